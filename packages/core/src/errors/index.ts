@@ -1,0 +1,3 @@
+export { assertFiniteNumber, assertInRange, assertInteger, assertOneOf, assertSameLength } from './assert.js';
+export type { TaceErrorCode, TaceErrorDetails } from './tace-error.js';
+export { describeValue, isTaceError, TaceError } from './tace-error.js';

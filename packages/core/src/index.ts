@@ -1,0 +1,5 @@
+export * from './errors/index.js';
+export * from './random/index.js';
+export * from './stats/index.js';
+export * from './table/index.js';
+export * from './testing/index.js';

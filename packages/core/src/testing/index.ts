@@ -1,0 +1,1 @@
+export { sharedDataDir, sharedDataPath, sharedDataSkipMessage } from './shared-data.js';

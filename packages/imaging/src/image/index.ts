@@ -1,0 +1,2 @@
+export type { Image, VoxelArray } from './types.js';
+export { IDENTITY_DIRECTION } from './types.js';
