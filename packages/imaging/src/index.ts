@@ -1,1 +1,2 @@
+export * from './extract/index.js';
 export * from './image/index.js';

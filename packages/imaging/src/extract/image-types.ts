@@ -1,0 +1,16 @@
+import type { ImageType } from './image-type.js';
+
+/** The `Original` image type: the preprocessed image itself, named `original`. */
+export const originalImageType: ImageType = function* original(image) {
+  yield { name: 'original', image };
+};
+
+/**
+ * Registry of image types by PyRadiomics name (`imageType:` keys of a parameter file: `Original`, `LoG`,
+ * `Wavelet`, `Square`, `SquareRoot`, `Logarithm`, `Exponential`, `Gradient`, `LBP2D`, `LBP3D`).
+ *
+ * To add one, import it and add one line here.
+ */
+export const IMAGE_TYPES: Record<string, ImageType> = {
+  Original: originalImageType,
+};

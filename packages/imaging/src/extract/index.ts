@@ -1,0 +1,6 @@
+export type { FeatureClass, FeatureClassEntry, RoiContext } from './feature-class.js';
+export { FEATURE_CLASSES } from './feature-classes.js';
+export type { DerivedImage, ImageType } from './image-type.js';
+export { IMAGE_TYPES, originalImageType } from './image-types.js';
+export type { ExtractionSettings, InterpolatorName, ResegmentMode } from './settings.js';
+export { DEFAULT_SETTINGS } from './settings.js';

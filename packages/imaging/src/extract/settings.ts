@@ -1,0 +1,110 @@
+/** Interpolators accepted for resampling, named as SimpleITK (and PyRadiomics' `interpolator` setting). */
+export type InterpolatorName = 'sitkNearestNeighbor' | 'sitkLinear' | 'sitkBSpline';
+
+/** How `resegmentRange` is read (PyRadiomics `resegmentMode`). */
+export type ResegmentMode = 'absolute' | 'relative' | 'sigma';
+
+/**
+ * Extraction settings: the keys of the `setting:` block of a PyRadiomics parameter file, with PyRadiomics'
+ * defaults. {@link resolveSettings} fills a partial object; parameter files are read by `readParameterFile`.
+ *
+ * Keys that only some image types or feature classes use (LoG `sigma`, wavelet options, texture options) are
+ * typed here too so that every feature class reads one object; keys this toolkit does not know are kept in
+ * `extra` untouched.
+ */
+export interface ExtractionSettings {
+  /** Label value of the ROI in the mask (PyRadiomics `label`). @default 1 */
+  label: number;
+  /** Fixed bin width of the discretisation, in image units (PyRadiomics `binWidth`). @default 25 */
+  binWidth: number;
+  /** Fixed bin count; when not `null` it overrides `binWidth` (PyRadiomics `binCount`). @default null */
+  binCount: number | null;
+  /** Target voxel spacing in mm, or `null` for no resampling (PyRadiomics `resampledPixelSpacing`). A 0 keeps that axis. @default null */
+  resampledPixelSpacing: [number, number, number] | null;
+  /** Interpolator of the image when resampling; the mask is resampled as PyRadiomics does it. @default 'sitkBSpline' */
+  interpolator: InterpolatorName;
+  /** Voxels of padding kept around the ROI when resampling / pre-cropping (PyRadiomics `padDistance`). @default 5 */
+  padDistance: number;
+  /** Normalise the whole image to z-scores before extraction (PyRadiomics `normalize`). @default false */
+  normalize: boolean;
+  /** Scale applied after normalisation (PyRadiomics `normalizeScale`). @default 1 */
+  normalizeScale: number;
+  /** Clip normalised values to +/- this many standard deviations (PyRadiomics `removeOutliers`). @default null */
+  removeOutliers: number | null;
+  /** Resegmentation range `[lower]` or `[lower, upper]`, read according to `resegmentMode` (PyRadiomics `resegmentRange`). @default null */
+  resegmentRange: number[] | null;
+  /** Meaning of `resegmentRange` (PyRadiomics `resegmentMode`). @default 'absolute' */
+  resegmentMode: ResegmentMode;
+  /** Also resegment the mask used for shape features (PyRadiomics `resegmentShape`). @default false */
+  resegmentShape: boolean;
+  /** Extract features per slice (2D) (PyRadiomics `force2D`). @default false */
+  force2D: boolean;
+  /** Axis (0 = z, 1 = y, 2 = x in PyRadiomics' numpy order) treated as the out-of-plane axis when `force2D`. @default 0 */
+  force2Ddimension: number;
+  /** Constant added to intensities for first-order Energy / TotalEnergy / RMS (PyRadiomics `voxelArrayShift`). @default 0 */
+  voxelArrayShift: number;
+  /** Largest allowed difference in origin/spacing/direction between image and mask (PyRadiomics `geometryTolerance`). @default 1e-16 (PyRadiomics: SimpleITK's default) */
+  geometryTolerance: number;
+  /** Resample the mask onto the image grid when geometries differ but the mask lies inside the image (PyRadiomics `correctMask`). @default false */
+  correctMask: boolean;
+  /** Minimum number of dimensions spanned by the ROI (1, 2 or 3) (PyRadiomics `minimumROIDimensions`). @default 2 */
+  minimumROIDimensions: number;
+  /** Minimum number of voxels in the ROI, or `null` (PyRadiomics `minimumROISize`). @default null */
+  minimumROISize: number | null;
+  /** Crop image and mask to the ROI bounding box (plus `padDistance`) before filtering (PyRadiomics `preCrop`). @default false */
+  preCrop: boolean;
+  /** Add `diagnostics_*` entries to the output (PyRadiomics `additionalInfo`). @default true */
+  additionalInfo: boolean;
+  /** Texture: neighbour distances (PyRadiomics `distances`). @default [1] */
+  distances: number[];
+  /** Texture: symmetrical GLCM (PyRadiomics `symmetricalGLCM`). @default true */
+  symmetricalGLCM: boolean;
+  /** Texture: distance weighting norm, `'manhattan' | 'euclidean' | 'infinity' | 'no_weighting'` or null (PyRadiomics `weightingNorm`). @default null */
+  weightingNorm: string | null;
+  /** GLDM coarseness parameter alpha (PyRadiomics `gldm_a`). @default 0 */
+  gldm_a: number;
+  /** LoG sigmas in mm (PyRadiomics `sigma`). @default [] */
+  sigma: number[];
+  /** Wavelet name (PyRadiomics `wavelet`). @default 'coif1' */
+  wavelet: string;
+  /** First wavelet level (PyRadiomics `start_level`). @default 0 */
+  start_level: number;
+  /** Number of wavelet levels (PyRadiomics `level`). @default 1 */
+  level: number;
+  /** Any other key found in a parameter file, kept as given. @default {} */
+  extra: Record<string, unknown>;
+}
+
+/** PyRadiomics' default settings. */
+export const DEFAULT_SETTINGS: Readonly<ExtractionSettings> = Object.freeze({
+  label: 1,
+  binWidth: 25,
+  binCount: null,
+  resampledPixelSpacing: null,
+  interpolator: 'sitkBSpline',
+  padDistance: 5,
+  normalize: false,
+  normalizeScale: 1,
+  removeOutliers: null,
+  resegmentRange: null,
+  resegmentMode: 'absolute',
+  resegmentShape: false,
+  force2D: false,
+  force2Ddimension: 0,
+  voxelArrayShift: 0,
+  geometryTolerance: 1e-16,
+  correctMask: false,
+  minimumROIDimensions: 2,
+  minimumROISize: null,
+  preCrop: false,
+  additionalInfo: true,
+  distances: [1],
+  symmetricalGLCM: true,
+  weightingNorm: null,
+  gldm_a: 0,
+  sigma: [],
+  wavelet: 'coif1',
+  start_level: 0,
+  level: 1,
+  extra: {},
+}) as ExtractionSettings;
