@@ -1,1 +1,2 @@
-export {};
+export * from './genesets/index.js';
+export * from './signatures/index.js';
