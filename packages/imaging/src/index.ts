@@ -1,2 +1,3 @@
 export * from './extract/index.js';
 export * from './image/index.js';
+export * from './deep/index.js';
