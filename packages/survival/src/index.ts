@@ -1,2 +1,2 @@
-export {};
 export * from './scores/index.js';
+export * from './nonparametric/index.js';

@@ -1,0 +1,59 @@
+/**
+ * The time at which a step curve `1 - surv` first reaches probability `p`, as R survival's
+ * `quantile.survfit` (internal `findq`): on a flat stretch equal to `p` within `tolerance`, the midpoint
+ * between its start and the next jump (the usual median rule); at a flat end, the midpoint with the last
+ * follow-up time. `NaN` values in `surv` (undefined limits) are skipped; `NaN` when never reached.
+ *
+ * @param time - the curve's time points (all distinct follow-up times), ascending.
+ * @param surv - survival (or a confidence limit) at each time point.
+ * @param firstTime - time reported for p = 0 (R uses 0).
+ */
+export function survivalQuantile(
+  time: Float64Array,
+  surv: Float64Array,
+  p: number,
+  firstTime = 0,
+  tolerance = Math.sqrt(Number.EPSILON),
+): number {
+  const n = time.length;
+  // x = c(firstTime, time), y = c(0, 1 - surv), duplicated y removed (keep the first).
+  const xs: number[] = [firstTime];
+  const ys: number[] = [0];
+  let sawNaN = false;
+  let maxY = 0;
+  for (let i = 0; i < n; i++) {
+    const y = 1 - surv[i];
+    if (Number.isNaN(y)) {
+      if (sawNaN) continue;
+      sawNaN = true;
+    } else {
+      let dup = false;
+      for (let k = ys.length - 1; k >= 0; k--) {
+        if (ys[k] === y) {
+          dup = true;
+          break;
+        }
+        if (!Number.isNaN(ys[k]) && ys[k] < y) break;
+      }
+      if (dup) continue;
+      if (y > maxY) maxY = y;
+    }
+    xs.push(time[i]);
+    ys.push(y);
+  }
+  if (maxY < p) return Number.NaN;
+  const xmax = n > 0 ? time[n - 1] : firstTime;
+  if (p === 0) return xs[0];
+  const first = (bound: number): number => {
+    for (let i = 0; i < ys.length; i++) if (!Number.isNaN(ys[i]) && ys[i] >= bound) return i;
+    return -1;
+  };
+  const i1 = first(p - tolerance);
+  const i2 = first(p + tolerance);
+  const last = ys[ys.length - 1];
+  if (!Number.isNaN(last) && Math.abs(p - last) < tolerance) {
+    return i1 < 0 ? Number.NaN : (xs[i1] + xmax) / 2;
+  }
+  if (i1 < 0 || i2 < 0) return Number.NaN;
+  return (xs[i1] + xs[i2]) / 2;
+}
