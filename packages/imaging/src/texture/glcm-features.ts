@@ -1,0 +1,208 @@
+import type { GlcmMatrix } from './glcm-matrix.js';
+import { EPS, nanMean } from './nan-mean.js';
+import { symmetricEigenvalues } from './symmetric-eigenvalues.js';
+
+/** The 24 GLCM features PyRadiomics computes by default, in its documentation order. */
+export const GLCM_FEATURE_NAMES = [
+  'Autocorrelation',
+  'JointAverage',
+  'ClusterProminence',
+  'ClusterShade',
+  'ClusterTendency',
+  'Contrast',
+  'Correlation',
+  'DifferenceAverage',
+  'DifferenceEntropy',
+  'DifferenceVariance',
+  'JointEnergy',
+  'JointEntropy',
+  'Imc1',
+  'Imc2',
+  'Idm',
+  'MCC',
+  'Idmn',
+  'Id',
+  'Idn',
+  'InverseVariance',
+  'MaximumProbability',
+  'SumAverage',
+  'SumEntropy',
+  'SumSquares',
+] as const;
+
+/**
+ * The 24 GLCM features of PyRadiomics (`RadiomicsGLCM`), each computed on every angle's matrix and then
+ * averaged over angles ignoring NaN (`numpy.nanmean`), with PyRadiomics' conventions: grey levels `i`, `j` are
+ * the level values (not ranks), `log2(p + eps)` with eps = 2.2e-16, Correlation = 1 and Imc1 = 0 on a flat
+ * angle, Imc2 = 0 when HXY2 = HXY, MCC = 1 with a single grey level.
+ *
+ * Formulas: PyRadiomics documentation, "Gray Level Co-occurrence Matrix (GLCM) Features". Matches
+ * `baseline_glcm.csv` (brain1, brain2, breast1 and their 2D / bin-count / merged variants) to 1e-9 relative.
+ * @example glcmFeatures(glcmMatrix(grid)).Contrast
+ */
+export function glcmFeatures(matrix: GlcmMatrix): Record<(typeof GLCM_FEATURE_NAMES)[number], number> {
+  const { values, nLevels: n, nAngles, grayLevels: gl, maxLevel } = matrix;
+  const perAngle = GLCM_FEATURE_NAMES.map(() => new Float64Array(nAngles));
+  const px = new Float64Array(n);
+  const py = new Float64Array(n);
+  const pxAddy = new Float64Array(2 * maxLevel + 1);
+  const pxSuby = new Float64Array(maxLevel);
+  const q = new Float64Array(n * n);
+  const a = new Float64Array(n * n);
+  for (let angle = 0; angle < nAngles; angle++) {
+    const base = angle * n * n;
+    px.fill(0);
+    py.fill(0);
+    pxAddy.fill(0);
+    pxSuby.fill(0);
+    let ux = 0;
+    let uy = 0;
+    let autocorrelation = 0;
+    let contrast = 0;
+    let energy = 0;
+    let hxy = 0;
+    let maxProbability = 0;
+    for (let i = 0; i < n; i++) {
+      for (let j = 0; j < n; j++) {
+        const p = values[base + i * n + j];
+        px[i] += p;
+        py[j] += p;
+        ux += p * gl[i];
+        uy += p * gl[j];
+        autocorrelation += p * gl[i] * gl[j];
+        contrast += p * (gl[i] - gl[j]) ** 2;
+        energy += p * p;
+        hxy -= p * Math.log2(p + EPS);
+        if (p > maxProbability) maxProbability = p;
+        pxAddy[gl[i] + gl[j]] += p;
+        pxSuby[Math.abs(gl[i] - gl[j])] += p;
+      }
+    }
+    let prominence = 0;
+    let shade = 0;
+    let tendency = 0;
+    let sumSquares = 0;
+    let varY = 0;
+    let covariance = 0;
+    let hxy1 = 0;
+    let hxy2 = 0;
+    for (let i = 0; i < n; i++) {
+      for (let j = 0; j < n; j++) {
+        const p = values[base + i * n + j];
+        const s = gl[i] + gl[j] - ux - uy;
+        prominence += p * s ** 4;
+        shade += p * s ** 3;
+        tendency += p * s * s;
+        sumSquares += p * (gl[i] - ux) ** 2;
+        varY += p * (gl[j] - uy) ** 2;
+        covariance += p * (gl[i] - ux) * (gl[j] - uy);
+        const pp = px[i] * py[j];
+        hxy1 -= p * Math.log2(pp + EPS);
+        hxy2 -= pp * Math.log2(pp + EPS);
+      }
+    }
+    let hx = 0;
+    let hy = 0;
+    for (let i = 0; i < n; i++) {
+      hx -= px[i] * Math.log2(px[i] + EPS);
+      hy -= py[i] * Math.log2(py[i] + EPS);
+    }
+    const sigma = Math.sqrt(sumSquares) * Math.sqrt(varY);
+    const correlation = sigma === 0 ? 1 : covariance / (sigma + EPS);
+    const div = Math.max(hx, hy);
+    const imc1 = div === 0 ? 0 : (hxy - hxy1) / div;
+    const imc2 = hxy2 === hxy ? 0 : Math.sqrt(1 - Math.exp(-2 * (hxy2 - hxy)));
+
+    let diffAverage = 0;
+    let diffEntropy = 0;
+    let idm = 0;
+    let idmn = 0;
+    let id = 0;
+    let idn = 0;
+    let inverseVariance = 0;
+    for (let k = 0; k < maxLevel; k++) {
+      const p = pxSuby[k];
+      diffAverage += k * p;
+      diffEntropy -= p * Math.log2(p + EPS);
+      idm += p / (1 + k * k);
+      idmn += p / (1 + (k * k) / (maxLevel * maxLevel));
+      id += p / (1 + k);
+      idn += p / (1 + k / maxLevel);
+      if (k > 0) inverseVariance += p / (k * k);
+    }
+    let diffVariance = 0;
+    for (let k = 0; k < maxLevel; k++) diffVariance += pxSuby[k] * (k - diffAverage) ** 2;
+    let sumAverage = 0;
+    let sumEntropy = 0;
+    for (let k = 2; k <= 2 * maxLevel; k++) {
+      sumAverage += k * pxAddy[k];
+      sumEntropy -= pxAddy[k] * Math.log2(pxAddy[k] + EPS);
+    }
+    const mcc = maximalCorrelation(values, base, n, px, py, q, a);
+    const row = [
+      autocorrelation,
+      ux,
+      prominence,
+      shade,
+      tendency,
+      contrast,
+      correlation,
+      diffAverage,
+      diffEntropy,
+      diffVariance,
+      energy,
+      hxy,
+      imc1,
+      imc2,
+      idm,
+      mcc,
+      idmn,
+      id,
+      idn,
+      inverseVariance,
+      maxProbability,
+      sumAverage,
+      sumEntropy,
+      sumSquares,
+    ];
+    for (let f = 0; f < row.length; f++) perAngle[f][angle] = row[f];
+  }
+  const out = {} as Record<(typeof GLCM_FEATURE_NAMES)[number], number>;
+  GLCM_FEATURE_NAMES.forEach((name, f) => {
+    out[name] = nanMean(perAngle[f]);
+  });
+  return out;
+}
+
+/**
+ * Maximal correlation coefficient of one angle: the square root of the second largest eigenvalue of
+ * `Q(i, j) = sum_k p(i, k) p(j, k) / (px(i) py(k))`. Q is similar to the symmetric `A A^T` with
+ * `A(i, k) = p(i, k) / sqrt(px(i) py(k))`, whose eigenvalues are computed instead (1 with one grey level).
+ */
+function maximalCorrelation(
+  values: Float64Array,
+  base: number,
+  n: number,
+  px: Float64Array,
+  py: Float64Array,
+  q: Float64Array,
+  a: Float64Array,
+): number {
+  if (n < 2) return 1;
+  for (let i = 0; i < n; i++) {
+    for (let k = 0; k < n; k++) {
+      const d = px[i] * py[k];
+      a[i * n + k] = d > 0 ? values[base + i * n + k] / Math.sqrt(d) : 0;
+    }
+  }
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j <= i; j++) {
+      let s = 0;
+      for (let k = 0; k < n; k++) s += a[i * n + k] * a[j * n + k];
+      q[i * n + j] = s;
+      q[j * n + i] = s;
+    }
+  }
+  const eigenvalues = symmetricEigenvalues(q, n);
+  return Math.sqrt(eigenvalues[n - 2]);
+}
