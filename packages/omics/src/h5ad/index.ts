@@ -1,0 +1,18 @@
+export type { ReadH5adOptions } from './read-h5ad.js';
+export { readH5ad, readH5adObs } from './read-h5ad.js';
+export type {
+  AnnData,
+  AnnDataRaw,
+  BooleanColumn,
+  CategoricalColumn,
+  Column,
+  DataFrame,
+  DenseMatrix,
+  H5adEncoding,
+  Matrix,
+  NullableColumn,
+  NumericColumn,
+  SparseMatrix,
+  StringColumn,
+  UnsValue,
+} from './types.js';

@@ -1,0 +1,112 @@
+/** A numeric obs/var column read as stored (`int64` is widened to `Float64Array`, exact below 2^53). */
+export interface NumericColumn {
+  kind: 'numeric';
+  /** The stored HDF5 type, e.g. `'float32'`, `'int64'`. */
+  dtype: string;
+  values:
+    | Float64Array
+    | Float32Array
+    | Int32Array
+    | Int16Array
+    | Int8Array
+    | Uint8Array
+    | Uint16Array
+    | Uint32Array;
+}
+
+/** A boolean column (numpy `bool`); 1 = true. */
+export interface BooleanColumn {
+  kind: 'boolean';
+  values: Uint8Array;
+}
+
+/** A string column (`string-array` or legacy fixed-length strings). */
+export interface StringColumn {
+  kind: 'string';
+  values: string[];
+}
+
+/**
+ * A pandas categorical: `codes[i]` indexes `categories`; code -1 means missing (pandas `NaN`).
+ */
+export interface CategoricalColumn {
+  kind: 'categorical';
+  codes: Int32Array;
+  categories: (string | number)[];
+  ordered: boolean;
+}
+
+/**
+ * A pandas nullable column (`Int64`/`boolean` extension arrays, AnnData `nullable-integer` / `nullable-boolean`):
+ * `mask[i] === 1` marks a missing value, whose entry in `values` is meaningless.
+ */
+export interface NullableColumn {
+  kind: 'nullable-integer' | 'nullable-boolean';
+  values: Float64Array | Uint8Array;
+  mask: Uint8Array;
+}
+
+/** One obs or var column. */
+export type Column = NumericColumn | BooleanColumn | StringColumn | CategoricalColumn | NullableColumn;
+
+/** A pandas DataFrame as AnnData stores it: string index, ordered columns. */
+export interface DataFrame {
+  /** Row names (`obs_names` / `var_names`). */
+  index: string[];
+  /** Column names in stored order (`column-order`). */
+  columnOrder: string[];
+  columns: Record<string, Column>;
+}
+
+/** Dense matrix, row-major, `shape = [rows, cols]`. Integer storage is widened to `Float64Array`. */
+export interface DenseMatrix {
+  format: 'dense';
+  shape: [number, number];
+  data: Float32Array | Float64Array;
+}
+
+/**
+ * Compressed sparse row (`format: 'csr'`, rows = cells) or column (`'csc'`) matrix, as scipy stores it.
+ * `indptr` is a `Float64Array` so that 64-bit offsets stay exact up to 2^53 non-zeros.
+ */
+export interface SparseMatrix {
+  format: 'csr' | 'csc';
+  shape: [number, number];
+  indptr: Float64Array;
+  indices: Int32Array;
+  data: Float32Array | Float64Array;
+}
+
+/** Any matrix read from an h5ad file. */
+export type Matrix = DenseMatrix | SparseMatrix;
+
+/** The `raw` slot: the unfiltered matrix and its genes. */
+export interface AnnDataRaw {
+  X: Matrix;
+  var: DataFrame;
+}
+
+/** A value of `uns` this reader keeps: scalars, small 1-D arrays, and nested dictionaries of them. */
+export type UnsValue = string | number | boolean | string[] | number[] | { [key: string]: UnsValue };
+
+/** The on-disk layout an h5ad file was written with. */
+export type H5adEncoding = 'anndata-0.8' | 'anndata-0.7' | 'legacy';
+
+/** An AnnData object as read by {@link readH5ad}: cells (obs) x genes (var). */
+export interface AnnData {
+  /** `[nObs, nVars]` (after gene selection, if any). */
+  shape: [number, number];
+  obs: DataFrame;
+  var: DataFrame;
+  /** `null` when not requested or absent. */
+  X: Matrix | null;
+  layers: Record<string, Matrix>;
+  raw: AnnDataRaw | null;
+  /** Dense obs-level embeddings (`X_pca`, `X_umap`, ...), row-major `nObs x k`. */
+  obsm: Record<string, DenseMatrix>;
+  uns: Record<string, UnsValue>;
+  /** Layout detected: AnnData >= 0.8 (`encoding-type` 0.2.0 dataframes), 0.7 (`__categories`), or legacy. */
+  encoding: H5adEncoding;
+  /** HDF5 paths present in the file but not read (obsp, varm, rec-arrays, ...), for transparency. */
+  skipped: string[];
+}
