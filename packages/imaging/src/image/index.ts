@@ -1,2 +1,3 @@
+export { directionFromColumns, indexToPoint, pointToIndex, voxelCount, voxelVolume } from './geometry.js';
 export type { Image, VoxelArray } from './types.js';
 export { IDENTITY_DIRECTION } from './types.js';

@@ -1,0 +1,103 @@
+import { CUBE_CORNERS, EDGE_CORNERS, TRIANGLE_TABLE } from './marching-cubes-table.js';
+
+/** A binary mask on a grid, x fastest: `data[i + nx * (j + ny * k)]`. */
+export interface BinaryGrid {
+  /** 1 inside, 0 outside. */
+  data: Uint8Array;
+  /** Voxels along x, y, z. */
+  size: readonly [number, number, number];
+  /** Voxel size along x, y, z (mm). */
+  spacing: readonly [number, number, number];
+}
+
+/** Edge-midpoint offsets (in voxels) of the 12 cube edges. */
+const EDGE_MIDPOINTS: readonly (readonly [number, number, number])[] = EDGE_CORNERS.map(([a, b]) => {
+  const p = CUBE_CORNERS[a]!;
+  const q = CUBE_CORNERS[b]!;
+  return [(p[0] + q[0]) / 2, (p[1] + q[1]) / 2, (p[2] + q[2]) / 2] as const;
+});
+
+/** Triangles of each of the 128 cases as flat edge-number lists. */
+const CASES: readonly Int8Array[] = TRIANGLE_TABLE.map((row) =>
+  Int8Array.from(row === '' ? [] : row.split(' ').map(Number)),
+);
+
+/**
+ * Surface area (mm^2) and enclosed volume (mm^3) of the marching-cubes mesh of a binary mask cut at 0.5, as
+ * PyRadiomics `cshape.calculate_coefficients`: every 2x2x2 cube of the grid is looked up in the triangle
+ * table (configurations with corner 7 inside use their complement's triangles with a sign flip for the
+ * volume); the area is the sum of triangle areas, the volume the sum of signed tetrahedra to the origin / 6.
+ *
+ * The mask must be 0 on the grid border (pad it by one voxel). With the 128-case table and complement
+ * symmetry the mesh is not always closed (ambiguous faces of neighbouring cubes may be split differently),
+ * so the volume depends slightly on the coordinate origin: `origin` (in voxels, added to the grid index)
+ * reproduces PyRadiomics' origin, the corner of its cropped and padded mask.
+ * @example meshAreaVolume({ data, size: [3, 3, 3], spacing: [1, 1, 1] }) // one voxel: area 3.46, volume 0.5...
+ */
+export function meshAreaVolume(
+  grid: BinaryGrid,
+  origin: readonly [number, number, number] = [0, 0, 0],
+): { surfaceArea: number; volume: number } {
+  const [ox, oy, oz] = origin;
+  const [nx, ny, nz] = grid.size;
+  const [sx, sy, sz] = grid.spacing;
+  const { data } = grid;
+  const cornerOffsets = CUBE_CORNERS.map(([di, dj, dk]) => di + nx * (dj + ny * dk));
+  // Area of each case depends on the spacing only: precompute it.
+  const caseArea = new Float64Array(128);
+  for (let c = 1; c < 128; c++) {
+    const tri = CASES[c]!;
+    let area = 0;
+    for (let t = 0; t < tri.length; t += 3) {
+      const a = EDGE_MIDPOINTS[tri[t]!]!;
+      const b = EDGE_MIDPOINTS[tri[t + 1]!]!;
+      const d = EDGE_MIDPOINTS[tri[t + 2]!]!;
+      const ux = (b[0] - a[0]) * sx;
+      const uy = (b[1] - a[1]) * sy;
+      const uz = (b[2] - a[2]) * sz;
+      const vx = (d[0] - a[0]) * sx;
+      const vy = (d[1] - a[1]) * sy;
+      const vz = (d[2] - a[2]) * sz;
+      const cx = uy * vz - uz * vy;
+      const cy = uz * vx - ux * vz;
+      const cz = ux * vy - uy * vx;
+      area += 0.5 * Math.sqrt(cx * cx + cy * cy + cz * cz);
+    }
+    caseArea[c] = area;
+  }
+  let surfaceArea = 0;
+  let volume6 = 0;
+  for (let k = 0; k < nz - 1; k++) {
+    for (let j = 0; j < ny - 1; j++) {
+      let index = nx * (j + ny * k);
+      for (let i = 0; i < nx - 1; i++, index++) {
+        let cube = 0;
+        for (let c = 0; c < 8; c++) if (data[index + cornerOffsets[c]!] !== 0) cube |= 1 << c;
+        let sign = 1;
+        if (cube & 0x80) {
+          cube ^= 0xff;
+          sign = -1;
+        }
+        if (cube === 0) continue;
+        surfaceArea += caseArea[cube]!;
+        const tri = CASES[cube]!;
+        for (let t = 0; t < tri.length; t += 3) {
+          const a = EDGE_MIDPOINTS[tri[t]!]!;
+          const b = EDGE_MIDPOINTS[tri[t + 1]!]!;
+          const d = EDGE_MIDPOINTS[tri[t + 2]!]!;
+          const ax = (ox + i + a[0]) * sx;
+          const ay = (oy + j + a[1]) * sy;
+          const az = (oz + k + a[2]) * sz;
+          const bx = (ox + i + b[0]) * sx;
+          const by = (oy + j + b[1]) * sy;
+          const bz = (oz + k + b[2]) * sz;
+          const dx = (ox + i + d[0]) * sx;
+          const dy = (oy + j + d[1]) * sy;
+          const dz = (oz + k + d[2]) * sz;
+          volume6 += sign * ((ay * bz - az * by) * dx + (az * bx - ax * bz) * dy + (ax * by - ay * bx) * dz);
+        }
+      }
+    }
+  }
+  return { surfaceArea, volume: Math.abs(volume6) / 6 };
+}

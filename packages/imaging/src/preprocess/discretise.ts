@@ -1,0 +1,109 @@
+import { assertFiniteNumber, assertInteger, TaceError } from '@tace/core';
+
+/** Options of {@link binEdges} / {@link discretise}. */
+export interface DiscretiseOptions {
+  /** Fixed bin width (PyRadiomics `binWidth`), used when `binCount` is null. @default 25 */
+  binWidth?: number;
+  /** Fixed number of bins (PyRadiomics `binCount`); overrides `binWidth`. @default null */
+  binCount?: number | null;
+}
+
+/**
+ * Bin edges of the intensities `values` (ROI voxels), as PyRadiomics `imageoperations.getBinEdges`.
+ *
+ * - Fixed bin width `W`: edges are multiples of `W` from `floor(min / W) * W` (bins aligned to 0) up to
+ *   past `max + W`, so that voxel `x` falls in bin `floor(x / W) - floor(min / W) + 1`. A flat region gives
+ *   one bin `[min - 0.5, min + 0.5)`.
+ * - Fixed bin count `N`: `N` equal bins over `[min, max]` (numpy `histogram` edges), the last edge moved
+ *   up by 1 so `max` falls in bin `N`.
+ *
+ * @throws {TaceError} `EMPTY_INPUT` for no values; `INVALID_ARGUMENT` for a non-positive width or count.
+ * @example binEdges(Float64Array.of(54, 166), { binWidth: 25 }); // [50, 75, 100, 125, 150, 175, 200]
+ */
+export function binEdges(values: ArrayLike<number>, options: DiscretiseOptions = {}): Float64Array {
+  if (values.length === 0) throw new TaceError('EMPTY_INPUT', 'cannot discretise an empty ROI');
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  const binCount = options.binCount ?? null;
+  if (binCount !== null) {
+    assertInteger(binCount, 'binCount', 1);
+    const edges = new Float64Array(binCount + 1);
+    let lo = min;
+    let hi = max;
+    if (lo === hi) {
+      lo -= 0.5;
+      hi += 0.5;
+    }
+    const step = (hi - lo) / binCount;
+    for (let b = 0; b <= binCount; b++) edges[b] = lo + b * step;
+    edges[binCount] = hi + 1;
+    return edges;
+  }
+  const width = options.binWidth ?? 25;
+  assertFiniteNumber(width, 'binWidth');
+  if (width <= 0)
+    throw new TaceError('INVALID_ARGUMENT', `binWidth must be > 0, but was ${width}`, { param: 'binWidth' });
+  // numpy: low = min - (min % W) with Python's floored modulo; arange(low, max + 2W, W)
+  const low = min - pyMod(min, width);
+  const high = max + 2 * width;
+  const n = Math.max(1, Math.ceil((high - low) / width));
+  if (n === 1) return Float64Array.of(low - 0.5, low + 0.5);
+  const edges = new Float64Array(n);
+  for (let b = 0; b < n; b++) edges[b] = low + b * width;
+  return edges;
+}
+
+/** Python's `%`: the result has the sign of the divisor. */
+function pyMod(a: number, b: number): number {
+  const r = a % b;
+  return r !== 0 && r < 0 !== b < 0 ? r + b : r;
+}
+
+/**
+ * numpy `digitize(x, edges)` for increasing edges: the index `i` such that `edges[i-1] <= x < edges[i]`
+ * (0 below the first edge, `edges.length` at or above the last).
+ */
+export function digitize(x: number, edges: Float64Array): number {
+  let lo = 0;
+  let hi = edges.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (edges[mid]! <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Discretises the voxels of `data` where `mask` is non-zero, as PyRadiomics `binImage`: grey level
+ * `digitize(x, binEdges(roi))` (1 = lowest bin), 0 outside the mask.
+ *
+ * @returns the levels (`Int32Array`, same length as `data`), the edges, and the highest level present.
+ * @example discretise(image.data, mask, { binWidth: 25 }).levels
+ */
+export function discretise(
+  data: ArrayLike<number>,
+  mask: ArrayLike<number>,
+  options: DiscretiseOptions = {},
+): { levels: Int32Array; edges: Float64Array; nLevels: number } {
+  let count = 0;
+  for (let i = 0; i < mask.length; i++) if (mask[i] !== 0) count++;
+  const roi = new Float64Array(count);
+  count = 0;
+  for (let i = 0; i < mask.length; i++) if (mask[i] !== 0) roi[count++] = data[i]!;
+  const edges = binEdges(roi, options);
+  const levels = new Int32Array(data.length);
+  let nLevels = 0;
+  for (let i = 0; i < mask.length; i++) {
+    if (mask[i] === 0) continue;
+    const level = digitize(data[i]!, edges);
+    levels[i] = level;
+    if (level > nLevels) nLevels = level;
+  }
+  return { levels, edges, nLevels };
+}
