@@ -1,0 +1,71 @@
+import { parseArgs } from 'node:util';
+import { TaceError } from '@tace/core';
+
+/** Option specification for {@link parseCommandArguments}, as `node:util` `parseArgs`. */
+export type OptionSpec = Record<string, { type: 'string' | 'boolean'; short?: string; default?: string | boolean }>;
+
+/**
+ * Parses a command's arguments strictly (unknown options are usage errors naming the option).
+ * @throws {TaceError} `INVALID_ARGUMENT` with the offending option.
+ */
+export function parseCommandArguments(args: string[], options: OptionSpec) {
+  try {
+    return parseArgs({ args, options, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new TaceError('INVALID_ARGUMENT', (error as Error).message, {
+      param: 'arguments',
+      remedy: 'see `tace <command> --help`',
+    });
+  }
+}
+
+/** Parses `--threads` (default: available cores, at most 2 on small machines). */
+export function parseThreads(value: string | boolean | undefined, fallback: number): number {
+  if (value === undefined || typeof value === 'boolean') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) {
+    throw new TaceError('INVALID_ARGUMENT', `--threads must be a positive integer, but was '${value}'`, {
+      param: '--threads',
+    });
+  }
+  return n;
+}
+
+/** Parses `--seed` (default 2026). */
+export function parseSeed(value: string | boolean | undefined, fallback = 2026): number {
+  if (value === undefined || typeof value === 'boolean') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n)) {
+    throw new TaceError('INVALID_ARGUMENT', `--seed must be an integer, but was '${value}'`, { param: '--seed' });
+  }
+  return n;
+}
+
+/**
+ * Parses `--shard i/n` (1-based i), or Slurm's `SLURM_ARRAY_TASK_ID` / `SLURM_ARRAY_TASK_COUNT` when the
+ * option is absent. Returns null when not sharded.
+ */
+export function parseShard(
+  value: string | boolean | undefined,
+  environment: NodeJS.ProcessEnv = process.env,
+): { index: number; count: number } | null {
+  if (typeof value === 'string') {
+    const match = /^(\d+)\/(\d+)$/.exec(value.trim());
+    const index = match ? Number(match[1]) : Number.NaN;
+    const count = match ? Number(match[2]) : Number.NaN;
+    if (!match || index < 1 || count < 1 || index > count) {
+      throw new TaceError('INVALID_ARGUMENT', `--shard must be i/n with 1 <= i <= n, but was '${value}'`, {
+        param: '--shard',
+        remedy: 'e.g. --shard 2/4',
+      });
+    }
+    return { index, count };
+  }
+  const id = environment.SLURM_ARRAY_TASK_ID;
+  const count = environment.SLURM_ARRAY_TASK_COUNT;
+  if (id !== undefined && count !== undefined) {
+    const min = Number(environment.SLURM_ARRAY_TASK_MIN ?? 0);
+    return { index: Number(id) - min + 1, count: Number(count) };
+  }
+  return null;
+}

@@ -1,0 +1,153 @@
+import { type Rng, createRng, randomNormal } from '@tace/core';
+import type { Image } from '@tace/imaging';
+import type { SyntheticPatient } from './clinical-cohort.js';
+
+/** Scanner/centre effects applied to a centre's synthetic CTs. */
+export interface CentreScanner {
+  /** Voxel spacing (mm) of the centre's reconstructions. */
+  spacing: [number, number, number];
+  /** Additive HU offset (calibration difference). */
+  offset: number;
+  /** Standard deviation (HU) of the white scanner noise. */
+  noise: number;
+}
+
+/** The three synthetic centres: different spacing, calibration and noise, as real multicentre CT. */
+export const SYNTHETIC_SCANNERS: readonly CentreScanner[] = [
+  { spacing: [3, 3, 5], offset: 0, noise: 10 },
+  { spacing: [2.8, 2.8, 5], offset: 8, noise: 14 },
+  { spacing: [3.2, 3.2, 5], offset: -6, noise: 8 },
+];
+
+/** Grid size of every synthetic CT (x, y, z). */
+export const SYNTHETIC_GRID: [number, number, number] = [64, 64, 24];
+
+/** The two contrast phases and the tumour mask of one synthetic patient, on one grid. */
+export interface SyntheticCt {
+  arterial: Image;
+  portalVenous: Image;
+  mask: Image;
+}
+
+/**
+ * Draws a patient's arterial and portal-venous CT (HU, Int16) and the index-tumour mask. The liver is an
+ * ellipsoid (arterial 70 HU, portal-venous 110 HU) in soft tissue; the index tumour is a sphere of the
+ * patient's diameter (capped at 11 cm) with arterial hyper-enhancement and portal-venous wash-out, a
+ * necrotic core (15 HU) of radius `necrosis x radius`, and a smooth heterogeneity field of amplitude
+ * `heterogeneity`; further tumours are small spheres outside the mask. Centre effects from
+ * {@link SYNTHETIC_SCANNERS}. Deterministic given `patient.imageSeed`.
+ */
+export function syntheticCt(patient: SyntheticPatient): SyntheticCt {
+  const rng = createRng(patient.imageSeed);
+  const scanner = SYNTHETIC_SCANNERS[patient.centre - 1];
+  const [nx, ny, nz] = SYNTHETIC_GRID;
+  const [sx, sy, sz] = scanner.spacing;
+  const n = nx * ny * nz;
+  const centre: [number, number, number] = [(nx - 1) / 2, (ny - 1) / 2, (nz - 1) / 2];
+  const liverAxes = [80, 62, 48];
+  const radius = Math.min(55, (patient.diameter * 10) / 2);
+  // Tumour centre: inside the liver, shifted at random but keeping the tumour mostly within the liver.
+  const room = liverAxes.map((a) => Math.max(0, a - radius) * 0.5);
+  const tumourCentre = [
+    (rng.nextFloat() * 2 - 1) * room[0],
+    (rng.nextFloat() * 2 - 1) * room[1],
+    (rng.nextFloat() * 2 - 1) * room[2],
+  ];
+  const satellites: number[][] = [];
+  for (let s = 1; s < patient.number; s++) {
+    satellites.push([
+      (rng.nextFloat() * 2 - 1) * liverAxes[0] * 0.7,
+      (rng.nextFloat() * 2 - 1) * liverAxes[1] * 0.7,
+      (rng.nextFloat() * 2 - 1) * liverAxes[2] * 0.7,
+      5 + rng.nextFloat() * 6,
+    ]);
+  }
+  const texture = smoothNoise(rng, nx, ny, nz);
+  const arterial = new Int16Array(n);
+  const portal = new Int16Array(n);
+  const mask = new Uint8Array(n);
+  const viableArterial = 100 + 8 * patient.aggressiveness;
+  const necroticRadius = radius * patient.necrosis;
+  for (let k = 0, index = 0; k < nz; k++) {
+    const z = (k - centre[2]) * sz;
+    for (let j = 0; j < ny; j++) {
+      const y = (j - centre[1]) * sy;
+      for (let i = 0; i < nx; i++, index++) {
+        const x = (i - centre[0]) * sx;
+        let a = 45;
+        let p = 60;
+        const liver = (x / liverAxes[0]) ** 2 + (y / liverAxes[1]) ** 2 + (z / liverAxes[2]) ** 2 <= 1;
+        if (liver) {
+          a = 70;
+          p = 110;
+        }
+        for (const [cx, cy, cz, r] of satellites) {
+          if ((x - cx) ** 2 + (y - cy) ** 2 + (z - cz) ** 2 <= r * r) {
+            a = viableArterial;
+            p = 80;
+          }
+        }
+        const d = Math.sqrt((x - tumourCentre[0]) ** 2 + (y - tumourCentre[1]) ** 2 + (z - tumourCentre[2]) ** 2);
+        if (d <= radius) {
+          mask[index] = 1;
+          const field = patient.heterogeneity * texture[index];
+          if (d <= necroticRadius) {
+            a = 15 + 0.3 * field;
+            p = 15 + 0.3 * field;
+          } else {
+            a = viableArterial + field;
+            p = 78 + 0.7 * field;
+          }
+        }
+        arterial[index] = Math.round(a + scanner.offset + scanner.noise * randomNormal(rng));
+        portal[index] = Math.round(p + scanner.offset + scanner.noise * randomNormal(rng));
+      }
+    }
+  }
+  const geometry = {
+    size: [nx, ny, nz] as [number, number, number],
+    spacing: [sx, sy, sz] as [number, number, number],
+    origin: [-centre[0] * sx, -centre[1] * sy, -centre[2] * sz] as [number, number, number],
+    direction: [1, 0, 0, 0, 1, 0, 0, 0, 1] as Image['direction'],
+  };
+  return {
+    arterial: { data: arterial, ...geometry },
+    portalVenous: { data: portal, ...geometry },
+    mask: { data: mask, ...geometry },
+  };
+}
+
+/** Unit-variance smooth noise: white noise blurred by a separable 3-voxel box filter applied twice. */
+function smoothNoise(rng: Rng, nx: number, ny: number, nz: number): Float32Array {
+  const n = nx * ny * nz;
+  let a = new Float32Array(n);
+  let b = new Float32Array(n);
+  for (let i = 0; i < n; i++) a[i] = randomNormal(rng);
+  const strides = [1, nx, nx * ny];
+  const sizes = [nx, ny, nz];
+  for (let pass = 0; pass < 2; pass++) {
+    for (let axis = 0; axis < 3; axis++) {
+      const stride = strides[axis];
+      for (let index = 0; index < n; index++) {
+        const coordinate = Math.floor(index / stride) % sizes[axis];
+        let sum = a[index];
+        let count = 1;
+        if (coordinate > 0) {
+          sum += a[index - stride];
+          count++;
+        }
+        if (coordinate < sizes[axis] - 1) {
+          sum += a[index + stride];
+          count++;
+        }
+        b[index] = sum / count;
+      }
+      [a, b] = [b, a];
+    }
+  }
+  let sumSquares = 0;
+  for (let i = 0; i < n; i++) sumSquares += a[i] * a[i];
+  const scale = 1 / Math.sqrt(sumSquares / n);
+  for (let i = 0; i < n; i++) a[i] *= scale;
+  return a;
+}
