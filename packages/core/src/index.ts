@@ -3,3 +3,4 @@ export * from './random/index.js';
 export * from './stats/index.js';
 export * from './table/index.js';
 export * from './testing/index.js';
+export * from './matrix/index.js';
