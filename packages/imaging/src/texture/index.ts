@@ -1,6 +1,15 @@
 export { generateAngles, type NeighbourOptions } from './angles.js';
+export { EMPHASIS_STATISTIC_COUNT, emphasisStatistics } from './emphasis-statistics.js';
 export { GLCM_FEATURE_NAMES, glcmFeatures } from './glcm-features.js';
 export { type GlcmMatrix, type GlcmOptions, glcmMatrix } from './glcm-matrix.js';
+export { GLDM_FEATURE_NAMES, gldmFeatures } from './gldm-features.js';
+export { type GldmMatrix, type GldmOptions, gldmMatrix } from './gldm-matrix.js';
+export { GLRLM_FEATURE_NAMES, glrlmFeatures } from './glrlm-features.js';
+export { type GlrlmMatrix, type GlrlmOptions, glrlmMatrix } from './glrlm-matrix.js';
+export { GLSZM_FEATURE_NAMES, glszmFeatures } from './glszm-features.js';
+export { type GlszmMatrix, type GlszmOptions, glszmMatrix } from './glszm-matrix.js';
+export { NGTDM_FEATURE_NAMES, ngtdmFeatures } from './ngtdm-features.js';
+export { type NgtdmMatrix, type NgtdmOptions, ngtdmMatrix } from './ngtdm-matrix.js';
 export { symmetricEigenvalues } from './symmetric-eigenvalues.js';
 export { MAX_GRAY_LEVEL, type RoiLevels, roiLevels, type TextureGrid } from './texture-grid.js';
 export { angleDistance, type WeightingNorm } from './weighting.js';

@@ -1,0 +1,79 @@
+import { assertFiniteNumber } from '@tace/core';
+import { generateAngles, type NeighbourOptions } from './angles.js';
+import { roiLevels, type TextureGrid } from './texture-grid.js';
+
+/** Options of {@link gldmMatrix}. */
+export interface GldmOptions extends NeighbourOptions {
+  /** A neighbour depends on the centre when their grey levels differ by at most `alpha` (PyRadiomics `gldm_a`). @default 0 */
+  alpha?: number;
+}
+
+/** Grey level dependence matrix. */
+export interface GldmMatrix {
+  /** Voxel counts `P(i, j)`, layout `[i][j]` (`values[i * nDependences + j]`). */
+  values: Float64Array;
+  /** Rows: grey levels present in the ROI. */
+  nLevels: number;
+  /** Columns: dependence sizes that occur. */
+  nDependences: number;
+  /** Grey level of each row. */
+  grayLevels: Float64Array;
+  /** Dependence size of each column: 1 + the number of dependent neighbours (PyRadiomics `jvector`). */
+  dependences: Float64Array;
+}
+
+/**
+ * Grey level dependence matrix (GLDM) as PyRadiomics `RadiomicsGLDM.P_gldm`: for each ROI voxel, the number of
+ * ROI neighbours (26 in 3D for distance 1, 8 with `force2D`) whose grey level is within `alpha`; rows are grey
+ * levels, columns the dependence sizes that occur. One pass. Matches `<case>_gldm.npy` exactly.
+ * @throws {TaceError} see {@link roiLevels}; `INVALID_ARGUMENT` for a non-finite alpha.
+ * @example gldmMatrix({ grayLevels: Int32Array.from([1, 1, 2]), size: [3, 1, 1] }).dependences // [1, 2]
+ */
+export function gldmMatrix(grid: TextureGrid, options: GldmOptions = {}): GldmMatrix {
+  const alpha = options.alpha ?? 0;
+  assertFiniteNumber(alpha, 'alpha');
+  const roi = roiLevels(grid);
+  const { grayLevels: g, size } = grid;
+  const [sx, sy, sz] = size;
+  const offsets = generateAngles(size, { ...options, bidirectional: true });
+  const na = offsets.length / 3;
+  const ng = roi.levels.length;
+  const nd = na + 1;
+  const counts = new Float64Array(ng * nd);
+  let v = 0;
+  for (let z = 0; z < sz; z++) {
+    for (let y = 0; y < sy; y++) {
+      for (let x = 0; x < sx; x++, v++) {
+        const gi = g[v];
+        if (gi === 0) continue;
+        let dependent = 0;
+        for (let a = 0; a < na; a++) {
+          const nx = x + offsets[3 * a];
+          const ny = y + offsets[3 * a + 1];
+          const nz = z + offsets[3 * a + 2];
+          if (nx < 0 || nx >= sx || ny < 0 || ny >= sy || nz < 0 || nz >= sz) continue;
+          const gj = g[nx + sx * (ny + sy * nz)];
+          if (gj !== 0 && Math.abs(gi - gj) <= alpha) dependent++;
+        }
+        counts[roi.row[gi] * nd + dependent]++;
+      }
+    }
+  }
+  const used: number[] = [];
+  for (let d = 0; d < nd; d++) {
+    let any = false;
+    for (let i = 0; i < ng && !any; i++) if (counts[i * nd + d] !== 0) any = true;
+    if (any) used.push(d);
+  }
+  const values = new Float64Array(ng * used.length);
+  for (let i = 0; i < ng; i++) {
+    for (let c = 0; c < used.length; c++) values[i * used.length + c] = counts[i * nd + used[c]];
+  }
+  return {
+    values,
+    nLevels: ng,
+    nDependences: used.length,
+    grayLevels: Float64Array.from(roi.levels),
+    dependences: Float64Array.from(used, (d) => d + 1),
+  };
+}

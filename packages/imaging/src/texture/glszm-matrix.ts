@@ -1,0 +1,89 @@
+import { generateAngles, type NeighbourOptions } from './angles.js';
+import { roiLevels, type TextureGrid } from './texture-grid.js';
+
+/** Options of {@link glszmMatrix}: `force2D` gives 8-connected zones within each slice. */
+export type GlszmOptions = Omit<NeighbourOptions, 'distances'>;
+
+/** Grey level size zone matrix. */
+export interface GlszmMatrix {
+  /** Zone counts `P(i, j)`, layout `[i][j]` (`values[i * nSizes + j]`). */
+  values: Float64Array;
+  /** Rows: grey levels present in the ROI. */
+  nLevels: number;
+  /** Columns: zone sizes that occur. */
+  nSizes: number;
+  /** Grey level of each row. */
+  grayLevels: Float64Array;
+  /** Zone size (voxels) of each column. */
+  zoneSizes: Float64Array;
+  /** Number of ROI voxels (PyRadiomics `Np`). */
+  voxelCount: number;
+}
+
+/**
+ * Grey level size zone matrix (GLSZM) as PyRadiomics `RadiomicsGLSZM.P_glszm`: zones are 26-connected sets of
+ * ROI voxels of equal grey level (8-connected in-plane with `force2D`); rows are the grey levels present,
+ * columns the zone sizes that occur. Region growing with one preallocated stack; every voxel is visited once.
+ * Matches `<case>_glszm.npy` exactly.
+ * @throws {TaceError} see {@link roiLevels}.
+ * @example glszmMatrix({ grayLevels: Int32Array.from([1, 1, 2]), size: [3, 1, 1] }).zoneSizes // [1, 2]
+ */
+export function glszmMatrix(grid: TextureGrid, options: GlszmOptions = {}): GlszmMatrix {
+  const roi = roiLevels(grid);
+  const { grayLevels: g, size } = grid;
+  const [sx, sy, sz] = size;
+  const offsets = generateAngles(size, { ...options, distances: [1], bidirectional: true });
+  const na = offsets.length / 3;
+  const n = g.length;
+  const visited = new Uint8Array(n);
+  const stack = new Int32Array(roi.voxelCount);
+  const zoneLevel = new Int32Array(roi.voxelCount);
+  const zoneSize = new Int32Array(roi.voxelCount);
+  let zones = 0;
+  let maxSize = 0;
+  for (let start = 0; start < n; start++) {
+    const level = g[start];
+    if (level === 0 || visited[start] === 1) continue;
+    visited[start] = 1;
+    let top = 0;
+    stack[top++] = start;
+    let count = 0;
+    while (top > 0) {
+      const v = stack[--top];
+      count++;
+      const x = v % sx;
+      const y = Math.floor(v / sx) % sy;
+      const z = Math.floor(v / (sx * sy));
+      for (let a = 0; a < na; a++) {
+        const nx = x + offsets[3 * a];
+        const ny = y + offsets[3 * a + 1];
+        const nz = z + offsets[3 * a + 2];
+        if (nx < 0 || nx >= sx || ny < 0 || ny >= sy || nz < 0 || nz >= sz) continue;
+        const w = nx + sx * (ny + sy * nz);
+        if (visited[w] === 0 && g[w] === level) {
+          visited[w] = 1;
+          stack[top++] = w;
+        }
+      }
+    }
+    zoneLevel[zones] = roi.row[level];
+    zoneSize[zones] = count;
+    zones++;
+    if (count > maxSize) maxSize = count;
+  }
+  const column = new Int32Array(maxSize + 1).fill(-1);
+  for (let z = 0; z < zones; z++) column[zoneSize[z]] = 0;
+  const sizes: number[] = [];
+  for (let s = 1; s <= maxSize; s++) if (column[s] === 0) column[s] = sizes.push(s) - 1;
+  const ng = roi.levels.length;
+  const values = new Float64Array(ng * sizes.length);
+  for (let z = 0; z < zones; z++) values[zoneLevel[z] * sizes.length + column[zoneSize[z]]]++;
+  return {
+    values,
+    nLevels: ng,
+    nSizes: sizes.length,
+    grayLevels: Float64Array.from(roi.levels),
+    zoneSizes: Float64Array.from(sizes),
+    voxelCount: roi.voxelCount,
+  };
+}
