@@ -1,0 +1,14 @@
+export type { CropOptions } from './crop-options.js';
+export type { FlipAxis } from './flip.js';
+export { flipSample } from './flip.js';
+export type { Grid } from './grid.js';
+export { continuousIndex, gridAround, gridPoint, sampleOnGrid } from './grid.js';
+export { windowAndNormalise } from './intensity.js';
+export type { PatientImages, PreparedSamples } from './prepare-samples.js';
+export { prepareSamples } from './prepare-samples.js';
+export type { RoiLabel } from './roi.js';
+export { roiCentre, roiSliceCounts } from './roi.js';
+export type { SliceStackOptions, SliceStacks } from './slice-stack-2d.js';
+export { sliceStack2d } from './slice-stack-2d.js';
+export type { PhaseCrops } from './tumour-crop-3d.js';
+export { cropPhases, tumourCrop3d } from './tumour-crop-3d.js';

@@ -1,0 +1,92 @@
+import { TaceError } from '@tace/core';
+import type { Image } from '../../image/index.js';
+import { gridPoint } from './grid.js';
+
+/** Which mask voxels form the ROI: a given label, or any non-zero label when `null`. */
+export type RoiLabel = number | null;
+
+/** Summary of the ROI of a mask: voxel count, index bounding box and centroid (index space). */
+interface RoiIndexStats {
+  count: number;
+  min: [number, number, number];
+  max: [number, number, number];
+  centroid: [number, number, number];
+}
+
+function roiStats(mask: Image, label: RoiLabel, slice?: number): RoiIndexStats {
+  const [nx, ny, nz] = mask.size;
+  const data = mask.data;
+  const min: [number, number, number] = [Infinity, Infinity, Infinity];
+  const max: [number, number, number] = [-Infinity, -Infinity, -Infinity];
+  let sumI = 0;
+  let sumJ = 0;
+  let sumK = 0;
+  let count = 0;
+  const k0 = slice ?? 0;
+  const k1 = slice === undefined ? nz : slice + 1;
+  for (let k = k0; k < k1; k++) {
+    for (let j = 0; j < ny; j++) {
+      let o = nx * (j + ny * k);
+      for (let i = 0; i < nx; i++, o++) {
+        const v = data[o];
+        if (label === null ? v === 0 : v !== label) continue;
+        count++;
+        sumI += i;
+        sumJ += j;
+        sumK += k;
+        if (i < min[0]) min[0] = i;
+        if (i > max[0]) max[0] = i;
+        if (j < min[1]) min[1] = j;
+        if (j > max[1]) max[1] = j;
+        if (k < min[2]) min[2] = k;
+        if (k > max[2]) max[2] = k;
+      }
+    }
+  }
+  return { count, min, max, centroid: [sumI / count, sumJ / count, sumK / count] };
+}
+
+/**
+ * LPS centre (mm) of the ROI: its centre of mass (mean voxel position, as PyRadiomics' `CenterOfMassIndex`
+ * mapped to physical space) or the centre of its bounding box. With `slice`, only that axial slice (k) is used.
+ *
+ * @throws {TaceError} `EMPTY_INPUT` when the ROI has no voxel (in that slice).
+ */
+export function roiCentre(
+  mask: Image,
+  centre: 'centroid' | 'bbox',
+  label: RoiLabel = null,
+  slice?: number,
+): [number, number, number] {
+  const stats = roiStats(mask, label, slice);
+  if (stats.count === 0) {
+    const which = label === null ? 'non-zero' : `label ${label}`;
+    throw new TaceError(
+      'EMPTY_INPUT',
+      `the mask has no ${which} voxel${slice === undefined ? '' : ` in slice ${slice}`}`,
+      {
+        param: 'mask',
+        remedy: 'check the mask file and maskLabel',
+      },
+    );
+  }
+  const index = centre === 'centroid' ? stats.centroid : stats.min.map((lo, a) => (lo + stats.max[a]) / 2);
+  return gridPoint(mask, index);
+}
+
+/** Number of ROI voxels in each axial slice k (index = k). */
+export function roiSliceCounts(mask: Image, label: RoiLabel = null): Int32Array {
+  const [nx, ny, nz] = mask.size;
+  const counts = new Int32Array(nz);
+  const perSlice = nx * ny;
+  const data = mask.data;
+  for (let k = 0; k < nz; k++) {
+    let n = 0;
+    for (let o = k * perSlice, end = o + perSlice; o < end; o++) {
+      const v = data[o];
+      if (label === null ? v !== 0 : v === label) n++;
+    }
+    counts[k] = n;
+  }
+  return counts;
+}
