@@ -1,6 +1,10 @@
+import { TaceError } from '@tace/core';
 import { generateAngles, type NeighbourOptions } from './angles.js';
 import { roiLevels, type TextureGrid } from './texture-grid.js';
 import { angleDistance, type WeightingNorm } from './weighting.js';
+
+/** Largest GLCM accepted, in cells (2^26, 512 MB of doubles): about 2,270 grey levels present over 13 angles. */
+export const GLCM_MAX_CELLS = 2 ** 26;
 
 /** Options of {@link glcmMatrix}. */
 export interface GlcmOptions extends NeighbourOptions {
@@ -54,6 +58,13 @@ export function glcmMatrix(grid: TextureGrid, options: GlcmOptions = {}): GlcmMa
   const na = angles.length / 3;
   const ng = roi.levels.length;
   const ng2 = ng * ng;
+  if (ng2 * na > GLCM_MAX_CELLS) {
+    throw new TaceError(
+      'INVALID_ARGUMENT',
+      `the GLCM would have ${ng} x ${ng} x ${na} cells (${ng} grey levels present), more than ${GLCM_MAX_CELLS}`,
+      { param: 'grayLevels', remedy: 'discretise with a larger binWidth or a binCount' },
+    );
+  }
   const counts = new Float64Array(na * ng2);
   const [sx, sy, sz] = size;
   let v = 0;

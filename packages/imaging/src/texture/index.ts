@@ -1,7 +1,8 @@
 export { generateAngles, type NeighbourOptions } from './angles.js';
 export { EMPHASIS_STATISTIC_COUNT, emphasisStatistics } from './emphasis-statistics.js';
+export { glcmClass, gldmClass, glrlmClass, glszmClass, ngtdmClass } from './feature-classes.js';
 export { GLCM_FEATURE_NAMES, glcmFeatures } from './glcm-features.js';
-export { type GlcmMatrix, type GlcmOptions, glcmMatrix } from './glcm-matrix.js';
+export { GLCM_MAX_CELLS, type GlcmMatrix, type GlcmOptions, glcmMatrix } from './glcm-matrix.js';
 export { GLDM_FEATURE_NAMES, gldmFeatures } from './gldm-features.js';
 export { type GldmMatrix, type GldmOptions, gldmMatrix } from './gldm-matrix.js';
 export { GLRLM_FEATURE_NAMES, glrlmFeatures } from './glrlm-features.js';

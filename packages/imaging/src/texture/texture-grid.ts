@@ -25,8 +25,11 @@ export interface RoiLevels {
   voxelCount: number;
 }
 
-/** Largest accepted grey level: beyond it the matrices would not fit in memory (see the bad-input notes). */
-export const MAX_GRAY_LEVEL = 100_000;
+/**
+ * Largest accepted grey level (10^4): more bins than this come from a bin width far too small for the
+ * intensity range, and the matrices would not fit in memory.
+ */
+export const MAX_GRAY_LEVEL = 10_000;
 
 /**
  * Checks a {@link TextureGrid} and lists its grey levels, in one pass.
@@ -56,7 +59,7 @@ export function roiLevels(grid: TextureGrid): RoiLevels {
         `grey level at voxel ${v} must be in [0, ${MAX_GRAY_LEVEL}], but was ${g}`,
         {
           param: 'grayLevels',
-          remedy: 'discretise with a larger binWidth or a binCount',
+          remedy: 'discretise with a larger binWidth, or with a binCount (PyRadiomics uses 16 to 128 bins)',
         },
       );
     }

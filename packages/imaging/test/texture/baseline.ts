@@ -1,6 +1,9 @@
 import { join } from 'node:path';
 import { sharedDataPath } from '@tace/core';
-import { type Discretised, discretise, readBaselineCsv, readNrrd } from './helpers.js';
+import type { Image } from '../../src/image/types.js';
+import { readNrrd } from '../../src/io/nrrd.js';
+import { discretise } from '../../src/preprocess/discretise.js';
+import { readBaselineCsv } from './helpers.js';
 
 export const PYRAD_DIR = sharedDataPath('radiomics/pyradiomics');
 export const CASES = ['brain1', 'brain2', 'breast1'] as const;
@@ -17,19 +20,59 @@ export const VARIANTS: Record<
   _flatRegion: { binWidth: 5000, resegmentLower: 0 },
 };
 
+/** A discretised case cropped to the ROI bounding box. */
+export interface Discretised {
+  grayLevels: Int32Array;
+  size: [number, number, number];
+  spacing: [number, number, number];
+}
+
+const images = new Map<string, { image: Image; mask: Image }>();
 const cache = new Map<string, Discretised>();
 
+/** Reads a PyRadiomics test case with the NRRD reader and discretises it as the variant's settings say. */
 export function loadCase(name: string, variant: string): Discretised {
   const key = `${name}${variant}`;
-  let hit = cache.get(key);
-  if (hit === undefined) {
+  const hit = cache.get(key);
+  if (hit !== undefined) return hit;
+  let pair = images.get(name);
+  if (pair === undefined) {
     const dir = PYRAD_DIR!;
-    const image = readNrrd(join(dir, `${name}_image.nrrd`));
-    const mask = readNrrd(join(dir, `${name}_label.nrrd`));
-    hit = discretise(image, mask, VARIANTS[variant]);
-    cache.set(key, hit);
+    pair = {
+      image: readNrrd(join(dir, `${name}_image.nrrd`)),
+      mask: readNrrd(join(dir, `${name}_label.nrrd`)),
+    };
+    images.set(name, pair);
   }
-  return hit;
+  const settings = VARIANTS[variant];
+  const { image, mask } = pair;
+  const [nx, ny] = image.size;
+  const lo = [Infinity, Infinity, Infinity];
+  const hi = [-1, -1, -1];
+  const roi = new Uint8Array(mask.data.length);
+  for (let v = 0; v < roi.length; v++) {
+    if (mask.data[v] !== 1) continue;
+    const c = [v % nx, Math.floor(v / nx) % ny, Math.floor(v / (nx * ny))];
+    for (let d = 0; d < 3; d++) {
+      lo[d] = Math.min(lo[d], c[d]);
+      hi[d] = Math.max(hi[d], c[d]);
+    }
+    // resegmentRange [lower] (absolute): voxels below `lower` leave the texture ROI.
+    if (settings.resegmentLower === undefined || image.data[v] >= settings.resegmentLower) roi[v] = 1;
+  }
+  const { levels } = discretise(image.data, roi, {
+    binWidth: settings.binWidth,
+    binCount: settings.binCount,
+  });
+  const size: [number, number, number] = [hi[0] - lo[0] + 1, hi[1] - lo[1] + 1, hi[2] - lo[2] + 1];
+  const grayLevels = new Int32Array(size[0] * size[1] * size[2]);
+  for (let z = 0, u = 0; z < size[2]; z++)
+    for (let y = 0; y < size[1]; y++)
+      for (let x = 0; x < size[0]; x++, u++)
+        grayLevels[u] = levels[x + lo[0] + nx * (y + lo[1] + ny * (z + lo[2]))];
+  const out = { grayLevels, size, spacing: image.spacing };
+  cache.set(key, out);
+  return out;
 }
 
 export function baselineValues(family: string): Map<string, Map<string, number>> {
