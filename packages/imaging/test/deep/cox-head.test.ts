@@ -21,7 +21,9 @@ describe('fitCoxHead(embeddings, time, event) on ovarian', () => {
       tolerance: 1e-12,
     });
     expect(head.converged).toBe(true);
-    head.coefficients.forEach((b, j) => expect(b).toBeCloseTo(fixture.breslow.coef[j], 7));
+    head.coefficients.forEach((b, j) => {
+      expect(b).toBeCloseTo(fixture.breslow.coef[j], 7);
+    });
     expect(head.logLikNull).toBeCloseTo(fixture.breslow.loglik[0], 9);
     expect(head.logLik).toBeCloseTo(fixture.breslow.loglik[1], 9);
   });
@@ -35,7 +37,9 @@ describe('fitCoxHead(embeddings, time, event) on ovarian', () => {
       standardize: false,
       tolerance: 1e-12,
     });
-    head.coefficients.forEach((b, j) => expect(b).toBeCloseTo(fixture[key].coef[j], 7));
+    head.coefficients.forEach((b, j) => {
+      expect(b).toBeCloseTo(fixture[key].coef[j], 7);
+    });
     expect(head.logLik).toBeCloseTo(fixture[key].loglik[1], 7);
   });
 
@@ -48,7 +52,9 @@ describe('fitCoxHead(embeddings, time, event) on ovarian', () => {
     const scaled = rows.map((r) => r.map((v, j) => v / sd[j]));
     const a = fitCoxHead(rows, fixture.futime, fixture.fustat, { l2: 2 });
     const b = fitCoxHead(scaled, fixture.futime, fixture.fustat, { l2: 2, standardize: false });
-    a.coefficients.forEach((beta, j) => expect(beta).toBeCloseTo(b.coefficients[j] / sd[j], 9));
+    a.coefficients.forEach((beta, j) => {
+      expect(beta).toBeCloseTo(b.coefficients[j] / sd[j], 9);
+    });
   });
 
   it('predictCoxHead returns x beta', () => {
