@@ -1,4 +1,5 @@
 export * from './errors/index.js';
+export * from './io/index.js';
 export * from './matrix/index.js';
 export * from './random/index.js';
 export * from './stats/index.js';

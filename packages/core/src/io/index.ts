@@ -1,0 +1,15 @@
+export { fromArrowTable, toArrowTable } from './arrow-convert.js';
+export { writeFileAtomic } from './atomic-write.js';
+export type { TextColumnOptions, TextColumnType } from './csv-columns.js';
+export { recordsToColumns } from './csv-columns.js';
+export type { DelimitedWriteOptions } from './csv-format.js';
+export { formatDelimited } from './csv-format.js';
+export type { CsvRecord } from './csv-parse.js';
+export { parseDelimited } from './csv-parse.js';
+export { arrowToParquet, parquetToArrow } from './parquet.js';
+export type { ReadTableOptions } from './read-table.js';
+export { readTable } from './read-table.js';
+export type { TableFormat } from './table-format.js';
+export { tableFormat } from './table-format.js';
+export type { WriteTableOptions } from './write-table.js';
+export { writeTable } from './write-table.js';
