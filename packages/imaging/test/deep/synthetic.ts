@@ -35,3 +35,31 @@ export function makeMask(image: Image, inside: (i: number, j: number, k: number)
 
 /** A linear function of the LPS position: trilinear interpolation reproduces it exactly. */
 export const linear = (p: readonly number[]): number => p[0] + 10 * p[1] + 100 * p[2];
+
+/**
+ * A synthetic two-phase patient: liver-like background (~60 HU) with seeded noise, a spherical tumour of
+ * `radius` mm that enhances in the arterial phase (+80 HU) and washes out in the portal-venous phase (-30 HU).
+ * The portal-venous phase lies on a coarser, shifted grid, as a second acquisition would.
+ */
+export function syntheticPatient(
+  seed: number,
+  radius: number,
+): { phases: { arterial: Image; 'portal-venous': Image }; mask: Image } {
+  let state = seed >>> 0 || 1;
+  const noise = (): number => {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    return state / 4294967296 - 0.5;
+  };
+  const centre = [20 + (seed % 5), 18, 15];
+  const inside = (p: readonly number[]): boolean =>
+    Math.hypot(p[0] - centre[0], p[1] - centre[1], p[2] - centre[2]) <= radius;
+  const arterial = makeImage([28, 26, 12], (_i, _j, _k, p) => 60 + 20 * noise() + (inside(p) ? 80 : 0), {
+    spacing: [1.5, 1.5, 3],
+  });
+  const portal = makeImage([22, 20, 10], (_i, _j, _k, p) => 70 + 20 * noise() + (inside(p) ? -30 : 0), {
+    spacing: [2, 2, 3.5],
+    origin: [-1, -0.5, -2],
+  });
+  const mask = makeMask(arterial, (i, j, k) => inside([i * 1.5, j * 1.5, k * 3]));
+  return { phases: { arterial, 'portal-venous': portal }, mask };
+}
