@@ -1,0 +1,14 @@
+export type { CollapsedMatrix, DuplicateRule } from './genes.js';
+export { collapseDuplicateGenes, stripEnsemblVersion } from './genes.js';
+export {
+  expressionMatrix,
+  expressionMatrixFromRows,
+  geneRow,
+  sampleColumn,
+  subsetMatrix,
+} from './matrix.js';
+export type { LogTransformOptions } from './normalize.js';
+export { log2Cpm, log2Tpm, looksLogged } from './normalize.js';
+export type { MatrixOrientation, ReadExpressionOptions } from './read-matrix.js';
+export { detectOrientation, makeUnique, parseExpressionMatrix, readExpressionMatrix } from './read-matrix.js';
+export type { ExpressionMatrix } from './types.js';
