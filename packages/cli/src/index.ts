@@ -1,1 +1,3 @@
+export * from './figures/index.js';
+export * from './sharding/index.js';
 export * from './synthetic/index.js';

@@ -1,6 +1,6 @@
 import { isTaceError } from '@tace/core';
-import { COMMANDS } from './commands/registry.js';
 import { EXIT } from './commands/command.js';
+import { COMMANDS } from './commands/registry.js';
 
 const VERSION = '0.1.0';
 

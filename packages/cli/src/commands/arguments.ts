@@ -2,7 +2,10 @@ import { parseArgs } from 'node:util';
 import { TaceError } from '@tace/core';
 
 /** Option specification for {@link parseCommandArguments}, as `node:util` `parseArgs`. */
-export type OptionSpec = Record<string, { type: 'string' | 'boolean'; short?: string; default?: string | boolean }>;
+export type OptionSpec = Record<
+  string,
+  { type: 'string' | 'boolean'; short?: string; default?: string | boolean }
+>;
 
 /**
  * Parses a command's arguments strictly (unknown options are usage errors naming the option).
@@ -36,7 +39,9 @@ export function parseSeed(value: string | boolean | undefined, fallback = 2026):
   if (value === undefined || typeof value === 'boolean') return fallback;
   const n = Number(value);
   if (!Number.isInteger(n)) {
-    throw new TaceError('INVALID_ARGUMENT', `--seed must be an integer, but was '${value}'`, { param: '--seed' });
+    throw new TaceError('INVALID_ARGUMENT', `--seed must be an integer, but was '${value}'`, {
+      param: '--seed',
+    });
   }
   return n;
 }

@@ -1,4 +1,4 @@
-import { type Rng, createRng, randomNormal } from '@tace/core';
+import { createRng, type Rng, randomNormal } from '@tace/core';
 
 /** Which cohort a synthetic patient belongs to, as in the paper's design. */
 export type CohortRole = 'training' | 'internal' | 'external';
@@ -90,7 +90,11 @@ export function syntheticClinicalCohort(options: SyntheticCohortOptions = {}): S
       const albumin = Math.min(52, Math.max(22, 39 - 3.2 * w + 2.5 * randomNormal(rng)));
       const inr = Math.max(0.85, 1.05 + 0.12 * w + 0.06 * randomNormal(rng));
       const ascitesDraw = logistic(-2.6 + 1.1 * w);
-      const ascites = bernoulli(rng, ascitesDraw) ? (bernoulli(rng, 0.25) ? 'moderate-severe' : 'mild') : 'none';
+      const ascites = bernoulli(rng, ascitesDraw)
+        ? bernoulli(rng, 0.25)
+          ? 'moderate-severe'
+          : 'mild'
+        : 'none';
       const encephalopathy = bernoulli(rng, logistic(-4 + 0.8 * w)) ? 'grade1-2' : 'none';
       const afp = 10 ** (1.3 + 0.75 * z + 0.7 * randomNormal(rng));
       const age = Math.round(Math.min(88, Math.max(30, 63 + 9 * randomNormal(rng))));
@@ -98,7 +102,11 @@ export function syntheticClinicalCohort(options: SyntheticCohortOptions = {}): S
       const heterogeneity = 10 + 14 * logistic(1.2 * z + 0.4 * randomNormal(rng));
       const necrosis = Math.min(0.8, Math.max(0, 0.15 + 0.18 * z + 0.08 * randomNormal(rng)));
       const logHazard =
-        0.75 * z + 0.45 * w + 0.4 * Number(vascularInvasion) + 0.3 * Number(ecog > 0) + centreFrailty[centre - 1];
+        0.75 * z +
+        0.45 * w +
+        0.4 * Number(vascularInvasion) +
+        0.3 * Number(ecog > 0) +
+        centreFrailty[centre - 1];
       // Weibull(shape 1.2) with median 20 months at logHazard = 0.
       const shape = 1.2;
       const scale = 20 / Math.log(2) ** (1 / shape);
@@ -108,7 +116,8 @@ export function syntheticClinicalCohort(options: SyntheticCohortOptions = {}): S
       const censorTime = Math.min(followUp, dropOut);
       const event = deathTime <= censorTime ? 1 : 0;
       const time = Math.max(0.1, round(Math.min(deathTime, censorTime), 2));
-      const cohort: CohortRole = centre === 1 ? (rng.nextFloat() < 0.7 ? 'training' : 'internal') : 'external';
+      const cohort: CohortRole =
+        centre === 1 ? (rng.nextFloat() < 0.7 ? 'training' : 'internal') : 'external';
       patients.push({
         id: `C${centre}-${String(i + 1).padStart(3, '0')}`,
         centre,

@@ -1,4 +1,4 @@
-import { type Rng, createRng, randomNormal } from '@tace/core';
+import { createRng, type Rng, randomNormal } from '@tace/core';
 import type { Image } from '@tace/imaging';
 import type { SyntheticPatient } from './clinical-cohort.js';
 
@@ -87,7 +87,9 @@ export function syntheticCt(patient: SyntheticPatient): SyntheticCt {
             p = 80;
           }
         }
-        const d = Math.sqrt((x - tumourCentre[0]) ** 2 + (y - tumourCentre[1]) ** 2 + (z - tumourCentre[2]) ** 2);
+        const d = Math.sqrt(
+          (x - tumourCentre[0]) ** 2 + (y - tumourCentre[1]) ** 2 + (z - tumourCentre[2]) ** 2,
+        );
         if (d <= radius) {
           mask[index] = 1;
           const field = patient.heterogeneity * texture[index];

@@ -30,7 +30,8 @@ export function syntheticExpression(
 ): SyntheticExpression {
   const rng = createRng(options.seed ?? 7);
   const geneIndex = new Map<string, number>();
-  for (const programme of programmes) for (const g of programme.genes) if (!geneIndex.has(g)) geneIndex.set(g, geneIndex.size);
+  for (const programme of programmes)
+    for (const g of programme.genes) if (!geneIndex.has(g)) geneIndex.set(g, geneIndex.size);
   const nBackground = options.nBackground ?? 600;
   for (let b = 1; b <= nBackground; b++) geneIndex.set(`BG${String(b).padStart(4, '0')}`, geneIndex.size);
   const genes = [...geneIndex.keys()];
@@ -41,14 +42,16 @@ export function syntheticExpression(
   for (const programme of programmes) {
     const responding = programme.responding ?? 0.6;
     for (const gene of programme.genes) {
-      if (rng.nextFloat() < responding) slope[geneIndex.get(gene)!] += programme.effect * (0.3 + 0.7 * rng.nextFloat());
+      if (rng.nextFloat() < responding)
+        slope[geneIndex.get(gene)!] += programme.effect * (0.3 + 0.7 * rng.nextFloat());
     }
   }
   const values = new Float64Array(nGenes * samples.length);
   for (let s = 0; s < samples.length; s++) {
     const z = samples[s].aggressiveness;
     const offset = nGenes * s;
-    for (let g = 0; g < nGenes; g++) values[offset + g] = Math.max(0, baseline[g] + slope[g] * z + 0.7 * randomNormal(rng));
+    for (let g = 0; g < nGenes; g++)
+      values[offset + g] = Math.max(0, baseline[g] + slope[g] * z + 0.7 * randomNormal(rng));
   }
   return { genes, samples: samples.map((s) => s.id), values };
 }

@@ -1,4 +1,4 @@
-import { type Rng, createRng, randomNormal } from '@tace/core';
+import { createRng, type Rng, randomNormal } from '@tace/core';
 
 /** Cell types of the synthetic tumour single-cell data, with their marker genes. */
 export const SYNTHETIC_CELL_TYPES: Readonly<Record<string, readonly string[]>> = {

@@ -1,0 +1,1 @@
+export { fnv1a32, selectShard, shardOf } from './partition.js';
