@@ -1,9 +1,14 @@
+import { FIRSTORDER_FEATURES, firstOrderClass } from '../features/firstorder.js';
+import { SHAPE_FEATURES, shapeClass } from '../features/shape/shape.js';
 import type { FeatureClassEntry } from './feature-class.js';
 
 /**
  * Registry of feature classes by PyRadiomics class name (`featureClass:` keys of a parameter file).
  *
  * To add a family, import its entry and add one line here; nothing else in extraction changes.
- * `shape` and `shape2D` are computed once on the original image's morphological mask.
+ * `shape` (and `shape2D`) are computed once, on the original image's morphological mask.
  */
-export const FEATURE_CLASSES: Record<string, FeatureClassEntry> = {};
+export const FEATURE_CLASSES: Record<string, FeatureClassEntry> = {
+  firstorder: { compute: firstOrderClass, defaultFeatures: FIRSTORDER_FEATURES, appliesTo: 'all' },
+  shape: { compute: shapeClass, defaultFeatures: SHAPE_FEATURES, appliesTo: 'original' },
+};

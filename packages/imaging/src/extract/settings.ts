@@ -43,7 +43,7 @@ export interface ExtractionSettings {
   force2Ddimension: number;
   /** Constant added to intensities for first-order Energy / TotalEnergy / RMS (PyRadiomics `voxelArrayShift`). @default 0 */
   voxelArrayShift: number;
-  /** Largest allowed difference in origin/spacing/direction between image and mask (PyRadiomics `geometryTolerance`). @default 1e-16 (PyRadiomics: SimpleITK's default) */
+  /** Largest allowed difference in origin/spacing/direction between image and mask (PyRadiomics `geometryTolerance`). @default 1e-6 (SimpleITK's default, which PyRadiomics uses when unset) */
   geometryTolerance: number;
   /** Resample the mask onto the image grid when geometries differ but the mask lies inside the image (PyRadiomics `correctMask`). @default false */
   correctMask: boolean;
@@ -92,7 +92,7 @@ export const DEFAULT_SETTINGS: Readonly<ExtractionSettings> = Object.freeze({
   force2D: false,
   force2Ddimension: 0,
   voxelArrayShift: 0,
-  geometryTolerance: 1e-16,
+  geometryTolerance: 1e-6,
   correctMask: false,
   minimumROIDimensions: 2,
   minimumROISize: null,

@@ -91,7 +91,12 @@ export function shapeFeatures(
   };
 }
 
-/** The 3D shape {@link FeatureClass}: uses the morphological mask of the context. */
+/**
+ * The 3D shape {@link FeatureClass}: uses the morphological mask of the context, with PyRadiomics' mesh
+ * origin (ROI bounding box grown by `padDistance`, clipped to the grid).
+ */
 export function shapeClass(context: RoiContext): Record<string, number> {
-  return shapeFeatures(context.morphologicalMask, context.image.size, context.image.spacing);
+  const pad = context.settings.padDistance;
+  const origin = context.boundingBox.lower.map((l) => Math.min(pad, l)) as [number, number, number];
+  return shapeFeatures(context.morphologicalMask, context.image.size, context.image.spacing, origin);
 }

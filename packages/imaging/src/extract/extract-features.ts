@@ -1,0 +1,212 @@
+import { TaceError } from '@tace/core';
+import type { Image } from '../image/types.js';
+import { cropArray, cropImage, padBox } from '../preprocess/crop.js';
+import { discretise } from '../preprocess/discretise.js';
+import { assertSameGeometry, sameGeometry } from '../preprocess/geometry-check.js';
+import { normaliseImage } from '../preprocess/normalise.js';
+import { resampleToReference, resampleToSpacing } from '../preprocess/resample.js';
+import { resegment } from '../preprocess/resegment.js';
+import { type BoundingBox, checkRoi, selectLabel } from '../preprocess/roi-mask.js';
+import { imageDiagnostics, maskDiagnostics } from './diagnostics.js';
+import type { FeatureClassEntry, RoiContext } from './feature-class.js';
+import { FEATURE_CLASSES } from './feature-classes.js';
+import { IMAGE_TYPES } from './image-types.js';
+import { type ExtractionParameters, resolveSettings } from './parameters.js';
+import type { ExtractionSettings } from './settings.js';
+
+/** Version string written to `diagnostics_Versions_tace-imaging`. */
+export const IMAGING_VERSION = '0.1.0';
+
+/** Result of {@link extractFeatures}: features by PyRadiomics name and diagnostics. */
+export interface ExtractionResult {
+  /** `<imageType>_<class>_<feature>` -> value, e.g. `original_firstorder_Mean`. */
+  features: Record<string, number>;
+  /** `diagnostics_*` -> value, as PyRadiomics (versions, settings, image and mask statistics). */
+  diagnostics: Record<string, string | number>;
+}
+
+function enabledClasses(parameters: ExtractionParameters): [string, FeatureClassEntry, string[] | null][] {
+  const requested =
+    parameters.featureClass ?? Object.fromEntries(Object.keys(FEATURE_CLASSES).map((k) => [k, null]));
+  const out: [string, FeatureClassEntry, string[] | null][] = [];
+  for (const [name, features] of Object.entries(requested)) {
+    const entry = FEATURE_CLASSES[name];
+    if (entry === undefined) {
+      throw new TaceError('UNSUPPORTED', `feature class "${name}" is not available`, {
+        param: 'featureClass',
+        remedy: `use one of ${Object.keys(FEATURE_CLASSES).join(', ')}`,
+      });
+    }
+    out.push([
+      name,
+      entry,
+      features !== null && features !== undefined && features.length > 0 ? features : null,
+    ]);
+  }
+  return out;
+}
+
+function addFeatures(
+  target: Record<string, number>,
+  prefix: string,
+  values: Record<string, number>,
+  entry: FeatureClassEntry,
+  selection: string[] | null,
+): void {
+  for (const name of selection ?? entry.defaultFeatures) {
+    if (!(name in values)) {
+      throw new TaceError(
+        'INVALID_ARGUMENT',
+        `feature "${name}" is not part of class ${prefix.split('_')[1]}`,
+        {
+          param: 'featureClass',
+        },
+      );
+    }
+    target[`${prefix}${name}`] = values[name]!;
+  }
+}
+
+/**
+ * Extracts radiomic features from one image and its mask as PyRadiomics `RadiomicsFeatureExtractor.execute`:
+ * label selection and geometry check, optional normalisation, resampling, mask checks, shape features on
+ * the original mask, resegmentation, then for each image type and each feature class the features of the
+ * ROI, named `<imageType>_<class>_<feature>`.
+ *
+ * Settings use PyRadiomics' parameter-file keys (see {@link ExtractionSettings}); read a file with
+ * `readParameterFile`.
+ *
+ * @throws {TaceError} `GEOMETRY_MISMATCH` when the mask is not on the image grid (and `correctMask` is off),
+ *   `EMPTY_INPUT` for an absent label, an empty or one-voxel ROI, `UNSUPPORTED` for unknown classes or image types.
+ * @example
+ * const { features } = extractFeatures(ct, mask, { setting: { binWidth: 25, label: 1 } });
+ * features.original_firstorder_Mean;
+ */
+export function extractFeatures(
+  image: Image,
+  mask: Image,
+  parameters: ExtractionParameters = {},
+): ExtractionResult {
+  const settings = resolveSettings(parameters.setting ?? {});
+  const imageTypes = parameters.imageType ?? { Original: {} };
+  const classes = enabledClasses(parameters);
+  const diagnostics: Record<string, string | number> = {};
+  if (settings.additionalInfo) {
+    diagnostics['diagnostics_Versions_tace-imaging'] = IMAGING_VERSION;
+    diagnostics.diagnostics_Configuration_Settings = JSON.stringify(settings);
+    diagnostics.diagnostics_Configuration_EnabledImageTypes = JSON.stringify(imageTypes);
+  }
+  // 1. label and geometry
+  let labelMap = mask;
+  if (!sameGeometry(image, mask, settings.geometryTolerance)) {
+    if (!settings.correctMask) assertSameGeometry(image, mask, settings.geometryTolerance);
+    labelMap = resampleToReference(mask, image, 'sitkNearestNeighbor');
+  }
+  let roi = selectLabel(labelMap, settings.label);
+  if (settings.additionalInfo) {
+    const original = checkRoi(roi, image.size, { minimumROIDimensions: 1 });
+    Object.assign(diagnostics, imageDiagnostics('original', image, true));
+    Object.assign(diagnostics, maskDiagnostics('original', image, roi, original.box, mask.data));
+  }
+  // 2. normalisation and resampling
+  let work = image;
+  if (settings.normalize) {
+    work = normaliseImage(work, { scale: settings.normalizeScale, removeOutliers: settings.removeOutliers });
+  }
+  if (settings.resampledPixelSpacing !== null) {
+    const resampled = resampleToSpacing(work, roi, settings.resampledPixelSpacing, {
+      interpolator: settings.interpolator,
+      padDistance: settings.padDistance,
+    });
+    work = resampled.image;
+    roi = resampled.mask;
+    if (settings.additionalInfo) {
+      const box = checkRoi(roi, work.size, { minimumROIDimensions: 1 }).box;
+      Object.assign(diagnostics, imageDiagnostics('interpolated', work, false));
+      Object.assign(diagnostics, maskDiagnostics('interpolated', work, roi, box));
+    }
+  }
+  // 3. checks, optional pre-crop
+  let { box } = checkRoi(roi, work.size, settings);
+  if (settings.preCrop) {
+    const region = padBox(box, work.size, settings.padDistance);
+    roi = cropArray(roi, work.size, region.lower, region.size);
+    work = cropImage(work, region);
+    box = { lower: box.lower.map((l, d) => l - region.lower[d]!) as BoundingBox['lower'], size: box.size };
+  }
+  const features: Record<string, number> = {};
+  // 4. shape on the original image's morphological mask; resegmentation
+  let intensityMask = roi;
+  if (settings.resegmentRange !== null) {
+    intensityMask = resegment(work.data, roi, settings.resegmentRange, settings.resegmentMode);
+    if (settings.additionalInfo) {
+      const reBox = checkRoi(intensityMask, work.size, { minimumROIDimensions: 1 }).box;
+      Object.assign(diagnostics, maskDiagnostics('resegmented', work, intensityMask, reBox));
+    }
+  }
+  const morphological = settings.resegmentShape ? intensityMask : roi;
+  const shapeContext = buildContext(work, morphological, morphological, box, settings, 'original');
+  for (const [name, entry, selection] of classes) {
+    if (entry.appliesTo !== 'original') continue;
+    addFeatures(features, `original_${name}_`, entry.compute(shapeContext), entry, selection);
+  }
+  // 5. image types x feature classes
+  const intensityBox = checkRoi(intensityMask, work.size, { minimumROIDimensions: 1 }).box;
+  for (const [typeName, custom] of Object.entries(imageTypes)) {
+    const imageType = IMAGE_TYPES[typeName];
+    if (imageType === undefined) {
+      throw new TaceError('UNSUPPORTED', `image type "${typeName}" is not available`, {
+        param: 'imageType',
+        remedy: `use one of ${Object.keys(IMAGE_TYPES).join(', ')}`,
+      });
+    }
+    const typeSettings = resolveSettings({ ...(parameters.setting ?? {}), ...(custom ?? {}) });
+    for (const derived of imageType(work, intensityMask, typeSettings)) {
+      const context = buildContext(
+        derived.image,
+        intensityMask,
+        roi,
+        intensityBox,
+        typeSettings,
+        derived.name,
+      );
+      for (const [name, entry, selection] of classes) {
+        if (entry.appliesTo !== 'all') continue;
+        addFeatures(features, `${derived.name}_${name}_`, entry.compute(context), entry, selection);
+      }
+    }
+  }
+  return { features, diagnostics };
+}
+
+/** Crops image and masks to `box`, discretises the ROI and assembles a {@link RoiContext}. */
+function buildContext(
+  image: Image,
+  mask: Uint8Array,
+  morphological: Uint8Array,
+  box: BoundingBox,
+  settings: ExtractionSettings,
+  imageTypeName: string,
+): RoiContext {
+  const cropped = cropImage(image, box);
+  const data = Float64Array.from(cropped.data);
+  const croppedMask = cropArray(mask, image.size, box.lower, box.size);
+  const croppedMorph = cropArray(morphological, image.size, box.lower, box.size);
+  const { levels, nLevels } = discretise(data, croppedMask, {
+    binWidth: settings.binWidth,
+    binCount: settings.binCount,
+  });
+  let voxelCount = 0;
+  for (let i = 0; i < croppedMask.length; i++) if (croppedMask[i] !== 0) voxelCount++;
+  return {
+    image: { ...cropped, data },
+    mask: croppedMask,
+    morphologicalMask: croppedMorph,
+    grayLevels: levels,
+    nLevels,
+    voxelCount,
+    settings,
+    imageTypeName,
+    boundingBox: { lower: [...box.lower], size: [...box.size] },
+  };
+}

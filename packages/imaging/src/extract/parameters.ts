@@ -1,0 +1,145 @@
+import { readFileSync } from 'node:fs';
+import { TaceError } from '@tace/core';
+import { parse as parseYaml } from 'yaml';
+import { DEFAULT_SETTINGS, type ExtractionSettings } from './settings.js';
+
+/**
+ * The content of a PyRadiomics parameter file: `setting`, `imageType` (with per-type custom settings) and
+ * `featureClass` (class -> list of feature names, or null/[] for the class defaults).
+ */
+export interface ExtractionParameters {
+  /** Extraction settings (PyRadiomics keys). Missing keys take PyRadiomics' defaults. */
+  setting?: Partial<ExtractionSettings> & Record<string, unknown>;
+  /** Enabled image types with custom settings, e.g. `{ Original: {}, LoG: { sigma: [1, 3] } }`. @default { Original: {} } */
+  imageType?: Record<string, Record<string, unknown> | null>;
+  /** Enabled feature classes and features, e.g. `{ firstorder: [], shape: ['Sphericity'] }`. @default every registered class */
+  featureClass?: Record<string, string[] | null>;
+}
+
+const INTERPOLATORS: Record<string, ExtractionSettings['interpolator']> = {
+  sitknearestneighbor: 'sitkNearestNeighbor',
+  nearestneighbor: 'sitkNearestNeighbor',
+  nearest: 'sitkNearestNeighbor',
+  sitklinear: 'sitkLinear',
+  linear: 'sitkLinear',
+  sitkbspline: 'sitkBSpline',
+  bspline: 'sitkBSpline',
+};
+
+/** PyRadiomics' integer codes of SimpleITK interpolators. */
+const INTERPOLATOR_CODES: Record<number, ExtractionSettings['interpolator']> = {
+  1: 'sitkNearestNeighbor',
+  2: 'sitkLinear',
+  3: 'sitkBSpline',
+};
+
+/**
+ * Fills a partial settings object with PyRadiomics' defaults, validating known keys; unknown keys go to
+ * `extra`. Interpolators may be given as SimpleITK names or their integer codes.
+ * @throws {TaceError} `INVALID_ARGUMENT` for a bad value (quoting it).
+ * @example resolveSettings({ binWidth: 10, resampledPixelSpacing: [1, 1, 1] })
+ */
+export function resolveSettings(partial: Record<string, unknown> = {}): ExtractionSettings {
+  const out: ExtractionSettings = { ...DEFAULT_SETTINGS, extra: {} };
+  const target = out as unknown as Record<string, unknown>;
+  for (const [key, value] of Object.entries(partial)) {
+    if (value === undefined) continue;
+    if (key === 'interpolator') {
+      if (value === null) continue;
+      const name =
+        typeof value === 'number' ? INTERPOLATOR_CODES[value] : INTERPOLATORS[String(value).toLowerCase()];
+      if (name === undefined) {
+        throw new TaceError('INVALID_ARGUMENT', `interpolator ${JSON.stringify(value)} is not supported`, {
+          param: 'interpolator',
+          remedy: "use 'sitkNearestNeighbor', 'sitkLinear' or 'sitkBSpline'",
+        });
+      }
+      out.interpolator = name;
+    } else if (key === 'extra') {
+      Object.assign(out.extra, value as object);
+    } else if (key in DEFAULT_SETTINGS) {
+      const expected = DEFAULT_SETTINGS[key as keyof ExtractionSettings];
+      const ok =
+        value === null ||
+        expected === null ||
+        typeof expected === typeof value ||
+        (Array.isArray(expected) && Array.isArray(value));
+      if (!ok) {
+        throw new TaceError(
+          'INVALID_ARGUMENT',
+          `setting ${key} has the wrong type: ${JSON.stringify(value)}`,
+          {
+            param: key,
+          },
+        );
+      }
+      target[key] = value;
+    } else {
+      out.extra[key] = value;
+    }
+  }
+  if (out.resampledPixelSpacing !== null && out.resampledPixelSpacing.length !== 3) {
+    throw new TaceError(
+      'INVALID_ARGUMENT',
+      `resampledPixelSpacing must have 3 values, but had ${out.resampledPixelSpacing.length}`,
+      {
+        param: 'resampledPixelSpacing',
+      },
+    );
+  }
+  if (!(out.binWidth > 0)) {
+    throw new TaceError('INVALID_ARGUMENT', `binWidth must be > 0, but was ${out.binWidth}`, {
+      param: 'binWidth',
+    });
+  }
+  return out;
+}
+
+/**
+ * Reads a PyRadiomics parameter file (YAML, or JSON by extension/content).
+ * @throws {TaceError} `IO_ERROR` if unreadable, `PARSE_ERROR` if not a mapping with known sections.
+ * @example const params = readParameterFile('Params.yaml'); extractFeatures(ct, mask, params);
+ */
+export function readParameterFile(path: string): ExtractionParameters {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (cause) {
+    throw new TaceError('IO_ERROR', `cannot read parameter file ${path}`, { param: path, cause });
+  }
+  return parseParameters(text, path);
+}
+
+/** Parses the text of a parameter file (YAML is a superset of JSON). */
+export function parseParameters(text: string, source = 'parameters'): ExtractionParameters {
+  let value: unknown;
+  try {
+    value = parseYaml(text);
+  } catch (cause) {
+    throw new TaceError('PARSE_ERROR', `${source}: not valid YAML/JSON (${(cause as Error).message})`, {
+      param: source,
+      cause,
+    });
+  }
+  if (value === null || value === undefined) return {};
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    throw new TaceError(
+      'PARSE_ERROR',
+      `${source}: a parameter file must be a mapping with setting/imageType/featureClass`,
+    );
+  }
+  const known = new Set(['setting', 'imageType', 'featureClass', 'voxelSetting']);
+  for (const key of Object.keys(value)) {
+    if (!known.has(key)) {
+      throw new TaceError('PARSE_ERROR', `${source}: unknown section "${key}"`, {
+        remedy: 'use the PyRadiomics sections setting, imageType and featureClass',
+      });
+    }
+  }
+  const v = value as Record<string, unknown>;
+  return {
+    ...(v.setting ? { setting: v.setting as ExtractionParameters['setting'] } : {}),
+    ...(v.imageType ? { imageType: v.imageType as ExtractionParameters['imageType'] } : {}),
+    ...(v.featureClass ? { featureClass: v.featureClass as ExtractionParameters['featureClass'] } : {}),
+  };
+}
