@@ -1,9 +1,19 @@
+export type { AucellOptions, CellScores } from './aucell.js';
+export { aucell } from './aucell.js';
 export { columnMeans, rowMeansOver, toCsr } from './matrix.js';
+export type { ModuleScoreOptions } from './module-score.js';
+export { moduleScore } from './module-score.js';
+export type { ExpressionScale, NormalizeTotalOptions } from './normalize.js';
+export { detectExpressionScale, normalizeTotal } from './normalize.js';
 export {
   numpyChoiceWithoutReplacement,
   numpyPermutation,
   numpyRandomInterval,
   numpyRandomState,
 } from './numpy-random.js';
+export type { QcMetrics, QcMetricsOptions } from './qc-metrics.js';
+export { qcMetrics } from './qc-metrics.js';
 export type { ControlGeneSelection, ScoreGenesOptions, ScoreGenesResult } from './score-genes.js';
 export { scoreGenes, selectControlGenes } from './score-genes.js';
+export type { UcellOptions } from './ucell.js';
+export { ucell } from './ucell.js';

@@ -1,0 +1,84 @@
+import { assertFiniteNumber, TaceError } from '@tace/core';
+import type { Matrix } from '../h5ad/types.js';
+
+/** Options of {@link normalizeTotal}. */
+export interface NormalizeTotalOptions {
+  /** Total each cell is scaled to (scanpy `normalize_total(target_sum=...)`; 1e4 = counts per 10k). @default 10000 */
+  targetSum?: number;
+  /** Also apply `log1p` (natural log of 1 + x, scanpy `pp.log1p`) in the same pass. @default true */
+  log1p?: boolean;
+  /** Overwrite `X.data` instead of allocating a copy (bounded memory for large chunks). @default false */
+  inPlace?: boolean;
+  /** Receives the warning when X does not look like raw counts. @default console.warn */
+  onWarning?: (message: string) => void;
+}
+
+/** What a matrix's values look like, from {@link detectExpressionScale}. */
+export type ExpressionScale = 'counts' | 'log-normalised' | 'normalised' | 'scaled';
+
+/**
+ * Guesses how a matrix was processed from (up to 10^6 of) its stored values: negative values mean scaled
+ * data; all non-negative integers mean raw counts; otherwise `log-normalised` when the maximum is below 30
+ * (log1p of counts per 10k stays below ~12), else `normalised`.
+ * @example detectExpressionScale(adata.X) // 'counts'
+ */
+export function detectExpressionScale(X: Matrix): ExpressionScale {
+  const data = X.data;
+  const step = Math.max(1, Math.floor(data.length / 1e6));
+  let integers = true;
+  let max = 0;
+  for (let k = 0; k < data.length; k += step) {
+    const v = data[k];
+    if (v < 0) return 'scaled';
+    if (integers && v !== Math.floor(v)) integers = false;
+    if (v > max) max = v;
+  }
+  if (integers) return 'counts';
+  return max < 30 ? 'log-normalised' : 'normalised';
+}
+
+/** Calls `visit(k, row)` for every stored value, in storage order. */
+function forEachStored(X: Matrix, visit: (k: number, row: number) => void): void {
+  if (X.format === 'dense') {
+    const nCols = X.shape[1];
+    for (let i = 0; i < X.shape[0]; i++) for (let k = i * nCols; k < (i + 1) * nCols; k++) visit(k, i);
+  } else if (X.format === 'csr') {
+    for (let i = 0; i < X.shape[0]; i++) for (let k = X.indptr[i]; k < X.indptr[i + 1]; k++) visit(k, i);
+  } else for (let k = 0; k < X.indices.length; k++) visit(k, X.indices[k]);
+}
+
+/**
+ * Library-size normalisation: each cell (row) is scaled so its values sum to `targetSum`, then (by default)
+ * `log1p`, as scanpy `pp.normalize_total(target_sum=1e4)` followed by `pp.log1p`. Cells with zero total are
+ * left at zero. Totals are accumulated in float64; values are stored in the input's precision. Warns (once)
+ * when X does not look like raw counts, since normalising twice is a common silent error.
+ *
+ * @returns a matrix of the same format and shape (the input itself when `inPlace`).
+ * @throws {TaceError} `INVALID_ARGUMENT` when `targetSum` is not a positive finite number.
+ * @example const logX = normalizeTotal(adata.X!, { targetSum: 1e4 });
+ */
+export function normalizeTotal(X: Matrix, options: NormalizeTotalOptions = {}): Matrix {
+  const targetSum = options.targetSum ?? 1e4;
+  assertFiniteNumber(targetSum, 'targetSum');
+  if (targetSum <= 0)
+    throw new TaceError('INVALID_ARGUMENT', `targetSum must be positive, but was ${targetSum}`, {
+      param: 'targetSum',
+    });
+  const scale = detectExpressionScale(X);
+  if (scale !== 'counts')
+    (options.onWarning ?? console.warn)(
+      `normalizeTotal: X looks ${scale}, not raw counts; normalising it again distorts expression (use the counts layer or raw)`,
+    );
+  const totals = new Float64Array(X.shape[0]);
+  const data = X.data;
+  forEachStored(X, (k, i) => {
+    totals[i] += data[k];
+  });
+  const out = options.inPlace ? data : data.slice();
+  const log = options.log1p ?? true;
+  forEachStored(X, (k, i) => {
+    const v = totals[i] > 0 ? (data[k] * targetSum) / totals[i] : data[k];
+    out[k] = log ? Math.log1p(v) : v;
+  });
+  return { ...X, data: out } as Matrix;
+}
