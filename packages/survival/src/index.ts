@@ -1,2 +1,4 @@
 export * from './scores/index.js';
 export * from './nonparametric/index.js';
+export * from './cox/index.js';
+export * from './metrics/index.js';

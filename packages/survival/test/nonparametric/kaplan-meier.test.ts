@@ -1,7 +1,13 @@
-import { isTaceError, sharedDataSkipMessage } from '@tace/core';
+import { sharedDataSkipMessage } from '@tace/core';
 import { describe, expect, it } from 'vitest';
 import { kaplanMeier } from '../../src/nonparametric/index.js';
-import { expectClose, loadFixture, readCsv, survivalDataPath } from '../fixtures/r-survival/helpers.js';
+import {
+  expectClose,
+  expectTaceError,
+  loadFixture,
+  readCsv,
+  survivalDataPath,
+} from '../fixtures/r-survival/helpers.js';
 
 describe('kaplanMeier: hand-worked cases', () => {
   it('computes the product-limit estimate and Greenwood variance of a small sample', () => {
@@ -28,20 +34,11 @@ describe('kaplanMeier: hand-worked cases', () => {
   });
 
   it('rejects negative times, events not 0/1 and mismatched lengths, naming the array', () => {
-    const fail = (f: () => unknown, param: string) => {
-      try {
-        f();
-        expect.unreachable();
-      } catch (e) {
-        expect(isTaceError(e)).toBe(true);
-        expect((e as { param: string }).param).toBe(param);
-      }
-    };
-    fail(() => kaplanMeier([1, -2], [1, 1]), 'time');
-    fail(() => kaplanMeier([1, 2], [1, 2]), 'event');
-    fail(() => kaplanMeier([1, 2], [1]), 'event');
-    fail(() => kaplanMeier([1, Number.NaN], [1, 1]), 'time');
-    fail(() => kaplanMeier([1, 2], [1, 1], { confLevel: 95 }), 'confLevel');
+    expectTaceError(() => kaplanMeier([1, -2], [1, 1]), undefined, /^time$/);
+    expectTaceError(() => kaplanMeier([1, 2], [1, 2]), undefined, /^event$/);
+    expectTaceError(() => kaplanMeier([1, 2], [1]), undefined, /^event$/);
+    expectTaceError(() => kaplanMeier([1, Number.NaN], [1, 1]), undefined, /^time$/);
+    expectTaceError(() => kaplanMeier([1, 2], [1, 1], { confLevel: 95 }), undefined, /^confLevel$/);
   });
 
   it("drops and counts missing rows under missing: 'omit'", () => {

@@ -1,0 +1,117 @@
+import type { TableLike } from '@tace/core';
+import { getColumn, isMissing, TaceError, toCategorical, toNumericArray } from '@tace/core';
+
+/** How one covariate (term) enters the model. */
+export interface CoxTerm {
+  /** Column name in the table. */
+  name: string;
+  /** `'numeric'`: one column as is; `'categorical'`: treatment contrasts, first level = reference. */
+  kind: 'numeric' | 'categorical';
+  /** Levels of a categorical term (first = reference); empty for numeric terms. */
+  levels: string[];
+  /** Indices of this term's columns in the design matrix. */
+  columns: number[];
+}
+
+/** A model matrix, row-major (n x p), with R-style column names (`celltypelarge`). */
+export interface CoxDesign {
+  terms: CoxTerm[];
+  names: string[];
+  x: Float64Array;
+  n: number;
+  p: number;
+}
+
+function isCategoricalColumn(values: ArrayLike<unknown>): boolean {
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (isMissing(v)) continue;
+    if (typeof v === 'string') return Number.isNaN(Number(v.trim())) || v.trim() === '';
+    return false;
+  }
+  return false;
+}
+
+/**
+ * Decides each term's kind and levels from the data: string columns (and those named in `categorical`)
+ * become factors with levels sorted as R's `factor()`; everything else is numeric.
+ */
+export function describeTerms(
+  table: TableLike,
+  covariates: readonly string[],
+  categorical: readonly string[],
+  rows: Int32Array,
+): CoxTerm[] {
+  const terms: CoxTerm[] = [];
+  let p = 0;
+  for (const name of covariates) {
+    const values = getColumn(table, name);
+    if (categorical.includes(name) || isCategoricalColumn(values)) {
+      const labels = Array.from(rows, (r) => {
+        const v = values[r];
+        return isMissing(v) ? null : String(v).trim();
+      });
+      const { levels } = toCategorical(labels, `column '${name}'`);
+      const columns = levels.slice(1).map((_, i) => p + i);
+      p += columns.length;
+      terms.push({ name, kind: 'categorical', levels, columns });
+    } else {
+      terms.push({ name, kind: 'numeric', levels: [], columns: [p++] });
+    }
+  }
+  return terms;
+}
+
+/**
+ * Builds the model matrix of `rows` of `table` for the given terms (so a fitted design can be applied to
+ * new data).
+ * @throws {TaceError} `INVALID_ARGUMENT` for a category not seen when fitting or a non-numeric value.
+ */
+export function buildDesign(table: TableLike, terms: readonly CoxTerm[], rows: Int32Array): CoxDesign {
+  const names: string[] = [];
+  for (const t of terms) {
+    if (t.kind === 'numeric') names.push(t.name);
+    else for (const level of t.levels.slice(1)) names.push(`${t.name}${level}`);
+  }
+  const n = rows.length;
+  const p = names.length;
+  const x = new Float64Array(n * p);
+  for (const t of terms) {
+    const values = getColumn(table, t.name);
+    if (t.kind === 'numeric') {
+      const col = toNumericArray(
+        Array.from(rows, (r) => values[r]),
+        `column '${t.name}'`,
+      );
+      const c = t.columns[0];
+      for (let i = 0; i < n; i++) x[i * p + c] = col[i];
+    } else {
+      const labels = Array.from(rows, (r) => (isMissing(values[r]) ? null : String(values[r]).trim()));
+      const { codes } = toCategorical(labels, `column '${t.name}'`, { levels: t.levels });
+      for (let i = 0; i < n; i++) if (codes[i] > 0) x[i * p + t.columns[codes[i] - 1]] = 1;
+    }
+  }
+  return { terms: [...terms], names, x, n, p };
+}
+
+/**
+ * Throws when a design column is constant (it has no effect to estimate).
+ * @throws {TaceError} `INVALID_ARGUMENT` naming the column.
+ */
+export function assertNoConstantColumn(design: CoxDesign): void {
+  const { x, n, p, names } = design;
+  for (let c = 0; c < p; c++) {
+    let constant = true;
+    for (let i = 1; i < n && constant; i++) if (x[i * p + c] !== x[c]) constant = false;
+    if (constant) {
+      throw new TaceError(
+        'INVALID_ARGUMENT',
+        `covariate '${names[c]}' is constant (${x[c]}) in the rows used`,
+        {
+          param: `column '${names[c]}'`,
+          remedy: 'drop it from covariates; a constant has no effect to estimate in a Cox model',
+        },
+      );
+    }
+  }
+}

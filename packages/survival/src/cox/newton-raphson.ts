@@ -1,0 +1,141 @@
+import { choleskyDecompose, choleskyInverse, choleskySolve } from '../internal/cholesky.js';
+import type { CoxData } from './cox-data.js';
+import { coxWork } from './cox-data.js';
+import { coxIterate } from './cox-iterate.js';
+
+/** Control of the Newton-Raphson fit, as R `coxph.control`. */
+export interface CoxControl {
+  /** Convergence: stop when |1 - loglik_old / loglik_new| <= eps. @default 1e-9 */
+  eps: number;
+  /** Maximum iterations (R `iter.max`). @default 20 */
+  maxIter: number;
+  /** Pivot tolerance of the Cholesky decomposition (R `toler.chol`). @default .Machine$double.eps^0.75 */
+  tolerChol: number;
+}
+
+/** Raw result of {@link fitCox}, on the original covariate scale. */
+export interface CoxFitRaw {
+  beta: Float64Array;
+  /** Inverse information at the final beta (p x p). */
+  variance: Float64Array;
+  /** Score vector at the final beta. */
+  u: Float64Array;
+  loglikInit: number;
+  loglik: number;
+  scoreTest: number;
+  iterations: number;
+  converged: boolean;
+  /** Rank of the information matrix at the start (< p: collinear columns). */
+  rank: number;
+  /** Columns whose Cholesky pivot vanished at the start (collinear with earlier ones). */
+  singular: number[];
+}
+
+/**
+ * Newton-Raphson maximisation of the Cox partial likelihood with step-halving, following R survival's
+ * `coxfit6`: covariates are centred and scaled (except those flagged in `noScale`), the step is halved
+ * (towards the previous beta, more each time) when the log-likelihood decreases, and convergence is
+ * |1 - l_old / l_new| <= eps.
+ * Works on a centred/scaled copy of `data.x`.
+ */
+export function fitCox(
+  data: CoxData,
+  noScale: Uint8Array,
+  control: CoxControl,
+): CoxFitRaw & { means: Float64Array } {
+  const x = Float64Array.from(data.x);
+  const d: CoxData = { ...data, x };
+  const { n, p, weight } = d;
+  const means = new Float64Array(p);
+  const scale = new Float64Array(p).fill(1);
+  let wsum = 0;
+  for (let i = 0; i < n; i++) wsum += weight[i];
+  for (let c = 0; c < p; c++) {
+    if (noScale[c]) continue;
+    let m = 0;
+    for (let i = 0; i < n; i++) m += weight[i] * x[i * p + c];
+    m /= wsum;
+    means[c] = m;
+    let abs = 0;
+    for (let i = 0; i < n; i++) {
+      x[i * p + c] -= m;
+      abs += weight[i] * Math.abs(x[i * p + c]);
+    }
+    scale[c] = abs > 0 ? wsum / abs : 1;
+    for (let i = 0; i < n; i++) x[i * p + c] *= scale[c];
+  }
+  const work = coxWork(p, n);
+  const beta = new Float64Array(p);
+  const newbeta = new Float64Array(p);
+  const step = new Float64Array(p);
+  const chol = new Float64Array(p * p);
+  const loglikInit = coxIterate(d, beta, work);
+  chol.set(work.imat);
+  const rank = choleskyDecompose(chol, p, control.tolerChol);
+  const singular: number[] = [];
+  for (let c = 0; c < p; c++) if (chol[c * p + c] === 0) singular.push(c);
+  step.set(work.u);
+  choleskySolve(chol, p, step);
+  let scoreTest = 0;
+  for (let i = 0; i < p; i++) scoreTest += work.u[i] * step[i];
+  let best = loglikInit;
+  for (let i = 0; i < p; i++) newbeta[i] = beta[i] + step[i];
+  let halving = 0;
+  let converged = false;
+  let iterations = 0;
+  let newlk = loglikInit;
+  for (iterations = 1; iterations <= control.maxIter; iterations++) {
+    newlk = coxIterate(d, newbeta, work);
+    chol.set(work.imat);
+    choleskyDecompose(chol, p, control.tolerChol);
+    let finite = Number.isFinite(newlk);
+    for (let i = 0; i < p && finite; i++) if (!Number.isFinite(work.u[i])) finite = false;
+    for (let i = 0; i < p * p && finite; i++) if (!Number.isFinite(work.imat[i])) finite = false;
+    if (finite && Math.abs(1 - best / newlk) <= control.eps) {
+      best = newlk;
+      beta.set(newbeta);
+      converged = true;
+      break;
+    }
+    if (!finite || newlk < best) {
+      halving++;
+      for (let i = 0; i < p; i++) newbeta[i] = (newbeta[i] + halving * beta[i]) / (halving + 1);
+    } else {
+      halving = 0;
+      best = newlk;
+      step.set(work.u);
+      choleskySolve(chol, p, step);
+      for (let i = 0; i < p; i++) {
+        beta[i] = newbeta[i];
+        newbeta[i] += step[i];
+      }
+    }
+  }
+  if (!converged) {
+    iterations = control.maxIter;
+    best = coxIterate(d, beta, work);
+    chol.set(work.imat);
+    choleskyDecompose(chol, p, control.tolerChol);
+  }
+  const inv = choleskyInverse(chol, p);
+  const variance = new Float64Array(p * p);
+  const u = new Float64Array(p);
+  for (let i = 0; i < p; i++) {
+    u[i] = work.u[i] / scale[i];
+    for (let j = 0; j < p; j++) variance[i * p + j] = inv[i * p + j] * scale[i] * scale[j];
+    beta[i] *= scale[i];
+  }
+  return {
+    beta,
+    variance,
+    u,
+    loglikInit,
+    loglik: best,
+    scoreTest,
+    iterations,
+    converged,
+    rank,
+    singular,
+    means,
+  };
+}

@@ -1,0 +1,2 @@
+export type { ConcordanceOptions, ConcordanceResult } from './concordance.js';
+export { concordance } from './concordance.js';
