@@ -12,6 +12,12 @@ export interface GlrlmOptions extends NeighbourOptions {
   weightingNorm?: WeightingNorm | null;
   /** Voxel spacing in mm along x, y, z; only used by `weightingNorm`. @default [1, 1, 1] */
   spacing?: readonly [number, number, number];
+  /**
+   * Empty an angle whose lines never hold more than one ROI voxel (PyRadiomics: the ROI is 2D in that
+   * direction). IBSI keeps such angles (`false`).
+   * @default true
+   */
+  dropSingleVoxelAngles?: boolean;
 }
 
 /** Grey level run length matrices, one per kept angle. */
@@ -101,7 +107,7 @@ export function glrlmMatrix(grid: TextureGrid, options: GlrlmOptions = {}): Glrl
       }
     }
     // PyRadiomics: the ROI is 2D for this angle, remove its (length-1) runs.
-    if (!multiElement) counts.fill(0, base, base + block);
+    if (!multiElement && options.dropSingleVoxelAngles !== false) counts.fill(0, base, base + block);
   }
   let kept: number[];
   let merged: Float64Array;

@@ -10,18 +10,22 @@ export const NGTDM_FEATURE_NAMES = ['Coarseness', 'Contrast', 'Busyness', 'Compl
  * @example ngtdmFeatures(ngtdmMatrix(grid)).Busyness
  */
 export function ngtdmFeatures(matrix: NgtdmMatrix): Record<(typeof NGTDM_FEATURE_NAMES)[number], number> {
-  const { values, nLevels: n } = matrix;
+  const { values, nLevels } = matrix;
+  // Rows with n_i = 0 (possible when isolated voxels are not counted) are left out, as PyRadiomics deletes them.
+  const rows: number[] = [];
+  for (let r = 0; r < nLevels; r++) if (values[3 * r] > 0) rows.push(r);
+  const n = rows.length;
   let nvp = 0;
   let sumS = 0;
-  for (let r = 0; r < n; r++) {
+  for (const r of rows) {
     nvp += values[3 * r];
     sumS += values[3 * r + 1];
   }
-  const p = (r: number) => values[3 * r] / nvp;
-  const s = (r: number) => values[3 * r + 1];
-  const level = (r: number) => values[3 * r + 2];
+  const p = (k: number) => values[3 * rows[k]] / nvp;
+  const s = (k: number) => values[3 * rows[k] + 1];
+  const level = (k: number) => values[3 * rows[k] + 2];
   let sumPs = 0;
-  for (let r = 0; r < n; r++) sumPs += p(r) * s(r);
+  for (let k = 0; k < n; k++) sumPs += p(k) * s(k);
   let contrastSum = 0;
   let absDiff = 0;
   let complexity = 0;

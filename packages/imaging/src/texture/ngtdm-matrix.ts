@@ -2,7 +2,14 @@ import { generateAngles, type NeighbourOptions } from './angles.js';
 import { roiLevels, type TextureGrid } from './texture-grid.js';
 
 /** Options of {@link ngtdmMatrix}. */
-export type NgtdmOptions = NeighbourOptions;
+export interface NgtdmOptions extends NeighbourOptions {
+  /**
+   * Count voxels without any ROI neighbour in `n_i` (with a difference of 0), as PyRadiomics; IBSI leaves
+   * them out (`false`).
+   * @default true
+   */
+  countIsolated?: boolean;
+}
 
 /** Neighbouring grey tone difference matrix. */
 export interface NgtdmMatrix {
@@ -50,6 +57,7 @@ export function ngtdmMatrix(grid: TextureGrid, options: NgtdmOptions = {}): Ngtd
             sum += gj;
           }
         }
+        if (count === 0 && options.countIsolated === false) continue;
         const r = roi.row[gi];
         values[3 * r]++;
         values[3 * r + 1] += count === 0 ? 0 : Math.abs(gi - sum / count);

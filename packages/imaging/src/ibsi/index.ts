@@ -1,0 +1,16 @@
+export {
+  IBSI_DIRECTIONAL_AGGREGATIONS,
+  IBSI_TEXTURE_FEATURES,
+  IBSI_VOLUME_AGGREGATIONS,
+  type IbsiAggregation,
+  type IbsiTextureFamily,
+  ibsiTextureFeatures,
+} from './texture-aggregation.js';
+export {
+  IBSI_GLCM,
+  IBSI_GLRLM,
+  IBSI_GLSZM,
+  IBSI_NGLDM,
+  IBSI_NGTDM,
+  type IbsiFeature,
+} from './texture-codes.js';

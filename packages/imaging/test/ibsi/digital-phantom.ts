@@ -1,0 +1,72 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { sharedDataPath } from '@tace/core';
+import * as nifti from 'nifti-reader-js';
+
+export const PHANTOM_DIR = sharedDataPath('radiomics/ibsi/digital_phantom');
+export const REFERENCE = sharedDataPath('radiomics/ibsi/ibsi1_reference_values.csv');
+
+function readNifti(path: string): { data: Float64Array; size: [number, number, number] } {
+  const bytes = readFileSync(path);
+  let buffer: ArrayBuffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
+  if (nifti.isCompressed(buffer)) buffer = nifti.decompress(buffer) as ArrayBuffer;
+  const header = nifti.readHeader(buffer)!;
+  const raw = nifti.readImage(header, buffer);
+  const typed = header.datatypeCode === nifti.NIFTI1.TYPE_INT16 ? new Int16Array(raw) : new Float32Array(raw);
+  const size: [number, number, number] = [header.dims[1], header.dims[2], header.dims[3]];
+  return { data: Float64Array.from(typed), size };
+}
+
+/** The IBSI 1 digital phantom: grey levels (already discretised) inside the mask, 0 outside. */
+export function digitalPhantom(): { grayLevels: Int32Array; size: [number, number, number] } {
+  const image = readNifti(join(PHANTOM_DIR!, 'phantom.nii.gz'));
+  const mask = readNifti(join(PHANTOM_DIR!, 'mask.nii.gz'));
+  const grayLevels = Int32Array.from(image.data, (v, k) => (mask.data[k] !== 0 ? v : 0));
+  return { grayLevels, size: image.size };
+}
+
+export interface ReferenceRow {
+  family: string;
+  feature: string;
+  code: string;
+  aggregation: string;
+  value: number;
+  tolerance: number;
+}
+
+/** Rows of `ibsi1_reference_values.csv` for one data set. */
+export function referenceRows(data: string): ReferenceRow[] {
+  const rows: ReferenceRow[] = [];
+  for (const line of readFileSync(REFERENCE!, 'utf8').split(/\r?\n/).slice(1)) {
+    const cells: string[] = [];
+    let cur = '';
+    let quoted = false;
+    for (const ch of line) {
+      if (ch === '"') quoted = !quoted;
+      else if (ch === ',' && !quoted) {
+        cells.push(cur);
+        cur = '';
+      } else cur += ch;
+    }
+    cells.push(cur);
+    if (cells[4] !== data) continue;
+    rows.push({
+      family: cells[0],
+      feature: cells[1],
+      code: cells[2],
+      aggregation: cells[3],
+      value: Number(cells[5]),
+      tolerance: Number(cells[6]),
+    });
+  }
+  return rows;
+}
+
+/**
+ * IBSI agreement: |x - value| <= tolerance, where a published value is taken at its 3 significant digits
+ * (half a unit of the third digit is added to the tolerance).
+ */
+export function withinTolerance(x: number, value: number, tolerance: number): boolean {
+  const digit = value === 0 ? 0 : 10 ** (Math.floor(Math.log10(Math.abs(value))) - 2);
+  return Math.abs(x - value) <= tolerance + digit / 2 + 1e-12;
+}
