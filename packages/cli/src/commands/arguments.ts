@@ -1,4 +1,4 @@
-import { parseArgs } from 'node:util';
+import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { TaceError } from '@tace/core';
 
 /** Option specification for {@link parseCommandArguments}, as `node:util` `parseArgs`. */
@@ -7,16 +7,22 @@ export type OptionSpec = Record<
   { type: 'string' | 'boolean'; short?: string; default?: string | boolean }
 >;
 
+/** The parsed values: strings for string options, booleans for flags, `undefined` when absent. */
+export interface ParsedArguments<T extends OptionSpec> {
+  values: { [K in keyof T]?: T[K]['type'] extends 'string' ? string : boolean };
+  positionals: string[];
+}
+
 /**
  * Parses a command's arguments strictly (unknown options are usage errors naming the option).
  * @throws {TaceError} `INVALID_ARGUMENT` with the offending option.
  */
-export function parseCommandArguments(args: string[], options: OptionSpec) {
+export function parseCommandArguments<T extends OptionSpec>(args: string[], options: T): ParsedArguments<T> {
   try {
-    return parseArgs({ args, options, allowPositionals: true, strict: true });
+    return parseArgs({ args, options, allowPositionals: true, strict: true }) as ParsedArguments<T>;
   } catch (error) {
     throw new TaceError('INVALID_ARGUMENT', (error as Error).message, {
-      param: 'arguments',
+      param: '--options',
       remedy: 'see `tace <command> --help`',
     });
   }
