@@ -22,26 +22,27 @@ function roiStats(mask: Image, label: RoiLabel, slice?: number): RoiIndexStats {
   let sumJ = 0;
   let sumK = 0;
   let count = 0;
-  const k0 = slice ?? 0;
-  const k1 = slice === undefined ? nz : slice + 1;
-  for (let k = k0; k < k1; k++) {
-    for (let j = 0; j < ny; j++) {
-      let o = nx * (j + ny * k);
-      for (let i = 0; i < nx; i++, o++) {
-        const v = data[o];
-        if (label === null ? v === 0 : v !== label) continue;
-        count++;
-        sumI += i;
-        sumJ += j;
-        sumK += k;
-        if (i < min[0]) min[0] = i;
-        if (i > max[0]) max[0] = i;
-        if (j < min[1]) min[1] = j;
-        if (j > max[1]) max[1] = j;
-        if (k < min[2]) min[2] = k;
-        if (k > max[2]) max[2] = k;
-      }
-    }
+  const perSlice = nx * ny;
+  const start = slice === undefined ? 0 : slice * perSlice;
+  const end = slice === undefined ? nx * ny * nz : start + perSlice;
+  // One flat pass; index arithmetic only for ROI voxels (usually a small fraction of the volume).
+  for (let o = start; o < end; o++) {
+    const v = data[o];
+    if (label === null ? v === 0 : v !== label) continue;
+    const k = Math.floor(o / perSlice);
+    const rest = o - k * perSlice;
+    const j = Math.floor(rest / nx);
+    const i = rest - j * nx;
+    count++;
+    sumI += i;
+    sumJ += j;
+    sumK += k;
+    if (i < min[0]) min[0] = i;
+    if (i > max[0]) max[0] = i;
+    if (j < min[1]) min[1] = j;
+    if (j > max[1]) max[1] = j;
+    if (k < min[2]) min[2] = k;
+    if (k > max[2]) max[2] = k;
   }
   return { count, min, max, centroid: [sumI / count, sumJ / count, sumK / count] };
 }
