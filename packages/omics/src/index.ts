@@ -4,3 +4,4 @@ export * from './h5ad/index.js';
 export * from './scoring/index.js';
 export * from './signatures/index.js';
 export * from './singlecell/index.js';
+export * from './groups/index.js';

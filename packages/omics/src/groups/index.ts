@@ -1,0 +1,11 @@
+export type { GroupComparison } from './compare-groups.js';
+export { cliffsDelta, compareGroups } from './compare-groups.js';
+export type { DifferentialExpression } from './differential-expression.js';
+export { differentialExpression } from './differential-expression.js';
+export type { GroupChoice, GroupLabels, ResolvedGroups } from './group-labels.js';
+export { resolveGroups } from './group-labels.js';
+export type { VariancePrior } from './moderated-t.js';
+export { fitVariancePrior, posteriorVariance } from './moderated-t.js';
+export { digamma, tetragamma, trigamma, trigammaInverse } from './polygamma.js';
+export type { PrerankedGseaOptions, PrerankedGseaResult } from './preranked-gsea.js';
+export { enrichmentScore, prerankedGsea } from './preranked-gsea.js';
