@@ -1,0 +1,17 @@
+export type { AxisOptions } from './axes.js';
+export { axisBottom, axisLeft } from './axes.js';
+export { finiteExtent } from './extent.js';
+export type { FigureOptions, PlotArea } from './figure.js';
+export { figure } from './figure.js';
+export type { LegendEntry } from './legend.js';
+export { legend } from './legend.js';
+export type { LinePlotOptions, LineSeries } from './line-plot.js';
+export { linePlot } from './line-plot.js';
+export type { PngOptions } from './png.js';
+export { fontFiles, svgToPng } from './png.js';
+export type { ScatterPlotOptions } from './scatter-plot.js';
+export { scatterPlot } from './scatter-plot.js';
+export type { SvgAttributes, SvgChild, SvgElement } from './svg-element.js';
+export { findElements, formatNumber, renderSvg, svg } from './svg-element.js';
+export type { Theme } from './theme.js';
+export { textWidth, theme } from './theme.js';

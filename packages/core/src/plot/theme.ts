@@ -1,0 +1,48 @@
+/** The shared look of every figure: fonts, sizes, colours, line widths (in SVG user units = CSS px). */
+export interface Theme {
+  /** Font family name; PNG rendering embeds exactly this font (DejaVu Sans, from `dejavu-fonts-ttf`). */
+  fontFamily: string;
+  /** Axis tick labels, legends. */
+  fontSize: number;
+  /** Axis titles. */
+  labelSize: number;
+  /** Figure title. */
+  titleSize: number;
+  /** Text and axis colour. */
+  foreground: string;
+  /** Light lines (grid). */
+  grid: string;
+  background: string;
+  /** Categorical palette (Okabe & Ito 2008, colour-blind safe), in order of use. */
+  palette: readonly string[];
+  lineWidth: number;
+  pointRadius: number;
+  /** Tick length outside the plot area. */
+  tickSize: number;
+  /** Space around the plot area: top, right, bottom, left. */
+  margin: { top: number; right: number; bottom: number; left: number };
+}
+
+/** The toolkit's one theme. Figure code reads it; pass a modified copy to change a figure. */
+export const theme: Theme = {
+  fontFamily: 'DejaVu Sans',
+  fontSize: 10,
+  labelSize: 11,
+  titleSize: 13,
+  foreground: '#222222',
+  grid: '#e5e5e5',
+  background: '#ffffff',
+  palette: ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#F0E442', '#000000'],
+  lineWidth: 1.5,
+  pointRadius: 2.5,
+  tickSize: 5,
+  margin: { top: 30, right: 20, bottom: 45, left: 55 },
+};
+
+/**
+ * Approximate width of `text` in DejaVu Sans at `fontSize` (0.6 em per character, DejaVu Sans' mean advance),
+ * for laying out labels without a font engine.
+ */
+export function textWidth(text: string, fontSize: number): number {
+  return text.length * fontSize * 0.6;
+}
