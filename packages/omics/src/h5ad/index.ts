@@ -16,3 +16,5 @@ export type {
   StringColumn,
   UnsValue,
 } from './types.js';
+export type { H5adContent } from './write-h5ad.js';
+export { writeH5ad } from './write-h5ad.js';

@@ -1,0 +1,153 @@
+import { TaceError } from '@tace/core';
+import type { Group } from 'h5wasm';
+import { loadH5wasm } from './h5wasm.js';
+import type { Column, DataFrame, Matrix } from './types.js';
+
+/** What {@link writeH5ad} writes: cell annotations (e.g. scores), gene annotations and optionally X. */
+export interface H5adContent {
+  obs: DataFrame;
+  var: DataFrame;
+  /** Dense (row-major), CSR or CSC, `obs x var`. @default none (anndata reads X as None) */
+  X?: Matrix;
+}
+
+function setEncoding(node: Group | ReturnType<Group['create_dataset']>, type: string, version: string): void {
+  node.create_attribute('encoding-type', type);
+  node.create_attribute('encoding-version', version);
+}
+
+function stringArray(group: Group, name: string, values: readonly string[]): void {
+  const ds = group.create_dataset({ name, data: values as string[], dtype: 'S' });
+  setEncoding(ds, 'string-array', '0.2.0');
+}
+
+function numericArray(group: Group, name: string, data: ArrayBufferView): void {
+  const ds = group.create_dataset({ name, data: data as Float64Array });
+  setEncoding(ds, 'array', '0.2.0');
+}
+
+function writeColumn(group: Group | null, name: string, column: Column, file: string): void {
+  if (group === null || column.kind === 'nullable-integer' || column.kind === 'nullable-boolean') {
+    throw new TaceError('UNSUPPORTED', `column '${name}' is ${column.kind}, which writeH5ad cannot write`, {
+      param: file,
+      remedy:
+        'h5wasm cannot create the HDF5 boolean enum a pandas mask needs: write the column as float64 with NaN, or as a categorical',
+    });
+  }
+  if (column.kind === 'string') stringArray(group, name, column.values);
+  else if (column.kind === 'numeric') numericArray(group, name, column.values);
+  else if (column.kind === 'boolean') numericArray(group, name, column.values);
+  else if (column.kind === 'categorical') {
+    // AnnData 0.7 layout: codes + a `categories` object reference to __categories/<name>. The 0.8 layout
+    // needs a numpy-bool `ordered` attribute (an HDF5 enum), which h5wasm cannot create; anndata reads both.
+    const store = group.keys().includes('__categories')
+      ? (group.get('__categories') as Group)
+      : group.create_group('__categories');
+    const categories = column.categories.every((c) => typeof c === 'string')
+      ? store.create_dataset({ name, data: column.categories as string[], dtype: 'S' })
+      : store.create_dataset({ name, data: Float64Array.from(column.categories as number[]) });
+    categories.create_attribute('ordered', Uint8Array.of(column.ordered ? 1 : 0), []);
+    const n = column.categories.length;
+    const codes = group.create_dataset({
+      name,
+      data: n < 128 ? Int8Array.from(column.codes) : n < 32768 ? Int16Array.from(column.codes) : column.codes,
+    });
+    codes.create_attribute('categories', categories.create_reference());
+  }
+}
+
+function writeFrame(root: Group, name: string, frame: DataFrame, file: string): void {
+  const g = root.create_group(name);
+  setEncoding(
+    g,
+    'dataframe',
+    frame.columnOrder.some((c) => frame.columns[c].kind === 'categorical') ? '0.1.0' : '0.2.0',
+  );
+  g.create_attribute('_index', '_index');
+  if (frame.columnOrder.length > 0)
+    g.create_attribute('column-order', frame.columnOrder as string[], [frame.columnOrder.length], 'S');
+  else g.create_attribute('column-order', new Float64Array(0), [0]);
+  stringArray(g, '_index', frame.index);
+  for (const column of frame.columnOrder) writeColumn(g, column, frame.columns[column], file);
+}
+
+function writeMatrix(root: Group, name: string, m: Matrix): void {
+  if (m.format === 'dense') {
+    const ds = root.create_dataset({ name, data: m.data, shape: m.shape });
+    setEncoding(ds, 'array', '0.2.0');
+    return;
+  }
+  const g = root.create_group(name);
+  setEncoding(g, `${m.format}_matrix`, '0.1.0');
+  g.create_attribute(
+    'shape',
+    BigInt64Array.from(m.shape, (v) => BigInt(v)),
+    [2],
+  );
+  g.create_dataset({ name: 'data', data: m.data });
+  g.create_dataset({ name: 'indices', data: m.indices });
+  g.create_dataset({ name: 'indptr', data: BigInt64Array.from(m.indptr, (v) => BigInt(v)) });
+}
+
+/**
+ * Writes a small AnnData `.h5ad` (AnnData >= 0.8 encoding) that python `anndata.read_h5ad` reads back:
+ * `obs`/`var` dataframes with numeric, string and categorical columns (code -1 = missing), and optionally X
+ * (dense, CSR or CSC; 64-bit indptr). Meant for results such as per-cell scores. h5wasm cannot create the
+ * HDF5 enum numpy uses for bool, hence: a dataframe with categoricals is written in the AnnData 0.7 layout
+ * (`__categories` references, which anndata still reads), boolean columns are stored as uint8, and
+ * nullable columns are refused. Checked with python anndata 0.8 (`test/fixtures/anndata/check_written.py`).
+ *
+ * @throws {TaceError} `LENGTH_MISMATCH` when X does not match obs x var; `UNSUPPORTED` for nullable columns;
+ *   `IO_ERROR` when the file cannot be written.
+ * @example
+ * ```ts
+ * await writeH5ad('scores.h5ad', {
+ *   obs: { index: cells, columnOrder: ['hypoxia'], columns: { hypoxia: { kind: 'numeric', dtype: 'float64', values: scores } } },
+ *   var: { index: [], columnOrder: [], columns: {} },
+ * });
+ * ```
+ */
+export async function writeH5ad(path: string, content: H5adContent): Promise<void> {
+  const { obs, X } = content;
+  const varFrame = content.var;
+  for (const [what, frame] of [
+    ['obs', obs],
+    ['var', varFrame],
+  ] as const)
+    for (const name of frame.columnOrder) {
+      const c = frame.columns[name];
+      if (c.kind === 'nullable-integer' || c.kind === 'nullable-boolean') writeColumn(null, name, c, path);
+      const n = c.kind === 'categorical' ? c.codes.length : c.values.length;
+      if (n !== frame.index.length)
+        throw new TaceError(
+          'LENGTH_MISMATCH',
+          `${what} column '${name}' has ${n} values for ${frame.index.length} rows`,
+          {
+            param: `${what}.${name}`,
+          },
+        );
+    }
+  if (X !== undefined && (X.shape[0] !== obs.index.length || X.shape[1] !== varFrame.index.length))
+    throw new TaceError(
+      'LENGTH_MISMATCH',
+      `X is ${X.shape[0]} x ${X.shape[1]} but obs x var is ${obs.index.length} x ${varFrame.index.length}`,
+      { param: 'X' },
+    );
+  const h5 = await loadH5wasm();
+  let file: InstanceType<typeof h5.File>;
+  try {
+    file = new h5.File(path, 'w');
+  } catch (cause) {
+    throw new TaceError('IO_ERROR', `cannot create ${path}`, { param: path, cause });
+  }
+  try {
+    setEncoding(file, 'anndata', '0.1.0');
+    writeFrame(file, 'obs', obs, path);
+    writeFrame(file, 'var', varFrame, path);
+    if (X !== undefined) writeMatrix(file, 'X', X);
+    for (const name of ['obsm', 'varm', 'obsp', 'varp', 'layers', 'uns'])
+      setEncoding(file.create_group(name), 'dict', '0.1.0');
+  } finally {
+    file.close();
+  }
+}
