@@ -2,3 +2,4 @@ export * from './scores/index.js';
 export * from './nonparametric/index.js';
 export * from './cox/index.js';
 export * from './metrics/index.js';
+export * from './penalized/index.js';
