@@ -2,8 +2,9 @@ import { isTaceError } from '@tace/core';
 import {
   cropPhases,
   flipSample,
-  gridPoint,
+  indexToPoint,
   prepareSamples,
+  resampleToReference,
   roiCentre,
   sampleOnGrid,
   sliceStack2d,
@@ -30,6 +31,45 @@ describe('sampleOnGrid', () => {
   it('returns the image itself on its own grid', () => {
     const out = sampleOnGrid(ct, ct, -1024);
     expect(Array.from(out)).toEqual(Array.from(ct.data));
+  });
+
+  it("equals preprocess's resampleToReference(sitkLinear) on a rotated, shifted grid inside the volume (1e-4 absolute, float32)", () => {
+    const noisy = makeImage([12, 10, 8], (i, j, k) => Math.sin(i * 1.3) * 100 + Math.cos(j * 0.7 + k) * 50, {
+      spacing: [1.2, 0.9, 2],
+    });
+    const c = Math.SQRT1_2;
+    const target = {
+      size: [9, 9, 6] as [number, number, number],
+      spacing: [0.7, 0.8, 1.1] as [number, number, number],
+      origin: [6, 1, 2] as [number, number, number],
+      direction: [c, -c, 0, c, c, 0, 0, 0, 1] as [
+        number,
+        number,
+        number,
+        number,
+        number,
+        number,
+        number,
+        number,
+        number,
+      ],
+    };
+    const ours = sampleOnGrid(noisy, target, -1024);
+    const theirs = resampleToReference(
+      { ...noisy, data: Float64Array.from(noisy.data) },
+      target,
+      'sitkLinear',
+    ).data;
+    let inside = 0;
+    for (let o = 0; o < ours.length; o++) {
+      if (ours[o] === -1024) {
+        expect(theirs[o]).toBe(0); // same outside rule; resampleToReference fills 0
+        continue;
+      }
+      inside++;
+      expect(Math.abs(ours[o] - theirs[o])).toBeLessThan(1e-4); // float32 vs float64 on values |v| <= 150
+    }
+    expect(inside).toBeGreaterThan(100);
   });
 });
 
@@ -66,7 +106,7 @@ describe('tumourCrop3d(image, mask)', () => {
     for (let k = 0; k < 5; k++)
       for (let j = 0; j < 7; j++)
         for (let i = 0; i < 7; i++, o++)
-          expect(crop.data[o]).toBeCloseTo(linear(gridPoint(crop, [i, j, k])), 3);
+          expect(crop.data[o]).toBeCloseTo(linear(indexToPoint(crop, i, j, k)), 3);
   });
 
   it('pads the part of the crop outside the volume with padValue and keeps the ROI centred', () => {
@@ -87,13 +127,16 @@ describe('tumourCrop3d(image, mask)', () => {
     expect(padded).toBe(125 - 27);
   });
 
-  it('treats the half voxel beyond the last centre as inside (ITK IsInsideBuffer), clamping neighbours', () => {
+  it('treats [-0.5, size - 0.5) as inside (as resampleToReference), clamping neighbours', () => {
     const image = makeImage([4, 4, 4], (i) => 10 * i);
     const edge = makeMask(image, (i, j, k) => i === 3 && j === 1 && k === 1);
-    // Crop spacing 0.5: crop x index 3 is the ROI voxel (i = 3); index 4 is i = 3.5 (boundary, clamped = 30);
-    // index 5 is i = 4 (outside -> pad); index 2 is i = 2.5 -> 25.
+    // Crop spacing 0.5: crop x index 3 is the ROI voxel (i = 3); index 2 is i = 2.5 -> 25; index 4 is i = 3.5
+    // (the upper boundary, outside -> pad). At the lower edge, i = -0.5 is inside (clamped to voxel 0).
     const crop = tumourCrop3d(image, edge, { size: [7, 1, 1], spacing: [0.5, 1, 1], padValue: -1 });
-    expect(Array.from(crop.data)).toEqual([15, 20, 25, 30, 30, -1, -1]);
+    expect(Array.from(crop.data)).toEqual([15, 20, 25, 30, -1, -1, -1]);
+    const low = makeMask(image, (i, j, k) => i === 0 && j === 1 && k === 1);
+    const lowCrop = tumourCrop3d(image, low, { size: [5, 1, 1], spacing: [0.5, 1, 1], padValue: -1 });
+    expect(Array.from(lowCrop.data)).toEqual([-1, 0, 0, 5, 10]);
   });
 
   it('uses the bounding-box centre with centre: "bbox"', () => {

@@ -88,7 +88,7 @@ describe('embedCohort(rows, model)', () => {
       expectRow(table, good[g], await direct(model, prepareSamples(goodPatients[g], model.manifest).data));
     }
     expect(progress.map((p) => p.done)).toEqual([1, 2, 3, 4, 5, 6]);
-    expect(progress.every((p) => p.total === 6)).toBe(true);
+    expect(progress.every((p) => p.total === 6 && p.label === 'deep embeddings')).toBe(true);
     expect(progress.filter((p) => p.error !== null).map((p) => p.id)).toEqual(['P3-no-pv', 'P5-empty']);
   });
 

@@ -1,4 +1,4 @@
-import { assertInteger, assertOneOf, type ColumnTable, TaceError } from '@tace/core';
+import { assertInteger, assertOneOf, type ColumnTable, type ProgressEvent, TaceError } from '@tace/core';
 import { type FlipAxis, flipSample } from '../crop/flip.js';
 import { type PatientImages, prepareSamples } from '../crop/prepare-samples.js';
 import { type DeepModel, runModel } from '../model/load-model.js';
@@ -12,12 +12,13 @@ export interface CohortImageRow {
   load: () => PatientImages | Promise<PatientImages>;
 }
 
-/** Progress of {@link embedCohort}: called once per patient, when its result is final. */
-export interface EmbedProgress {
-  /** Patients finished (including failures). */
-  done: number;
-  /** Cohort size when known (an array of rows), else `undefined`. */
-  total: number | undefined;
+/**
+ * Progress of {@link embedCohort}, reported once per patient when its result is final: a core
+ * `ProgressEvent` (so `createProgressBar().update` accepts it) with label `'deep embeddings'`, `done`
+ * patients finished (including failures) and `total` the cohort size (0 when rows are an iterable of unknown
+ * length), plus the patient.
+ */
+export interface EmbedProgress extends ProgressEvent {
   /** The patient just finished. */
   id: string;
   /** The error message if it failed, else `null`. */
@@ -37,7 +38,7 @@ export interface EmbedCohortOptions {
    * the unflipped view is always included and views are pooled with `aggregation`. @default [] (no TTA)
    */
   flips?: readonly (readonly FlipAxis[])[];
-  /** Progress callback (the CLI draws a bar from it). @default none */
+  /** Progress callback (the CLI draws a bar from it); errors it throws are ignored. @default none */
   onProgress?: (progress: EmbedProgress) => void;
 }
 
@@ -95,12 +96,17 @@ export async function embedCohort(
       : [manifest.phases.length, manifest.cropSize[2], sampleShape[1], sampleShape[2]];
   const views: (readonly FlipAxis[])[] = [[], ...flips];
   const k = model.embeddingSize;
-  const total = Array.isArray(rows) ? rows.length : undefined;
+  const total = Array.isArray(rows) ? rows.length : 0;
   const patients: PatientState[] = [];
   let done = 0;
   const finish = (state: PatientState): void => {
     done++;
-    onProgress?.({ done, total, id: state.id, error: state.error });
+    const event: EmbedProgress = { label: 'deep embeddings', done, total, id: state.id, error: state.error };
+    try {
+      onProgress?.(event);
+    } catch {
+      // a broken progress display must not abort inference on patient data (as core's reportProgress)
+    }
   };
 
   let buffer = new Float32Array(batchSize * perSample);

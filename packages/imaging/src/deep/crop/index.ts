@@ -2,7 +2,7 @@ export type { CropOptions } from './crop-options.js';
 export type { FlipAxis } from './flip.js';
 export { flipSample } from './flip.js';
 export type { Grid } from './grid.js';
-export { continuousIndex, gridAround, gridPoint, sampleOnGrid } from './grid.js';
+export { gridAround, sampleOnGrid } from './grid.js';
 export { windowAndNormalise } from './intensity.js';
 export type { PatientImages, PreparedSamples } from './prepare-samples.js';
 export { prepareSamples } from './prepare-samples.js';

@@ -1,6 +1,5 @@
 import { TaceError } from '@tace/core';
-import type { Image } from '../../image/index.js';
-import { gridPoint } from './grid.js';
+import { type Image, indexToPoint } from '../../image/index.js';
 
 /** Which mask voxels form the ROI: a given label, or any non-zero label when `null`. */
 export type RoiLabel = number | null;
@@ -72,7 +71,7 @@ export function roiCentre(
     );
   }
   const index = centre === 'centroid' ? stats.centroid : stats.min.map((lo, a) => (lo + stats.max[a]) / 2);
-  return gridPoint(mask, index);
+  return indexToPoint(mask, index[0], index[1], index[2]);
 }
 
 /** Number of ROI voxels in each axial slice k (index = k). */

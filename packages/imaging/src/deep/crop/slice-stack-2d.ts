@@ -1,7 +1,7 @@
 import { assertInteger, TaceError } from '@tace/core';
 import type { Image } from '../../image/index.js';
 import { type CropOptions, resolveCropOptions } from './crop-options.js';
-import { assertSameGrid, gridAround, sampleOnGrid } from './grid.js';
+import { assertMaskOnGrid, gridAround, sampleOnGrid } from './grid.js';
 import { roiCentre, roiSliceCounts } from './roi.js';
 
 /** Options of {@link sliceStack2d}: the crop options plus the number of slices. */
@@ -48,7 +48,7 @@ export function sliceStack2d(
   const { slices = 1 } = options;
   assertInteger(slices, 'slices', 1);
   const resolved = resolveCropOptions(options);
-  assertSameGrid(list[0], mask);
+  assertMaskOnGrid(list[0], mask);
   const counts = roiSliceCounts(mask, resolved.label);
   const order = Array.from(counts.keys())
     .filter((k) => counts[k] > 0)

@@ -1,7 +1,7 @@
 import { TaceError } from '@tace/core';
 import type { Image } from '../../image/index.js';
 import { type CropOptions, resolveCropOptions } from './crop-options.js';
-import { assertSameGrid, type Grid, gridAround, sampleOnGrid } from './grid.js';
+import { assertMaskOnGrid, type Grid, gridAround, sampleOnGrid } from './grid.js';
 import { roiCentre } from './roi.js';
 
 /** Phases cropped on one grid by {@link cropPhases}. */
@@ -50,7 +50,7 @@ export function tumourCrop3d(image: Image, mask: Image, options: CropOptions = {
 export function cropPhases(phases: readonly Image[], mask: Image, options: CropOptions = {}): PhaseCrops {
   if (phases.length === 0) throw new TaceError('EMPTY_INPUT', 'no phase to crop', { param: 'phases' });
   const resolved = resolveCropOptions(options);
-  assertSameGrid(phases[0], mask);
+  assertMaskOnGrid(phases[0], mask);
   const centre = roiCentre(mask, resolved.centre, resolved.label);
   const grid = gridAround(centre, resolved.size, resolved.spacing, phases[0].direction);
   const voxels = resolved.size[0] * resolved.size[1] * resolved.size[2];
