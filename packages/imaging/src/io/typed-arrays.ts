@@ -53,7 +53,8 @@ export function decodeVoxels(
       { param: source, remedy: 'check that the file is complete and its header sizes are right' },
     );
   }
-  const copy = bytes.slice(offset, offset + count * width);
+  // Uint8Array.prototype.slice copies even for a Node Buffer (whose own slice is a view into a shared pool).
+  const copy = Uint8Array.prototype.slice.call(bytes, offset, offset + count * width);
   if (!littleEndian && width > 1) {
     for (let i = 0; i < copy.length; i += width) copy.subarray(i, i + width).reverse();
   }

@@ -27,7 +27,7 @@ function decomposeLine(c: Float64Array): void {
     const iz = 1 / z;
     let z2n = z ** (n - 1);
     let sum = c[0]! + z2n * c[n - 1]!;
-    z2n *= z2n * iz;
+    z2n = z2n * z2n * iz;
     for (let i = 1; i <= n - 2; i++) {
       sum += (zn + z2n) * c[i]!;
       zn *= z;

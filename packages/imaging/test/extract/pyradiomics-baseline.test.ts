@@ -87,9 +87,9 @@ describe.skipIf(root === null)(
         ).toBeLessThan(1e-12);
         const com = (s: string) => s.slice(1, -1).split(',').map(Number);
         const got = com(diagnostics['diagnostics_Mask-original_CenterOfMass'] as string);
-        com(row['diagnostics_Mask-original_CenterOfMass']!).forEach((v, d) =>
-          expect(Math.abs(got[d]! - v)).toBeLessThan(1e-9),
-        );
+        com(row['diagnostics_Mask-original_CenterOfMass']!).forEach((v, d) => {
+          expect(Math.abs(got[d]! - v)).toBeLessThan(1e-9);
+        });
       }
     });
   },

@@ -1,0 +1,257 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { TaceError } from '@tace/core';
+import type { Image, VoxelArray } from '../image/types.js';
+import { decodeVoxels, type VoxelType, voxelBytes, voxelTypeOf } from './typed-arrays.js';
+
+const NIFTI_TYPES: Record<number, VoxelType> = {
+  2: 'uint8',
+  4: 'int16',
+  8: 'int32',
+  16: 'float32',
+  64: 'float64',
+  256: 'int8',
+  512: 'uint16',
+  768: 'uint32',
+};
+const NIFTI_CODES: Record<VoxelType, [number, number]> = {
+  uint8: [2, 8],
+  int16: [4, 16],
+  int32: [8, 32],
+  float32: [16, 32],
+  float64: [64, 64],
+  int8: [256, 8],
+  uint16: [512, 16],
+  uint32: [768, 32],
+};
+
+/** Fields of a NIfTI-1 or NIfTI-2 header that define the voxel grid. */
+interface NiftiHeader {
+  version: 1 | 2;
+  littleEndian: boolean;
+  dims: number[];
+  datatype: number;
+  pixdim: number[];
+  voxOffset: number;
+  sclSlope: number;
+  sclInter: number;
+  qformCode: number;
+  sformCode: number;
+  quatern: [number, number, number];
+  qoffset: [number, number, number];
+  srow: number[];
+}
+
+function parseHeader(view: DataView, source: string): NiftiHeader {
+  let littleEndian = true;
+  let size = view.getInt32(0, true);
+  if (size !== 348 && size !== 540) {
+    littleEndian = false;
+    size = view.getInt32(0, false);
+  }
+  if (size !== 348 && size !== 540) {
+    throw new TaceError('PARSE_ERROR', `${source}: not a NIfTI file (sizeof_hdr is neither 348 nor 540)`, {
+      param: source,
+    });
+  }
+  const le = littleEndian;
+  if (size === 348) {
+    const f = (o: number) => view.getFloat32(o, le);
+    return {
+      version: 1,
+      littleEndian,
+      dims: Array.from({ length: 8 }, (_, i) => view.getInt16(40 + 2 * i, le)),
+      datatype: view.getInt16(70, le),
+      pixdim: Array.from({ length: 8 }, (_, i) => f(76 + 4 * i)),
+      voxOffset: f(108),
+      sclSlope: f(112),
+      sclInter: f(116),
+      qformCode: view.getInt16(252, le),
+      sformCode: view.getInt16(254, le),
+      quatern: [f(256), f(260), f(264)],
+      qoffset: [f(268), f(272), f(276)],
+      srow: Array.from({ length: 12 }, (_, i) => f(280 + 4 * i)),
+    };
+  }
+  const d = (o: number) => view.getFloat64(o, le);
+  const i64 = (o: number) => Number(view.getBigInt64(o, le));
+  return {
+    version: 2,
+    littleEndian,
+    dims: Array.from({ length: 8 }, (_, i) => i64(16 + 8 * i)),
+    datatype: view.getInt16(12, le),
+    pixdim: Array.from({ length: 8 }, (_, i) => d(104 + 8 * i)),
+    voxOffset: i64(168),
+    sclSlope: d(176),
+    sclInter: d(184),
+    qformCode: view.getInt32(344, le),
+    sformCode: view.getInt32(348, le),
+    quatern: [d(352), d(360), d(368)],
+    qoffset: [d(376), d(384), d(392)],
+    srow: Array.from({ length: 12 }, (_, i) => d(400 + 8 * i)),
+  };
+}
+
+/** RAS affine (3x4, row-major) of the header: sform when set, else qform, else pixdim scaling. */
+function rasAffine(h: NiftiHeader): number[] {
+  if (h.sformCode > 0) return h.srow;
+  const [sx, sy, sz] = [
+    Math.abs(h.pixdim[1]!) || 1,
+    Math.abs(h.pixdim[2]!) || 1,
+    Math.abs(h.pixdim[3]!) || 1,
+  ];
+  if (h.qformCode > 0) {
+    const [b, c, d] = h.quatern;
+    const a = Math.sqrt(Math.max(0, 1 - b * b - c * c - d * d));
+    const qfac = h.pixdim[0] === -1 ? -1 : 1;
+    const r = [
+      [a * a + b * b - c * c - d * d, 2 * (b * c - a * d), 2 * (b * d + a * c)],
+      [2 * (b * c + a * d), a * a + c * c - b * b - d * d, 2 * (c * d - a * b)],
+      [2 * (b * d - a * c), 2 * (c * d + a * b), a * a + d * d - c * c - b * b],
+    ];
+    return r.flatMap((row, i) => [row[0]! * sx, row[1]! * sy, row[2]! * sz * qfac, h.qoffset[i]!]);
+  }
+  return [sx, 0, 0, 0, 0, sy, 0, 0, 0, 0, sz, 0];
+}
+
+/**
+ * Reads a NIfTI-1 or NIfTI-2 volume (`.nii`, `.nii.gz`; either byte order). Geometry comes from the sform
+ * when `sform_code > 0`, else the qform quaternion, else `pixdim`; the RAS affine is converted to LPS (x and y
+ * negated) and split into spacing (column norms), direction (normalised columns) and origin.
+ * A `scl_slope` other than 0 or 1 (or a non-zero `scl_inter`) is applied, giving `Float32Array` data (as ITK).
+ *
+ * @throws {TaceError} `PARSE_ERROR` for a bad header or short data, `UNSUPPORTED` for 4D data or unknown types.
+ * @example const ct = readNifti('ct.nii.gz');
+ */
+export function readNifti(path: string): Image {
+  return parseNifti(readFileSync(path), path);
+}
+
+/** Parses NIfTI bytes (gzip-compressed or not). */
+export function parseNifti(input: Uint8Array, source = 'NIfTI'): Image {
+  const bytes = input[0] === 0x1f && input[1] === 0x8b ? new Uint8Array(gunzipSync(input)) : input;
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const h = parseHeader(view, source);
+  const nd = h.dims[0]!;
+  if (nd < 2 || nd > 4 || (nd === 4 && h.dims[4]! > 1)) {
+    throw new TaceError(
+      'UNSUPPORTED',
+      `${source}: only 2D/3D NIfTI volumes are read, found ${nd}D with dims ${h.dims.slice(1, nd + 1).join('x')}`,
+    );
+  }
+  const type = NIFTI_TYPES[h.datatype];
+  if (type === undefined)
+    throw new TaceError('UNSUPPORTED', `${source}: NIfTI datatype ${h.datatype} is not supported`);
+  const size: [number, number, number] = [h.dims[1]!, h.dims[2]!, nd >= 3 ? h.dims[3]! : 1];
+  let data: VoxelArray = decodeVoxels(
+    bytes,
+    h.voxOffset,
+    type,
+    size[0] * size[1] * size[2],
+    h.littleEndian,
+    source,
+  );
+  const scaled = h.sclSlope !== 0 && Number.isFinite(h.sclSlope) && (h.sclSlope !== 1 || h.sclInter !== 0);
+  if (scaled) {
+    const out = new Float32Array(data.length);
+    for (let i = 0; i < data.length; i++) out[i] = data[i]! * h.sclSlope + h.sclInter;
+    data = out;
+  }
+  const m = rasAffine(h);
+  // RAS -> LPS: negate the x and y rows.
+  const lps = m.map((v, i) => (i < 8 ? -v : v));
+  const spacing: [number, number, number] = [0, 1, 2].map((c) =>
+    Math.hypot(lps[c]!, lps[4 + c]!, lps[8 + c]!),
+  ) as [number, number, number];
+  const direction = [0, 1, 2].flatMap((r) =>
+    [0, 1, 2].map((c) => lps[4 * r + c]! / spacing[c]!),
+  ) as Image['direction'];
+  return { data, size, spacing, origin: [lps[3]!, lps[7]!, lps[11]!], direction };
+}
+
+/**
+ * Writes an {@link Image} as NIfTI-1 (gzip-compressed when the path ends in `.gz`), keeping the voxel type,
+ * with sform and qform (codes 1, scanner) describing the same LPS geometry in NIfTI's RAS convention.
+ * @example writeNifti('mask.nii.gz', mask);
+ */
+export function writeNifti(path: string, image: Image): void {
+  const bytes = formatNifti(image);
+  writeFileSync(path, path.endsWith('.gz') ? gzipSync(bytes) : bytes);
+}
+
+/** The uncompressed bytes {@link writeNifti} writes. */
+export function formatNifti(image: Image): Uint8Array {
+  const [code, bitpix] = NIFTI_CODES[voxelTypeOf(image.data)];
+  const header = new ArrayBuffer(352);
+  const v = new DataView(header);
+  v.setInt32(0, 348, true);
+  [3, ...image.size, 1, 1, 1, 1].forEach((d, i) => {
+    v.setInt16(40 + 2 * i, d, true);
+  });
+  v.setInt16(70, code, true);
+  v.setInt16(72, bitpix, true);
+  const d = image.direction;
+  // LPS -> RAS rotation
+  const r = [-d[0], -d[1], -d[2], -d[3], -d[4], -d[5], d[6], d[7], d[8]];
+  const det =
+    r[0]! * (r[4]! * r[8]! - r[5]! * r[7]!) -
+    r[1]! * (r[3]! * r[8]! - r[5]! * r[6]!) +
+    r[2]! * (r[3]! * r[7]! - r[4]! * r[6]!);
+  const qfac = det < 0 ? -1 : 1;
+  [qfac, ...image.spacing, 0, 0, 0, 0].forEach((p, i) => {
+    v.setFloat32(76 + 4 * i, p, true);
+  });
+  v.setFloat32(108, 352, true);
+  v.setFloat32(112, 1, true);
+  v.setInt8(123, 2); // xyzt_units: mm
+  v.setInt16(252, 1, true);
+  v.setInt16(254, 1, true);
+  // quaternion of the rotation with the third column multiplied by qfac
+  const m = [r[0]!, r[1]!, r[2]! * qfac, r[3]!, r[4]!, r[5]! * qfac, r[6]!, r[7]!, r[8]! * qfac];
+  const trace = m[0]! + m[4]! + m[8]!;
+  let a: number;
+  let b: number;
+  let c: number;
+  let dd: number;
+  if (trace > -0.99) {
+    a = 0.5 * Math.sqrt(1 + trace);
+    b = (m[7]! - m[5]!) / (4 * a);
+    c = (m[2]! - m[6]!) / (4 * a);
+    dd = (m[3]! - m[1]!) / (4 * a);
+  } else if (m[0]! >= m[4]! && m[0]! >= m[8]!) {
+    b = 0.5 * Math.sqrt(1 + m[0]! - m[4]! - m[8]!);
+    a = (m[7]! - m[5]!) / (4 * b);
+    c = (m[1]! + m[3]!) / (4 * b);
+    dd = (m[2]! + m[6]!) / (4 * b);
+  } else if (m[4]! >= m[8]!) {
+    c = 0.5 * Math.sqrt(1 + m[4]! - m[0]! - m[8]!);
+    a = (m[2]! - m[6]!) / (4 * c);
+    b = (m[1]! + m[3]!) / (4 * c);
+    dd = (m[5]! + m[7]!) / (4 * c);
+  } else {
+    dd = 0.5 * Math.sqrt(1 + m[8]! - m[0]! - m[4]!);
+    a = (m[3]! - m[1]!) / (4 * dd);
+    b = (m[2]! + m[6]!) / (4 * dd);
+    c = (m[5]! + m[7]!) / (4 * dd);
+  }
+  if (a < 0) {
+    b = -b;
+    c = -c;
+    dd = -dd;
+  }
+  const origin = [-image.origin[0], -image.origin[1], image.origin[2]];
+  [b, c, dd, ...origin].forEach((q, i) => {
+    v.setFloat32(256 + 4 * i, q, true);
+  });
+  for (let row = 0; row < 3; row++) {
+    for (let col = 0; col < 3; col++)
+      v.setFloat32(280 + 16 * row + 4 * col, r[3 * row + col]! * image.spacing[col]!, true);
+    v.setFloat32(280 + 16 * row + 12, origin[row]!, true);
+  }
+  new Uint8Array(header).set([0x6e, 0x2b, 0x31, 0], 344); // "n+1\0"
+  const body = voxelBytes(image.data);
+  const out = new Uint8Array(352 + body.length);
+  out.set(new Uint8Array(header), 0);
+  out.set(body, 352);
+  return out;
+}

@@ -1,0 +1,189 @@
+import { createHash } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { isTaceError, sharedDataPath, sharedDataSkipMessage } from '@tace/core';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Image } from '../../src/index.js';
+import {
+  readDicomSeries,
+  readImage,
+  readNifti,
+  readNrrd,
+  readRtstruct,
+  rtstructRoiNames,
+  writeNifti,
+  writeNrrd,
+} from '../../src/index.js';
+import { assertNativeTransferSyntax } from '../../src/io/dicom-parse.js';
+
+const work = mkdtempSync(join(tmpdir(), 'tace-io-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+function sha1(image: Image): string {
+  const d = image.data;
+  return createHash('sha1')
+    .update(new Uint8Array(d.buffer, d.byteOffset, d.byteLength))
+    .digest('hex');
+}
+
+function sample(): Image {
+  const data = new Int16Array(4 * 3 * 2).map((_, i) => i * 37 - 300);
+  return {
+    data,
+    size: [4, 3, 2],
+    spacing: [0.5, 0.75, 2.5],
+    origin: [-10.25, 20.5, -3],
+    direction: [0, 1, 0, -1, 0, 0, 0, 0, 1],
+  };
+}
+
+function expectSameGeometry(a: Image, b: Image, tolerance: number): void {
+  expect(a.size).toEqual(b.size);
+  for (let d = 0; d < 3; d++) {
+    expect(Math.abs(a.spacing[d]! - b.spacing[d]!)).toBeLessThanOrEqual(tolerance);
+    expect(Math.abs(a.origin[d]! - b.origin[d]!)).toBeLessThanOrEqual(tolerance);
+  }
+  for (let d = 0; d < 9; d++)
+    expect(Math.abs(a.direction[d]! - b.direction[d]!)).toBeLessThanOrEqual(tolerance);
+}
+
+describe('writeNrrd / readNrrd', () => {
+  it('round-trips voxels (type kept) and LPS geometry exactly, gzip and raw', () => {
+    for (const gzip of [true, false]) {
+      const path = join(work, `a-${gzip}.nrrd`);
+      writeNrrd(path, sample(), { gzip });
+      const back = readNrrd(path);
+      expect(back.data).toBeInstanceOf(Int16Array);
+      expect(Array.from(back.data)).toEqual(Array.from(sample().data));
+      expectSameGeometry(back, sample(), 1e-12);
+      expect(readImage(path).size).toEqual([4, 3, 2]);
+    }
+  });
+});
+
+describe('writeNifti / readNifti', () => {
+  it('round-trips voxels and geometry (float32 header: 1e-5 mm), .nii and .nii.gz, through qform and sform', () => {
+    for (const name of ['b.nii', 'b.nii.gz']) {
+      const path = join(work, name);
+      writeNifti(path, sample());
+      const back = readNifti(path);
+      expect(Array.from(back.data)).toEqual(Array.from(sample().data));
+      expectSameGeometry(back, sample(), 1e-5);
+      expectSameGeometry(readImage(path), sample(), 1e-5);
+    }
+  });
+});
+
+describe('readImage errors', () => {
+  it('names a missing path and an unknown format', () => {
+    expect(() => readImage(join(work, 'absent.nii'))).toThrow(/no such file/);
+    const path = join(work, 'x.nrrd');
+    writeNrrd(path, sample());
+    const bad = join(work, 'bad.bin');
+    writeFileSync(bad, 'hello world, not an image at all......');
+    expect(() => readImage(bad)).toThrow(/unknown image format/);
+  });
+  it('rejects compressed DICOM transfer syntaxes naming them', () => {
+    const fake = { string: () => '1.2.840.10008.1.2.4.90' } as never;
+    try {
+      assertNativeTransferSyntax(fake, 'slice.dcm');
+      expect.unreachable();
+    } catch (error) {
+      expect(isTaceError(error, 'UNSUPPORTED')).toBe(true);
+      expect((error as Error).message).toContain('JPEG 2000 Image Compression (Lossless Only)');
+      expect((error as Error).message).toContain('1.2.840.10008.1.2.4.90');
+    }
+  });
+});
+
+const PYRAD = 'radiomics/pyradiomics';
+const pyrad = sharedDataPath(PYRAD);
+describe.skipIf(pyrad === null)(
+  `NRRD test images ${pyrad === null ? sharedDataSkipMessage(PYRAD) : ''}`,
+  () => {
+    // Hashes and spacing recorded by PyRadiomics in baseline_firstorder.csv (diagnostics_Image-original_*).
+    it.each([
+      [
+        'brain1',
+        '5c9ce3ca174f0f8324aa4d277e0fef82dc5ac566',
+        [256, 256, 25],
+        [0.7812499999999999, 0.7812499999999999, 6.499999999999998],
+      ],
+      [
+        'brain2',
+        'f2b8fbc4d5d1da08a1a70e79a301f8a830139438',
+        [256, 256, 23],
+        [0.7812499999999999, 0.7812499999999999, 6.499999999999998],
+      ],
+      ['breast1', '016951a8f9e8e5de21092d9d62b77262f92e04a5', [45, 120, 21], [0.664062, 0.664062, 2.1]],
+    ])(
+      '%s image: voxel SHA-1, size and spacing equal the PyRadiomics diagnostics',
+      (name, hash, size, spacing) => {
+        const image = readImage(`${pyrad}/${name}_image.nrrd`);
+        expect(sha1(image)).toBe(hash);
+        expect(image.size).toEqual(size);
+        expect(image.spacing).toEqual(spacing);
+      },
+    );
+    it('brain1 label: voxel SHA-1 equals diagnostics_Mask-original_Hash; origin from space origin in LPS', () => {
+      const label = readNrrd(`${pyrad}/brain1_label.nrrd`);
+      expect(sha1(label)).toBe('9dc2c3137b31fd872997d92c9a92d5178126d9d3');
+      expect(label.origin).toEqual([-99.609374999999986, 99.609374999999986, -77.999999999999957]);
+      expect(label.direction).toEqual([1, 0, 0, 0, -1, 0, 0, 0, 1]);
+    });
+  },
+);
+
+const CT = 'radiomics/ibsi/ct_phantom';
+const ct = sharedDataPath(CT);
+describe.skipIf(ct === null)(
+  `IBSI CT phantom: DICOM vs NIfTI ${ct === null ? sharedDataSkipMessage(CT) : ''}`,
+  () => {
+    const series = ct === null ? null : readDicomSeries(`${ct}/dicom/image`);
+    it('the DICOM series equals the NIfTI phantom voxel for voxel, with the same geometry (1e-4 mm)', () => {
+      const nifti = readImage(`${ct}/nifti/phantom.nii.gz`);
+      const dicom = series!.image;
+      expect(dicom.data).toBeInstanceOf(Int16Array); // HU after RescaleSlope 1 / Intercept -1000
+      expectSameGeometry(dicom, nifti, 1e-4);
+      let differing = 0;
+      for (let i = 0; i < nifti.data.length; i++) if (nifti.data[i] !== dicom.data[i]) differing++;
+      expect(differing).toBe(0);
+      expect(series!.unevenSpacing).toBe(false);
+      expect(series!.sliceGaps.every((g) => Math.abs(g - 3) < 1e-4)).toBe(true);
+    });
+    it('sorts by ImagePositionPatient (InstanceNumber runs the other way)', () => {
+      expect(
+        series!.files[0]!.endsWith('DCM_IMG_00059.dcm') || series!.files[0]!.endsWith('DCM_IMG_00000.dcm'),
+      ).toBe(true);
+      expect(series!.image.origin[2]).toBeCloseTo(-100.4, 4);
+    });
+    it('readImage on the folder reads the series', () => {
+      expect(readImage(`${ct}/dicom/image`).size).toEqual([204, 201, 60]);
+    });
+    it('RTSTRUCT GTV-1 rasterised on the CT grid matches the NIfTI mask (Dice > 0.99)', () => {
+      const path = `${ct}/dicom/mask/DCM_RS_00060.dcm`;
+      expect(rtstructRoiNames(path)).toEqual(['GTV-1']);
+      const mask = readRtstruct(path, series!.image, { roi: 'gtv-1' });
+      const reference = readImage(`${ct}/nifti/mask.nii.gz`);
+      let a = 0;
+      let b = 0;
+      let both = 0;
+      for (let i = 0; i < reference.data.length; i++) {
+        const x = mask.data[i]! > 0;
+        const y = reference.data[i]! > 0;
+        if (x) a++;
+        if (y) b++;
+        if (x && y) both++;
+      }
+      const dice = (2 * both) / (a + b);
+      console.log(`RTSTRUCT GTV-1 vs NIfTI mask: Dice ${dice} (${a} vs ${b} voxels)`);
+      expect(dice).toBeGreaterThan(0.99);
+    });
+    it('an unknown ROI name lists the ROIs present', () => {
+      expect(() =>
+        readRtstruct(`${ct}/dicom/mask/DCM_RS_00060.dcm`, series!.image, { roi: 'liver' }),
+      ).toThrow(/GTV-1/);
+    });
+  },
+);
