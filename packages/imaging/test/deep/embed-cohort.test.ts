@@ -140,6 +140,15 @@ describe('embedCohort(rows, model)', () => {
     }
   });
 
+  it('ignores a throwing progress callback', async () => {
+    const table = await embedCohort(rows.slice(0, 2), model, {
+      onProgress: () => {
+        throw new Error('broken display');
+      },
+    });
+    expect(table.error).toEqual([null, null]);
+  });
+
   it('rejects bad options', async () => {
     for (const options of [{ batchSize: 0 }, { concurrency: 0 }, { aggregation: 'median' as 'mean' }]) {
       await expect(embedCohort(rows, model, options)).rejects.toSatisfy((e: unknown) =>

@@ -95,6 +95,13 @@ describe('loadModel', () => {
     expect(message).toContain('not a valid ONNX model');
   });
 
+  it('rejects a protobuf without a graph (e.g. a different message) with MODEL_ERROR', async () => {
+    const noGraph = new ProtoWriter().intField(1, 8).stringField(2, 'someone').finish();
+    const { code, message } = await loadError(write('no-graph.onnx', noGraph));
+    expect(code).toBe('MODEL_ERROR');
+    expect(message).toContain('no graph');
+  });
+
   it('wraps onnxruntime rejecting a well-formed protobuf (unknown operator) as MODEL_ERROR', async () => {
     const b = new OnnxGraphBuilder('weird');
     const x = b.input('image', ['N', 2, 32, 32, 32]);

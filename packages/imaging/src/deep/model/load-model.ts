@@ -70,7 +70,8 @@ export async function loadModel(path: string, options: LoadModelOptions = {}): P
   const manifest = readManifest(path, options.preprocessing);
   let session: ort.InferenceSession;
   try {
-    session = await ort.InferenceSession.create(bytes, {
+    // From the path, not the bytes, so that models with external weight files (> 2 GB) load too.
+    session = await ort.InferenceSession.create(path, {
       executionProviders,
       ...(intraOpThreads > 0 ? { intraOpNumThreads: intraOpThreads } : {}),
       graphOptimizationLevel: 'all',
