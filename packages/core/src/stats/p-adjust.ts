@@ -13,41 +13,47 @@ export type PAdjustMethod = 'BH' | 'BY' | 'bonferroni' | 'holm' | 'hochberg' | '
 export function pAdjust(pValues: ArrayLike<number>, method: PAdjustMethod): Float64Array {
   assertOneOf(method, 'method', ['BH', 'BY', 'bonferroni', 'holm', 'hochberg', 'none']);
   const out = Float64Array.from(pValues as ArrayLike<number>);
-  const present: number[] = [];
-  for (let i = 0; i < out.length; i++) if (!Number.isNaN(out[i])) present.push(i);
-  const n = present.length;
+  let n = 0;
+  for (let i = 0; i < out.length; i++) if (!Number.isNaN(out[i])) n++;
   if (n <= 1 || method === 'none') return out;
-  const p = present.map((i) => out[i]);
+  // Adjust the sorted p-values, then map back by value: tied p-values get equal adjusted values under every
+  // method (R's running max / min makes them equal too), so a binary search by value finds each one's result.
+  const sorted = new Float64Array(n);
+  for (let i = 0, k = 0; i < out.length; i++) if (!Number.isNaN(out[i])) sorted[k++] = out[i];
+  sorted.sort();
   const adjusted = new Float64Array(n);
   if (method === 'bonferroni') {
-    for (let k = 0; k < n; k++) adjusted[k] = Math.min(1, n * p[k]);
+    for (let k = 0; k < n; k++) adjusted[k] = Math.min(1, n * sorted[k]);
   } else if (method === 'holm') {
-    // ascending order, running maximum of (n + 1 - i) p_(i)
-    const order = orderBy(p, 1);
+    // ascending: running maximum of (n + 1 - i) p_(i), i = 1 .. n
     let running = -Infinity;
-    for (let i = 0; i < n; i++) {
-      running = Math.max(running, (n - i) * p[order[i]]);
-      adjusted[order[i]] = Math.min(1, running);
+    for (let k = 0; k < n; k++) {
+      running = Math.max(running, (n - k) * sorted[k]);
+      adjusted[k] = Math.min(1, running);
     }
   } else {
-    // descending order, running minimum of factor(i) p_(i), i = n .. 1
-    const order = orderBy(p, -1);
+    // descending: running minimum of factor(i) p_(i), i = n .. 1
     const q = method === 'BY' ? harmonic(n) : 1;
     let running = Infinity;
-    for (let k = 0; k < n; k++) {
-      const i = n - k;
+    for (let i = n; i >= 1; i--) {
       const factor = method === 'hochberg' ? n + 1 - i : method === 'BY' ? (q * n) / i : n / i;
-      running = Math.min(running, factor * p[order[k]]);
-      adjusted[order[k]] = Math.min(1, running);
+      running = Math.min(running, factor * sorted[i - 1]);
+      adjusted[i - 1] = Math.min(1, running);
     }
   }
-  for (let k = 0; k < n; k++) out[present[k]] = adjusted[k];
+  for (let i = 0; i < out.length; i++) {
+    const v = out[i];
+    if (Number.isNaN(v)) continue;
+    let lo = 0;
+    let hi = n - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (sorted[mid] < v) lo = mid + 1;
+      else hi = mid;
+    }
+    out[i] = adjusted[lo];
+  }
   return out;
-}
-
-/** Stable order of `values` ascending (`direction` 1) or descending (-1), as R `order()`. */
-function orderBy(values: number[], direction: 1 | -1): number[] {
-  return values.map((_, i) => i).sort((a, b) => direction * (values[a] - values[b]) || a - b);
 }
 
 function harmonic(n: number): number {

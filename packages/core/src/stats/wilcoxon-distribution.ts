@@ -44,13 +44,64 @@ export function signedRankCounts(n: number): Float64Array {
   return counts;
 }
 
-/** P(S <= q) and P(S >= q) from counts, each summed from its own end. */
-export function tailsFromCounts(counts: Float64Array, q: number): { lower: number; upper: number } {
+/** Cumulative tails of an exact null distribution: lower[s] = P(S <= s), upper[s] = P(S >= s). */
+export interface ExactTails {
+  lower: Float64Array;
+  upper: Float64Array;
+}
+
+/** Cumulative tails from counts, each summed from its own end (no 1 - p cancellation). */
+export function tailsOf(counts: Float64Array): ExactTails {
+  const size = counts.length;
   let total = 0;
-  for (let i = 0; i < counts.length; i++) total += counts[i];
-  let lower = 0;
-  for (let i = 0; i <= Math.min(Math.floor(q), counts.length - 1); i++) lower += counts[i];
-  let upper = 0;
-  for (let i = counts.length - 1; i >= Math.max(Math.ceil(q), 0); i--) upper += counts[i];
-  return { lower: lower / total, upper: upper / total };
+  for (let i = 0; i < size; i++) total += counts[i];
+  const lower = new Float64Array(size);
+  const upper = new Float64Array(size);
+  let running = 0;
+  for (let i = 0; i < size; i++) {
+    running += counts[i];
+    lower[i] = running / total;
+  }
+  running = 0;
+  for (let i = size - 1; i >= 0; i--) {
+    running += counts[i];
+    upper[i] = running / total;
+  }
+  return { lower, upper };
+}
+
+/** P(S <= q) and P(S >= q) for a statistic q on the integer grid of `tails` (half-integers floor / ceil). */
+export function tailsAt(tails: ExactTails, q: number): { lower: number; upper: number } {
+  const size = tails.lower.length;
+  const lo = Math.floor(q);
+  const hi = Math.ceil(q);
+  return {
+    lower: lo < 0 ? 0 : lo >= size ? 1 : tails.lower[lo],
+    upper: hi >= size ? 0 : hi <= 0 ? 1 : tails.upper[hi],
+  };
+}
+
+// Exact distributions are cached by sample size: a rank test run gene by gene (same group sizes) builds its
+// null distribution once. At most CACHE_LIMIT entries (oldest dropped), each at most 50 x 50 doubles.
+const CACHE_LIMIT = 64;
+const cache = new Map<string, ExactTails>();
+
+/** Exact tails of the rank-sum statistic for sizes m and n (cached). */
+export function rankSumTails(m: number, n: number): ExactTails {
+  return cached(`w${m},${n}`, () => tailsOf(rankSumCounts(m, n)));
+}
+
+/** Exact tails of the signed-rank statistic for n non-zero differences (cached). */
+export function signedRankTails(n: number): ExactTails {
+  return cached(`v${n}`, () => tailsOf(signedRankCounts(n)));
+}
+
+function cached(key: string, build: () => ExactTails): ExactTails {
+  let tails = cache.get(key);
+  if (tails === undefined) {
+    tails = build();
+    if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
+    cache.set(key, tails);
+  }
+  return tails;
 }

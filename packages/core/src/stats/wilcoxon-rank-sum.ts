@@ -2,7 +2,7 @@ import { TaceError } from '../errors/tace-error.js';
 import { type Alternative, checkAlternative } from './alternative.js';
 import { rank, tieCorrection } from './rank.js';
 import { exactRankPValue, normalRankPValue } from './rank-test-p-value.js';
-import { rankSumCounts, tailsFromCounts } from './wilcoxon-distribution.js';
+import { rankSumTails, tailsAt } from './wilcoxon-distribution.js';
 
 /** Options of {@link wilcoxonRankSum}. */
 export interface WilcoxonRankSumOptions {
@@ -76,7 +76,7 @@ export function wilcoxonRankSum(
   const ties = tieCorrection(ranks);
   const exact = (options.exact ?? (nx < 50 && ny < 50)) && ties === 0;
   if (exact) {
-    const tails = tailsFromCounts(rankSumCounts(nx, ny), statistic);
+    const tails = tailsAt(rankSumTails(nx, ny), statistic);
     const pValue = exactRankPValue(alternative, statistic, (nx * ny) / 2, tails);
     return { statistic, pValue, exact: true, z: Number.NaN, nx, ny, omitted };
   }

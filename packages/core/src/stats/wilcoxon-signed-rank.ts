@@ -3,7 +3,7 @@ import { TaceError } from '../errors/tace-error.js';
 import { type Alternative, checkAlternative } from './alternative.js';
 import { rank, tieCorrection } from './rank.js';
 import { exactRankPValue, normalRankPValue } from './rank-test-p-value.js';
-import { signedRankCounts, tailsFromCounts } from './wilcoxon-distribution.js';
+import { signedRankTails, tailsAt } from './wilcoxon-distribution.js';
 
 /** Options of {@link wilcoxonSignedRank}. */
 export interface WilcoxonSignedRankOptions {
@@ -81,7 +81,7 @@ export function wilcoxonSignedRank(
   const ties = tieCorrection(ranks);
   const exact = (options.exact ?? n < 50) && ties === 0 && zeros === 0;
   if (exact) {
-    const tails = tailsFromCounts(signedRankCounts(n), statistic);
+    const tails = tailsAt(signedRankTails(n), statistic);
     const pValue = exactRankPValue(alternative, statistic, (n * (n + 1)) / 4, tails);
     return { statistic, pValue, exact: true, z: Number.NaN, n, zeros, omitted };
   }
