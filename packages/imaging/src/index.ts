@@ -1,3 +1,4 @@
+export * from './cohort/index.js';
 export * from './deep/index.js';
 export * from './extract/index.js';
 export * from './features/index.js';
