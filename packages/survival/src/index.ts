@@ -3,3 +3,5 @@ export * from './nonparametric/index.js';
 export * from './cox/index.js';
 export * from './metrics/index.js';
 export * from './penalized/index.js';
+export * from './models/index.js';
+export * from './validation/index.js';

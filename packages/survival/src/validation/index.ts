@@ -1,0 +1,4 @@
+export type { BootstrapConcordanceOptions, BootstrapConcordanceResult } from './bootstrap-concordance.js';
+export { bootstrapConcordance } from './bootstrap-concordance.js';
+export type { CompareConcordanceResult } from './compare-concordance.js';
+export { compareConcordance } from './compare-concordance.js';
