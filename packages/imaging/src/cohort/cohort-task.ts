@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { extractFeatures } from '../extract/extract-features.js';
 import type { ExtractionParameters } from '../extract/parameters.js';
+import type { Image } from '../image/types.js';
 import { readImage } from '../io/read-image.js';
 import { readRtstruct } from '../io/rtstruct.js';
 import type { ManifestRow } from './manifest.js';
@@ -40,7 +41,7 @@ export function extractPatient(
   try {
     const image = readImage(row.image);
     let setting = parameters.setting ?? {};
-    let mask;
+    let mask: Image;
     if (isRtstruct(row.mask)) {
       mask = readRtstruct(row.mask, image, typeof row.label === 'string' ? { roi: row.label } : {});
       setting = { ...setting, label: 1 };

@@ -104,7 +104,9 @@ export async function extractCohort(
       });
       done += batch.length;
     }
-    batch.forEach((row, i) => results.set(key(row.patientId, row.phase), batchResults[i]!));
+    batch.forEach((row, i) => {
+      results.set(key(row.patientId, row.phase), batchResults[i]!);
+    });
     if (options.outPath !== undefined) writeTable(assemble(rows, results, key), options.outPath);
   }
   const table = assemble(rows, results, key);
