@@ -79,6 +79,17 @@ describe('coxnet matches glmnet 4.1-6 family = "cox" (thresh = 1e-12 on both sid
     });
   });
 
+  it('at the default thresh = 1e-7 the iterates track glmnet too (same algorithm, not only same optimum)', () => {
+    const ref = glmnetFixture.defaultThresh;
+    const fit = coxnet(sim.x, sim.time, sim.event, { lambdaMinRatio: 0.02 });
+    expect(fit.lambda.length).toBe(ref.lambda.length);
+    expect(maxAbsDiff(fit.devRatio, ref.devRatio)).toBeLessThan(1e-8);
+    // 1e-6 absolute, although each fit is only 1e-2 away from the exact optimum at this threshold.
+    ref.coefIndex.forEach((k: number, c: number) => {
+      expect(maxAbsDiff(fit.beta.subarray(k * 200, (k + 1) * 200), ref.coef[c])).toBeLessThan(1e-6);
+    });
+  });
+
   it('predictCoxnet interpolates between path lambdas like predict(fit, s, exact = FALSE)', () => {
     const fit = coxnet(sim.x, sim.time, sim.event, { lambdaMinRatio: 0.02, thresh: 1e-12 });
     const { s, link } = glmnetFixture.predict;
