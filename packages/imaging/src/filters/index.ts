@@ -1,0 +1,20 @@
+export { checkFilterInput } from './filter-input.js';
+export { type GradientOptions, gradientMagnitudeImage } from './gradient.js';
+export {
+  exponentialImageType,
+  gradientImageType,
+  logarithmImageType,
+  logImageType,
+  squareImageType,
+  squareRootImageType,
+  waveletImageType,
+} from './image-types.js';
+export { exponentialImage, logarithmImage, squareImage, squareRootImage } from './intensity-filters.js';
+export { laplacianOfGaussian, logImageName } from './laplacian-of-gaussian.js';
+export {
+  type RecursiveGaussianCoefficients,
+  recursiveFilterAxis,
+  recursiveFilterLine,
+  recursiveGaussianCoefficients,
+} from './recursive-gaussian.js';
+export { WAVELET_NAMES, type WaveletBand, type WaveletOptions, waveletImages } from './wavelet.js';
