@@ -1,5 +1,6 @@
 import { FIRSTORDER_FEATURES, firstOrderClass } from '../features/firstorder.js';
 import { SHAPE_FEATURES, shapeClass } from '../features/shape/shape.js';
+import { glcmClass, gldmClass, glrlmClass, glszmClass, ngtdmClass } from '../texture/feature-classes.js';
 import type { FeatureClassEntry } from './feature-class.js';
 
 /**
@@ -11,4 +12,9 @@ import type { FeatureClassEntry } from './feature-class.js';
 export const FEATURE_CLASSES: Record<string, FeatureClassEntry> = {
   firstorder: { compute: firstOrderClass, defaultFeatures: FIRSTORDER_FEATURES, appliesTo: 'all' },
   shape: { compute: shapeClass, defaultFeatures: SHAPE_FEATURES, appliesTo: 'original' },
+  glcm: glcmClass,
+  glrlm: glrlmClass,
+  glszm: glszmClass,
+  gldm: gldmClass,
+  ngtdm: ngtdmClass,
 };

@@ -1,3 +1,12 @@
+import {
+  exponentialImageType,
+  gradientImageType,
+  logarithmImageType,
+  logImageType,
+  squareImageType,
+  squareRootImageType,
+  waveletImageType,
+} from '../filters/image-types.js';
 import type { ImageType } from './image-type.js';
 
 /** The `Original` image type: the preprocessed image itself, named `original`. */
@@ -13,4 +22,11 @@ export const originalImageType: ImageType = function* original(image) {
  */
 export const IMAGE_TYPES: Record<string, ImageType> = {
   Original: originalImageType,
+  LoG: logImageType,
+  Wavelet: waveletImageType,
+  Square: squareImageType,
+  SquareRoot: squareRootImageType,
+  Logarithm: logarithmImageType,
+  Exponential: exponentialImageType,
+  Gradient: gradientImageType,
 };

@@ -1,3 +1,5 @@
+export type { IterateRowsOptions, RowChunk } from './iterate-rows.js';
+export { iterateRows } from './iterate-rows.js';
 export type { ReadH5adOptions } from './read-h5ad.js';
 export { readH5ad, readH5adObs } from './read-h5ad.js';
 export type {

@@ -8,7 +8,33 @@ import { readNumbers, readRaw } from './values.js';
 /** Elements read per block when a selection forces block-wise reading (bounded memory). */
 const BLOCK_ELEMENTS = 4_000_000;
 
-/** Keeps the selected columns of a CSR row block: `columnMap[j]` is the new column of j, or -1. */
+/** Sorts one row's entries by column index: insertion sort for short rows, an index sort for long ones. */
+function sortRow(indices: Int32Array, data: Float32Array | Float64Array, from: number, to: number): void {
+  if (to - from > 32) {
+    const order = Array.from({ length: to - from }, (_, k) => from + k).sort(
+      (a, b) => indices[a] - indices[b],
+    );
+    const idx = Int32Array.from(order, (k) => indices[k]);
+    const val = Float64Array.from(order, (k) => data[k]);
+    indices.set(idx, from);
+    data.set(val, from);
+    return;
+  }
+  for (let a = from + 1; a < to; a++) {
+    const c = indices[a];
+    const v = data[a];
+    let b = a - 1;
+    while (b >= from && indices[b] > c) {
+      indices[b + 1] = indices[b];
+      data[b + 1] = data[b];
+      b--;
+    }
+    indices[b + 1] = c;
+    data[b + 1] = v;
+  }
+}
+
+/** Keeps the selected columns of a CSR row block (column indices sorted within each row): `columnMap[j]` is the new column of j, or -1. */
 export function selectCsrColumns(
   indptr: Float64Array,
   rowStart: number,
@@ -32,6 +58,7 @@ export function selectCsrColumns(
         w++;
       }
     }
+    sortRow(indices, data, outPtr[r - rowStart], w);
     outPtr[r - rowStart + 1] = w;
   }
   return { indptr: outPtr, indices, data };

@@ -15,5 +15,7 @@ export type { QcMetrics, QcMetricsOptions } from './qc-metrics.js';
 export { qcMetrics } from './qc-metrics.js';
 export type { ControlGeneSelection, ScoreGenesOptions, ScoreGenesResult } from './score-genes.js';
 export { scoreGenes, selectControlGenes } from './score-genes.js';
+export type { ScoreH5adOptions, ScoreH5adResult } from './score-h5ad.js';
+export { scoreH5ad } from './score-h5ad.js';
 export type { UcellOptions } from './ucell.js';
 export { ucell } from './ucell.js';
