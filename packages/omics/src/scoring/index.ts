@@ -1,2 +1,3 @@
-export { scoreGeneSets, setScores } from './score-gene-sets.js';
+export type { ParallelScoringOptions } from './score-gene-sets.js';
+export { scoreGeneSets, scoreGeneSetsParallel, setScores } from './score-gene-sets.js';
 export type { GeneSetScores, KernelCdf, ScoreGeneSetsOptions, ScoringMethod, SetCoverage } from './types.js';

@@ -14,17 +14,15 @@ export interface MappedSets {
 }
 
 /**
- * Maps gene sets to matrix rows the way GSVA does (`match(set, rownames)` after dropping unusable rows), then
+ * Maps gene sets to matrix rows the way GSVA does (`match(set, rownames)`, after the caller drops unusable rows), then
  * keeps the sets with `minSize <= found <= maxSize` (GSVA `filterGeneSets`, on the mapped sizes).
  * Genes repeated in a set are used once.
  *
- * @param usable - per row, whether the gene may be used (false for constant genes the method drops).
  * @throws {TaceError} `INVALID_ARGUMENT` when matrix genes repeat; `EMPTY_INPUT` when no set is left.
  */
 export function mapGeneSets(
   matrix: ExpressionMatrix,
   sets: GeneSets,
-  usable: Uint8Array | null,
   minSize: number,
   maxSize: number,
 ): MappedSets {
@@ -46,19 +44,17 @@ export function mapGeneSets(
     const unique = [...new Set(genes)];
     const found: string[] = [];
     const missing: string[] = [];
-    const constant: string[] = [];
     const rows: number[] = [];
     for (const gene of unique) {
       const row = rowOf.get(gene);
       if (row === undefined) missing.push(gene);
-      else if (usable !== null && usable[row] === 0) constant.push(gene);
       else {
         found.push(gene);
         rows.push(row);
       }
     }
     const scored = rows.length >= lower && rows.length <= maxSize;
-    coverage.push({ set, size: unique.length, found, missing, constant, scored });
+    coverage.push({ set, size: unique.length, found, missing, constant: [], scored });
     if (scored) {
       names.push(set);
       indices.push(Int32Array.from(rows));

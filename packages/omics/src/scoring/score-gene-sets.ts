@@ -1,15 +1,19 @@
-import { assertFiniteNumber, assertOneOf, TaceError } from '@tace/core';
+import { availableParallelism } from 'node:os';
+import { assertFiniteNumber, assertInteger, assertOneOf, parallelMap, TaceError } from '@tace/core';
 import { sampleColumn, subsetMatrix } from '../expression/matrix.js';
 import { looksLogged } from '../expression/normalize.js';
 import type { ExpressionMatrix } from '../expression/types.js';
 import type { GeneSets } from '../genesets/types.js';
-import { gsvaSample, gsvaScratch } from './gsva.js';
-import { geneDensity } from './kernel-cdf.js';
-import { mapGeneSets } from './map-sets.js';
-import { singscoreSample } from './rank-scores.js';
+import { type MappedSets, mapGeneSets } from './map-sets.js';
+import {
+  densityRange,
+  placeDensityBlock,
+  type SampleBlockContext,
+  scoreSampleRange,
+} from './sample-tasks.js';
 import { plageSets, zscoreSets } from './set-statistics.js';
 import { geometricMeanScores, medianSignScores } from './simple-scores.js';
-import { normalizeByRange, ssgseaSample, ssgseaScratch } from './ssgsea.js';
+import { normalizeByRange } from './ssgsea.js';
 import { nonConstantGenes, standardizeGenes } from './standardize.js';
 import type { GeneSetScores, KernelCdf, ScoreGeneSetsOptions, ScoringMethod } from './types.js';
 
@@ -46,6 +50,131 @@ export function scoreGeneSets(
   sets: GeneSets,
   options: ScoreGeneSetsOptions = {},
 ): GeneSetScores {
+  const prepared = prepareScoring(expr, sets, options);
+  const { matrix, mapped } = prepared;
+  const nGenes = matrix.genes.length;
+  const nSamples = matrix.samples.length;
+  const nSets = mapped.names.length;
+  let values: Float64Array;
+  switch (prepared.method) {
+    case 'ssgsea':
+    case 'singscore':
+      values = scoreSampleRange(sampleContext(prepared, matrix.values), 0, nSamples);
+      break;
+    case 'gsva': {
+      const density = new Float64Array(nGenes * nSamples);
+      const block = densityRange({ values: matrix.values, nGenes, nSamples, kcdf: prepared.kcdf }, 0, nGenes);
+      placeDensityBlock(density, block, 0, nGenes, nSamples);
+      values = scoreSampleRange(sampleContext(prepared, density), 0, nSamples);
+      break;
+    }
+    default:
+      values = new Float64Array(nSets * nSamples);
+      scoreWholeMatrix(prepared, values);
+  }
+  return finishScoring(prepared, values);
+}
+
+/** Options of {@link scoreGeneSetsParallel}. */
+export interface ParallelScoringOptions extends ScoreGeneSetsOptions {
+  /**
+   * Worker threads (core `parallelMap`).
+   * @default min(os.availableParallelism(), 4)
+   */
+  threads?: number;
+  /**
+   * Samples (or, for the GSVA kernel step, genes) per task.
+   * @default an even split into 4 tasks per thread
+   */
+  blockSize?: number;
+}
+
+/**
+ * {@link scoreGeneSets} on worker threads: ssGSEA, singscore and the GSVA random walks are split over
+ * blocks of samples, the GSVA kernel step over blocks of genes (core `parallelMap`). Scores are identical
+ * to the single-threaded function (same kernels, same arithmetic). The other methods are cheap and run on
+ * the calling thread.
+ * @throws {TaceError} as {@link scoreGeneSets}; `WORKER_ERROR` when a worker fails.
+ * @example
+ * ```ts
+ * const scores = await scoreGeneSetsParallel(expr, hallmark, { method: 'ssgsea', threads: 4 });
+ * ```
+ */
+export async function scoreGeneSetsParallel(
+  expr: ExpressionMatrix,
+  sets: GeneSets,
+  options: ParallelScoringOptions = {},
+): Promise<GeneSetScores> {
+  const prepared = prepareScoring(expr, sets, options);
+  const { matrix, method } = prepared;
+  if (method !== 'ssgsea' && method !== 'singscore' && method !== 'gsva')
+    return scoreGeneSets(expr, sets, options);
+  const threads = options.threads ?? Math.min(availableParallelism(), 4);
+  assertInteger(threads, 'threads', 1);
+  const nGenes = matrix.genes.length;
+  const nSamples = matrix.samples.length;
+  const module = new URL(
+    import.meta.url.endsWith('.ts') ? './sample-tasks.ts' : './sample-tasks.js',
+    import.meta.url,
+  );
+  const blocks = (n: number): [number, number][] => {
+    const size = options.blockSize ?? Math.max(1, Math.ceil(n / (threads * 4)));
+    assertInteger(size, 'blockSize', 1);
+    const out: [number, number][] = [];
+    for (let from = 0; from < n; from += size) out.push([from, Math.min(n, from + size)]);
+    return out;
+  };
+  let values = matrix.values;
+  if (method === 'gsva') {
+    const geneBlocks = blocks(nGenes);
+    const parts = await parallelMap<[number, number], Float64Array>(geneBlocks, {
+      module,
+      exportName: 'densityBlockTask',
+      threads,
+      context: { values: matrix.values, nGenes, nSamples, kcdf: prepared.kcdf },
+      label: 'genes',
+    });
+    values = new Float64Array(nGenes * nSamples);
+    parts.forEach((block, i) => {
+      placeDensityBlock(values, block, geneBlocks[i][0], nGenes, nSamples);
+    });
+  }
+  const sampleBlocks = blocks(nSamples);
+  const parts = await parallelMap<[number, number], Float64Array>(sampleBlocks, {
+    module,
+    exportName: 'sampleBlockTask',
+    threads,
+    context: sampleContext(prepared, values),
+    label: 'samples',
+  });
+  const out = new Float64Array(prepared.mapped.names.length * nSamples);
+  let offset = 0;
+  for (const part of parts) {
+    out.set(part, offset);
+    offset += part.length;
+  }
+  return finishScoring(prepared, out);
+}
+
+/** Everything a scoring run needs once options are checked and sets mapped. */
+interface PreparedScoring {
+  method: ScoringMethod;
+  matrix: ExpressionMatrix;
+  mapped: MappedSets;
+  warnings: string[];
+  kcdf: KernelCdf;
+  tau: number;
+  maxDiff: boolean;
+  absRanking: boolean;
+  normalize: boolean;
+  offset: number;
+}
+
+function prepareScoring(
+  expr: ExpressionMatrix,
+  sets: GeneSets,
+  options: ScoreGeneSetsOptions,
+): PreparedScoring {
   const method = options.method ?? 'gsva';
   assertOneOf(method, 'method', METHODS);
   const kcdf: KernelCdf = options.kcdf ?? 'gaussian';
@@ -65,28 +194,25 @@ export function scoreGeneSets(
 
   const warnings: string[] = [];
   let matrix = expr;
-  let usable: Uint8Array | null = null;
+  let constantGenes = new Set<string>();
   if (DROPS_CONSTANT.has(method)) {
-    usable = nonConstantGenes(expr);
+    const usable = nonConstantGenes(expr);
     const kept: number[] = [];
     usable.forEach((u, g) => {
       if (u === 1) kept.push(g);
+      else constantGenes.add(expr.genes[g]);
     });
     if (kept.length < expr.genes.length) {
       warnings.push(
         `${expr.genes.length - kept.length} genes with constant expression were dropped (as GSVA)`,
       );
       matrix = subsetMatrix(expr, kept);
-    }
+    } else constantGenes = new Set();
   }
-  const mapped = mapGeneSets(matrix, sets, null, minSize, maxSize);
-  if (usable !== null && matrix !== expr) {
-    // report dropped constant genes in the coverage, as present-but-unusable
-    const constantGenes = new Set(expr.genes.filter((_, g) => usable?.[g] === 0));
-    for (const c of mapped.coverage) {
-      c.constant = c.missing.filter((g) => constantGenes.has(g));
-      c.missing = c.missing.filter((g) => !constantGenes.has(g));
-    }
+  const mapped = mapGeneSets(matrix, sets, minSize, maxSize);
+  for (const c of mapped.coverage) {
+    c.constant = c.missing.filter((g) => constantGenes.has(g));
+    c.missing = c.missing.filter((g) => !constantGenes.has(g));
   }
   if (mapped.indices.some((s) => s.length === 1)) {
     warnings.push('some gene sets have a single gene in the data; consider minSize > 1 (as GSVA warns)');
@@ -94,75 +220,53 @@ export function scoreGeneSets(
   if (method === 'cyt' && looksLogged(expr)) {
     warnings.push('cyt: the data look log-transformed; CYT is defined on linear TPM (Rooney 2015)');
   }
-
-  const nSets = mapped.names.length;
-  const nSamples = matrix.samples.length;
-  const values = new Float64Array(nSets * nSamples);
-  const sets_ = mapped.indices;
-  switch (method) {
-    case 'ssgsea': {
-      const scratch = ssgseaScratch(matrix.genes.length);
-      for (let s = 0; s < nSamples; s++) {
-        ssgseaSample(sampleColumn(matrix, s), sets_, tau, values, s * nSets, scratch);
-      }
-      if (options.normalize ?? true) normalizeByRange(values);
-      break;
-    }
-    case 'gsva': {
-      const density = gsvaDensity(matrix, kcdf);
-      const nGenes = matrix.genes.length;
-      const scratch = gsvaScratch(nGenes);
-      const walk = { tau, maxDiff: options.maxDiff ?? true, absRanking: options.absRanking ?? false };
-      for (let s = 0; s < nSamples; s++) {
-        gsvaSample(density.subarray(s * nGenes, (s + 1) * nGenes), sets_, walk, values, s * nSets, scratch);
-      }
-      break;
-    }
-    case 'zscore':
-      zscoreSets(standardizeGenes(matrix), matrix.genes.length, sets_, values);
-      break;
-    case 'plage':
-      plageSets(standardizeGenes(matrix), matrix.genes.length, sets_, values);
-      break;
-    case 'singscore': {
-      const n = matrix.genes.length;
-      const order = new Uint32Array(n);
-      const rank = new Float64Array(n);
-      for (let s = 0; s < nSamples; s++) {
-        singscoreSample(sampleColumn(matrix, s), sets_, values, s * nSets, order, rank);
-      }
-      break;
-    }
-    case 'buffa':
-      medianSignScores(matrix, sets_, values);
-      break;
-    case 'cyt':
-      geometricMeanScores(matrix, sets_, offset, values);
-      break;
-  }
   return {
-    sets: mapped.names,
-    samples: [...matrix.samples],
-    values,
-    coverage: mapped.coverage,
     method,
+    matrix,
+    mapped,
     warnings,
+    kcdf,
+    tau,
+    maxDiff: options.maxDiff ?? true,
+    absRanking: options.absRanking ?? false,
+    normalize: options.normalize ?? true,
+    offset,
   };
 }
 
-/** Per-gene kernel densities of the whole matrix, column-major like the matrix. */
-function gsvaDensity(matrix: ExpressionMatrix, kcdf: KernelCdf): Float64Array {
-  const nGenes = matrix.genes.length;
-  const nSamples = matrix.samples.length;
-  const density = new Float64Array(nGenes * nSamples);
-  const row = new Float64Array(nSamples);
-  const out = new Float64Array(nSamples);
-  for (let g = 0; g < nGenes; g++) {
-    for (let s = 0; s < nSamples; s++) row[s] = matrix.values[s * nGenes + g];
-    geneDensity(row, kcdf, out);
-    for (let s = 0; s < nSamples; s++) density[s * nGenes + g] = out[s];
-  }
-  return density;
+function sampleContext(prepared: PreparedScoring, values: Float64Array): SampleBlockContext {
+  return {
+    method: prepared.method as SampleBlockContext['method'],
+    values,
+    nGenes: prepared.matrix.genes.length,
+    sets: prepared.mapped.indices,
+    tau: prepared.tau,
+    maxDiff: prepared.maxDiff,
+    absRanking: prepared.absRanking,
+  };
+}
+
+/** The methods computed on the whole matrix at once (cheap: no per-sample sorting or kernel). */
+function scoreWholeMatrix(prepared: PreparedScoring, values: Float64Array): void {
+  const { matrix } = prepared;
+  const sets = prepared.mapped.indices;
+  if (prepared.method === 'zscore') zscoreSets(standardizeGenes(matrix), matrix.genes.length, sets, values);
+  else if (prepared.method === 'plage')
+    plageSets(standardizeGenes(matrix), matrix.genes.length, sets, values);
+  else if (prepared.method === 'buffa') medianSignScores(matrix, sets, values);
+  else geometricMeanScores(matrix, sets, prepared.offset, values);
+}
+
+function finishScoring(prepared: PreparedScoring, values: Float64Array): GeneSetScores {
+  if (prepared.method === 'ssgsea' && prepared.normalize) normalizeByRange(values);
+  return {
+    sets: prepared.mapped.names,
+    samples: [...prepared.matrix.samples],
+    values,
+    coverage: prepared.mapped.coverage,
+    method: prepared.method,
+    warnings: prepared.warnings,
+  };
 }
 
 function checkMatrix(expr: ExpressionMatrix): void {
