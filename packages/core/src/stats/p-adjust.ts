@@ -1,4 +1,5 @@
 import { assertOneOf } from '../errors/assert.js';
+import { sortOrder } from './sort-order.js';
 
 /** Multiple-testing corrections of {@link pAdjust}, as R `p.adjust(method = )`. */
 export type PAdjustMethod = 'BH' | 'BY' | 'bonferroni' | 'holm' | 'hochberg' | 'none';
@@ -16,42 +17,34 @@ export function pAdjust(pValues: ArrayLike<number>, method: PAdjustMethod): Floa
   let n = 0;
   for (let i = 0; i < out.length; i++) if (!Number.isNaN(out[i])) n++;
   if (n <= 1 || method === 'none') return out;
-  // Adjust the sorted p-values, then map back by value: tied p-values get equal adjusted values under every
-  // method (R's running max / min makes them equal too), so a binary search by value finds each one's result.
-  const sorted = new Float64Array(n);
-  for (let i = 0, k = 0; i < out.length; i++) if (!Number.isNaN(out[i])) sorted[k++] = out[i];
-  sorted.sort();
-  const adjusted = new Float64Array(n);
+  const present = new Float64Array(n);
+  const where = new Uint32Array(n);
+  for (let i = 0, k = 0; i < out.length; i++) {
+    if (!Number.isNaN(out[i])) {
+      present[k] = out[i];
+      where[k++] = i;
+    }
+  }
+  const order = sortOrder(present); // ascending, stable (R: order(p))
+  const at = (k: number) => where[order[k]];
   if (method === 'bonferroni') {
-    for (let k = 0; k < n; k++) adjusted[k] = Math.min(1, n * sorted[k]);
+    for (let k = 0; k < n; k++) out[at(k)] = Math.min(1, n * out[at(k)]);
   } else if (method === 'holm') {
     // ascending: running maximum of (n + 1 - i) p_(i), i = 1 .. n
     let running = -Infinity;
     for (let k = 0; k < n; k++) {
-      running = Math.max(running, (n - k) * sorted[k]);
-      adjusted[k] = Math.min(1, running);
+      running = Math.max(running, (n - k) * out[at(k)]);
+      out[at(k)] = Math.min(1, running);
     }
   } else {
-    // descending: running minimum of factor(i) p_(i), i = n .. 1
+    // descending: running minimum of factor(i) p_(i), i = n .. 1 (tied p-values end up equal either way)
     const q = method === 'BY' ? harmonic(n) : 1;
     let running = Infinity;
     for (let i = n; i >= 1; i--) {
       const factor = method === 'hochberg' ? n + 1 - i : method === 'BY' ? (q * n) / i : n / i;
-      running = Math.min(running, factor * sorted[i - 1]);
-      adjusted[i - 1] = Math.min(1, running);
+      running = Math.min(running, factor * out[at(i - 1)]);
+      out[at(i - 1)] = Math.min(1, running);
     }
-  }
-  for (let i = 0; i < out.length; i++) {
-    const v = out[i];
-    if (Number.isNaN(v)) continue;
-    let lo = 0;
-    let hi = n - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (sorted[mid] < v) lo = mid + 1;
-      else hi = mid;
-    }
-    out[i] = adjusted[lo];
   }
   return out;
 }

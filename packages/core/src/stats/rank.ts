@@ -1,4 +1,5 @@
 import { assertOneOf } from '../errors/assert.js';
+import { sortOrder } from './sort-order.js';
 
 /** How {@link rank} resolves ties, as R `rank(ties.method = )`. */
 export type TiesMethod = 'average' | 'min' | 'max' | 'first';
@@ -59,10 +60,17 @@ function sortedOrder(values: ArrayLike<number>, out: Float64Array): Uint32Array 
     if (Number.isNaN(values[i])) out[i] = Number.NaN;
     else m++;
   }
-  const order = new Uint32Array(m);
-  for (let i = 0, j = 0; i < n; i++) if (!Number.isNaN(values[i])) order[j++] = i;
-  // Typed-array sort with a comparator is stable in every current engine (ECMAScript 2019+).
-  order.sort((a, b) => values[a] - values[b] || a - b);
+  if (m === n) return sortOrder(values);
+  const present = new Float64Array(m);
+  const where = new Uint32Array(m);
+  for (let i = 0, j = 0; i < n; i++) {
+    if (!Number.isNaN(values[i])) {
+      present[j] = values[i];
+      where[j++] = i;
+    }
+  }
+  const order = sortOrder(present);
+  for (let k = 0; k < m; k++) order[k] = where[order[k]];
   return order;
 }
 

@@ -7,6 +7,7 @@ import {
   pAdjust,
   quantile,
   rank,
+  sortOrder,
   variance,
   wilcoxonRankSum,
 } from '../../src/index.js';
@@ -98,6 +99,20 @@ describe('stats invariants', () => {
         expect(b.estimate).toBeCloseTo(a.estimate, 12);
       }),
       { numRuns: 60 },
+    );
+  });
+});
+
+describe('sortOrder', () => {
+  it('is the stable ascending order of any finite doubles, -0 equal to 0', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(finite, fc.constantFrom(0, -0, 1e-310, -1e-310, 5)), { maxLength: 200 }),
+        (values) => {
+          const expected = values.map((_, i) => i).sort((a, b) => values[a] - values[b] || a - b);
+          expect(Array.from(sortOrder(values))).toEqual(expected);
+        },
+      ),
     );
   });
 });
