@@ -1,3 +1,4 @@
 export * from './figures/index.js';
+export * from './report/index.js';
 export * from './sharding/index.js';
 export * from './synthetic/index.js';

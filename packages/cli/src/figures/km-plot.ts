@@ -38,7 +38,7 @@ export function kaplanMeierPlot(km: KaplanMeierResult, options: KaplanMeierPlotO
   const area = plotArea({
     width: options.width,
     height: (options.height ?? 420) + tableHeight,
-    margin: { top: 40, right: 24, bottom: 56 + tableHeight, left: 72 },
+    margin: { top: 40, right: 24, bottom: 56 + tableHeight, left: 110 },
   });
   let maxTime = 0;
   for (const curve of km.curves)
@@ -98,9 +98,9 @@ export function kaplanMeierPlot(km: KaplanMeierResult, options: KaplanMeierPlotO
   });
   const tableTop = area.bottom + 62;
   const riskTable = element('g', { class: 'risk-table' }, [
-    text(area.left - 64, tableTop, 'Number at risk', { size: THEME.smallSize, weight: 'bold' }),
+    text(area.left - 100, tableTop, 'Number at risk', { size: THEME.smallSize, weight: 'bold' }),
     ...km.curves.flatMap((curve, g) => [
-      text(area.left - 8, tableTop + 16 * (g + 1), curve.group, {
+      text(area.left - 22, tableTop + 16 * (g + 1), curve.group, {
         size: THEME.smallSize,
         anchor: 'end',
         colour: seriesColour(g),
