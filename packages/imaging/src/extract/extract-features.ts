@@ -25,9 +25,18 @@ export interface ExtractionResult {
   diagnostics: Record<string, string | number>;
 }
 
-function enabledClasses(parameters: ExtractionParameters): [string, FeatureClassEntry, string[] | null][] {
+/** The classes to run: those of the parameter file, else every registered class (shape2D only with force2D). */
+function enabledClasses(
+  parameters: ExtractionParameters,
+  settings: ExtractionSettings,
+): [string, FeatureClassEntry, string[] | null][] {
   const requested =
-    parameters.featureClass ?? Object.fromEntries(Object.keys(FEATURE_CLASSES).map((k) => [k, null]));
+    parameters.featureClass ??
+    Object.fromEntries(
+      Object.keys(FEATURE_CLASSES)
+        .filter((k) => k !== 'shape2D' || settings.force2D)
+        .map((k) => [k, null]),
+    );
   const out: [string, FeatureClassEntry, string[] | null][] = [];
   for (const [name, features] of Object.entries(requested)) {
     const entry = FEATURE_CLASSES[name];
@@ -89,7 +98,7 @@ export function extractFeatures(
 ): ExtractionResult {
   const settings = resolveSettings(parameters.setting ?? {});
   const imageTypes = parameters.imageType ?? { Original: {} };
-  const classes = enabledClasses(parameters);
+  const classes = enabledClasses(parameters, settings);
   const diagnostics: Record<string, string | number> = {};
   if (settings.additionalInfo) {
     diagnostics['diagnostics_Versions_tace-imaging'] = IMAGING_VERSION;
@@ -106,7 +115,11 @@ export function extractFeatures(
   if (settings.additionalInfo) {
     const original = checkRoi(roi, image.size, { minimumROIDimensions: 1 });
     Object.assign(diagnostics, imageDiagnostics('original', image, true));
-    Object.assign(diagnostics, maskDiagnostics('original', image, roi, original.box, mask.data));
+    // PyRadiomics hashes the mask after casting it to UInt32 (imageoperations.getMask)
+    Object.assign(
+      diagnostics,
+      maskDiagnostics('original', image, roi, original.box, Uint32Array.from(mask.data)),
+    );
   }
   // 2. normalisation and resampling
   let work = image;

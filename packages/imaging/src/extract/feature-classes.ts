@@ -1,5 +1,6 @@
 import { FIRSTORDER_FEATURES, firstOrderClass } from '../features/firstorder.js';
 import { SHAPE_FEATURES, shapeClass } from '../features/shape/shape.js';
+import { SHAPE2D_FEATURES, shape2DClass } from '../features/shape2d.js';
 import { glcmClass, gldmClass, glrlmClass, glszmClass, ngtdmClass } from '../texture/feature-classes.js';
 import type { FeatureClassEntry } from './feature-class.js';
 
@@ -12,6 +13,7 @@ import type { FeatureClassEntry } from './feature-class.js';
 export const FEATURE_CLASSES: Record<string, FeatureClassEntry> = {
   firstorder: { compute: firstOrderClass, defaultFeatures: FIRSTORDER_FEATURES, appliesTo: 'all' },
   shape: { compute: shapeClass, defaultFeatures: SHAPE_FEATURES, appliesTo: 'original' },
+  shape2D: { compute: shape2DClass, defaultFeatures: SHAPE2D_FEATURES, appliesTo: 'original' },
   glcm: glcmClass,
   glrlm: glrlmClass,
   glszm: glszmClass,

@@ -70,6 +70,7 @@ describe.skipIf(root === null)(
         expect(diagnostics['diagnostics_Image-original_Spacing']).toBe(
           row['diagnostics_Image-original_Spacing'],
         );
+        expect(diagnostics['diagnostics_Mask-original_Hash']).toBe(row['diagnostics_Mask-original_Hash']);
         expect(diagnostics['diagnostics_Mask-original_BoundingBox']).toBe(
           row['diagnostics_Mask-original_BoundingBox'],
         );
@@ -91,6 +92,46 @@ describe.skipIf(root === null)(
           expect(Math.abs(got[d]! - v)).toBeLessThan(1e-9);
         });
       }
+    });
+
+    const shape2D = root === null ? {} : readBaseline(`${root}/baseline/baseline_shape2D.csv`);
+    for (const [column, row] of Object.entries(shape2D)) {
+      const caseName = column.split('_')[0]!;
+      if (!CASES.includes(caseName)) continue;
+      it(`shape2D on ${column} (force2D, single-slice mask) matches PyRadiomics to 1e-6 relative`, () => {
+        const { image, mask } = load(caseName);
+        // The baseline's 2D masks are slice k of the 3D label (their UInt32 hash equals
+        // diagnostics_Mask-original_Hash); k is the z of diagnostics_Mask-corrected_BoundingBox.
+        const k = Number(row['diagnostics_Mask-corrected_BoundingBox']!.slice(1, -1).split(',')[2]);
+        const perSlice = mask.size[0] * mask.size[1];
+        const slice = new Uint32Array(mask.data.length);
+        for (let i = perSlice * k; i < perSlice * (k + 1); i++) slice[i] = mask.data[i] === 1 ? 1 : 0;
+        const { features, diagnostics } = extractFeatures(
+          image,
+          { ...mask, data: slice },
+          { setting: baselineSettings(row), featureClass: { shape2D: null } },
+        );
+        expect(diagnostics['diagnostics_Mask-original_VoxelNum']).toBe(
+          Number(row['diagnostics_Mask-corrected_VoxelNum']),
+        );
+        let compared = 0;
+        for (const [name, text] of Object.entries(row)) {
+          if (!name.startsWith('original_')) continue;
+          expect(
+            relativeError(features[name]!, Number(text)),
+            `${name}: ${features[name]} vs ${text}`,
+          ).toBeLessThanOrEqual(1e-6);
+          compared++;
+        }
+        expect(compared).toBe(9);
+      });
+    }
+
+    it('shape2D on a ROI spanning several slices is a clear error', () => {
+      const { image, mask } = load('brain1');
+      expect(() =>
+        extractFeatures(image, mask, { setting: { force2D: true }, featureClass: { shape2D: null } }),
+      ).toThrow(/one slice thick/);
     });
   },
 );
