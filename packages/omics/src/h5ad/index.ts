@@ -1,3 +1,4 @@
+export { columnLabels } from './column-labels.js';
 export type { IterateRowsOptions, RowChunk } from './iterate-rows.js';
 export { iterateRows } from './iterate-rows.js';
 export type { ReadH5adOptions } from './read-h5ad.js';

@@ -1,5 +1,18 @@
 export type { AucellOptions, CellScores } from './aucell.js';
 export { aucell } from './aucell.js';
+export type {
+  CellAnnotations,
+  CompareByRiskOptions,
+  PseudobulkTable,
+  RiskComparison,
+  RiskTestTable,
+} from './compare-by-risk.js';
+export {
+  ALL_CELLS,
+  CYTOTOXIC_T_CELL_PATTERN,
+  cellTypesMatching,
+  compareByRiskGroup,
+} from './compare-by-risk.js';
 export { columnMeans, rowMeansOver, toCsr } from './matrix.js';
 export type { ModuleScoreOptions } from './module-score.js';
 export { moduleScore } from './module-score.js';
