@@ -3,7 +3,7 @@ import { sharedDataPath } from '@tace/core';
 import type { Image } from '../../src/image/types.js';
 import { readNrrd } from '../../src/io/nrrd.js';
 import { discretise } from '../../src/preprocess/discretise.js';
-import { readBaselineCsv } from './helpers.js';
+import { readBaseline } from '../extract/baseline.js';
 
 export const PYRAD_DIR = sharedDataPath('radiomics/pyradiomics');
 export const CASES = ['brain1', 'brain2', 'breast1'] as const;
@@ -75,16 +75,17 @@ export function loadCase(name: string, variant: string): Discretised {
   return out;
 }
 
+/** Baseline feature values of a family: column (case + variant) -> feature name -> value. */
 export function baselineValues(family: string): Map<string, Map<string, number>> {
-  const { columns, rows } = readBaselineCsv(join(PYRAD_DIR!, 'baseline', `baseline_${family}.csv`));
+  const table = readBaseline(join(PYRAD_DIR!, 'baseline', `baseline_${family}.csv`));
+  const prefix = `original_${family}_`;
   const out = new Map<string, Map<string, number>>();
-  columns.forEach((column, c) => {
+  for (const [column, row] of Object.entries(table)) {
     const values = new Map<string, number>();
-    for (const [name, cells] of rows) {
-      const prefix = `original_${family}_`;
-      if (name.startsWith(prefix)) values.set(name.slice(prefix.length), Number(cells[c]));
+    for (const [name, text] of Object.entries(row)) {
+      if (name.startsWith(prefix)) values.set(name.slice(prefix.length), Number(text));
     }
     out.set(column, values);
-  });
+  }
   return out;
 }

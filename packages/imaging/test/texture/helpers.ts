@@ -1,7 +1,4 @@
-/**
- * Test helpers for the PyRadiomics baselines: a .npy reader (numpy `format.py`, NPY 1.0/2.0) and the
- * baseline CSV reader.
- */
+/** Test helpers for the PyRadiomics baselines: a .npy reader (numpy `format.py`, NPY 1.0/2.0). */
 import { readFileSync } from 'node:fs';
 
 export interface NpyArray {
@@ -44,34 +41,6 @@ export function readNpy(path: string): NpyArray {
     }
   }
   return { shape, data };
-}
-
-/** Baseline CSV: feature name -> column name -> value (numbers only; diagnostics rows kept as text). */
-export function readBaselineCsv(path: string): { columns: string[]; rows: Map<string, string[]> } {
-  const lines = readFileSync(path, 'utf8')
-    .split(/\r?\n/)
-    .filter((l) => l !== '');
-  const parse = (line: string): string[] => {
-    const out: string[] = [];
-    let cur = '';
-    let quoted = false;
-    for (const ch of line) {
-      if (ch === '"') quoted = !quoted;
-      else if (ch === ',' && !quoted) {
-        out.push(cur);
-        cur = '';
-      } else cur += ch;
-    }
-    out.push(cur);
-    return out;
-  };
-  const header = parse(lines[0]);
-  const rows = new Map<string, string[]>();
-  for (const line of lines.slice(1)) {
-    const cells = parse(line);
-    rows.set(cells[0], cells.slice(1));
-  }
-  return { columns: header.slice(1), rows };
 }
 
 /**
