@@ -111,9 +111,9 @@ export function compareByRiskGroup(
   const buckets = new Map<string, { cellType: string; patient: string; risk: string; values: number[] }>();
   const add = (cellType: string, patient: string, risk: string, v: number) => {
     const key = `${cellType}\u0000${patient}`;
-    let b = buckets.get(key);
-    if (b === undefined) buckets.set(key, (b = { cellType, patient, risk, values: [] }));
-    b.values.push(v);
+    const b = buckets.get(key);
+    if (b === undefined) buckets.set(key, { cellType, patient, risk, values: [v] });
+    else b.values.push(v);
   };
   for (let i = 0; i < n; i++) {
     const type = cells.cellType[i];
@@ -201,7 +201,9 @@ function testByCellType(
     const shifts = cmp.flatMap((x) => ref.map((y) => x - y));
     t.hodgesLehmann[c] = shifts.length === 0 ? Number.NaN : median(shifts);
     if (ref.length === 0 || cmp.length === 0) {
-      t.statistic[c] = t.pValue[c] = t.rankBiserial[c] = Number.NaN;
+      t.statistic[c] = Number.NaN;
+      t.pValue[c] = Number.NaN;
+      t.rankBiserial[c] = Number.NaN;
       return;
     }
     const w = wilcoxonRankSum(cmp, ref, wilcoxon);
