@@ -37,6 +37,7 @@ export type { QuantileOptions } from './quantile.js';
 export { median, quantile } from './quantile.js';
 export type { RankOptions, TiesMethod } from './rank.js';
 export { rank, tieCorrection } from './rank.js';
+export { selectInPlace } from './select.js';
 export { sortOrder } from './sort-order.js';
 export {
   logBeta,

@@ -1,6 +1,7 @@
 import { assertOneOf } from '../errors/assert.js';
 import { TaceError } from '../errors/tace-error.js';
-import { hasNaN, sortedCopy } from './sorted.js';
+import { selectInPlace } from './select.js';
+import { hasNaN } from './sorted.js';
 
 /** Options of {@link quantile}. */
 export interface QuantileOptions {
@@ -44,7 +45,15 @@ export function quantile(
       });
     }
   }
-  const sorted = sortedCopy(values);
+  // Only the order statistics the probabilities need are put in place (R's sort(partial = )).
+  const sorted = Float64Array.from(values as ArrayLike<number>);
+  const positions = new Set<number>();
+  for (let i = 0; i < probs.length; i++)
+    for (const k of orderStatistics(sorted.length, probs[i], type)) positions.add(k);
+  selectInPlace(
+    sorted,
+    [...positions].sort((a, b) => a - b),
+  );
   const out = new Float64Array(probs.length);
   for (let i = 0; i < probs.length; i++) {
     out[i] = type === 7 ? quantileType7(sorted, probs[i]) : quantileType2(sorted, probs[i]);
@@ -59,6 +68,16 @@ export function quantile(
  */
 export function median(values: ArrayLike<number>): number {
   return quantile(values, [0.5])[0];
+}
+
+/** 0-based positions of the order statistics that quantile type 7 or 2 reads for probability p. */
+function orderStatistics(n: number, p: number, type: 7 | 2): number[] {
+  if (type === 7) {
+    const index = 1 + Math.max(n - 1, 0) * p;
+    return [Math.floor(index) - 1, Math.ceil(index) - 1];
+  }
+  const j = Math.floor(n * p);
+  return [Math.min(Math.max(j, 1), n) - 1, Math.min(Math.max(j + 1, 1), n) - 1];
 }
 
 function quantileType7(sorted: Float64Array, p: number): number {

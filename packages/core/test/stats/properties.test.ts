@@ -7,6 +7,7 @@ import {
   pAdjust,
   quantile,
   rank,
+  selectInPlace,
   sortOrder,
   variance,
   wilcoxonRankSum,
@@ -111,6 +112,28 @@ describe('sortOrder', () => {
         (values) => {
           const expected = values.map((_, i) => i).sort((a, b) => values[a] - values[b] || a - b);
           expect(Array.from(sortOrder(values))).toEqual(expected);
+        },
+      ),
+    );
+  });
+});
+
+describe('selectInPlace', () => {
+  it('puts the k-th smallest value at each requested position, smaller before, larger after', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: -20, max: 20 }), { minLength: 1, maxLength: 300 }),
+        fc.array(fc.nat(), { minLength: 1, maxLength: 5 }),
+        (ints, raw) => {
+          const values = Float64Array.from(ints);
+          const sorted = Float64Array.from(ints).sort();
+          const positions = [...new Set(raw.map((r) => r % values.length))].sort((a, b) => a - b);
+          selectInPlace(values, positions);
+          for (const k of positions) {
+            expect(values[k]).toBe(sorted[k]);
+            for (let i = 0; i < k; i++) expect(values[i]).toBeLessThanOrEqual(values[k]);
+            for (let i = k + 1; i < values.length; i++) expect(values[i]).toBeGreaterThanOrEqual(values[k]);
+          }
         },
       ),
     );
