@@ -1,6 +1,7 @@
 import type { ColumnTable } from '@tace/core';
 import { assertOneOf, chiSquareSurvival } from '@tace/core';
 import { solveSymmetric } from '../internal/cholesky.js';
+import { orderByTime } from '../internal/order.js';
 import type { CoxData } from './cox-data.js';
 import type { CoxModel } from './coxph.js';
 import { centredX } from './coxph.js';
@@ -99,9 +100,7 @@ function transformTimes(data: CoxData, transform: 'km' | 'rank' | 'identity'): F
     g.set(time);
     return g;
   }
-  const order = new Int32Array(n);
-  for (let i = 0; i < n; i++) order[i] = i;
-  order.sort((a, b) => time[a] - time[b] || a - b);
+  const order = orderByTime(time);
   let km = 1;
   for (let i = 0; i < n; ) {
     let j = i;

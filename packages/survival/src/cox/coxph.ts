@@ -8,10 +8,11 @@ import {
   normalQuantile,
   normalSurvival,
   TaceError,
-  toNumericArray,
 } from '@tace/core';
 import { solveSymmetric } from '../internal/cholesky.js';
 import { toFactor } from '../internal/factor.js';
+import { gatherNumeric } from '../internal/gather.js';
+import { orderByTime } from '../internal/order.js';
 import { toSurvivalData } from '../internal/survival-data.js';
 import type { ConcordanceResult } from '../metrics/concordance.js';
 import { concordanceKernel } from '../metrics/concordance.js';
@@ -187,8 +188,8 @@ export function coxph(table: TableLike, options: CoxphOptions): CoxModel {
     return Array.from(rows, (r) => col[r]);
   };
   const outcome = toSurvivalData(
-    pick(options.time) as number[],
-    pick(options.event) as (number | boolean)[],
+    gatherNumeric(getColumn(table, options.time), rows, `column '${options.time}'`),
+    gatherNumeric(getColumn(table, options.event), rows, `column '${options.event}'`),
     'error',
     { time: `column '${options.time}'`, event: `column '${options.event}'` },
   );
@@ -205,8 +206,8 @@ export function coxph(table: TableLike, options: CoxphOptions): CoxModel {
   const design = buildDesign(table, terms, rows);
   assertNoConstantColumn(design);
   const { p } = design;
-  const weight =
-    options.weights === undefined ? new Float64Array(n).fill(1) : toNumericArray(pick(options.weights));
+  const numeric = (name: string) => gatherNumeric(getColumn(table, name), rows, `column '${name}'`);
+  const weight = options.weights === undefined ? new Float64Array(n).fill(1) : numeric(options.weights);
   for (let i = 0; i < n; i++) {
     if (!(weight[i] > 0)) {
       throw new TaceError('INVALID_ARGUMENT', `weight at row ${rows[i] + 1} is ${weight[i]}`, {
@@ -215,7 +216,7 @@ export function coxph(table: TableLike, options: CoxphOptions): CoxModel {
       });
     }
   }
-  const offset = options.offset === undefined ? new Float64Array(n) : toNumericArray(pick(options.offset));
+  const offset = options.offset === undefined ? new Float64Array(n) : numeric(options.offset);
   // R centres a non-zero offset by its (unweighted) mean
   let offsetMean = 0;
   let offsetWeightedMean = 0;
@@ -249,10 +250,8 @@ export function coxph(table: TableLike, options: CoxphOptions): CoxModel {
       ? new Int32Array(n).fill(-1)
       : toFactor(pick(options.cluster) as string[], `column '${options.cluster}'`).codes;
   // sort by stratum, then time (stable: ties keep input order, as R's order())
-  const order = new Int32Array(n);
-  for (let i = 0; i < n; i++) order[i] = i;
   const t = outcome.time;
-  order.sort((a, b) => strataCodes[a] - strataCodes[b] || t[a] - t[b] || a - b);
+  const order = orderByTime(t, strataCodes);
   const data: CoxFitData = {
     n,
     p,

@@ -1,5 +1,6 @@
 import type { TableLike } from '@tace/core';
-import { getColumn, isMissing, TaceError, toCategorical, toNumericArray } from '@tace/core';
+import { getColumn, isMissing, TaceError, toCategorical } from '@tace/core';
+import { gatherNumeric } from '../internal/gather.js';
 
 /** How one covariate (term) enters the model. */
 export interface CoxTerm {
@@ -79,10 +80,7 @@ export function buildDesign(table: TableLike, terms: readonly CoxTerm[], rows: I
   for (const t of terms) {
     const values = getColumn(table, t.name);
     if (t.kind === 'numeric') {
-      const col = toNumericArray(
-        Array.from(rows, (r) => values[r]),
-        `column '${t.name}'`,
-      );
+      const col = gatherNumeric(values, rows, `column '${t.name}'`);
       const c = t.columns[0];
       for (let i = 0; i < n; i++) x[i * p + c] = col[i];
     } else {

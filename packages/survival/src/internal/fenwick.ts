@@ -21,6 +21,13 @@ export class FenwickTree {
     for (let i = rank + 1; i <= this.size; i += i & -i) this.tree[i] += weight;
   }
 
+  /** Removes every weight. */
+  clear(): void {
+    this.tree.fill(0);
+    this.node.fill(0);
+    this.total = 0;
+  }
+
   /** Sum of the weights at ranks strictly below `rank`. */
   sumBelow(rank: number): number {
     let s = 0;

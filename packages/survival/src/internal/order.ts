@@ -1,12 +1,11 @@
+import { orderBy } from './argsort.js';
+
 /**
- * Indices that sort `time` ascending; among tied times, by `key` ascending when given (e.g. strata first,
- * then time). Uses a stable comparator sort on an `Int32Array`.
+ * Indices that sort `time` ascending, within `strata` blocks when given (stable: tied rows keep their
+ * input order, as R's `order()`).
  */
 export function orderByTime(time: Float64Array, strata?: Int32Array): Int32Array {
-  const n = time.length;
-  const order = new Int32Array(n);
-  for (let i = 0; i < n; i++) order[i] = i;
-  if (strata === undefined) order.sort((a, b) => time[a] - time[b] || a - b);
-  else order.sort((a, b) => strata[a] - strata[b] || time[a] - time[b] || a - b);
-  return order;
+  return strata === undefined
+    ? orderBy(time.length, [{ key: time }])
+    : orderBy(time.length, [{ key: strata }, { key: time }]);
 }

@@ -1,5 +1,6 @@
 import type { MissingPolicy } from '@tace/core';
 import { assertInRange, assertOneOf, TaceError } from '@tace/core';
+import { orderBy } from '../internal/argsort.js';
 import type { GroupInput } from '../internal/factor.js';
 import { toFactor } from '../internal/factor.js';
 import { FenwickTree } from '../internal/fenwick.js';
@@ -117,9 +118,7 @@ export function concordanceKernel(
   const omitted = extra.omitted ?? 0;
   const n = time.length;
   // ranks of the distinct risk values
-  const byX = new Int32Array(n);
-  for (let i = 0; i < n; i++) byX[i] = i;
-  byX.sort((a, b) => x[a] - x[b]);
+  const byX = orderBy(n, [{ key: x }]);
   const rank = new Int32Array(n);
   let nRanks = 0;
   for (let i = 0; i < n; i++) {
@@ -128,11 +127,7 @@ export function concordanceKernel(
   }
   nRanks++;
   // reverse time, censored before events, then risk ascending; strata in blocks
-  const order = new Int32Array(n);
-  for (let i = 0; i < n; i++) order[i] = i;
-  order.sort(
-    (a, b) => strata[a] - strata[b] || time[b] - time[a] || event[a] - event[b] || x[a] - x[b] || a - b,
-  );
+  const order = orderBy(n, [{ key: strata }, { key: time, descending: true }, { key: event }, { key: rank }]);
   // influence columns: 0 = larger x later (R "concordant"), 1 = smaller x later, 2 = tied x
   const inf0 = new Float64Array(n);
   const inf1 = new Float64Array(n);
@@ -152,7 +147,6 @@ export function concordanceKernel(
     let end = start;
     while (end < n && strata[order[end]] === strata[order[start]]) end++;
     const timewt = timeWeights(time, event, w, order, start, end, method, tau);
-    const touched: number[] = [];
     let utime = timewt.length;
     for (let i = start; i < end; ) {
       const ii = order[i];
@@ -162,7 +156,6 @@ export function concordanceKernel(
         inf1[ii] -= wsum[0];
         inf2[ii] -= wsum[2];
         all.add(rank[ii], w[ii]);
-        touched.push(ii);
         i++;
         continue;
       }
@@ -197,23 +190,28 @@ export function concordanceKernel(
         inf1[jj] -= wsum[0];
         inf2[jj] -= wsum[2];
         all.add(rank[jj], w[jj]);
-        touched.push(jj);
       }
       i = j;
     }
-    for (const ii of touched) {
+    for (let i = start; i < end; i++) {
+      const ii = order[i];
       walk(deaths, rank[ii]);
       inf0[ii] += wsum[1];
       inf1[ii] += wsum[0];
       inf2[ii] += wsum[2];
     }
-    // clear the trees for the next stratum
-    for (const ii of touched) {
-      if (all.node[rank[ii]] !== 0) all.add(rank[ii], -all.node[rank[ii]]);
-      if (deaths.node[rank[ii]] !== 0) deaths.add(rank[ii], -deaths.node[rank[ii]]);
+    if (end < n && 4 * (end - start) > nRanks) {
+      all.clear();
+      deaths.clear();
+    } else if (end < n) {
+      for (let i = start; i < end; i++) {
+        const r = rank[order[i]];
+        if (all.node[r] !== 0) all.add(r, -all.node[r]);
+        if (deaths.node[r] !== 0) deaths.add(r, -deaths.node[r]);
+      }
+      all.total = 0;
+      deaths.total = 0;
     }
-    all.total = 0;
-    deaths.total = 0;
     start = end;
   }
   count[3] -= count[4];
@@ -256,7 +254,8 @@ export function concordanceKernel(
 
 /**
  * Time weights per distinct event time of one stratum, ascending in time (as R's `timewt` before `rev`):
- * 1 (Harrell) or 1 / G(t-)^2 (Uno), 0 beyond tau.
+ * 1 (Harrell) or 1 / G(t-)^2 (Uno), 0 beyond tau. G is the censoring Kaplan-Meier with censorings
+ * tied to an event time counted after the events, as R survival's `fastkm1`.
  */
 function timeWeights(
   time: Float64Array,
@@ -301,7 +300,8 @@ function timeWeights(
       if (time[order[i]] > tau || !Number.isFinite(tw)) tw = 0;
       out[k++] = tw;
     }
-    if (c > 0) g *= (atRisk - c) / atRisk;
+    // censoring at t happens after the events at t (R's fastkm1): its risk set excludes them
+    if (c > 0) g *= (atRisk - d - c) / (atRisk - d);
     atRisk -= tied;
     i = j;
   }
