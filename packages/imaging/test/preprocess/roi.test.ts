@@ -107,7 +107,9 @@ describe('resampling', () => {
     );
     for (const interpolator of ['sitkNearestNeighbor', 'sitkLinear', 'sitkBSpline'] as const) {
       const same = resampleToReference(ramp, ramp, interpolator);
-      same.data.forEach((v, i) => expect(v).toBeCloseTo(ramp.data[i]!, 9));
+      same.data.forEach((v, i) => {
+        expect(v).toBeCloseTo(ramp.data[i]!, 9);
+      });
     }
     const shifted = {
       ...ramp,
