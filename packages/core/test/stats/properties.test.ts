@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   correlationTest,
+  createRng,
   mean,
   pAdjust,
   quantile,
@@ -114,6 +115,19 @@ describe('sortOrder', () => {
           expect(Array.from(sortOrder(values))).toEqual(expected);
         },
       ),
+    );
+  });
+  it('radix path (n >= 2048) agrees with a comparator sort, ties and signed zeros included', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 1_000_000 }), (seed) => {
+        const rng = createRng(seed);
+        const values = Float64Array.from({ length: 3000 }, (_, i) =>
+          i % 7 === 0 ? -0 : Math.round((rng.nextFloat() - 0.5) * 200) / (i % 3 === 0 ? 1 : 1e150),
+        );
+        const expected = Array.from(values.keys()).sort((a, b) => values[a] - values[b] || a - b);
+        expect(Array.from(sortOrder(values))).toEqual(expected);
+      }),
+      { numRuns: 20 },
     );
   });
 });
