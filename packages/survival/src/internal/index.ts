@@ -1,5 +1,7 @@
 export type { SortKey } from './argsort.js';
 export { orderBy, stableSortBy } from './argsort.js';
+export type { CensoringSurvival } from './censoring-km.js';
+export { censoringSurvival } from './censoring-km.js';
 export { choleskyDecompose, choleskyInverse, choleskySolve, solveSymmetric } from './cholesky.js';
 export type { GroupInput } from './factor.js';
 export { toFactor } from './factor.js';

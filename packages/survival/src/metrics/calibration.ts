@@ -1,0 +1,114 @@
+import type { ColumnTable, MissingPolicy } from '@tace/core';
+import { assertFiniteNumber, assertInteger, quantile, TaceError } from '@tace/core';
+import type { EventInput, NumericInput } from '../internal/survival-data.js';
+import { toSurvivalData } from '../internal/survival-data.js';
+import { kaplanMeier } from '../nonparametric/kaplan-meier.js';
+import { predictionsPerTime } from './predictions.js';
+
+/** Options for {@link calibration}. */
+export interface CalibrationOptions {
+  /** Evaluation time t (same unit as `time`). */
+  time: number;
+  /** Number of risk groups, cut at quantiles of the predicted risk (R `cut(quantile(...))`). @default 10 */
+  groups?: number;
+  /** Level of the Kaplan-Meier confidence interval of the observed risk (log transform). @default 0.95 */
+  confLevel?: number;
+  /** Missing-value policy for time and event. @default 'error' */
+  missing?: MissingPolicy;
+}
+
+/** Result of {@link calibration}: one entry per risk group (lowest risk first). */
+export interface CalibrationResult {
+  time: number;
+  /** Group (0-based) of each subject used. */
+  group: Int32Array;
+  n: Float64Array;
+  /** Mean predicted risk 1 - S(t) in the group. */
+  predicted: Float64Array;
+  /** Observed risk 1 - KM(t) in the group, with its confidence limits. */
+  observed: Float64Array;
+  observedLower: Float64Array;
+  observedUpper: Float64Array;
+  omitted: number;
+  toTable(): ColumnTable;
+}
+
+/**
+ * Calibration of predicted risks at time t: subjects are grouped by quantiles of the predicted risk
+ * (intervals closed on the right, the lowest included, as R `cut(x, quantile(x, 0:g/g), include.lowest =
+ * TRUE)`), and each group's mean prediction is set against the Kaplan-Meier risk 1 - KM(t).
+ * Matches the same computation in R (survival 3.5 `survfit`, `quantile` type 7) to 1e-10. The optimism-
+ * corrected bootstrap of `rms::calibrate` is not implemented.
+ *
+ * @param risk - predicted probability of an event by `options.time`.
+ * @throws {TaceError} invalid outcome, risks outside [0, 1], tied quantile breaks (too many groups).
+ * @example calibration(time, status, risk365, { time: 365, groups: 5 }).observed
+ */
+export function calibration(
+  time: NumericInput,
+  event: EventInput,
+  risk: NumericInput,
+  options: CalibrationOptions,
+): CalibrationResult {
+  const t = options.time;
+  assertFiniteNumber(t, 'time');
+  const g = options.groups ?? 10;
+  assertInteger(g, 'groups', 1);
+  const data = toSurvivalData(time, event, options.missing ?? 'error');
+  const [r] = predictionsPerTime(risk, 1, time.length, data.rows, 'risk');
+  const n = r.length;
+  const breaks = quantile(
+    r,
+    Array.from({ length: g + 1 }, (_, k) => k / g),
+  );
+  for (let k = 1; k <= g; k++) {
+    if (!(breaks[k] > breaks[k - 1])) {
+      throw new TaceError(
+        'INVALID_ARGUMENT',
+        `the ${g} risk groups have tied quantile breaks (${breaks[k]})`,
+        {
+          param: 'groups',
+          remedy: 'use fewer groups (many subjects share the same predicted risk)',
+        },
+      );
+    }
+  }
+  const group = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    let k = 0;
+    while (k < g - 1 && r[i] > breaks[k + 1]) k++;
+    group[i] = k;
+  }
+  const out: CalibrationResult = {
+    time: t,
+    group,
+    n: new Float64Array(g),
+    predicted: new Float64Array(g),
+    observed: new Float64Array(g),
+    observedLower: new Float64Array(g),
+    observedUpper: new Float64Array(g),
+    omitted: data.omitted,
+    toTable: () => ({
+      group: Array.from({ length: g }, (_, k) => k + 1),
+      n: Array.from(out.n),
+      predicted: Array.from(out.predicted),
+      observed: Array.from(out.observed),
+      observedLower: Array.from(out.observedLower),
+      observedUpper: Array.from(out.observedUpper),
+    }),
+  };
+  const km = kaplanMeier(data.time, data.event, {
+    group: Array.from(group),
+    times: [t],
+    confLevel: options.confLevel ?? 0.95,
+  });
+  for (const curve of km.curves) {
+    const k = Number(curve.group);
+    out.n[k] = curve.n;
+    out.observed[k] = 1 - curve.atTimes.survival[0];
+    out.observedLower[k] = 1 - curve.atTimes.upper[0];
+    out.observedUpper[k] = 1 - curve.atTimes.lower[0];
+  }
+  for (let i = 0; i < n; i++) out.predicted[group[i]] += r[i] / out.n[group[i]];
+  return out;
+}
