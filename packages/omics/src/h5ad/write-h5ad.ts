@@ -85,14 +85,22 @@ function writeMatrix(root: Group, name: string, m: Matrix): void {
     [2],
   );
   g.create_dataset({ name: 'data', data: m.data });
-  g.create_dataset({ name: 'indices', data: m.indices });
-  g.create_dataset({ name: 'indptr', data: BigInt64Array.from(m.indptr, (v) => BigInt(v)) });
+  // scipy wants one index dtype for indices and indptr: int32 while nnz fits, int64 for both beyond.
+  const wide = m.indptr[m.indptr.length - 1] > 2147483647;
+  g.create_dataset({
+    name: 'indices',
+    data: wide ? BigInt64Array.from(m.indices, (v) => BigInt(v)) : m.indices,
+  });
+  g.create_dataset({
+    name: 'indptr',
+    data: wide ? BigInt64Array.from(m.indptr, (v) => BigInt(v)) : Int32Array.from(m.indptr),
+  });
 }
 
 /**
  * Writes a small AnnData `.h5ad` (AnnData >= 0.8 encoding) that python `anndata.read_h5ad` reads back:
  * `obs`/`var` dataframes with numeric, string and categorical columns (code -1 = missing), and optionally X
- * (dense, CSR or CSC; 64-bit indptr). Meant for results such as per-cell scores. h5wasm cannot create the
+ * (dense, CSR or CSC; int32 indices, int64 beyond 2^31 non-zeros). Meant for results such as per-cell scores. h5wasm cannot create the
  * HDF5 enum numpy uses for bool, hence: a dataframe with categoricals is written in the AnnData 0.7 layout
  * (`__categories` references, which anndata still reads), boolean columns are stored as uint8, and
  * nullable columns are refused. Checked with python anndata 0.8 (`test/fixtures/anndata/check_written.py`).
