@@ -1,5 +1,13 @@
 import type { Command } from './command.js';
+import { mergeCommand } from './merge.js';
+import { radiomicsExtractCommand } from './radiomics-extract.js';
 import { scoresClinicalCommand } from './scores-clinical.js';
+import { synthCommand } from './synth.js';
 
 /** Every `tace` sub-command, in the order `tace --help` lists them. */
-export const COMMANDS: readonly Command[] = [scoresClinicalCommand];
+export const COMMANDS: readonly Command[] = [
+  synthCommand,
+  radiomicsExtractCommand,
+  mergeCommand,
+  scoresClinicalCommand,
+];

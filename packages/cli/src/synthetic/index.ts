@@ -6,3 +6,4 @@ export type { ProgrammeEffect, SyntheticExpression } from './expression.js';
 export { syntheticExpression } from './expression.js';
 export type { SyntheticSingleCell } from './single-cell.js';
 export { CYTOTOXIC_GENES, SYNTHETIC_CELL_TYPES, syntheticSingleCell } from './single-cell.js';
+export { syntheticClinicalTable, writeSyntheticCohort } from './write-cohort.js';

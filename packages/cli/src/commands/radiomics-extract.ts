@@ -1,0 +1,89 @@
+import { mkdirSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { createProgressBar, TaceError } from '@tace/core';
+import { extractCohort, type ManifestRow, readManifest, readParameterFile } from '@tace/imaging';
+import { selectShard } from '../sharding/partition.js';
+import { parseCommandArguments, parseShard, parseThreads } from './arguments.js';
+import { type Command, EXIT } from './command.js';
+
+/** The part file a shard writes into `outDir`. */
+export function shardPartPath(
+  outDir: string,
+  prefix: string,
+  shard: { index: number; count: number },
+): string {
+  return join(
+    outDir,
+    `${prefix}-part-${String(shard.index).padStart(4, '0')}-of-${String(shard.count).padStart(4, '0')}.arrow`,
+  );
+}
+
+/** Rows of a manifest in one shard (all phases of a patient together). */
+export function shardManifest(
+  rows: readonly ManifestRow[],
+  shard: { index: number; count: number } | null,
+): ManifestRow[] {
+  if (shard === null) return [...rows];
+  return selectShard(
+    rows.map((r) => r.patientId),
+    shard,
+  ).map((i) => rows[i]);
+}
+
+export const radiomicsExtractCommand: Command = {
+  path: ['radiomics', 'extract'],
+  summary: 'Extract PyRadiomics-compatible features for a cohort manifest (parallel, resumable, shardable)',
+  help: `Usage: tace radiomics extract --manifest <csv> --out <path> [options]
+
+Reads a manifest (columns patient_id, phase, image, mask, optional label; paths relative to the manifest)
+and writes one row per patient and phase: patient_id, phase, error ('' when fine), then the features
+named as PyRadiomics (original_firstorder_Mean, ...). A patient that fails gets its message in the error
+column; the run continues.
+
+Options:
+  --manifest <csv>    cohort manifest                                                   (required)
+  --params <file>     PyRadiomics parameter file (YAML or JSON); default: PyRadiomics defaults
+  --out <path>        output table (.csv/.tsv/.arrow/.parquet); with --shard, a directory that
+                      receives radiomics-part-<i>-of-<n>.arrow                          (required)
+  --threads <n>       worker threads (default: available cores)
+  --shard <i/n>       process only shard i of n (patients partitioned by a stable hash of the
+                      id); defaults to SLURM_ARRAY_TASK_ID/SLURM_ARRAY_TASK_COUNT when set
+  --resume            skip rows already extracted without error in --out
+
+Merge shard outputs with: tace merge --manifest <csv> --out <table> <part files or directory>
+
+Example:
+  tace radiomics extract --manifest cohort.csv --params params.yaml --out features.parquet --threads 2`,
+  async run(args) {
+    const { values } = parseCommandArguments(args, {
+      manifest: { type: 'string' },
+      params: { type: 'string' },
+      out: { type: 'string' },
+      threads: { type: 'string' },
+      shard: { type: 'string' },
+      resume: { type: 'boolean' },
+    });
+    if (values.manifest === undefined || values.out === undefined) {
+      throw new TaceError('INVALID_ARGUMENT', '--manifest and --out are required', { param: '--manifest' });
+    }
+    const shard = parseShard(values.shard);
+    const rows = shardManifest(readManifest(values.manifest), shard);
+    const parameters = values.params === undefined ? {} : readParameterFile(values.params);
+    const threads = parseThreads(values.threads, availableParallelism());
+    if (shard !== null) mkdirSync(values.out, { recursive: true });
+    const outPath = shard === null ? values.out : shardPartPath(values.out, 'radiomics', shard);
+    const bar = createProgressBar();
+    const result = await extractCohort(rows, parameters, {
+      threads,
+      outPath,
+      resume: values.resume ?? false,
+      onProgress: bar.update,
+    });
+    bar.finish();
+    console.error(
+      `${outPath}: ${rows.length} rows, ${result.failed} failed, ${result.skipped} resumed${result.failed > 0 ? ' (see the error column)' : ''}`,
+    );
+    return result.failed > 0 ? EXIT.partial : EXIT.ok;
+  },
+};
