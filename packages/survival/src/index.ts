@@ -5,3 +5,4 @@ export * from './metrics/index.js';
 export * from './penalized/index.js';
 export * from './models/index.js';
 export * from './validation/index.js';
+export * from './cutpoints/index.js';
