@@ -1,4 +1,5 @@
 import { assertInRange, isMissing, quantile, TaceError } from '@tace/core';
+import { assertAscending } from '../internal/assert-ascending.js';
 import type { NumericInput } from '../internal/survival-data.js';
 
 /**
@@ -34,17 +35,7 @@ export function applyCutpoints(
   cutpoints: readonly number[],
   options: ApplyCutpointsOptions = {},
 ): (string | null)[] {
-  for (let k = 1; k < cutpoints.length; k++) {
-    if (!(cutpoints[k] > cutpoints[k - 1])) {
-      throw new TaceError(
-        'INVALID_ARGUMENT',
-        `cutpoints must be strictly ascending, but ${cutpoints[k]} follows ${cutpoints[k - 1]}`,
-        {
-          param: 'cutpoints',
-        },
-      );
-    }
-  }
+  assertAscending(cutpoints, 'cutpoints');
   const labels =
     options.labels ??
     (cutpoints.length === 1

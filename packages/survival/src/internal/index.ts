@@ -1,5 +1,6 @@
 export type { SortKey } from './argsort.js';
 export { orderBy, stableSortBy } from './argsort.js';
+export { assertAscending } from './assert-ascending.js';
 export type { CensoringSurvival } from './censoring-km.js';
 export { censoringSurvival } from './censoring-km.js';
 export { choleskyDecompose, choleskyInverse, choleskySolve, solveSymmetric } from './cholesky.js';

@@ -1,5 +1,6 @@
 import type { MissingPolicy } from '@tace/core';
 import { assertFiniteNumber, assertOneOf, TaceError } from '@tace/core';
+import { assertAscending } from '../internal/assert-ascending.js';
 import { censoringSurvival } from '../internal/censoring-km.js';
 import type { EventInput, NumericInput } from '../internal/survival-data.js';
 import { toSurvivalData } from '../internal/survival-data.js';
@@ -97,17 +98,7 @@ export function integratedBrierScore(
 ): IntegratedBrierScoreResult {
   const rule = options.rule ?? 'step';
   assertOneOf(rule, 'rule', ['step', 'trapezoid']);
-  for (let k = 1; k < times.length; k++) {
-    if (!(times[k] > times[k - 1])) {
-      throw new TaceError(
-        'INVALID_ARGUMENT',
-        `times must be strictly ascending, but ${times[k]} follows ${times[k - 1]}`,
-        {
-          param: 'times',
-        },
-      );
-    }
-  }
+  assertAscending(times, 'times');
   if (times.length < 2) {
     throw new TaceError('INVALID_ARGUMENT', 'times needs at least two values to integrate over', {
       param: 'times',
