@@ -13,7 +13,7 @@ const { jStat } = jstat;
 // Distribution functions. Names say the distribution and the function: Cdf = lower tail P(X <= x),
 // Survival = upper tail P(X > x) computed directly (full relative precision far in the tail), Density,
 // Quantile = inverse Cdf. They mirror R's dnorm/pnorm/qnorm, dchisq/pchisq/qchisq, dt/pt/qt, df/pf/qf
-// (lower.tail = TRUE / FALSE). Agreement with R 4.2.2 is checked in test/stats/distributions.test.ts
+// (lower.tail = TRUE / FALSE). Agreement with R 4.2.2 is checked in test/stats/r-distributions.test.ts
 // (relative error below 1e-12 for tails above 1e-300).
 
 /** Normal density, as R `dnorm(x, mean, sd)`. */
@@ -96,6 +96,7 @@ export function chiSquareQuantile(p: number, df: number): number {
 
 /** Student t density, as R `dt(x, df)`. */
 export function studentTDensity(x: number, df: number): number {
+  if (df === Infinity) return normalDensity(x);
   return Math.exp(-((df + 1) / 2) * Math.log1p((x * x) / df) - logBeta(0.5, df / 2)) / Math.sqrt(df);
 }
 
@@ -114,6 +115,7 @@ export function studentTSurvival(x: number, df: number): number {
 /** P(T > t) for t >= 0, with 1 - x passed exactly to the incomplete beta. */
 function studentTTail(t: number, df: number): number {
   if (t === Infinity) return 0;
+  if (df === Infinity) return normalSurvival(t);
   const t2 = t * t;
   return 0.5 * regularizedBeta(df / (df + t2), df / 2, 0.5, false, t2 / (df + t2));
 }

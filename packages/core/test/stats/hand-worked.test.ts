@@ -10,9 +10,14 @@ import {
   kruskalWallis,
   mean,
   median,
+  normalCdf,
+  normalDensity,
+  normalQuantile,
   pAdjust,
   quantile,
   rank,
+  studentTCdf,
+  studentTDensity,
   variance,
   wilcoxonRankSum,
   wilcoxonSignedRank,
@@ -45,6 +50,16 @@ describe('summaries', () => {
     expect(Array.from(rank([10, 20, 10, 30], { ties: 'max' }))).toEqual([2, 3, 2, 4]);
     expect(Array.from(rank([10, 20, 10, 30], { ties: 'first' }))).toEqual([1, 3, 2, 4]);
     expect(Array.from(rank([5, Number.NaN, 1]))).toEqual([2, Number.NaN, 1]);
+  });
+});
+
+describe('distributions', () => {
+  it("Student's t with infinite df is the normal distribution", () => {
+    expect(studentTCdf(1.96, Infinity)).toBe(normalCdf(1.96));
+    expect(studentTDensity(0.5, Infinity)).toBe(normalDensity(0.5));
+  });
+  it('normalQuantile inverts normalCdf far in the tails', () => {
+    for (const p of [1e-300, 1e-50, 1e-10, 0.3]) expect(normalCdf(normalQuantile(p)) / p).toBeCloseTo(1, 12);
   });
 });
 
