@@ -6,7 +6,7 @@ import { assertSameGeometry, sameGeometry } from '../preprocess/geometry-check.j
 import { normaliseImage } from '../preprocess/normalise.js';
 import { resampleToReference, resampleToSpacing } from '../preprocess/resample.js';
 import { resegment } from '../preprocess/resegment.js';
-import { type BoundingBox, checkRoi, selectLabel } from '../preprocess/roi-mask.js';
+import { type BoundingBox, checkRoi, roiStats, selectLabel, validateRoi } from '../preprocess/roi-mask.js';
 import { imageDiagnostics, maskDiagnostics } from './diagnostics.js';
 import type { FeatureClassEntry, RoiContext } from './feature-class.js';
 import { FEATURE_CLASSES } from './feature-classes.js';
@@ -112,8 +112,9 @@ export function extractFeatures(
     labelMap = resampleToReference(mask, image, 'sitkNearestNeighbor');
   }
   let roi = selectLabel(labelMap, settings.label);
+  let stats = roiStats(roi, image.size);
   if (settings.additionalInfo) {
-    const original = checkRoi(roi, image.size, { minimumROIDimensions: 1 });
+    const original = validateRoi(stats, { minimumROIDimensions: 1 });
     Object.assign(diagnostics, imageDiagnostics('original', image, true));
     // PyRadiomics hashes the mask after casting it to UInt32 (imageoperations.getMask)
     Object.assign(
@@ -133,14 +134,15 @@ export function extractFeatures(
     });
     work = resampled.image;
     roi = resampled.mask;
+    stats = roiStats(roi, work.size);
     if (settings.additionalInfo) {
-      const box = checkRoi(roi, work.size, { minimumROIDimensions: 1 }).box;
+      const box = validateRoi(stats, { minimumROIDimensions: 1 }).box;
       Object.assign(diagnostics, imageDiagnostics('interpolated', work, false));
       Object.assign(diagnostics, maskDiagnostics('interpolated', work, roi, box));
     }
   }
   // 3. checks, optional pre-crop
-  let { box } = checkRoi(roi, work.size, settings);
+  let { box } = validateRoi(stats, settings);
   if (settings.preCrop) {
     const region = padBox(box, work.size, settings.padDistance);
     roi = cropArray(roi, work.size, region.lower, region.size);
@@ -164,7 +166,8 @@ export function extractFeatures(
     addFeatures(features, `original_${name}_`, entry.compute(shapeContext), entry, selection);
   }
   // 5. image types x feature classes
-  const intensityBox = checkRoi(intensityMask, work.size, { minimumROIDimensions: 1 }).box;
+  const intensityBox =
+    intensityMask === roi ? box : checkRoi(intensityMask, work.size, { minimumROIDimensions: 1 }).box;
   for (const [typeName, custom] of Object.entries(imageTypes)) {
     const imageType = IMAGE_TYPES[typeName];
     if (imageType === undefined) {

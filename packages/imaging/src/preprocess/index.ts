@@ -9,4 +9,12 @@ export {
   resampleToSpacing,
 } from './resample.js';
 export { resegment } from './resegment.js';
-export { type BoundingBox, boundingBox, type CheckRoiOptions, checkRoi, selectLabel } from './roi-mask.js';
+export {
+  type BoundingBox,
+  boundingBox,
+  type CheckRoiOptions,
+  checkRoi,
+  roiStats,
+  selectLabel,
+  validateRoi,
+} from './roi-mask.js';

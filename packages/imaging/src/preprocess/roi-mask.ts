@@ -41,30 +41,45 @@ export function selectLabel(mask: Image, label: number): Uint8Array {
   return out;
 }
 
-/** Bounding box of the non-zero voxels of a binary mask on a grid of `size`; `null` when empty. */
-export function boundingBox(mask: Uint8Array, size: readonly [number, number, number]): BoundingBox | null {
+/** Bounding box and voxel count of the non-zero voxels of a binary mask (one pass); box `null` when empty. */
+export function roiStats(
+  mask: Uint8Array,
+  size: readonly [number, number, number],
+): { box: BoundingBox | null; voxelCount: number } {
   const [nx, ny, nz] = size;
-  const lo = [nx, ny, nz];
-  const hi = [-1, -1, -1];
+  let loI = nx;
+  let loJ = ny;
+  let loK = nz;
+  let hiI = -1;
+  let hiJ = -1;
+  let hiK = -1;
+  let voxelCount = 0;
   let index = 0;
   for (let k = 0; k < nz; k++) {
     for (let j = 0; j < ny; j++) {
+      let rowHas = false;
       for (let i = 0; i < nx; i++, index++) {
         if (mask[index] === 0) continue;
-        if (i < lo[0]!) lo[0] = i;
-        if (i > hi[0]!) hi[0] = i;
-        if (j < lo[1]!) lo[1] = j;
-        if (j > hi[1]!) hi[1] = j;
-        if (k < lo[2]!) lo[2] = k;
-        if (k > hi[2]!) hi[2] = k;
+        voxelCount++;
+        rowHas = true;
+        if (i < loI) loI = i;
+        if (i > hiI) hiI = i;
+      }
+      if (rowHas) {
+        if (j < loJ) loJ = j;
+        if (j > hiJ) hiJ = j;
+        if (k < loK) loK = k;
+        if (k > hiK) hiK = k;
       }
     }
   }
-  if (hi[0]! < 0) return null;
-  return {
-    lower: [lo[0]!, lo[1]!, lo[2]!],
-    size: [hi[0]! - lo[0]! + 1, hi[1]! - lo[1]! + 1, hi[2]! - lo[2]! + 1],
-  };
+  if (voxelCount === 0) return { box: null, voxelCount };
+  return { box: { lower: [loI, loJ, loK], size: [hiI - loI + 1, hiJ - loJ + 1, hiK - loK + 1] }, voxelCount };
+}
+
+/** Bounding box of the non-zero voxels of a binary mask on a grid of `size`; `null` when empty. */
+export function boundingBox(mask: Uint8Array, size: readonly [number, number, number]): BoundingBox | null {
+  return roiStats(mask, size).box;
 }
 
 /** Options of {@link checkRoi}. */
@@ -84,10 +99,19 @@ export function checkRoi(
   size: readonly [number, number, number],
   options: CheckRoiOptions = {},
 ): { box: BoundingBox; voxelCount: number } {
-  const box = boundingBox(mask, size);
+  return validateRoi(roiStats(mask, size), options);
+}
+
+/**
+ * The checks of {@link checkRoi} on already computed {@link roiStats}.
+ * @throws {TaceError} as {@link checkRoi}.
+ */
+export function validateRoi(
+  stats: { box: BoundingBox | null; voxelCount: number },
+  options: CheckRoiOptions = {},
+): { box: BoundingBox; voxelCount: number } {
+  const { box, voxelCount } = stats;
   if (box === null) throw new TaceError('EMPTY_INPUT', 'the region of interest is empty', { param: 'mask' });
-  let voxelCount = 0;
-  for (let i = 0; i < mask.length; i++) if (mask[i] !== 0) voxelCount++;
   const dims = box.size.filter((s) => s > 1).length;
   if (dims === 0) {
     throw new TaceError(

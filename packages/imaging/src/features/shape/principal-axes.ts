@@ -47,33 +47,43 @@ export function principalMoments(
   size: readonly [number, number, number],
   spacing: readonly [number, number, number],
 ): [number, number, number] {
-  const [nx, ny] = size;
+  const [nx, ny, nz] = size;
   let n = 0;
   let mx = 0;
   let my = 0;
   let mz = 0;
-  for (let index = 0; index < mask.length; index++) {
-    if (mask[index] === 0) continue;
-    n++;
-    mx += index % nx;
-    my += Math.floor(index / nx) % ny;
-    mz += Math.floor(index / (nx * ny));
+  let index = 0;
+  for (let k = 0; k < nz; k++) {
+    for (let j = 0; j < ny; j++) {
+      for (let i = 0; i < nx; i++, index++) {
+        if (mask[index] === 0) continue;
+        n++;
+        mx += i;
+        my += j;
+        mz += k;
+      }
+    }
   }
   mx /= n;
   my /= n;
   mz /= n;
   const c = new Float64Array(9);
-  for (let index = 0; index < mask.length; index++) {
-    if (mask[index] === 0) continue;
-    const dx = (index % nx) - mx;
-    const dy = (Math.floor(index / nx) % ny) - my;
-    const dz = Math.floor(index / (nx * ny)) - mz;
-    c[0] += dx * dx;
-    c[1] += dx * dy;
-    c[2] += dx * dz;
-    c[4] += dy * dy;
-    c[5] += dy * dz;
-    c[8] += dz * dz;
+  index = 0;
+  for (let k = 0; k < nz; k++) {
+    const dz = k - mz;
+    for (let j = 0; j < ny; j++) {
+      const dy = j - my;
+      for (let i = 0; i < nx; i++, index++) {
+        if (mask[index] === 0) continue;
+        const dx = i - mx;
+        c[0] += dx * dx;
+        c[1] += dx * dy;
+        c[2] += dx * dz;
+        c[4] += dy * dy;
+        c[5] += dy * dz;
+        c[8] += dz * dz;
+      }
+    }
   }
   const [sx, sy, sz] = spacing;
   const cov = [

@@ -1,0 +1,119 @@
+// Benchmark of first-order + shape extraction and cohort throughput in @tace/imaging
+// (plain Node on dist/: run `npx tsc -b packages/imaging` first).
+//   node bench/imaging-firstorder-shape.mjs                  (defaults: 3 repeats, cohort of 4 CTs, 2 workers)
+//   BENCH_REPEATS=5 BENCH_COHORT=50 BENCH_WORKERS=2 node bench/imaging-firstorder-shape.mjs
+// Per case (brain1 from PyRadiomics' test data, the IBSI CT phantom NIfTI with its GTV-1 mask): median wall time
+// of extractFeatures (firstorder + shape, original image, file reading excluded) and the peak RSS of a fresh
+// process doing one read + extraction. Cohort: synthetic 512 x 512 x 100 Int16 CTs with a 30 mm tumour written as
+// NIfTI, extracted by extractCohort with both workers busy; patients per minute.
+// PyRadiomics is not installed here (no PyPI access): its published figure is about 3 s per case for all
+// original-image features; it cannot be run in the same process for a ratio.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { extractCohort, extractFeatures, readImage, writeNifti } from '../packages/imaging/dist/index.js';
+
+const shared = fileURLToPath(new URL('../../shared/data/radiomics/', import.meta.url));
+const CASES = {
+  brain1: [`${shared}pyradiomics/brain1_image.nrrd`, `${shared}pyradiomics/brain1_label.nrrd`],
+  'ibsi-ct-phantom': [
+    `${shared}ibsi/ct_phantom/nifti/phantom.nii.gz`,
+    `${shared}ibsi/ct_phantom/nifti/mask.nii.gz`,
+  ],
+};
+const PARAMETERS = {
+  setting: { binWidth: 25, voxelArrayShift: 0 },
+  featureClass: { firstorder: null, shape: null },
+};
+
+if (process.argv[2] === '--one') {
+  // child: one read + extraction, report peak RSS (KiB on Linux)
+  const [imagePath, maskPath] = CASES[process.argv[3]];
+  extractFeatures(readImage(imagePath), readImage(maskPath), PARAMETERS);
+  process.stdout.write(String(process.resourceUsage().maxRSS));
+  process.exit(0);
+}
+
+const repeats = Number(process.env.BENCH_REPEATS ?? 3);
+const cohortSize = Number(process.env.BENCH_COHORT ?? 4);
+const workers = Number(process.env.BENCH_WORKERS ?? 2);
+console.log(
+  `machine: ${cpus()[0]?.model ?? 'unknown'} x ${cpus().length}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB, node ${process.version}`,
+);
+console.log(
+  'reference: PyRadiomics is not installed here (no PyPI); published ~3 s per case for all original-image features',
+);
+
+for (const [name, [imagePath, maskPath]] of Object.entries(CASES)) {
+  let image;
+  let mask;
+  try {
+    image = readImage(imagePath);
+    mask = readImage(maskPath);
+  } catch {
+    console.log(`${name}: skipped (shared data absent)`);
+    continue;
+  }
+  const times = [];
+  let features;
+  for (let r = 0; r < repeats; r++) {
+    const t0 = performance.now();
+    features = extractFeatures(image, mask, PARAMETERS).features;
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  const peakKiB = Number(
+    execFileSync(process.execPath, [fileURLToPath(import.meta.url), '--one', name]).toString(),
+  );
+  console.log(
+    `${name}: ${image.size.join('x')} voxels, ROI ${features.original_shape_VoxelVolume.toFixed(0)} mm^3 -> first-order + shape median ${times[Math.floor(times.length / 2)].toFixed(0)} ms (min ${times[0].toFixed(0)}, ${repeats} runs); peak RSS of read + extract ${(peakKiB / 1024).toFixed(0)} MiB`,
+  );
+}
+
+// Cohort throughput on synthetic CTs.
+const dir = mkdtempSync(join(tmpdir(), 'tace-bench-fo-'));
+try {
+  const size = [512, 512, 100];
+  const spacing = [0.7, 0.7, 2.5];
+  const geometry = { size, spacing, origin: [0, 0, 0], direction: [1, 0, 0, 0, 1, 0, 0, 0, 1] };
+  const n = size[0] * size[1] * size[2];
+  const rows = [];
+  const t0 = performance.now();
+  for (let p = 0; p < cohortSize; p++) {
+    const data = new Int16Array(n);
+    const label = new Uint8Array(n);
+    let s = p + 1;
+    let o = 0;
+    const [cx, cy, cz] = [256 + 10 * p, 240, 50];
+    for (let k = 0; k < size[2]; k++)
+      for (let j = 0; j < size[1]; j++)
+        for (let i = 0; i < size[0]; i++, o++) {
+          s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+          const inside = Math.hypot((i - cx) * 0.7, (j - cy) * 0.7, (k - cz) * 2.5) < 15;
+          data[o] = -100 + (s >>> 24) + (inside ? 150 : 0);
+          label[o] = inside ? 1 : 0;
+        }
+    writeNifti(join(dir, `p${p}.nii.gz`), { ...geometry, data });
+    writeNifti(join(dir, `p${p}_mask.nii.gz`), { ...geometry, data: label });
+    rows.push({
+      patientId: `p${p}`,
+      phase: 'arterial',
+      image: join(dir, `p${p}.nii.gz`),
+      mask: join(dir, `p${p}_mask.nii.gz`),
+      label: 1,
+    });
+  }
+  console.log(
+    `cohort: wrote ${cohortSize} synthetic 512x512x100 CTs in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+  );
+  const t1 = performance.now();
+  const { failed } = await extractCohort(rows, PARAMETERS, { threads: workers });
+  const seconds = (performance.now() - t1) / 1000;
+  console.log(
+    `cohort: ${cohortSize} patients (read NIfTI.gz + first-order + shape) with ${workers} workers in ${seconds.toFixed(1)} s -> ${((cohortSize / seconds) * 60).toFixed(1)} patients/min, ${(seconds / cohortSize).toFixed(2)} s/patient wall; ${failed} failed`,
+  );
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
