@@ -70,12 +70,13 @@ export function glcmFeatures(matrix: GlcmMatrix): Record<(typeof GLCM_FEATURE_NA
         ux += p * gl[i];
         uy += p * gl[j];
         autocorrelation += p * gl[i] * gl[j];
-        contrast += p * (gl[i] - gl[j]) ** 2;
+        contrast += p * (gl[i] - gl[j]) * (gl[i] - gl[j]);
         energy += p * p;
         hxy -= p * Math.log2(p + EPS);
         if (p > maxProbability) maxProbability = p;
-        pxAddy[gl[i] + gl[j]] += p;
-        pxSuby[Math.abs(gl[i] - gl[j])] += p;
+        // Integer keys: indexing a typed array with a double key takes V8's slow path.
+        pxAddy[(gl[i] + gl[j]) | 0] += p;
+        pxSuby[Math.abs(gl[i] - gl[j]) | 0] += p;
       }
     }
     let prominence = 0;
@@ -90,12 +91,15 @@ export function glcmFeatures(matrix: GlcmMatrix): Record<(typeof GLCM_FEATURE_NA
       for (let j = 0; j < n; j++) {
         const p = values[base + i * n + j];
         const s = gl[i] + gl[j] - ux - uy;
-        prominence += p * s ** 4;
-        shade += p * s ** 3;
-        tendency += p * s * s;
-        sumSquares += p * (gl[i] - ux) ** 2;
-        varY += p * (gl[j] - uy) ** 2;
-        covariance += p * (gl[i] - ux) * (gl[j] - uy);
+        const s2 = s * s;
+        const dx = gl[i] - ux;
+        const dy = gl[j] - uy;
+        prominence += p * s2 * s2;
+        shade += p * s2 * s;
+        tendency += p * s2;
+        sumSquares += p * dx * dx;
+        varY += p * dy * dy;
+        covariance += p * dx * dy;
         const pp = px[i] * py[j];
         hxy1 -= p * Math.log2(pp + EPS);
         hxy2 -= pp * Math.log2(pp + EPS);
@@ -131,7 +135,7 @@ export function glcmFeatures(matrix: GlcmMatrix): Record<(typeof GLCM_FEATURE_NA
       if (k > 0) inverseVariance += p / (k * k);
     }
     let diffVariance = 0;
-    for (let k = 0; k < maxLevel; k++) diffVariance += pxSuby[k] * (k - diffAverage) ** 2;
+    for (let k = 0; k < maxLevel; k++) diffVariance += pxSuby[k] * (k - diffAverage) * (k - diffAverage);
     let sumAverage = 0;
     let sumEntropy = 0;
     for (let k = 2; k <= 2 * maxLevel; k++) {

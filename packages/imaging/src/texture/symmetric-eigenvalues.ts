@@ -71,7 +71,7 @@ function tridiagonalQl(d: Float64Array, e: Float64Array, n: number): boolean {
       if (m !== l) {
         if (iter++ === 60) return false;
         let g = (d[l + 1] - d[l]) / (2 * e[l]);
-        let r = Math.hypot(g, 1);
+        let r = hypot(g, 1);
         g = d[m] - d[l] + e[l] / (g + (g >= 0 ? r : -r));
         let s = 1;
         let c = 1;
@@ -81,7 +81,7 @@ function tridiagonalQl(d: Float64Array, e: Float64Array, n: number): boolean {
         for (i = m - 1; i >= l; i--) {
           const f = s * e[i];
           const b = c * e[i];
-          r = Math.hypot(f, g);
+          r = hypot(f, g);
           e[i + 1] = r;
           if (r === 0) {
             d[i + 1] -= p;
@@ -105,4 +105,15 @@ function tridiagonalQl(d: Float64Array, e: Float64Array, n: number): boolean {
     } while (m !== l);
   }
   return true;
+}
+
+/** sqrt(a^2 + b^2) without underflow or overflow; a two-argument Math.hypot, which is slow in V8. */
+function hypot(a: number, b: number): number {
+  const x = Math.abs(a);
+  const y = Math.abs(b);
+  const m = x > y ? x : y;
+  if (m === 0 || m === Number.POSITIVE_INFINITY) return m;
+  const u = x / m;
+  const v = y / m;
+  return m * Math.sqrt(u * u + v * v);
 }

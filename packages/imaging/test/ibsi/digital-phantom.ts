@@ -1,21 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sharedDataPath } from '@tace/core';
-import * as nifti from 'nifti-reader-js';
+import { readNifti } from '../../src/io/nifti.js';
 
 export const PHANTOM_DIR = sharedDataPath('radiomics/ibsi/digital_phantom');
 export const REFERENCE = sharedDataPath('radiomics/ibsi/ibsi1_reference_values.csv');
-
-function readNifti(path: string): { data: Float64Array; size: [number, number, number] } {
-  const bytes = readFileSync(path);
-  let buffer: ArrayBuffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
-  if (nifti.isCompressed(buffer)) buffer = nifti.decompress(buffer) as ArrayBuffer;
-  const header = nifti.readHeader(buffer)!;
-  const raw = nifti.readImage(header, buffer);
-  const typed = header.datatypeCode === nifti.NIFTI1.TYPE_INT16 ? new Int16Array(raw) : new Float32Array(raw);
-  const size: [number, number, number] = [header.dims[1], header.dims[2], header.dims[3]];
-  return { data: Float64Array.from(typed), size };
-}
 
 /** The IBSI 1 digital phantom: grey levels (already discretised) inside the mask, 0 outside. */
 export function digitalPhantom(): { grayLevels: Int32Array; size: [number, number, number] } {
