@@ -111,7 +111,7 @@ function tridiagonalQl(d: Float64Array, e: Float64Array, n: number): boolean {
 function hypot(a: number, b: number): number {
   const x = Math.abs(a);
   const y = Math.abs(b);
-  const m = x > y ? x : y;
+  const m = Math.max(x, y);
   if (m === 0 || m === Number.POSITIVE_INFINITY) return m;
   const u = x / m;
   const v = y / m;
