@@ -9,7 +9,7 @@
 // PyRadiomics is not installed here (no PyPI access): its published figure is about 3 s per case for all
 // original-image features; it cannot be run in the same process for a ratio.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
