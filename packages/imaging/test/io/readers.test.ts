@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isTaceError, sharedDataPath, sharedDataSkipMessage } from '@tace/core';
@@ -179,6 +179,18 @@ describe.skipIf(ct === null)(
       const dice = (2 * both) / (a + b);
       console.log(`RTSTRUCT GTV-1 vs NIfTI mask: Dice ${dice} (${a} vs ${b} voxels)`);
       expect(dice).toBeGreaterThan(0.99);
+    });
+    it('a missing slice is reported as uneven spacing, or read with the mean gap when allowed', () => {
+      const folder = join(work, 'uneven');
+      mkdirSync(folder);
+      for (const name of readdirSync(`${ct}/dicom/image`)) {
+        if (name !== 'DCM_IMG_00030.dcm') copyFileSync(`${ct}/dicom/image/${name}`, join(folder, name));
+      }
+      expect(() => readDicomSeries(folder)).toThrow(/unevenly spaced \(gaps 3\.000 to 6\.000 mm\)/);
+      const read = readDicomSeries(folder, { allowUnevenSpacing: true });
+      expect(read.unevenSpacing).toBe(true);
+      expect(read.image.size[2]).toBe(59);
+      expect(read.image.spacing[2]).toBeCloseTo(177 / 58, 4);
     });
     it('an unknown ROI name lists the ROIs present', () => {
       expect(() =>
