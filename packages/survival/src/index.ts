@@ -6,3 +6,4 @@ export * from './penalized/index.js';
 export * from './models/index.js';
 export * from './validation/index.js';
 export * from './cutpoints/index.js';
+export * from './features/index.js';

@@ -112,11 +112,7 @@ export function coxnetPathKernel(problem: CoxnetProblem): CoxnetRawPath {
       a[j] = at;
       const change = v[j] * del * del;
       if (change > dli) dli = change;
-      for (let i = start; i < n; i++) {
-        const xij = x[offset + i];
-        wr[i] -= del * w[i] * xij;
-        f[i] += del * xij;
-      }
+      residualUpdate(del, w, x, offset, wr, start, n);
       if (inActive[j] === 0) {
         inActive[j] = 1;
         active[nActive++] = j;
@@ -164,6 +160,13 @@ export function coxnetPathKernel(problem: CoxnetProblem): CoxnetRawPath {
           }
         }
       }
+      // The linear predictor is rebuilt from the coefficients once per quadratic approximation rather than
+      // updated with every coordinate step (glmnet does the latter; the two differ by rounding only).
+      f.fill(0, start);
+      for (let l = 0; l < nActive; l++) {
+        const j = active[l];
+        if (a[j] !== 0) axpy(a[j], x, j * n, f, start, n);
+      }
       for (let i = start; i < n; i++) {
         const fi = f[i];
         e[i] = q * Math.exp(Math.sign(fi) * Math.min(Math.abs(fi), MAX_EXPONENT));
@@ -208,10 +211,46 @@ export function coxnetPathKernel(problem: CoxnetProblem): CoxnetRawPath {
   };
 }
 
+/** `sum_i r[i] x[offset + i]` over `start <= i < n`, four accumulators (instruction-level parallelism). */
 function dot(r: Float64Array, x: Float64Array, offset: number, start: number, n: number): number {
-  let s = 0;
-  for (let i = start; i < n; i++) s += r[i] * x[offset + i];
-  return s;
+  let s0 = 0;
+  let s1 = 0;
+  let s2 = 0;
+  let s3 = 0;
+  let i = start;
+  for (; i + 3 < n; i += 4) {
+    s0 += r[i] * x[offset + i];
+    s1 += r[i + 1] * x[offset + i + 1];
+    s2 += r[i + 2] * x[offset + i + 2];
+    s3 += r[i + 3] * x[offset + i + 3];
+  }
+  for (; i < n; i++) s0 += r[i] * x[offset + i];
+  return s0 + s1 + (s2 + s3);
+}
+
+/** `wr[i] -= del * w[i] * x[offset + i]` over `start <= i < n`, unrolled by four. */
+function residualUpdate(
+  del: number,
+  w: Float64Array,
+  x: Float64Array,
+  offset: number,
+  wr: Float64Array,
+  start: number,
+  n: number,
+): void {
+  let i = start;
+  for (; i + 3 < n; i += 4) {
+    wr[i] -= del * w[i] * x[offset + i];
+    wr[i + 1] -= del * w[i + 1] * x[offset + i + 1];
+    wr[i + 2] -= del * w[i + 2] * x[offset + i + 2];
+    wr[i + 3] -= del * w[i + 3] * x[offset + i + 3];
+  }
+  for (; i < n; i++) wr[i] -= del * w[i] * x[offset + i];
+}
+
+/** `y[i] += a * x[offset + i]` over `start <= i < n`. */
+function axpy(a: number, x: Float64Array, offset: number, y: Float64Array, start: number, n: number): void {
+  for (let i = start; i < n; i++) y[i] += a * x[offset + i];
 }
 
 function weightedSquares(w: Float64Array, x: Float64Array, offset: number, start: number, n: number): number {
