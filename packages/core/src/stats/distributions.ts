@@ -1,8 +1,8 @@
 import jstat from 'jstat';
 import { erfc } from './erfc.js';
 import {
+  gammaFront,
   logBeta,
-  logGamma,
   regularizedBeta,
   regularizedGammaP,
   regularizedGammaQ,
@@ -61,8 +61,8 @@ export function normalQuantile(p: number, mean = 0, sd = 1): number {
 export function chiSquareDensity(x: number, df: number): number {
   if (x < 0) return 0;
   if (x === 0) return df === 2 ? 0.5 : df < 2 ? Infinity : 0;
-  const k = df / 2;
-  return Math.exp((k - 1) * Math.log(x) - x / 2 - k * Math.LN2 - logGamma(k));
+  // (x/2)^(k-1) e^(-x/2) / (2 Gamma(k)) = gammaFront(k, x/2) / x, accurate for large df
+  return gammaFront(df / 2, x / 2) / x;
 }
 
 /** Chi-square distribution function, as R `pchisq(x, df)`. */

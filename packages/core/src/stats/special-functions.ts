@@ -94,7 +94,34 @@ function gammaSeries(a: number, x: number): number {
     sum += term;
     if (Math.abs(term) < Math.abs(sum) * EPSILON) break;
   }
-  return sum * Math.exp(-x + a * Math.log(x) - logGamma(a));
+  return sum * gammaFront(a, x);
+}
+
+/**
+ * x^a e^-x / Gamma(a). For a >= 10 through Loader's saddle-point form a exp(-stirlerr(a) - bd0(a, x)) /
+ * sqrt(2 pi a) (as R's dpois_raw), which avoids the cancellation in -x + a log x - log Gamma(a) for large a.
+ */
+export function gammaFront(a: number, x: number): number {
+  if (a < 10) return Math.exp(-x + a * Math.log(x) - logGamma(a));
+  return (a * Math.exp(-stirlingCorrection(a) - deviance(a, x))) / Math.sqrt(2 * Math.PI * a);
+}
+
+/** bd0(x, m) = x log(x / m) + m - x, accurate when x is close to m (Loader 2000). */
+function deviance(x: number, m: number): number {
+  if (Math.abs(x - m) < 0.1 * (x + m)) {
+    let v = (x - m) / (x + m);
+    let sum = (x - m) * v;
+    let term = 2 * x * v;
+    v *= v;
+    for (let j = 1; j < 1000; j++) {
+      term *= v;
+      const next = sum + term / (2 * j + 1);
+      if (next === sum) return sum;
+      sum = next;
+    }
+    return sum;
+  }
+  return x * Math.log(x / m) + m - x;
 }
 
 /** Modified Lentz evaluation of the continued fraction for Q(a, x). */
@@ -115,7 +142,7 @@ function gammaContinuedFraction(a: number, x: number): number {
     h *= delta;
     if (Math.abs(delta - 1) < EPSILON) break;
   }
-  return Math.exp(-x + a * Math.log(x) - logGamma(a)) * h;
+  return gammaFront(a, x) * h;
 }
 
 /**
@@ -127,7 +154,10 @@ export function regularizedBeta(x: number, a: number, b: number, upper = false, 
   if (Number.isNaN(x) || Number.isNaN(a) || Number.isNaN(b)) return Number.NaN;
   if (x <= 0) return upper ? 1 : 0;
   if (y <= 0) return upper ? 0 : 1;
-  const front = Math.exp(a * Math.log(x) + b * Math.log(y) - logBeta(a, b));
+  // log x and log y each from whichever of x, y is small, so that a log x stays exact for large a
+  const logX = x <= 0.5 ? Math.log(x) : Math.log1p(-y);
+  const logY = y <= 0.5 ? Math.log(y) : Math.log1p(-x);
+  const front = Math.exp(a * logX + b * logY - logBeta(a, b));
   if (x < (a + 1) / (a + b + 2)) {
     const lower = (front * betaContinuedFraction(x, a, b)) / a;
     return upper ? 1 - lower : lower;
