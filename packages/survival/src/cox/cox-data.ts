@@ -22,9 +22,13 @@ export interface CoxData {
 /** Scratch buffers reused across Newton-Raphson iterations (no allocation inside the loop). */
 export interface CoxWork {
   u: Float64Array;
+  /** Full p x p information matrix. */
   imat: Float64Array;
+  /** Packed lower triangle of the information matrix (p (p + 1) / 2). */
+  imatPacked: Float64Array;
   a: Float64Array;
   a2: Float64Array;
+  /** Packed lower triangles of the running sums of x x' (risk set; tied events). */
   cmat: Float64Array;
   cmat2: Float64Array;
   eta: Float64Array;
@@ -35,10 +39,11 @@ export function coxWork(p: number, n: number): CoxWork {
   return {
     u: new Float64Array(p),
     imat: new Float64Array(p * p),
+    imatPacked: new Float64Array((p * (p + 1)) / 2),
     a: new Float64Array(p),
     a2: new Float64Array(p),
-    cmat: new Float64Array(p * p),
-    cmat2: new Float64Array(p * p),
+    cmat: new Float64Array((p * (p + 1)) / 2),
+    cmat2: new Float64Array((p * (p + 1)) / 2),
     eta: new Float64Array(n),
   };
 }

@@ -1,9 +1,10 @@
 import type { MissingPolicy } from '@tace/core';
 import { assertInRange, assertOneOf, TaceError } from '@tace/core';
-import { orderBy } from '../internal/argsort.js';
+import { orderBy, stableSortBy } from '../internal/argsort.js';
 import type { GroupInput } from '../internal/factor.js';
 import { toFactor } from '../internal/factor.js';
 import { FenwickTree } from '../internal/fenwick.js';
+import { gatherNumeric } from '../internal/gather.js';
 import type { EventInput, NumericInput } from '../internal/survival-data.js';
 import { assertHasEvents, toSurvivalData } from '../internal/survival-data.js';
 
@@ -78,7 +79,7 @@ export function concordance(
   const data = toSurvivalData(time, event, options.missing ?? 'error', {}, extra);
   assertHasEvents(data);
   const n = data.time.length;
-  const x = Float64Array.from(data.rows, (r) => risk[r] as number);
+  const x = gatherNumeric(risk, data.rows, 'risk');
   const w = new Float64Array(n).fill(1);
   if (options.weights !== undefined) {
     for (let i = 0; i < n; i++) {
@@ -127,7 +128,10 @@ export function concordanceKernel(
   }
   nRanks++;
   // reverse time, censored before events, then risk ascending; strata in blocks
-  const order = orderBy(n, [{ key: strata }, { key: time, descending: true }, { key: event }, { key: rank }]);
+  const order = Int32Array.from(byX);
+  stableSortBy(order, time, true);
+  censoredFirst(order, time, event);
+  if (!isConstant(strata)) stableSortBy(order, strata);
   // influence columns: 0 = larger x later (R "concordant"), 1 = smaller x later, 2 = tied x
   const inf0 = new Float64Array(n);
   const inf1 = new Float64Array(n);
@@ -306,4 +310,29 @@ function timeWeights(
     i = j;
   }
   return out;
+}
+
+/** Within each block of tied times, moves censored rows before events, keeping their relative order. */
+function censoredFirst(order: Int32Array, time: Float64Array, event: Uint8Array): void {
+  const n = order.length;
+  const buffer: number[] = [];
+  for (let i = 0; i < n; ) {
+    let j = i;
+    let mixed = false;
+    for (; j < n && time[order[j]] === time[order[i]]; j++) {
+      if (j > i && event[order[j]] < event[order[j - 1]]) mixed = true;
+    }
+    if (mixed) {
+      buffer.length = 0;
+      for (let k = i; k < j; k++) if (event[order[k]] === 0) buffer.push(order[k]);
+      for (let k = i; k < j; k++) if (event[order[k]] === 1) buffer.push(order[k]);
+      for (let k = i; k < j; k++) order[k] = buffer[k - i];
+    }
+    i = j;
+  }
+}
+
+function isConstant(values: Int32Array): boolean {
+  for (let i = 1; i < values.length; i++) if (values[i] !== values[0]) return false;
+  return true;
 }
