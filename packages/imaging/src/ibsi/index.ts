@@ -1,3 +1,5 @@
+export { type IbsiDiscretiseOptions, ibsiDiscretise } from './discretise.js';
+export { ibsiResample } from './resample.js';
 export {
   IBSI_DIRECTIONAL_AGGREGATIONS,
   IBSI_TEXTURE_FEATURES,
