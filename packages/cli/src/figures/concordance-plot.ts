@@ -1,6 +1,6 @@
+import { type SvgElement, svg } from '@tace/core';
 import { scaleBand } from 'd3';
 import { type FigureSize, figure, legend, linear, plotArea, text, yAxis } from './frame.js';
-import { element, type SvgElement } from './svg.js';
 import { seriesColour, THEME } from './theme.js';
 
 /** One estimate of a model's discrimination in a cohort. */
@@ -39,9 +39,9 @@ export function concordancePlot(
   const marks = rows.map((row) => {
     const cx = (x(row.model) ?? 0) + (inner(row.cohort) ?? 0) + inner.bandwidth() / 2;
     const colour = seriesColour(cohorts.indexOf(row.cohort));
-    return element('g', { class: 'estimate', 'data-model': row.model, 'data-cohort': row.cohort }, [
+    return svg('g', { class: 'estimate', 'data-model': row.model, 'data-cohort': row.cohort }, [
       Number.isFinite(row.lower) && Number.isFinite(row.upper)
-        ? element('line', {
+        ? svg('line', {
             x1: cx,
             x2: cx,
             y1: y(row.lower),
@@ -50,25 +50,25 @@ export function concordancePlot(
             'stroke-width': 1.5,
           })
         : null,
-      element('circle', { cx, cy: y(row.estimate), r: 4, fill: colour }),
+      svg('circle', { cx, cy: y(row.estimate), r: 4, fill: colour }),
     ]);
   });
   return figure(area, options.title, [
     yAxis(y, area, options.yLabel ?? 'C-index (95% CI)', 6, (v) => v.toFixed(2)),
-    element('line', {
+    svg('line', {
       x1: area.left,
       x2: area.right - 120,
       y1: y(0.5),
       y2: y(0.5),
-      stroke: THEME.axisColour,
+      stroke: THEME.foreground,
       'stroke-dasharray': '4 3',
     }),
-    element('line', {
+    svg('line', {
       x1: area.left,
       x2: area.right - 120,
       y1: area.bottom,
       y2: area.bottom,
-      stroke: THEME.axisColour,
+      stroke: THEME.foreground,
     }),
     ...models.map((m) =>
       text((x(m) ?? 0) + x.bandwidth() / 2, area.bottom + 18, m, {

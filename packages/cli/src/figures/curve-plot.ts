@@ -1,6 +1,6 @@
+import { type SvgElement, svg } from '@tace/core';
 import { line } from 'd3';
 import { type FigureSize, figure, legend, linear, plotArea, xAxis, yAxis } from './frame.js';
-import { element, type SvgElement } from './svg.js';
 import { seriesColour, THEME } from './theme.js';
 
 /** A named curve of (x, y) points with an optional pointwise band. */
@@ -49,7 +49,7 @@ export function curvePlot(curves: readonly NamedCurve[], options: CurvePlotOptio
       .x((p) => x(p[0]))
       .y((p) => y(p[1]));
     marks.push(
-      element('path', {
+      svg('path', {
         d: path(points) ?? '',
         fill: 'none',
         stroke: colour,
@@ -62,7 +62,7 @@ export function curvePlot(curves: readonly NamedCurve[], options: CurvePlotOptio
     if (options.points) {
       for (const [px, py] of points) {
         if (Number.isFinite(px) && Number.isFinite(py))
-          marks.push(element('circle', { cx: x(px), cy: y(py), r: 3.5, fill: colour, class: 'point' }));
+          marks.push(svg('circle', { cx: x(px), cy: y(py), r: 3.5, fill: colour, class: 'point' }));
       }
     }
     if (curve.lower && curve.upper) {
@@ -71,7 +71,7 @@ export function curvePlot(curves: readonly NamedCurve[], options: CurvePlotOptio
         const hi = curve.upper[k];
         if (Number.isFinite(lo) && Number.isFinite(hi)) {
           marks.push(
-            element('line', {
+            svg('line', {
               x1: x(curve.x[k]),
               x2: x(curve.x[k]),
               y1: y(lo),
@@ -89,12 +89,12 @@ export function curvePlot(curves: readonly NamedCurve[], options: CurvePlotOptio
     yAxis(y, area, options.yLabel),
     xAxis(x, area, options.xLabel),
     options.diagonal
-      ? element('line', {
+      ? svg('line', {
           x1: x(x0),
           y1: y(x0),
           x2: x(x1),
           y2: y(x1),
-          stroke: THEME.axisColour,
+          stroke: THEME.foreground,
           'stroke-dasharray': '4 3',
           class: 'diagonal',
         })

@@ -1,6 +1,6 @@
+import { type SvgElement, svg } from '@tace/core';
 import { scaleLog } from 'd3';
 import { type FigureSize, figure, plotArea, text, xAxis } from './frame.js';
-import { element, type SvgElement } from './svg.js';
 import { formatPValue, THEME } from './theme.js';
 
 /** One row of a forest plot: an estimate with its confidence interval (ratio scale). */
@@ -33,20 +33,20 @@ export function forestPlot(
   const marks = rows.map((row, i) => {
     const cy = area.top + rowHeight * (i + 0.5);
     const ok = [row.estimate, row.lower, row.upper].every((v) => Number.isFinite(v) && v > 0);
-    return element('g', { class: 'forest-row', 'data-label': row.label }, [
+    return svg('g', { class: 'forest-row', 'data-label': row.label }, [
       text(area.left - 10, cy + 4, row.label, { anchor: 'end' }),
       ok
-        ? element('line', {
+        ? svg('line', {
             x1: x(row.lower),
             x2: x(row.upper),
             y1: cy,
             y2: cy,
-            stroke: THEME.axisColour,
+            stroke: THEME.foreground,
             'stroke-width': 1.5,
           })
         : null,
       ok
-        ? element('rect', {
+        ? svg('rect', {
             x: x(row.estimate) - 5,
             y: cy - 5,
             width: 10,
@@ -64,12 +64,12 @@ export function forestPlot(
     ]);
   });
   return figure(area, options.title, [
-    element('line', {
+    svg('line', {
       x1: x(1),
       x2: x(1),
       y1: area.top,
       y2: area.bottom,
-      stroke: THEME.axisColour,
+      stroke: THEME.foreground,
       'stroke-dasharray': '4 3',
       class: 'reference',
     }),

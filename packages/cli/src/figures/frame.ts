@@ -1,5 +1,5 @@
+import { type SvgElement, svg } from '@tace/core';
 import { type ScaleLinear, type ScaleLogarithmic, scaleLinear } from 'd3';
-import { element, type SvgElement } from './svg.js';
 import { THEME } from './theme.js';
 
 /** Size and margins of a figure, px. */
@@ -51,16 +51,16 @@ export function text(
     className?: string;
   } = {},
 ): SvgElement {
-  return element(
+  return svg(
     'text',
     {
       x,
       y,
       'font-family': THEME.fontFamily,
-      'font-size': options.size ?? THEME.fontSize,
+      'font-size': options.size ?? THEME.textSize,
       'text-anchor': options.anchor ?? 'start',
       'font-weight': options.weight,
-      fill: options.colour ?? THEME.textColour,
+      fill: options.colour ?? THEME.foreground,
       transform: options.rotate ? `rotate(${options.rotate} ${x} ${y})` : undefined,
       class: options.className,
     },
@@ -80,21 +80,21 @@ export function xAxis(
 ): SvgElement {
   const ticks = scale.ticks(tickCount);
   const formatter = format ?? scale.tickFormat(tickCount);
-  return element('g', { class: 'axis x-axis' }, [
-    element('line', {
+  return svg('g', { class: 'axis x-axis' }, [
+    svg('line', {
       x1: area.left,
       x2: area.right,
       y1: area.bottom,
       y2: area.bottom,
-      stroke: THEME.axisColour,
+      stroke: THEME.foreground,
     }),
     ...ticks.flatMap((t) => [
-      element('line', {
+      svg('line', {
         x1: scale(t),
         x2: scale(t),
         y1: area.bottom,
         y2: area.bottom + 5,
-        stroke: THEME.axisColour,
+        stroke: THEME.foreground,
       }),
       text(scale(t), area.bottom + 18, formatter(t), {
         anchor: 'middle',
@@ -119,30 +119,30 @@ export function yAxis(
 ): SvgElement {
   const ticks = scale.ticks(tickCount);
   const formatter = format ?? scale.tickFormat(tickCount);
-  return element('g', { class: 'axis y-axis' }, [
+  return svg('g', { class: 'axis y-axis' }, [
     ...ticks.map((t) =>
-      element('line', {
+      svg('line', {
         x1: area.left,
         x2: area.right,
         y1: scale(t),
         y2: scale(t),
-        stroke: THEME.gridColour,
+        stroke: THEME.grid,
       }),
     ),
-    element('line', {
+    svg('line', {
       x1: area.left,
       x2: area.left,
       y1: area.top,
       y2: area.bottom,
-      stroke: THEME.axisColour,
+      stroke: THEME.foreground,
     }),
     ...ticks.flatMap((t) => [
-      element('line', {
+      svg('line', {
         x1: area.left - 5,
         x2: area.left,
         y1: scale(t),
         y2: scale(t),
-        stroke: THEME.axisColour,
+        stroke: THEME.foreground,
       }),
       text(area.left - 8, scale(t) + 4, formatter(t), {
         anchor: 'end',
@@ -164,7 +164,7 @@ export function figure(
   title: string | undefined,
   children: (SvgElement | null | false)[],
 ): SvgElement {
-  return element(
+  return svg(
     'svg',
     {
       xmlns: 'http://www.w3.org/2000/svg',
@@ -173,7 +173,7 @@ export function figure(
       viewBox: `0 0 ${area.width} ${area.height}`,
     },
     [
-      element('rect', { x: 0, y: 0, width: area.width, height: area.height, fill: THEME.background }),
+      svg('rect', { x: 0, y: 0, width: area.width, height: area.height, fill: THEME.background }),
       title
         ? text(area.left, 24, title, { size: THEME.titleSize, weight: 'bold', className: 'title' })
         : null,
@@ -188,11 +188,11 @@ export function legend(
   y: number,
   entries: { label: string; colour: string; dashed?: boolean }[],
 ): SvgElement {
-  return element(
+  return svg(
     'g',
     { class: 'legend' },
     entries.flatMap((entry, i) => [
-      element('line', {
+      svg('line', {
         x1: x,
         x2: x + 18,
         y1: y + i * 16,

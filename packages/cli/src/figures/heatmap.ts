@@ -1,6 +1,6 @@
+import { type SvgElement, svg } from '@tace/core';
 import { interpolateRdBu } from 'd3';
 import { type FigureSize, figure, plotArea, text } from './frame.js';
-import { element, type SvgElement } from './svg.js';
 import { THEME } from './theme.js';
 
 /** A matrix for a heatmap: `values[r * columns.length + c]`. */
@@ -58,7 +58,7 @@ export function heatmap(data: HeatmapData, options: FigureSize & { title?: strin
       const v = data.values[r * nCols + c];
       const z = Math.max(-2.5, Math.min(2.5, (v - mean) / sd));
       cells.push(
-        element('rect', {
+        svg('rect', {
           x: area.left + position * cellWidth,
           y: area.top + r * cellHeight,
           width: cellWidth + 0.2,
@@ -81,7 +81,7 @@ export function heatmap(data: HeatmapData, options: FigureSize & { title?: strin
     order.forEach((c, position) => {
       const level = levels.indexOf(data.columnGroups![c]);
       groupBar.push(
-        element('rect', {
+        svg('rect', {
           x: area.left + position * cellWidth,
           y: area.top - 14,
           width: cellWidth + 0.2,
@@ -93,7 +93,7 @@ export function heatmap(data: HeatmapData, options: FigureSize & { title?: strin
     });
     levels.forEach((level, i) => {
       groupBar.push(
-        element('rect', {
+        svg('rect', {
           x: area.left + i * 110,
           y: area.top - 34,
           width: 10,

@@ -3,6 +3,7 @@ export { type CurvePlotOptions, curvePlot, type NamedCurve } from './curve-plot.
 export { type ForestRow, forestPlot } from './forest-plot.js';
 export { type FigureSize, figure, legend, type PlotArea, plotArea, text, xAxis, yAxis } from './frame.js';
 export { type HeatmapData, heatmap } from './heatmap.js';
+export { elementsWithClass, textContent, walkSvg } from './inspect.js';
 export { type KaplanMeierPlotOptions, kaplanMeierPlot, numberAtRisk } from './km-plot.js';
 export {
   type CalibrationInput,
@@ -12,6 +13,5 @@ export {
   type RocCurveInput,
   timeDependentRocPlot,
 } from './roc-calibration-decision.js';
-export { element, escapeXml, renderSvg, type SvgElement, textContent, walkSvg } from './svg.js';
 export { formatPValue, seriesColour, THEME } from './theme.js';
 export { type ViolinGroup, type ViolinPanel, violinPlot } from './violin-plot.js';

@@ -1,7 +1,7 @@
+import { type SvgElement, svg } from '@tace/core';
 import type { KaplanMeierResult } from '@tace/survival';
 import { curveStepAfter, area as d3Area, line } from 'd3';
 import { type FigureSize, figure, legend, linear, plotArea, text, xAxis, yAxis } from './frame.js';
-import { element, type SvgElement } from './svg.js';
 import { formatPValue, seriesColour, THEME } from './theme.js';
 
 /** Options for {@link kaplanMeierPlot}. */
@@ -61,7 +61,7 @@ export function kaplanMeierPlot(km: KaplanMeierResult, options: KaplanMeierPlotO
         .y1((p) => y(p[3]))
         .curve(curveStepAfter);
       series.push(
-        element('path', {
+        svg('path', {
           d: band(points) ?? '',
           fill: colour,
           'fill-opacity': 0.15,
@@ -75,7 +75,7 @@ export function kaplanMeierPlot(km: KaplanMeierResult, options: KaplanMeierPlotO
       .y((p) => y(p[1]))
       .curve(curveStepAfter);
     series.push(
-      element('path', {
+      svg('path', {
         d: path(points) ?? '',
         fill: 'none',
         stroke: colour,
@@ -90,14 +90,14 @@ export function kaplanMeierPlot(km: KaplanMeierResult, options: KaplanMeierPlotO
         const cx = x(curve.time[i]);
         const cy = y(curve.survival[i]);
         censorTicks.push(
-          element('line', { x1: cx, x2: cx, y1: cy - 4, y2: cy + 4, stroke: colour, class: 'censor' }),
+          svg('line', { x1: cx, x2: cx, y1: cy - 4, y2: cy + 4, stroke: colour, class: 'censor' }),
         );
       }
     }
-    series.push(element('g', { class: 'censor-marks' }, censorTicks));
+    series.push(svg('g', { class: 'censor-marks' }, censorTicks));
   });
   const tableTop = area.bottom + 62;
-  const riskTable = element('g', { class: 'risk-table' }, [
+  const riskTable = svg('g', { class: 'risk-table' }, [
     text(area.left - 100, tableTop, 'Number at risk', { size: THEME.smallSize, weight: 'bold' }),
     ...km.curves.flatMap((curve, g) => [
       text(area.left - 22, tableTop + 16 * (g + 1), curve.group, {

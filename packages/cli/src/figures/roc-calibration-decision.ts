@@ -1,5 +1,5 @@
+import type { SvgElement } from '@tace/core';
 import { type CurvePlotOptions, curvePlot, type NamedCurve } from './curve-plot.js';
-import type { SvgElement } from './svg.js';
 
 /** A time-dependent ROC curve of one model at one time. */
 export interface RocCurveInput {

@@ -1,20 +1,15 @@
+import { theme } from '@tace/core';
+
 /**
- * The one figure theme of the toolkit: DejaVu Sans (embedded for PNG rendering, so output does not
- * depend on system fonts), sizes for a single-column journal figure at 96 dpi, and the Okabe-Ito
- * colour-blind-safe palette.
+ * The figure theme: core's one theme (DejaVu Sans, embedded for PNG rendering; Okabe-Ito colour-blind-safe
+ * palette), with the two text sizes the clinical figures use.
  */
 export const THEME = {
-  fontFamily: 'DejaVu Sans',
-  fontSize: 12,
-  titleSize: 14,
-  smallSize: 10,
-  lineWidth: 2,
-  axisColour: '#333333',
-  gridColour: '#e5e5e5',
-  textColour: '#111111',
-  background: '#ffffff',
-  palette: ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#F0E442', '#000000'],
-  margin: { top: 40, right: 24, bottom: 56, left: 64 },
+  ...theme,
+  /** Body text: axis labels, legends. */
+  textSize: theme.labelSize,
+  /** Small text: ticks, risk tables, annotations. */
+  smallSize: theme.fontSize,
 } as const;
 
 /** Colour of series `i` (cycling through the palette). */

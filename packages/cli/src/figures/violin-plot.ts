@@ -1,6 +1,6 @@
+import { type SvgElement, svg } from '@tace/core';
 import { scaleBand } from 'd3';
 import { type FigureSize, figure, linear, plotArea, text, yAxis } from './frame.js';
-import { element, type SvgElement } from './svg.js';
 import { formatPValue, seriesColour, THEME } from './theme.js';
 
 /** Values of one group (e.g. a signature score in the high-risk group). */
@@ -91,30 +91,30 @@ export function violinPlot(
       const colour = seriesColour(labels.indexOf(group.label));
       const [q1, median, q3] = quartiles(values);
       marks.push(
-        element(
+        svg(
           'g',
           { class: 'violin', 'data-panel': panel.title, 'data-group': group.label, 'data-n': values.length },
           [
-            element('polygon', {
+            svg('polygon', {
               points: [...right, ...left].join(' '),
               fill: colour,
               'fill-opacity': 0.35,
               stroke: colour,
             }),
-            element('rect', {
+            svg('rect', {
               x: cx - 4,
               y: y(q3),
               width: 8,
               height: Math.max(1, y(q1) - y(q3)),
               fill: '#ffffff',
-              stroke: THEME.axisColour,
+              stroke: THEME.foreground,
             }),
-            element('line', {
+            svg('line', {
               x1: cx - 4,
               x2: cx + 4,
               y1: y(median),
               y2: y(median),
-              stroke: THEME.axisColour,
+              stroke: THEME.foreground,
               'stroke-width': 2,
               class: 'median',
             }),
@@ -133,13 +133,13 @@ export function violinPlot(
     if (panel.p !== undefined) {
       const yb = y(high + pad * 0.55);
       marks.push(
-        element('g', { class: 'p-bracket' }, [
-          element('line', {
+        svg('g', { class: 'p-bracket' }, [
+          svg('line', {
             x1: x0 + outer.bandwidth() * 0.25,
             x2: x0 + outer.bandwidth() * 0.75,
             y1: yb,
             y2: yb,
-            stroke: THEME.axisColour,
+            stroke: THEME.foreground,
           }),
           text(x0 + outer.bandwidth() / 2, yb - 6, formatPValue(panel.p), {
             anchor: 'middle',

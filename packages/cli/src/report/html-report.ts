@@ -1,4 +1,5 @@
-import { escapeXml, renderSvg, type SvgElement } from '../figures/svg.js';
+import { renderSvg, type SvgElement } from '@tace/core';
+import { escapeHtml } from './html-escape.js';
 
 /** A figure in the report: an SVG element tree (inlined) with a caption. */
 export interface ReportFigure {
@@ -56,17 +57,17 @@ caption{caption-side:top;text-align:left;font-weight:bold;padding:4px 0}
 `;
 
 function tableHtml(table: ReportTable): string {
-  const head = table.columns.map((c) => `<th>${escapeXml(c)}</th>`).join('');
+  const head = table.columns.map((c) => `<th>${escapeHtml(c)}</th>`).join('');
   const body = table.rows
-    .map((row) => `<tr>${row.map((cell) => `<td>${escapeXml(String(cell))}</td>`).join('')}</tr>`)
+    .map((row) => `<tr>${row.map((cell) => `<td>${escapeHtml(String(cell))}</td>`).join('')}</tr>`)
     .join('');
-  const caption = table.caption ? `<p class="caption">${escapeXml(table.caption)}</p>` : '';
-  return `<div class="table" id="${escapeXml(table.id)}"><table><caption>${escapeXml(table.title)}</caption><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>${caption}</div>`;
+  const caption = table.caption ? `<p class="caption">${escapeHtml(table.caption)}</p>` : '';
+  return `<div class="table" id="${escapeHtml(table.id)}"><table><caption>${escapeHtml(table.title)}</caption><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>${caption}</div>`;
 }
 
 function figureHtml(figure: ReportFigure): string {
-  const caption = `<figcaption><b>${escapeXml(figure.title)}.</b> ${escapeXml(figure.caption ?? '')}</figcaption>`;
-  return `<figure id="${escapeXml(figure.id)}">${renderSvg(figure.svg)}${caption}</figure>`;
+  const caption = `<figcaption><b>${escapeHtml(figure.title)}.</b> ${escapeHtml(figure.caption ?? '')}</figcaption>`;
+  return `<figure id="${escapeHtml(figure.id)}">${renderSvg(figure.svg)}${caption}</figure>`;
 }
 
 /**
@@ -74,20 +75,22 @@ function figureHtml(figure: ReportFigure): string {
  * external resources (so it opens offline and archives well). Output is deterministic for the same input.
  */
 export function renderHtmlReport(report: StudyReport): string {
-  const nav = report.sections.map((s) => `<a href="#${escapeXml(s.id)}">${escapeXml(s.title)}</a>`).join('');
+  const nav = report.sections
+    .map((s) => `<a href="#${escapeHtml(s.id)}">${escapeHtml(s.title)}</a>`)
+    .join('');
   const sections = report.sections
     .map((section) => {
-      const text = (section.text ?? []).map((p) => `<p>${escapeXml(p)}</p>`).join('');
+      const text = (section.text ?? []).map((p) => `<p>${escapeHtml(p)}</p>`).join('');
       const tables = (section.tables ?? []).map(tableHtml).join('');
       const figures = (section.figures ?? []).map(figureHtml).join('');
-      return `<section id="${escapeXml(section.id)}"><h2>${escapeXml(section.title)}</h2>${text}${tables}${figures}</section>`;
+      return `<section id="${escapeHtml(section.id)}"><h2>${escapeHtml(section.title)}</h2>${text}${tables}${figures}</section>`;
     })
     .join('\n');
-  const provenance = report.provenance.map((line) => `<p>${escapeXml(line)}</p>`).join('');
+  const provenance = report.provenance.map((line) => `<p>${escapeHtml(line)}</p>`).join('');
   return `<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><title>${escapeXml(report.title)}</title>
+<html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(report.title)}</title>
 <meta name="viewport" content="width=device-width, initial-scale=1"><style>${STYLE}</style></head>
-<body><header><h1>${escapeXml(report.title)}</h1>${report.subtitle ? `<p>${escapeXml(report.subtitle)}</p>` : ''}${provenance}</header>
+<body><header><h1>${escapeHtml(report.title)}</h1>${report.subtitle ? `<p>${escapeHtml(report.subtitle)}</p>` : ''}${provenance}</header>
 <nav>${nav}</nav><main>
 ${sections}
 </main></body></html>

@@ -1,26 +1,21 @@
+import { renderSvg } from '@tace/core';
 import { kaplanMeier, logRank } from '@tace/survival';
 import { describe, expect, it } from 'vitest';
 import {
   calibrationPlot,
   concordancePlot,
   decisionCurvePlot,
+  elementsWithClass,
   forestPlot,
   heatmap,
   kaplanMeierPlot,
   numberAtRisk,
-  renderSvg,
   textContent,
   timeDependentRocPlot,
   violinPlot,
-  walkSvg,
 } from '../../src/index.js';
 
-const byClass = (root: ReturnType<typeof forestPlot>, name: string) =>
-  [...walkSvg(root)].filter((e) =>
-    String(e.attributes.class ?? '')
-      .split(' ')
-      .includes(name),
-  );
+const byClass = elementsWithClass;
 
 describe('kaplanMeierPlot', () => {
   const time = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
