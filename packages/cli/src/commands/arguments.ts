@@ -1,4 +1,4 @@
-import { type ParseArgsConfig, parseArgs } from 'node:util';
+import { parseArgs } from 'node:util';
 import { TaceError } from '@tace/core';
 
 /** Option specification for {@link parseCommandArguments}, as `node:util` `parseArgs`. */

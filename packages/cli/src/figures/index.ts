@@ -5,6 +5,7 @@ export { type FigureSize, figure, legend, type PlotArea, plotArea, text, xAxis, 
 export { type HeatmapData, heatmap } from './heatmap.js';
 export { elementsWithClass, textContent, walkSvg } from './inspect.js';
 export { type KaplanMeierPlotOptions, kaplanMeierPlot, numberAtRisk } from './km-plot.js';
+export { type NomogramPlotOptions, nomogramPlot } from './nomogram-plot.js';
 export {
   type CalibrationInput,
   calibrationPlot,

@@ -9,6 +9,7 @@ import {
   forestPlot,
   heatmap,
   kaplanMeierPlot,
+  nomogramPlot,
   numberAtRisk,
   textContent,
   timeDependentRocPlot,
@@ -118,5 +119,27 @@ describe('other figures', () => {
     });
     expect(byClass(svg, 'cell')).toHaveLength(6);
     expect(byClass(svg, 'group-bar')).toHaveLength(3);
+  });
+});
+
+describe('nomogramPlot', () => {
+  it('draws the points axis, one axis per variable, total points and a survival axis per time', async () => {
+    const { coxph, nomogram } = await import('@tace/survival');
+    const table = {
+      time: [5, 8, 12, 20, 22, 30, 31, 40, 45, 50, 52, 60],
+      dead: [1, 1, 0, 1, 1, 0, 1, 1, 0, 1, 0, 0],
+      age: [70, 65, 60, 72, 58, 50, 66, 49, 55, 45, 52, 40],
+      stage: ['B', 'B', 'A', 'B', 'A', 'A', 'B', 'A', 'A', 'B', 'A', 'A'],
+    };
+    const fit = coxph(table, {
+      time: 'time',
+      event: 'dead',
+      covariates: ['age', 'stage'],
+      categorical: ['stage'],
+    });
+    const svgTree = nomogramPlot(nomogram(fit, { times: [24] }), { survivalTicks: [0.9, 0.5, 0.1] });
+    const axes = byClass(svgTree, 'nomogram-axis').map((a) => a.attributes['data-label']);
+    expect(axes.slice(0, 4)).toEqual(['Points', 'age', 'stage', 'Total points']);
+    expect(byClass(svgTree, 'survival').length).toBeLessThanOrEqual(1);
   });
 });
