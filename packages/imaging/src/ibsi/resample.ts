@@ -25,7 +25,7 @@ export function ibsiResample(image: Image, spacing: readonly (number | null)[]):
   const step = [0, 1, 2].map((a) => newSpacing[a] / image.spacing[a]);
   const start = [0, 1, 2].map((a) => (oldSize[a] - 1 - step[a] * (size[a] - 1)) / 2);
   // Per-axis sample positions: lower index and weight of the upper neighbour.
-  const lower = size.map((n, a) => new Int32Array(n));
+  const lower = size.map((n) => new Int32Array(n));
   const weight = size.map((n) => new Float64Array(n));
   for (let a = 0; a < 3; a++) {
     for (let j = 0; j < size[a]; j++) {

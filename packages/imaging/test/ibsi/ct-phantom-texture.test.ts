@@ -9,17 +9,9 @@ import {
   ibsiTextureFeatures,
 } from '../../src/ibsi/index.js';
 import { readNifti } from '../../src/io/nifti.js';
-import { REFERENCE, referenceRows, withinTolerance } from './digital-phantom.js';
+import { REFERENCE, textureGroups, withinTolerance } from './digital-phantom.js';
 
 const CT_DIR = sharedDataPath('radiomics/ibsi/ct_phantom/nifti');
-
-const FAMILIES: Record<string, IbsiTextureFamily> = {
-  'Grey level co-occurrence based features': 'glcm',
-  'Grey level run length based features': 'glrlm',
-  'Grey level size zone based features': 'glszm',
-  'Neighbouring grey level dependence based features': 'ngldm',
-  'Neighbourhood grey tone difference based features': 'ngtdm',
-};
 
 interface Config {
   /** In-plane (2D, `null` along z) or isotropic resampling in mm; none for A. */
@@ -84,12 +76,7 @@ for (const [name, config] of Object.entries(CONFIGS)) {
   describe.skipIf(CT_DIR === null || REFERENCE === null)(
     `IBSI 1 CT phantom, ${name}, texture families ${CT_DIR === null ? sharedDataSkipMessage('radiomics/ibsi/ct_phantom') : ''}`,
     () => {
-      const rows = REFERENCE === null ? [] : referenceRows(name).filter((r) => r.family in FAMILIES);
-      const groups = new Map<string, typeof rows>();
-      for (const r of rows) {
-        const key = `${FAMILIES[r.family]}|${r.aggregation}`;
-        groups.set(key, [...(groups.get(key) ?? []), r]);
-      }
+      const groups = textureGroups(name);
       let data: ReturnType<typeof prepare> | undefined;
       for (const [key, group] of groups) {
         const [family, aggregation] = key.split('|') as [IbsiTextureFamily, IbsiAggregation];

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sharedDataPath } from '@tace/core';
+import type { IbsiTextureFamily } from '../../src/ibsi/index.js';
 import { readNifti } from '../../src/io/nifti.js';
 
 export const PHANTOM_DIR = sharedDataPath('radiomics/ibsi/digital_phantom');
@@ -58,4 +59,26 @@ export function referenceRows(data: string): ReferenceRow[] {
 export function withinTolerance(x: number, value: number, tolerance: number): boolean {
   const digit = value === 0 ? 0 : 10 ** (Math.floor(Math.log10(Math.abs(value))) - 2);
   return Math.abs(x - value) <= tolerance + digit / 2 + 1e-12;
+}
+
+/** IBSI family names of the reference table -> family of `ibsiTextureFeatures`. */
+export const TEXTURE_FAMILIES: Record<string, IbsiTextureFamily> = {
+  'Grey level co-occurrence based features': 'glcm',
+  'Grey level run length based features': 'glrlm',
+  'Grey level size zone based features': 'glszm',
+  'Neighbouring grey level dependence based features': 'ngldm',
+  'Neighbourhood grey tone difference based features': 'ngtdm',
+};
+
+/** Texture reference rows of a data set grouped by `family|aggregation`. */
+export function textureGroups(data: string): Map<string, ReferenceRow[]> {
+  const groups = new Map<string, ReferenceRow[]>();
+  if (REFERENCE === null) return groups;
+  for (const r of referenceRows(data)) {
+    const family = TEXTURE_FAMILIES[r.family];
+    if (family === undefined) continue;
+    const key = `${family}|${r.aggregation}`;
+    groups.set(key, [...(groups.get(key) ?? []), r]);
+  }
+  return groups;
 }
