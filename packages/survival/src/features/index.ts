@@ -1,4 +1,15 @@
 export type { ApplyCombatOptions, CombatModel, CombatOptions, CombatResult } from './combat.js';
 export { applyCombat, combat } from './combat.js';
+export type { CorrelationFilterOptions, CorrelationFilterResult } from './correlation-filter.js';
+export { correlationFilter } from './correlation-filter.js';
 export type { IccAgreement, IccOptions, IccResult, IccType } from './icc.js';
 export { icc } from './icc.js';
+export type { MrmrOptions, MrmrResult } from './mrmr.js';
+export { mrmr } from './mrmr.js';
+export type { Signature, SignatureOptions } from './signature.js';
+export { applySignature, signatureFromCoxnet } from './signature.js';
+export type { CorrelationMethod } from './standardized-columns.js';
+export type { UnivariateCoxResult } from './univariate-cox.js';
+export { univariateCox } from './univariate-cox.js';
+export type { ZScoreModel, ZScoreOptions } from './z-score.js';
+export { applyZScore, fitZScore } from './z-score.js';
