@@ -6,7 +6,9 @@ import { applyZScore, correlationFilter, fitZScore, mrmr } from '../../src/featu
 function columns(cols: number[][], names?: string[]) {
   const n = cols[0].length;
   const data = new Float64Array(n * cols.length);
-  cols.forEach((c, j) => data.set(c, j * n));
+  cols.forEach((c, j) => {
+    data.set(c, j * n);
+  });
   return { data, nRows: n, nCols: cols.length, columnNames: names };
 }
 
