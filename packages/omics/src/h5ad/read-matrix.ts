@@ -10,6 +10,9 @@ const BLOCK_ELEMENTS = 4_000_000;
 
 /** Sorts one row's entries by column index: insertion sort for short rows, an index sort for long ones. */
 function sortRow(indices: Int32Array, data: Float32Array | Float64Array, from: number, to: number): void {
+  let sorted = true;
+  for (let a = from + 1; a < to && sorted; a++) sorted = indices[a - 1] < indices[a];
+  if (sorted) return;
   if (to - from > 32) {
     const order = Array.from({ length: to - from }, (_, k) => from + k).sort(
       (a, b) => indices[a] - indices[b],

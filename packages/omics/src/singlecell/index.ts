@@ -17,7 +17,7 @@ export { columnMeans, rowMeansOver, toCsr } from './matrix.js';
 export type { ModuleScoreOptions } from './module-score.js';
 export { moduleScore } from './module-score.js';
 export type { ExpressionScale, NormalizeTotalOptions } from './normalize.js';
-export { detectExpressionScale, normalizeTotal } from './normalize.js';
+export { detectExpressionScale, normalizeTotal, rowTotals } from './normalize.js';
 export {
   numpyChoiceWithoutReplacement,
   numpyPermutation,

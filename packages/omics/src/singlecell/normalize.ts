@@ -9,6 +9,11 @@ export interface NormalizeTotalOptions {
   log1p?: boolean;
   /** Overwrite `X.data` instead of allocating a copy (bounded memory for large chunks). @default false */
   inPlace?: boolean;
+  /**
+   * Library size of each cell, when X holds only some genes of the cells (computed from the whole rows before
+   * the genes were selected). @default the row sums of X
+   */
+  totals?: Float64Array;
   /** Receives the warning when X does not look like raw counts. @default console.warn */
   onWarning?: (message: string) => void;
 }
@@ -37,14 +42,25 @@ export function detectExpressionScale(X: Matrix): ExpressionScale {
   return max < 30 ? 'log-normalised' : 'normalised';
 }
 
-/** Calls `visit(k, row)` for every stored value, in storage order. */
-function forEachStored(X: Matrix, visit: (k: number, row: number) => void): void {
-  if (X.format === 'dense') {
-    const nCols = X.shape[1];
-    for (let i = 0; i < X.shape[0]; i++) for (let k = i * nCols; k < (i + 1) * nCols; k++) visit(k, i);
-  } else if (X.format === 'csr') {
-    for (let i = 0; i < X.shape[0]; i++) for (let k = X.indptr[i]; k < X.indptr[i + 1]; k++) visit(k, i);
-  } else for (let k = 0; k < X.indices.length; k++) visit(k, X.indices[k]);
+/**
+ * Sum of each row's (cell's) stored values: the library sizes of a count matrix.
+ * @example rowTotals({ format: 'dense', shape: [1, 2], data: Float64Array.of(1, 3) }) // Float64Array [4]
+ */
+export function rowTotals(X: Matrix): Float64Array {
+  const totals = new Float64Array(X.shape[0]);
+  const data = X.data;
+  if (X.format === 'csc') {
+    for (let k = 0; k < data.length; k++) totals[X.indices[k]] += data[k];
+    return totals;
+  }
+  for (let i = 0; i < X.shape[0]; i++) {
+    const from = X.format === 'csr' ? X.indptr[i] : i * X.shape[1];
+    const to = X.format === 'csr' ? X.indptr[i + 1] : (i + 1) * X.shape[1];
+    let sum = 0;
+    for (let k = from; k < to; k++) sum += data[k];
+    totals[i] = sum;
+  }
+  return totals;
 }
 
 /**
@@ -69,16 +85,27 @@ export function normalizeTotal(X: Matrix, options: NormalizeTotalOptions = {}): 
     (options.onWarning ?? console.warn)(
       `normalizeTotal: X looks ${scale}, not raw counts; normalising it again distorts expression (use the counts layer or raw)`,
     );
-  const totals = new Float64Array(X.shape[0]);
+  const totals = options.totals ?? rowTotals(X);
+  if (totals.length !== X.shape[0])
+    throw new TaceError('LENGTH_MISMATCH', `totals has ${totals.length} values for ${X.shape[0]} cells`, {
+      param: 'totals',
+    });
   const data = X.data;
-  forEachStored(X, (k, i) => {
-    totals[i] += data[k];
-  });
   const out = options.inPlace ? data : data.slice();
   const log = options.log1p ?? true;
-  forEachStored(X, (k, i) => {
-    const v = totals[i] > 0 ? (data[k] * targetSum) / totals[i] : data[k];
-    out[k] = log ? Math.log1p(v) : v;
-  });
+  // scanpy: counts_per_cell /= target_sum; X /= counts_per_cell
+  const divisor = Float64Array.from(totals, (t) => (t > 0 ? t / targetSum : 1));
+  if (X.format === 'csc') {
+    for (let k = 0; k < data.length; k++) {
+      const v = data[k] / divisor[X.indices[k]];
+      out[k] = log ? Math.log1p(v) : v;
+    }
+  } else {
+    for (let i = 0, k = 0; i < X.shape[0]; i++) {
+      const to = X.format === 'csr' ? X.indptr[i + 1] : (i + 1) * X.shape[1];
+      const d = divisor[i];
+      for (; k < to; k++) out[k] = log ? Math.log1p(data[k] / d) : data[k] / d;
+    }
+  }
   return { ...X, data: out } as Matrix;
 }

@@ -4,7 +4,7 @@ import { columnMapOf, selectCsrColumns } from '../h5ad/read-matrix.js';
 import type { SparseMatrix } from '../h5ad/types.js';
 import { aucell } from './aucell.js';
 import { rowMeansOver } from './matrix.js';
-import { normalizeTotal } from './normalize.js';
+import { normalizeTotal, rowTotals } from './normalize.js';
 import { type ScoreGenesOptions, selectControlGenes } from './score-genes.js';
 import { ucell } from './ucell.js';
 
@@ -128,9 +128,11 @@ export async function scoreH5ad(
     for await (const chunk of iterateRows(path, { ...base, genes })) {
       let X: SparseMatrix = chunk.X;
       if (options.normalize) {
-        prepare(X);
+        // Library sizes from the whole rows, then only the kept genes are normalised.
+        const totals = rowTotals(X);
         const kept = selectCsrColumns(X.indptr, 0, X.shape[0], X, map);
         X = { format: 'csr', shape: [X.shape[0], needed.length], ...kept };
+        normalizeTotal(X, { inPlace: true, totals, onWarning: () => {} });
       }
       for (const { name, sel } of selections) {
         const s = rowMeansOver(X, remap(sel.genes));
