@@ -102,7 +102,7 @@ console.log(
 console.log(
   'reference: PyTorch is not installed, so no same-run comparison with torch inference is printed.',
 );
-await timeModel('tace-cnn-v1 (32^3 @ 2 mm)', shippedPath, TACE_CNN_V1_MANIFEST);
+await timeModel('tace-cnn-v1 (32^3 @ 3 mm)', shippedPath, TACE_CNN_V1_MANIFEST);
 
 const t0 = performance.now();
 const resnet = buildResNet3d18({ cropSize: resnetSize });

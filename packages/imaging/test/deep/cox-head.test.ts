@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { isTaceError } from '@tace/core';
-import { fitCoxHead, predictCoxHead } from '@tace/imaging';
+import { coxHeadLogLik, fitCoxHead, predictCoxHead } from '@tace/imaging';
 import { describe, expect, it } from 'vitest';
 
 // Expected values: fixtures/cox-head/make-fixture.R (R 4.2.2, survival 3.5.3) on survival::ovarian.
@@ -55,6 +55,21 @@ describe('fitCoxHead(embeddings, time, event) on ovarian', () => {
     a.coefficients.forEach((beta, j) => {
       expect(beta).toBeCloseTo(b.coefficients[j] / sd[j], 9);
     });
+  });
+
+  it('coxHeadLogLik gives coxph loglik at beta = 0 and at the Breslow estimate (1e-9)', () => {
+    expect(coxHeadLogLik(rows, fixture.futime, fixture.fustat, [0, 0, 0])).toBeCloseTo(
+      fixture.breslow.loglik[0],
+      9,
+    );
+    expect(coxHeadLogLik(rows, fixture.futime, fixture.fustat, fixture.breslow.coef)).toBeCloseTo(
+      fixture.breslow.loglik[1],
+      9,
+    );
+    expect(coxHeadLogLik(rows, fixture.futime, fixture.fustat, fixture.ridge10.coef)).toBeCloseTo(
+      fixture.ridge10.loglik[1],
+      9,
+    );
   });
 
   it('predictCoxHead returns x beta', () => {

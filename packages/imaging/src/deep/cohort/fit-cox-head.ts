@@ -63,21 +63,7 @@ export function fitCoxHead(
   const n = embeddings.length;
   const p = n > 0 ? embeddings[0].length : 0;
   const { x, scale } = designMatrix(embeddings, p, standardize);
-  let events = 0;
-  for (let i = 0; i < n; i++) {
-    if (!Number.isFinite(time[i]) || (event[i] !== 0 && event[i] !== 1)) {
-      throw new TaceError(
-        'INVALID_ARGUMENT',
-        `row ${i}: time must be finite and event 0/1, got ${time[i]}, ${event[i]}`,
-        {
-          param: 'time/event',
-        },
-      );
-    }
-    events += event[i];
-  }
-  if (events === 0)
-    throw new TaceError('EMPTY_INPUT', 'no events: the Cox head cannot be fitted', { param: 'event' });
+  checkOutcome(time, event);
   const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => time[b] - time[a]);
   const work = new CoxWork(x, n, p, order, time, event);
   let beta = new Float64Array(p);
@@ -108,6 +94,50 @@ export function fitCoxHead(
   };
 }
 
+/**
+ * Breslow partial log-likelihood `sum_i d_i [x_i beta - log sum_{j: t_j >= t_i} exp(x_j beta)]` of given
+ * coefficients (unpenalised), e.g. for cross-validated partial likelihood (Verweij & van Houwelingen 1993,
+ * glmnet's `type.measure = "deviance"`). Equals R `coxph(..., init = beta, iter.max = 0, ties = "breslow")$loglik[1]`.
+ *
+ * @throws {TaceError} as {@link fitCoxHead}.
+ * @example
+ * ```ts
+ * coxHeadLogLik(rows, time, event, head.coefficients) === head.logLik;
+ * ```
+ */
+export function coxHeadLogLik(
+  embeddings: readonly ArrayLike<number>[],
+  time: ArrayLike<number>,
+  event: ArrayLike<number>,
+  coefficients: ArrayLike<number>,
+): number {
+  assertSameLength(['embeddings', embeddings], ['time', time], ['event', event]);
+  const n = embeddings.length;
+  const p = coefficients.length;
+  const { x } = designMatrix(embeddings, p, false);
+  checkOutcome(time, event);
+  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => time[b] - time[a]);
+  return new CoxWork(x, n, p, order, time, event).evaluate(Float64Array.from(coefficients), 0).logLik;
+}
+
+function checkOutcome(time: ArrayLike<number>, event: ArrayLike<number>): void {
+  let events = 0;
+  for (let i = 0; i < time.length; i++) {
+    if (!Number.isFinite(time[i]) || (event[i] !== 0 && event[i] !== 1)) {
+      throw new TaceError(
+        'INVALID_ARGUMENT',
+        `row ${i}: time must be finite and event 0/1, got ${time[i]}, ${event[i]}`,
+        {
+          param: 'time/event',
+        },
+      );
+    }
+    events += event[i];
+  }
+  if (events === 0)
+    throw new TaceError('EMPTY_INPUT', 'no events: the Cox head cannot be fitted', { param: 'event' });
+}
+
 /** Linear predictor `x beta` per row of `embeddings` (higher = higher hazard). */
 export function predictCoxHead(head: CoxHead, embeddings: readonly ArrayLike<number>[]): Float64Array {
   const beta = head.coefficients;
@@ -127,7 +157,7 @@ function designMatrix(
   const x = new Float64Array(n * p);
   rows.forEach((row, i) => {
     if (row.length !== p) {
-      throw new TaceError('INVALID_ARGUMENT', `embedding row ${i} has ${row.length} values, row 0 has ${p}`, {
+      throw new TaceError('INVALID_ARGUMENT', `embedding row ${i} has ${row.length} values, expected ${p}`, {
         param: 'embeddings',
       });
     }

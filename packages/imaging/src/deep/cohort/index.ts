@@ -1,4 +1,4 @@
 export type { CohortImageRow, EmbedCohortOptions, EmbedProgress } from './embed-cohort.js';
 export { embedCohort } from './embed-cohort.js';
 export type { CoxHead, CoxHeadOptions } from './fit-cox-head.js';
-export { fitCoxHead, predictCoxHead } from './fit-cox-head.js';
+export { coxHeadLogLik, fitCoxHead, predictCoxHead } from './fit-cox-head.js';

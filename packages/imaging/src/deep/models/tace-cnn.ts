@@ -1,6 +1,22 @@
-import { assertInteger, createRng } from '@tace/core';
+import { assertInteger, createRng, TaceError } from '@tace/core';
 import { encodeOnnxModel, intAttribute, intsAttribute, OnnxGraphBuilder } from '../onnx-writer/index.js';
 import { addConv3d, addLinear } from './layers.js';
+
+function fittedHead(
+  b: OnnxGraphBuilder,
+  embedding: string,
+  head: { weight: ArrayLike<number>; bias: number },
+  width: number,
+): string {
+  if (head.weight.length !== width || !Number.isFinite(head.bias)) {
+    throw new TaceError('INVALID_ARGUMENT', `head.weight must have ${width} values and head.bias be finite`, {
+      param: 'head',
+    });
+  }
+  const weight = b.initializer('head.weight', [1, width], Float32Array.from(head.weight));
+  const bias = b.initializer('head.bias', [1], Float32Array.of(head.bias));
+  return b.node('Gemm', [embedding, weight, bias], { transB: intAttribute(1) });
+}
 
 /** Options of {@link buildTaceCnn}. Defaults give the shipped `tace-cnn-v1.onnx`. */
 export interface TaceCnnOptions {
@@ -14,6 +30,14 @@ export interface TaceCnnOptions {
   width2?: number;
   /** Seed of core's `createRng` for every weight. @default 20240801 */
   seed?: number;
+  /**
+   * Weights of the linear risk head (`risk = embedding . weight + bias`), e.g. a Cox head fitted on the
+   * embedding ({@link fitCoxHead}). Default: drawn from the seeded generator after the convolutions
+   * (an untrained read-out). The convolution weights do not depend on this option.
+   */
+  head?: { weight: ArrayLike<number>; bias: number };
+  /** Extra text for the model's doc string (e.g. how the head was fitted). @default '' */
+  description?: string;
 }
 
 /**
@@ -24,10 +48,10 @@ export interface TaceCnnOptions {
  * -> Gemm(w2->1) -> **`risk` [N, 1]**.
  *
  * Weights are drawn from core's seeded generator (He-normal convolutions, N(0, 1/w2) head) in the order
- * conv1.weight, conv1.bias, conv2.weight, conv2.bias, head.weight, head.bias, so the file is byte-for-byte
- * reproducible. The weights are **not trained**: the embedding is a fixed random convolutional feature map
- * (fit a survival head on it, e.g. {@link fitCoxHead}); `risk` is an untrained linear read-out kept so that
- * the two-output interface can be exercised end to end.
+ * conv1.weight, conv1.bias, conv2.weight, conv2.bias (then head.weight, head.bias unless `head` is given), so
+ * the file is byte-for-byte reproducible. The convolutions are **not trained**: the embedding is a fixed
+ * random convolutional feature map. The shipped file passes a `head` fitted by `models/build-tace-cnn.ts`
+ * (a ridge Cox head on the synthetic training cohort, see `tace-cnn-v1.head.json`).
  *
  * @throws {TaceError} `INVALID_ARGUMENT` for non-integer sizes or an odd crop size.
  * @example
@@ -66,15 +90,25 @@ export function buildTaceCnn(options: TaceCnnOptions = {}): Uint8Array {
   const r2 = b.node('Relu', [c2]);
   const gap = b.node('GlobalAveragePool', [r2]);
   const embedding = b.node('Flatten', [gap], { axis: intAttribute(1) }, 'embedding');
-  const risk = addLinear(b, embedding, rng, { name: 'head', inFeatures: width2, outFeatures: 1 });
+  const risk =
+    options.head === undefined
+      ? addLinear(b, embedding, rng, { name: 'head', inFeatures: width2, outFeatures: 1 })
+      : fittedHead(b, embedding, options.head, width2);
   b.output('embedding', embedding, ['N', width2]);
   b.output('risk', risk, ['N', 1]);
   return encodeOnnxModel(
     b.build({
       opsetVersion: 17,
       producerVersion: '1',
-      docString: `TACE CNN v1: seeded random 3D CNN (seed ${seed}); embedding = GAP of conv2; risk = linear head. Untrained.`,
-      metadata: { 'tace.model': 'tace-cnn-v1', 'tace.seed': String(seed) },
+      docString:
+        `TACE CNN v1: 3D CNN with seeded random convolutions (seed ${seed}); embedding = GAP of conv2; risk = ${
+          options.head === undefined ? 'seeded random (untrained) linear head' : 'given linear head'
+        }. ${options.description ?? ''}`.trim(),
+      metadata: {
+        'tace.model': 'tace-cnn-v1',
+        'tace.seed': String(seed),
+        'tace.head': options.head === undefined ? 'random' : 'given',
+      },
     }),
   );
 }
