@@ -2,31 +2,36 @@ import { assertInRange, assertOneOf, assertSameLength } from '../errors/assert.j
 import { TaceError } from '../errors/tace-error.js';
 import { type Alternative, checkAlternative, pValueFromTails } from './alternative.js';
 import { normalQuantile, studentTCdf, studentTSurvival } from './distributions.js';
+import { kendallTest } from './kendall.js';
 import { mean } from './mean.js';
 import { rank } from './rank.js';
 import { spearmanTail } from './spearman-distribution.js';
 
 /** Options of {@link correlationTest}. */
 export interface CorrelationTestOptions {
-  /** `'pearson'` (product-moment) or `'spearman'` (rank) correlation (R `method`). @default 'pearson' */
-  method?: 'pearson' | 'spearman';
+  /** `'pearson'` (product-moment), `'spearman'` or `'kendall'` (tau-b) correlation (R `method`). @default 'pearson' */
+  method?: 'pearson' | 'spearman' | 'kendall';
   /** Alternative hypothesis (R `alternative`). @default 'two-sided' */
   alternative?: Alternative;
   /** Confidence level of the Fisher-z interval, Pearson only (R `conf.level`). @default 0.95 */
   confLevel?: number;
   /**
-   * Spearman only: exact (n <= 9) / Edgeworth (n <= 1290) p-value of AS 89 when there are no ties; otherwise the
-   * t approximation. R's default is `TRUE`; ties always force the t approximation.
-   * @default true
+   * Spearman: exact (n <= 9) / Edgeworth (n <= 1290) p-value of AS 89 rather than the t approximation (R's
+   * default `TRUE`). Kendall: exact distribution of the concordant pairs rather than the normal approximation
+   * (R's default: when n < 50). Ties always force the approximation, as in R.
+   * @default true (Spearman), n < 50 (Kendall)
    */
   exact?: boolean;
 }
 
 /** Result of {@link correlationTest}. */
 export interface CorrelationTestResult {
-  /** Pearson's r or Spearman's rho. */
+  /** Pearson's r, Spearman's rho or Kendall's tau-b. */
   estimate: number;
-  /** Pearson: t = r sqrt(n - 2) / sqrt(1 - r^2); Spearman: S = (n^3 - n)(1 - rho)/6. */
+  /**
+   * Pearson: t = r sqrt(n - 2) / sqrt(1 - r^2); Spearman: S = (n^3 - n)(1 - rho)/6; Kendall: T (concordant
+   * pairs) for the exact test, z for the normal approximation (as R).
+   */
   statistic: number;
   /** Degrees of freedom of t (Pearson: n - 2); NaN for Spearman. */
   df: number;
@@ -42,7 +47,8 @@ export interface CorrelationTestResult {
 /**
  * Test of association between paired samples, as R `cor.test(x, y, method)` (stats 4.2.2). Pearson: t test
  * on n - 2 df and a Fisher-z interval. Spearman: rho = Pearson correlation of the (average) ranks; p-value
- * from AS 89 (exact for n <= 9) without ties, t approximation with ties. Incomplete pairs are dropped.
+ * from AS 89 (exact for n <= 9) without ties, t approximation with ties. Kendall: tau-b; exact p for n < 50
+ * without ties, normal approximation with tie-corrected variance otherwise. Incomplete pairs are dropped.
  * @throws {TaceError} `LENGTH_MISMATCH`; `EMPTY_INPUT` with fewer than 3 (Pearson) or 2 (Spearman) pairs.
  * @example correlationTest([1, 2, 3, 4, 5], [2, 1, 4, 3, 5]).estimate // 0.8
  */
@@ -53,7 +59,7 @@ export function correlationTest(
 ): CorrelationTestResult {
   assertSameLength(['x', x], ['y', y]);
   const method = options.method ?? 'pearson';
-  assertOneOf(method, 'method', ['pearson', 'spearman']);
+  assertOneOf(method, 'method', ['pearson', 'spearman', 'kendall']);
   const alternative = checkAlternative(options.alternative);
   const confLevel = options.confLevel ?? 0.95;
   assertInRange(confLevel, 'confLevel', 0, 1);
@@ -91,6 +97,18 @@ export function correlationTest(
       interval = [Math.tanh(interval[0]), Math.tanh(interval[1])];
     }
     return { estimate: r, statistic, df, pValue, confidenceInterval: interval, n, omitted };
+  }
+  if (method === 'kendall') {
+    const { tau, statistic, pValue } = kendallTest(xs, ys, alternative, options.exact ?? n < 50);
+    return {
+      estimate: tau,
+      statistic,
+      df: Number.NaN,
+      pValue,
+      confidenceInterval: [Number.NaN, Number.NaN],
+      n,
+      omitted,
+    };
   }
   const rx = rank(xs);
   const ry = rank(ys);

@@ -113,6 +113,12 @@ describe('association', () => {
     expect(result.estimate).toBe(1);
     expect(result.pValue).toBeCloseTo(2 / 24, 15);
   });
+  it('Kendall: one discordant pair of 6 gives tau = 2/3 and exact two-sided p = 2 x 4/24', () => {
+    const result = correlationTest([1, 2, 3, 4], [1, 3, 2, 4], { method: 'kendall' });
+    expect(result.estimate).toBeCloseTo(2 / 3, 15);
+    expect(result.statistic).toBe(5);
+    expect(result.pValue).toBeCloseTo(1 / 3, 15);
+  });
   it('chi-square without correction on [[10, 10], [10, 10]] is 0 with p = 1', () => {
     const result = chiSquareTest(
       [

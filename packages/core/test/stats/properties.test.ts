@@ -16,6 +16,7 @@ import {
 
 const finite = fc.double({ min: -1e6, max: 1e6, noNaN: true, noDefaultInfinity: true });
 const sample = fc.array(finite, { minLength: 2, maxLength: 60 });
+const scaled = fc.integer({ min: -1_000_000, max: 1_000_000 }).map((v) => v / 7);
 const pValue = fc.double({ min: 0, max: 1, noNaN: true });
 
 describe('stats invariants', () => {
@@ -89,16 +90,21 @@ describe('stats invariants', () => {
       { numRuns: 60 },
     );
   });
-  it('correlation is symmetric and in [-1, 1]', () => {
+  it('correlation (Pearson, Spearman, Kendall) is symmetric, in [-1, 1], with a p-value in (0, 1]', () => {
+    const method = fc.constantFrom('pearson' as const, 'spearman' as const, 'kendall' as const);
     fc.assert(
-      fc.property(fc.array(fc.tuple(finite, finite), { minLength: 4, maxLength: 40 }), (pairs) => {
+      // integers / 7: no subnormal data, whose squared deviations underflow to 0 (correlation NaN, R's NA)
+      fc.property(fc.array(fc.tuple(scaled, scaled), { minLength: 4, maxLength: 40 }), method, (pairs, m) => {
         const x = pairs.map((p) => p[0]);
         const y = pairs.map((p) => p[1]);
         fc.pre(new Set(x).size > 1 && new Set(y).size > 1);
-        const a = correlationTest(x, y);
-        const b = correlationTest(y, x);
+        const a = correlationTest(x, y, { method: m });
+        const b = correlationTest(y, x, { method: m });
         expect(Math.abs(a.estimate)).toBeLessThanOrEqual(1);
         expect(b.estimate).toBeCloseTo(a.estimate, 12);
+        expect(b.pValue).toBeCloseTo(a.pValue, 12);
+        expect(a.pValue).toBeGreaterThan(0);
+        expect(a.pValue).toBeLessThanOrEqual(1);
       }),
       { numRuns: 60 },
     );

@@ -43,7 +43,7 @@ describe('t-tests match R t.test', () => {
   }
 });
 
-describe('correlationTest matches R cor.test(x, y, method, alternative)', () => {
+describe('correlationTest matches R cor.test(x, y, method = pearson | spearman | kendall, alternative)', () => {
   for (const c of fixture.correlation) {
     it(`${c.method}, ${c.name}, ${c.alternative}`, () => {
       const result = correlationTest(vec(c.x), vec(c.y), {
