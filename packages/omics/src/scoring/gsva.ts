@@ -1,8 +1,9 @@
-import { orderDecreasing } from './order.js';
+import { type OrderScratch, orderDecreasing, orderScratch } from './order.js';
 
 /** Scratch buffers for {@link gsvaSample}. */
 export interface GsvaScratch {
   order: Uint32Array;
+  sort: OrderScratch;
   rankScore: Float64Array;
   mask: Uint8Array;
 }
@@ -11,6 +12,7 @@ export interface GsvaScratch {
 export function gsvaScratch(nGenes: number): GsvaScratch {
   return {
     order: new Uint32Array(nGenes),
+    sort: orderScratch(nGenes),
     rankScore: new Float64Array(nGenes),
     mask: new Uint8Array(nGenes),
   };
@@ -45,7 +47,7 @@ export function gsvaSample(
 ): void {
   const n = density.length;
   const { order, rankScore, mask } = scratch;
-  orderDecreasing(density, order);
+  orderDecreasing(density, order, scratch.sort);
   for (let i = 0; i < n; i++) rankScore[order[i]] = Math.abs(n - i - n / 2);
   const { tau } = options;
   for (let k = 0; k < sets.length; k++) {

@@ -1,4 +1,4 @@
-import { orderDecreasing } from './order.js';
+import { type OrderScratch, rankDecreasing } from './order.js';
 
 /**
  * singscore (Foroutan et al. 2018, Bioconductor `singscore::simpleScore` for an up-set, `centerScore = TRUE`)
@@ -12,22 +12,18 @@ export function singscoreSample(
   sets: readonly Int32Array[],
   out: Float64Array,
   outOffset: number,
-  order: Uint32Array,
-  rank: Float64Array,
+  sort: OrderScratch,
 ): void {
   const n = column.length;
-  orderDecreasing(column, order);
-  let i = 0;
-  while (i < n) {
-    let j = i + 1;
-    while (j < n && column[order[j]] === column[order[i]]) j++;
-    for (let p = i; p < j; p++) rank[order[p]] = n - j + 1;
-    i = j;
-  }
+  rankDecreasing(column, sort);
+  const { start, taken } = sort;
   for (let k = 0; k < sets.length; k++) {
     const set = sets[k];
     let sum = 0;
-    for (let m = 0; m < set.length; m++) sum += rank[set[m]];
+    for (let m = 0; m < set.length; m++) {
+      const i = start[set[m]]; // tie group at decreasing positions i..i+size-1: minimum ascending rank n-i-size+1
+      sum += n - i - taken[i] + 1;
+    }
     const kg = set.length;
     out[outOffset + k] = (sum / kg - (kg + 1) / 2) / (n - kg) - 0.5;
   }

@@ -2,6 +2,7 @@
 // whole range, scoreGeneSetsParallel on blocks inside core parallelMap workers (exports *Task).
 import { gsvaSample, gsvaScratch } from './gsva.js';
 import { geneDensity } from './kernel-cdf.js';
+import { orderScratch } from './order.js';
 import { singscoreSample } from './rank-scores.js';
 import { ssgseaSample, ssgseaScratch } from './ssgsea.js';
 import type { KernelCdf } from './types.js';
@@ -25,16 +26,15 @@ export function scoreSampleRange(ctx: SampleBlockContext, from: number, to: numb
   const out = new Float64Array(nSets * (to - from));
   const column = (s: number) => ctx.values.subarray(s * nGenes, (s + 1) * nGenes);
   if (ctx.method === 'ssgsea') {
-    const scratch = ssgseaScratch(nGenes);
-    for (let s = from; s < to; s++) ssgseaSample(column(s), sets, ctx.tau, out, (s - from) * nSets, scratch);
+    const scratch = ssgseaScratch(nGenes, ctx.tau);
+    for (let s = from; s < to; s++) ssgseaSample(column(s), sets, out, (s - from) * nSets, scratch);
   } else if (ctx.method === 'gsva') {
     const scratch = gsvaScratch(nGenes);
     const walk = { tau: ctx.tau, maxDiff: ctx.maxDiff, absRanking: ctx.absRanking };
     for (let s = from; s < to; s++) gsvaSample(column(s), sets, walk, out, (s - from) * nSets, scratch);
   } else {
-    const order = new Uint32Array(nGenes);
-    const rank = new Float64Array(nGenes);
-    for (let s = from; s < to; s++) singscoreSample(column(s), sets, out, (s - from) * nSets, order, rank);
+    const sort = orderScratch(nGenes);
+    for (let s = from; s < to; s++) singscoreSample(column(s), sets, out, (s - from) * nSets, sort);
   }
   return out;
 }

@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { assertFiniteNumber, assertInteger, assertOneOf, parallelMap, TaceError } from '@tace/core';
-import { sampleColumn, subsetMatrix } from '../expression/matrix.js';
+import { subsetMatrix } from '../expression/matrix.js';
 import { looksLogged } from '../expression/normalize.js';
 import type { ExpressionMatrix } from '../expression/types.js';
 import type { GeneSets } from '../genesets/types.js';

@@ -1,18 +1,17 @@
-import { orderDecreasing } from './order.js';
+import { type OrderScratch, orderScratch, rankDecreasing } from './order.js';
 
 /** Scratch buffers for {@link ssgseaSample}, reusable across samples (one set per worker). */
 export interface SsgseaScratch {
-  order: Uint32Array;
-  position: Float64Array;
-  weight: Float64Array;
+  sort: OrderScratch;
+  /** powers[r] = r^alpha for the integer ranks r = 0..n. */
+  powers: Float64Array;
 }
 
-/** Allocates {@link SsgseaScratch} for `nGenes` genes. */
-export function ssgseaScratch(nGenes: number): SsgseaScratch {
+/** Allocates {@link SsgseaScratch} for `nGenes` genes and weight exponent `alpha`. */
+export function ssgseaScratch(nGenes: number, alpha: number): SsgseaScratch {
   return {
-    order: new Uint32Array(nGenes),
-    position: new Float64Array(nGenes),
-    weight: new Float64Array(nGenes),
+    sort: orderScratch(nGenes),
+    powers: Float64Array.from({ length: nGenes + 1 }, (_, r) => (alpha === 1 ? r : r ** alpha)),
   };
 }
 
@@ -28,37 +27,24 @@ export function ssgseaScratch(nGenes: number): SsgseaScratch {
  *   the sum over positions of the running-sum difference of the weighted in-set and out-of-set CDFs
  *   (Barbie et al. 2009).
  *
+ * Only the set genes' ranks and positions are read, so the cost is one sort of the sample plus O(set sizes).
+ *
  * @param column - expression of the n genes in this sample.
  * @param sets - row indices of each set (distinct).
- * @param alpha - weight exponent (GSVA `tau`, default 0.25 there).
  * @param out - receives one score per set at `out[outOffset + k]`.
+ * @param scratch - from {@link ssgseaScratch} (its `alpha` is the weight exponent, GSVA `tau`).
  */
 export function ssgseaSample(
   column: Float64Array,
   sets: readonly Int32Array[],
-  alpha: number,
   out: Float64Array,
   outOffset: number,
   scratch: SsgseaScratch,
 ): void {
   const n = column.length;
-  const { order, position, weight } = scratch;
-  orderDecreasing(column, order);
-  // tie groups occupy positions i..j-1 (0-based, decreasing); their ascending ranks are n-j+1 .. n-i
-  let i = 0;
-  while (i < n) {
-    let j = i + 1;
-    const v = column[order[i]];
-    while (j < n && column[order[j]] === v) j++;
-    const truncatedRank = Math.trunc((2 * n - i - j + 1) / 2);
-    const w = alpha === 1 ? truncatedRank : truncatedRank ** alpha;
-    for (let p = i; p < j; p++) {
-      const g = order[p];
-      position[g] = p + 1;
-      weight[g] = w;
-    }
-    i = j;
-  }
+  const { sort, powers } = scratch;
+  rankDecreasing(column, sort);
+  const { start, position, taken } = sort;
   const total = (n * (n + 1)) / 2;
   for (let k = 0; k < sets.length; k++) {
     const set = sets[k];
@@ -67,9 +53,13 @@ export function ssgseaSample(
     let sumReverse = 0;
     for (let m = 0; m < set.length; m++) {
       const g = set[m];
-      const reverse = n - position[g] + 1;
-      sumW += weight[g];
-      sumWeighted += weight[g] * reverse;
+      // tie group at decreasing positions i..j-1 (0-based) has ascending ranks n-j+1..n-i: mean truncated
+      const i = start[g];
+      const j = i + taken[i];
+      const w = powers[Math.trunc((2 * n - i - j + 1) / 2)];
+      const reverse = n - position[g]; // n - p + 1 with p = position + 1
+      sumW += w;
+      sumWeighted += w * reverse;
       sumReverse += reverse;
     }
     out[outOffset + k] = sumWeighted / sumW - (total - sumReverse) / (n - set.length);
