@@ -10,6 +10,6 @@ export { arrowToParquet, parquetToArrow } from './parquet.js';
 export type { ReadTableOptions } from './read-table.js';
 export { readTable } from './read-table.js';
 export type { TableFormat } from './table-format.js';
-export { tableFormat } from './table-format.js';
+export { isGzipPath, tableFormat } from './table-format.js';
 export type { WriteTableOptions } from './write-table.js';
 export { writeTable } from './write-table.js';

@@ -1,12 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { tableFromIPC } from 'apache-arrow';
+import { gunzipSync } from 'fflate';
 import { TaceError } from '../errors/tace-error.js';
 import type { ColumnTable } from '../table/types.js';
 import { fromArrowTable } from './arrow-convert.js';
 import { recordsToColumns, type TextColumnOptions } from './csv-columns.js';
 import { parseDelimited } from './csv-parse.js';
 import { parquetToArrow } from './parquet.js';
-import { type TableFormat, tableFormat } from './table-format.js';
+import { isGzipPath, type TableFormat, tableFormat } from './table-format.js';
 
 /** Options of {@link readTable}. */
 export interface ReadTableOptions extends TextColumnOptions {
@@ -17,7 +18,8 @@ export interface ReadTableOptions extends TextColumnOptions {
 }
 
 /**
- * Reads a table from CSV, TSV, Arrow IPC (.arrow / .feather, file or stream) or Parquet into a plain column
+ * Reads a table from CSV, TSV (optionally gzip-compressed: .csv.gz, .tsv.gz), Arrow IPC (.arrow / .feather,
+ * file or stream) or Parquet into a plain column
  * table: numeric columns as `Float64Array` (missing = NaN), text as `(string | null)[]` (missing = null). Text
  * formats follow RFC 4180 (see {@link parseDelimited}) with column types inferred as described in
  * {@link TextColumnOptions}. A column with no value at all reads as numeric NaN (R: logical NA).
@@ -58,6 +60,17 @@ export function readTable(path: string, options: ReadTableOptions = {}): ColumnT
       },
     );
   }
-  const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
+  let raw: Uint8Array = bytes;
+  if (isGzipPath(path)) {
+    try {
+      raw = gunzipSync(bytes);
+    } catch (error) {
+      throw new TaceError('PARSE_ERROR', `not a valid gzip file: ${(error as Error).message}`, {
+        param: path,
+        cause: error,
+      });
+    }
+  }
+  const text = new TextDecoder('utf-8', { fatal: false }).decode(raw);
   return recordsToColumns(parseDelimited(text, delimiter, path), path, options);
 }

@@ -16,12 +16,28 @@ const EXTENSIONS: Record<string, TableFormat> = {
   '.pq': 'parquet',
 };
 
+/** True for a gzip-compressed text table (`.csv.gz`, `.tsv.gz`, ...). */
+export function isGzipPath(path: string): boolean {
+  return /\.gz$/i.test(path);
+}
+
 /**
  * The format given, or the one implied by the file extension (.csv; .tsv/.tab/.txt; .arrow/.feather/.ipc;
- * .parquet/.pq).
- * @throws {TaceError} `UNSUPPORTED` for an unknown extension without an explicit format.
+ * .parquet/.pq), looking through a final `.gz`.
+ * @throws {TaceError} `UNSUPPORTED` for an unknown extension without an explicit format, or gzip around a
+ * binary format.
  */
 export function tableFormat(path: string, format: TableFormat | undefined): TableFormat {
+  if (isGzipPath(path)) {
+    const inner = tableFormat(path.replace(/\.gz$/i, ''), format);
+    if (inner !== 'csv' && inner !== 'tsv') {
+      throw new TaceError('UNSUPPORTED', `gzip compression is supported for CSV and TSV only, not ${inner}`, {
+        param: path,
+        remedy: 'Arrow and Parquet files carry their own compression: drop the .gz',
+      });
+    }
+    return inner;
+  }
   if (format !== undefined) {
     assertOneOf(format, 'format', ['csv', 'tsv', 'arrow', 'parquet']);
     return format;

@@ -100,6 +100,15 @@ describe('writeTable', () => {
     expect(readFileSync(path, 'utf8')).toBe('"a"\n1\n');
     expect(errorOf(() => writeTable({ a: [1] }, join(dir, 'no-such-dir', 'f.csv'))).code).toBe('IO_ERROR');
   });
+  it('gzip: .csv.gz is compressed on write and read back; gzip around Arrow is UNSUPPORTED', () => {
+    const path = join(dir, 'out.csv.gz');
+    writeTable(table, path);
+    const bytes = readFileSync(path);
+    expect([bytes[0], bytes[1]]).toEqual([0x1f, 0x8b]);
+    expect(readTable(path).id).toEqual(['a', 'b,c', null]);
+    expect(errorOf(() => writeTable(table, join(dir, 'out.arrow.gz'))).code).toBe('UNSUPPORTED');
+    expect(errorOf(() => readTable(file('bad.csv.gz', 'not gzip'))).code).toBe('PARSE_ERROR');
+  });
   it('toArrowTable refuses a column mixing kinds', () => {
     expect(errorOf(() => toArrowTable({ a: [1, 'x'] })).code).toBe('INVALID_ARGUMENT');
   });
