@@ -1,12 +1,11 @@
 import { TaceError } from '@tace/core';
 import type { Dataset, Group } from 'h5wasm';
-import { isDataset, isGroup, openH5 } from './h5wasm.js';
+import { assertReadableFilters, isDataset, isGroup, openH5 } from './h5wasm.js';
 import { readDataFrame } from './read-dataframe.js';
 import { resolveGenes } from './read-h5ad.js';
 import { columnMapOf, selectCsrColumns } from './read-matrix.js';
 import { openSparse } from './sparse-source.js';
 import type { SparseMatrix } from './types.js';
-import { readRaw } from './values.js';
 
 /** Options of {@link iterateRows}. */
 export interface IterateRowsOptions {
@@ -84,11 +83,11 @@ export async function* iterateRows(path: string, options: IterateRowsOptions = {
     const columns = options.genes === undefined ? undefined : resolveGenes(allVars, options.genes, path);
     const varNames = columns === undefined ? allVars : Array.from(columns, (j) => allVars[j]);
     if (isDataset(node)) {
+      assertReadableFilters(node, path);
       const [nObs, nCols] = node.shape as [number, number];
       const map = columnMapOf(columns ?? Int32Array.from({ length: nCols }, (_, j) => j), nCols);
       for (let start = 0; start < nObs; start += chunkSize) {
         const end = Math.min(nObs, start + chunkSize);
-        readRaw(node, path, [0, 0]); // filter check
         const block = node.slice([
           [start, end],
           [0, nCols],

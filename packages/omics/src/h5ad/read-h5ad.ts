@@ -41,8 +41,7 @@ function detectEncoding(file: File): H5adEncoding {
   if (isDataset(obs)) return 'legacy';
   if (isGroup(obs)) {
     const version = stringAttr(obs, 'encoding-version');
-    if (version === '0.1.0' || '__categories' in Object.fromEntries(obs.keys().map((k) => [k, 1])))
-      return 'anndata-0.7';
+    if (version === '0.1.0' || obs.keys().includes('__categories')) return 'anndata-0.7';
     return 'anndata-0.8';
   }
   throw new TaceError('PARSE_ERROR', `${file.filename} has no obs dataframe`, {
