@@ -145,3 +145,31 @@ export function coxSurvivalCurves(
   });
   return { curves, rows: pred.rows, omitted: pred.omitted };
 }
+
+/**
+ * Predicted survival probabilities S(t | x) of the rows of `table` at each of `times` (one array per time,
+ * ready for `brierScore`, `timeDependentAuc` (as 1 - S), `calibration` and `decisionCurve`), as R
+ * `summary(survfit(fit, newdata), times)$surv`. Stratified models need the strata column in `table`.
+ * @throws {TaceError} as {@link predictCox}.
+ * @example coxSurvivalAt(fit, validationTable, [365, 730])
+ */
+export function coxSurvivalAt(
+  model: CoxModel,
+  table: TableLike,
+  times: readonly number[],
+  options: PredictCoxOptions = {},
+): Float64Array[] {
+  const { curves } = coxSurvivalCurves(model, table, options);
+  return times.map((t) =>
+    Float64Array.from(curves, (c) => {
+      let lo = 0;
+      let hi = c.time.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (c.time[mid] <= t) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo === 0 ? 1 : c.survival[lo - 1];
+    }),
+  );
+}

@@ -9,5 +9,6 @@ export { toFactor } from './factor.js';
 export { FenwickTree } from './fenwick.js';
 export { gatherNumeric } from './gather.js';
 export { orderByTime } from './order.js';
+export { quantileGroups } from './quantile-groups.js';
 export type { EventInput, NumericInput, OutcomeNames, SurvivalData } from './survival-data.js';
 export { assertHasEvents, toSurvivalData } from './survival-data.js';

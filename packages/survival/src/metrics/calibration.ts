@@ -1,5 +1,6 @@
 import type { ColumnTable, MissingPolicy } from '@tace/core';
-import { assertFiniteNumber, assertInteger, quantile, TaceError } from '@tace/core';
+import { assertFiniteNumber, assertInteger } from '@tace/core';
+import { quantileGroups } from '../internal/quantile-groups.js';
 import type { EventInput, NumericInput } from '../internal/survival-data.js';
 import { toSurvivalData } from '../internal/survival-data.js';
 import { kaplanMeier } from '../nonparametric/kaplan-meier.js';
@@ -57,28 +58,8 @@ export function calibration(
   const data = toSurvivalData(time, event, options.missing ?? 'error');
   const [r] = predictionsPerTime(risk, 1, time.length, data.rows, 'risk');
   const n = r.length;
-  const breaks = quantile(
-    r,
-    Array.from({ length: g + 1 }, (_, k) => k / g),
-  );
-  for (let k = 1; k <= g; k++) {
-    if (!(breaks[k] > breaks[k - 1])) {
-      throw new TaceError(
-        'INVALID_ARGUMENT',
-        `the ${g} risk groups have tied quantile breaks (${breaks[k]})`,
-        {
-          param: 'groups',
-          remedy: 'use fewer groups (many subjects share the same predicted risk)',
-        },
-      );
-    }
-  }
-  const group = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    let k = 0;
-    while (k < g - 1 && r[i] > breaks[k + 1]) k++;
-    group[i] = k;
-  }
+  const { groupOf } = quantileGroups(r, g);
+  const group = Int32Array.from(r, groupOf);
   const out: CalibrationResult = {
     time: t,
     group,
