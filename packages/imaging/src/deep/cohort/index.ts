@@ -2,3 +2,4 @@ export type { CohortImageRow, EmbedCohortOptions, EmbedProgress } from './embed-
 export { embedCohort } from './embed-cohort.js';
 export type { CoxHead, CoxHeadOptions } from './fit-cox-head.js';
 export { coxHeadLogLik, fitCoxHead, predictCoxHead } from './fit-cox-head.js';
+export { deepCohortRows } from './manifest-rows.js';
