@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { indexToPoint } from '../image/geometry.js';
 import type { Image } from '../image/types.js';
+import { cropArray } from '../preprocess/crop.js';
 import type { BoundingBox } from '../preprocess/roi-mask.js';
 
 /** Formats numbers as a Python tuple, as PyRadiomics writes geometry diagnostics: `(1, 2, 3)`. */
@@ -87,6 +88,7 @@ export function maskDiagnostics(
   box: BoundingBox,
   hashSource?: Image['data'],
 ): Record<string, string | number> {
+  // mask voxels outside the bounding box are 0: statistics and components only visit the box
   const [nx, ny] = image.size;
   let n = 0;
   let ci = 0;
@@ -95,16 +97,23 @@ export function maskDiagnostics(
   let sum = 0;
   let min = Infinity;
   let max = -Infinity;
-  for (let v = 0; v < mask.length; v++) {
-    if (mask[v] === 0) continue;
-    n++;
-    ci += v % nx;
-    cj += Math.floor(v / nx) % ny;
-    ck += Math.floor(v / (nx * ny));
-    const x = image.data[v]!;
-    sum += x;
-    if (x < min) min = x;
-    if (x > max) max = x;
+  const [li, lj, lk] = box.lower;
+  const [ei, ej, ek] = box.size;
+  for (let k = lk; k < lk + ek; k++) {
+    for (let j = lj; j < lj + ej; j++) {
+      let v = li + nx * (j + ny * k);
+      for (let i = li; i < li + ei; i++, v++) {
+        if (mask[v] === 0) continue;
+        n++;
+        ci += i;
+        cj += j;
+        ck += k;
+        const x = image.data[v]!;
+        sum += x;
+        if (x < min) min = x;
+        if (x > max) max = x;
+      }
+    }
   }
   const com: [number, number, number] = [ci / n, cj / n, ck / n];
   const prefix = `diagnostics_Mask-${name}_`;
@@ -114,7 +123,7 @@ export function maskDiagnostics(
     [`${prefix}Size`]: pyTuple(image.size),
     [`${prefix}BoundingBox`]: pyTuple([...box.lower, ...box.size]),
     [`${prefix}VoxelNum`]: n,
-    [`${prefix}VolumeNum`]: connectedComponents(mask, image.size),
+    [`${prefix}VolumeNum`]: connectedComponents(cropArray(mask, image.size, box.lower, box.size), box.size),
     [`${prefix}CenterOfMassIndex`]: pyTuple(com),
     [`${prefix}CenterOfMass`]: pyTuple(indexToPoint(image, ...com)),
     [`${prefix}Mean`]: sum / n,

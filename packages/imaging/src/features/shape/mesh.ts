@@ -17,6 +17,11 @@ const EDGE_MIDPOINTS: readonly (readonly [number, number, number])[] = EDGE_CORN
   return [(p[0] + q[0]) / 2, (p[1] + q[1]) / 2, (p[2] + q[2]) / 2] as const;
 });
 
+/** Cross product of two 3-vectors. */
+function cross(p: readonly number[], q: readonly number[]): [number, number, number] {
+  return [p[1]! * q[2]! - p[2]! * q[1]!, p[2]! * q[0]! - p[0]! * q[2]!, p[0]! * q[1]! - p[1]! * q[0]!];
+}
+
 /** Triangles of each of the 128 cases as flat edge-number lists. */
 const CASES: readonly Int8Array[] = TRIANGLE_TABLE.map((row) =>
   Int8Array.from(row === '' ? [] : row.split(' ').map(Number)),
@@ -43,32 +48,45 @@ export function meshAreaVolume(
   const [sx, sy, sz] = grid.spacing;
   const { data } = grid;
   const cornerOffsets = CUBE_CORNERS.map(([di, dj, dk]) => di + nx * (dj + ny * dk));
-  // Area of each case depends on the spacing only: precompute it.
+  // Per case, with a, b, d the spacing-scaled vertex offsets of each triangle and p the cube corner in mm:
+  // area = sum |(b - a) x (d - a)| / 2 (independent of p), and the signed tetrahedron volume to the origin
+  // det(p + a, p + b, p + d) = det(a, b, d) + p . (a x b + b x d + d x a) (terms with p twice vanish).
   const caseArea = new Float64Array(128);
+  const caseDet = new Float64Array(128);
+  const caseNormal = new Float64Array(3 * 128);
   for (let c = 1; c < 128; c++) {
     const tri = CASES[c]!;
-    let area = 0;
     for (let t = 0; t < tri.length; t += 3) {
-      const a = EDGE_MIDPOINTS[tri[t]!]!;
-      const b = EDGE_MIDPOINTS[tri[t + 1]!]!;
-      const d = EDGE_MIDPOINTS[tri[t + 2]!]!;
-      const ux = (b[0] - a[0]) * sx;
-      const uy = (b[1] - a[1]) * sy;
-      const uz = (b[2] - a[2]) * sz;
-      const vx = (d[0] - a[0]) * sx;
-      const vy = (d[1] - a[1]) * sy;
-      const vz = (d[2] - a[2]) * sz;
+      const scaled = (e: number): readonly number[] => {
+        const m = EDGE_MIDPOINTS[e]!;
+        return [m[0] * sx, m[1] * sy, m[2] * sz];
+      };
+      const a = scaled(tri[t]!);
+      const b = scaled(tri[t + 1]!);
+      const d = scaled(tri[t + 2]!);
+      const ux = b[0]! - a[0]!;
+      const uy = b[1]! - a[1]!;
+      const uz = b[2]! - a[2]!;
+      const vx = d[0]! - a[0]!;
+      const vy = d[1]! - a[1]!;
+      const vz = d[2]! - a[2]!;
       const cx = uy * vz - uz * vy;
       const cy = uz * vx - ux * vz;
       const cz = ux * vy - uy * vx;
-      area += 0.5 * Math.sqrt(cx * cx + cy * cy + cz * cz);
+      caseArea[c]! += 0.5 * Math.sqrt(cx * cx + cy * cy + cz * cz);
+      const ab = cross(a, b);
+      const bd = cross(b, d);
+      const da = cross(d, a);
+      caseDet[c]! += ab[0]! * d[0]! + ab[1]! * d[1]! + ab[2]! * d[2]!;
+      for (let q = 0; q < 3; q++) caseNormal[3 * c + q]! += ab[q]! + bd[q]! + da[q]!;
     }
-    caseArea[c] = area;
   }
   let surfaceArea = 0;
   let volume6 = 0;
   for (let k = 0; k < nz - 1; k++) {
+    const pz = (oz + k) * sz;
     for (let j = 0; j < ny - 1; j++) {
+      const py = (oy + j) * sy;
       let index = nx * (j + ny * k);
       for (let i = 0; i < nx - 1; i++, index++) {
         let cube = 0;
@@ -80,22 +98,13 @@ export function meshAreaVolume(
         }
         if (cube === 0) continue;
         surfaceArea += caseArea[cube]!;
-        const tri = CASES[cube]!;
-        for (let t = 0; t < tri.length; t += 3) {
-          const a = EDGE_MIDPOINTS[tri[t]!]!;
-          const b = EDGE_MIDPOINTS[tri[t + 1]!]!;
-          const d = EDGE_MIDPOINTS[tri[t + 2]!]!;
-          const ax = (ox + i + a[0]) * sx;
-          const ay = (oy + j + a[1]) * sy;
-          const az = (oz + k + a[2]) * sz;
-          const bx = (ox + i + b[0]) * sx;
-          const by = (oy + j + b[1]) * sy;
-          const bz = (oz + k + b[2]) * sz;
-          const dx = (ox + i + d[0]) * sx;
-          const dy = (oy + j + d[1]) * sy;
-          const dz = (oz + k + d[2]) * sz;
-          volume6 += sign * ((ay * bz - az * by) * dx + (az * bx - ax * bz) * dy + (ax * by - ay * bx) * dz);
-        }
+        const px = (ox + i) * sx;
+        volume6 +=
+          sign *
+          (caseDet[cube]! +
+            px * caseNormal[3 * cube]! +
+            py * caseNormal[3 * cube + 1]! +
+            pz * caseNormal[3 * cube + 2]!);
       }
     }
   }
