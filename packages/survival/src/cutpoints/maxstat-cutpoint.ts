@@ -1,4 +1,4 @@
-import type { MissingPolicy } from '@tace/core';
+import type { ColumnTable, MissingPolicy } from '@tace/core';
 import { assertInRange, normalDensity, TaceError } from '@tace/core';
 import { orderBy } from '../internal/argsort.js';
 import type { EventInput, NumericInput } from '../internal/survival-data.js';
@@ -30,6 +30,8 @@ export interface MaxstatResult {
   maxProp: number;
   n: number;
   omitted: number;
+  /** One row per candidate cut: cut, statistic. */
+  toTable(): ColumnTable;
 }
 
 /**
@@ -109,6 +111,7 @@ export function maxstatCutpoint(
     maxProp,
     n,
     omitted: data.omitted,
+    toTable: () => ({ cut: Array.from(cuts), statistic: Array.from(statistics) }),
   };
 }
 

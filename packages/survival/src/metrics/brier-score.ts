@@ -1,4 +1,4 @@
-import type { MissingPolicy } from '@tace/core';
+import type { ColumnTable, MissingPolicy } from '@tace/core';
 import { assertFiniteNumber, assertOneOf, TaceError } from '@tace/core';
 import { assertAscending } from '../internal/assert-ascending.js';
 import { censoringSurvival } from '../internal/censoring-km.js';
@@ -17,6 +17,8 @@ export interface BrierScoreResult {
   times: Float64Array;
   brier: Float64Array;
   omitted: number;
+  /** One row per time: time, brier. */
+  toTable(): ColumnTable;
 }
 
 /**
@@ -62,7 +64,12 @@ export function brierScore(
     }
     brier[k] = sum / n;
   });
-  return { times: Float64Array.from(times), brier, omitted: data.omitted };
+  return {
+    times: Float64Array.from(times),
+    brier,
+    omitted: data.omitted,
+    toTable: () => ({ time: [...times], brier: Array.from(brier) }),
+  };
 }
 
 /** Options for {@link integratedBrierScore}. */

@@ -1,4 +1,4 @@
-import type { MissingPolicy } from '@tace/core';
+import type { ColumnTable, MissingPolicy } from '@tace/core';
 import { assertFiniteNumber } from '@tace/core';
 import { orderBy } from '../internal/argsort.js';
 import { censoringSurvival } from '../internal/censoring-km.js';
@@ -20,6 +20,8 @@ export interface TimeDependentAucResult {
   cases: Float64Array;
   controls: Float64Array;
   omitted: number;
+  /** One row per time: time, auc, cases, controls. */
+  toTable(): ColumnTable;
 }
 
 /**
@@ -54,6 +56,12 @@ export function timeDependentAuc(
     cases: new Float64Array(times.length),
     controls: new Float64Array(times.length),
     omitted: data.omitted,
+    toTable: () => ({
+      time: Array.from(out.times),
+      auc: Array.from(out.auc),
+      cases: Array.from(out.cases),
+      controls: Array.from(out.controls),
+    }),
   };
   times.forEach((t, k) => {
     const m = markers[k];

@@ -1,4 +1,4 @@
-import type { MissingPolicy } from '@tace/core';
+import type { ColumnTable, MissingPolicy } from '@tace/core';
 import { assertFiniteNumber, chiSquareSurvival, TaceError } from '@tace/core';
 import { choleskyDecompose, choleskySolve } from '../internal/cholesky.js';
 import type { GroupInput } from '../internal/factor.js';
@@ -40,6 +40,8 @@ export interface LogRankResult {
   trend: { scores: Float64Array; chisq: number; p: number };
   rho: number;
   omitted: number;
+  /** One row per group: group, n, observed, expected, (O - E)^2 / E, (O - E)^2 / V as R's print. */
+  toTable(): ColumnTable;
 }
 
 /**
@@ -159,6 +161,14 @@ export function logRank(
     trend: { scores, chisq: trendChisq, p: chiSquareSurvival(trendChisq, 1) },
     rho,
     omitted: data.omitted,
+    toTable: () => ({
+      group: [...levels],
+      n: Array.from(n),
+      observed: Array.from(observed),
+      expected: Array.from(expected),
+      oe2e: Array.from(observed, (o, g) => (o - expected[g]) ** 2 / expected[g]),
+      oe2v: Array.from(observed, (o, g) => (o - expected[g]) ** 2 / variance[g * k + g]),
+    }),
   };
 }
 

@@ -13,6 +13,14 @@ describe('logRank: hand-worked cases', () => {
     expectClose(lr.variance, [0.25, -0.25, -0.25, 0.25], 1e-15);
     expect(lr.chisq).toBeCloseTo(1, 14);
     expect(lr.df).toBe(1);
+    expect(lr.toTable()).toEqual({
+      group: ['a', 'b'],
+      n: [2, 2],
+      observed: [1, 0],
+      expected: [0.5, 0.5],
+      oe2e: [0.5, 0.5],
+      oe2v: [1, 1],
+    });
   });
 
   it('rejects a single group and a strata column with one level', () => {
