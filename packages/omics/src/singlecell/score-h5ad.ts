@@ -1,4 +1,4 @@
-import { type RandomSource, TaceError, toRng } from '@tace/core';
+import { type ProgressCallback, type RandomSource, reportProgress, TaceError, toRng } from '@tace/core';
 import { iterateRows } from '../h5ad/iterate-rows.js';
 import { columnMapOf, selectCsrColumns } from '../h5ad/read-matrix.js';
 import type { SparseMatrix } from '../h5ad/types.js';
@@ -26,6 +26,8 @@ export interface ScoreH5adOptions {
   maxRank?: number;
   /** Seed or generator for AUCell's tie breaking. @default 1 */
   random?: RandomSource;
+  /** Called after each chunk with cells done (label names the pass). @default none */
+  onProgress?: ProgressCallback;
   /** Receives normalisation warnings (once per file). @default console.warn */
   onWarning?: (message: string) => void;
 }
@@ -85,6 +87,7 @@ export async function scoreH5ad(
       missingGenes = r.missingGenes;
       nObs = chunk.nObs;
       for (const [name, s] of Object.entries(r.scores)) parts[name].push(s);
+      reportProgress(options.onProgress, { done: chunk.end, total: chunk.nObs, label: `${method} cells` });
     }
   } else if (method === 'scoreGenes') {
     // Pass 1: per-gene means over all cells, summed in float64 in storage order (as the whole-matrix path).
@@ -102,6 +105,11 @@ export async function scoreH5ad(
         if (Number.isNaN(v)) counts[X.indices[k]]--;
         else sums[X.indices[k]] += v;
       }
+      reportProgress(options.onProgress, {
+        done: chunk.end,
+        total: chunk.nObs,
+        label: 'gene means (pass 1 of 2)',
+      });
     }
     if (sums === null || counts === null)
       throw new TaceError('EMPTY_INPUT', `${path} has no cells`, { param: path });
@@ -140,6 +148,11 @@ export async function scoreH5ad(
         for (let i = 0; i < s.length; i++) s[i] -= c[i];
         parts[name].push(s);
       }
+      reportProgress(options.onProgress, {
+        done: chunk.end,
+        total: chunk.nObs,
+        label: 'scores (pass 2 of 2)',
+      });
     }
   } else {
     throw new TaceError(
