@@ -5,7 +5,14 @@ export { coxZph } from './cox-zph.js';
 export type { ChiSquareTest, CoxFitData, CoxModel, CoxphOptions } from './coxph.js';
 export { coxph } from './coxph.js';
 export type { CoxTerm } from './design.js';
-export type { BaselineHazard, CoxPrediction, CoxSurvivalCurves, PredictCoxOptions } from './predict.js';
+export type {
+  BaselineHazard,
+  CoxPrediction,
+  CoxSurvivalCurve,
+  CoxSurvivalCurves,
+  CoxSurvivalCurvesOptions,
+  PredictCoxOptions,
+} from './predict.js';
 export { baselineHazard, coxSurvivalAt, coxSurvivalCurves, predictCox } from './predict.js';
 export type { CoxResiduals, CoxResidualType } from './residuals.js';
 export { coxResiduals } from './residuals.js';

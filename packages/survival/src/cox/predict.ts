@@ -1,7 +1,15 @@
 import type { MissingPolicy, TableLike } from '@tace/core';
-import { completeCases, getColumn, TaceError, toNumericArray } from '@tace/core';
+import {
+  assertInRange,
+  completeCases,
+  getColumn,
+  normalQuantile,
+  TaceError,
+  toNumericArray,
+} from '@tace/core';
 import { toFactor } from '../internal/factor.js';
 import type { CoxModel } from './coxph.js';
+import { centredX } from './coxph.js';
 import { buildDesign } from './design.js';
 import { cumulative } from './residual-kernels.js';
 import { riskSetSummary } from './risk-sets.js';
@@ -21,6 +29,8 @@ export interface CoxPrediction {
   /** Rows of the new table used. */
   rows: Int32Array;
   omitted: number;
+  /** Design rows of the new data minus the centring values (n x p, row-major). */
+  centredX: Float64Array;
 }
 
 /**
@@ -50,7 +60,13 @@ export function predictCox(
     for (let c = 0; c < p; c++) z += model.coefficients[c] * (x[i * p + c] - model.means[c]);
     lp[i] = z;
   }
-  return { linearPredictor: lp, risk: lp.map(Math.exp), rows: cc.rows, omitted: cc.omitted };
+  return {
+    linearPredictor: lp,
+    risk: lp.map(Math.exp),
+    rows: cc.rows,
+    omitted: cc.omitted,
+    centredX: x.map((v, k) => v - model.means[k % p]),
+  };
 }
 
 /** Baseline cumulative hazard of a Cox model per stratum (R `basehaz`). */
@@ -95,29 +111,57 @@ export function baselineHazard(model: CoxModel, centered = true): BaselineHazard
   return { strata, time: Float64Array.from(t), cumHazard: Float64Array.from(h) };
 }
 
+/** One predicted survival curve, on its stratum's time points. */
+export interface CoxSurvivalCurve {
+  stratum: string;
+  time: Float64Array;
+  cumHazard: Float64Array;
+  survival: Float64Array;
+  /** Standard error of the cumulative hazard (R `survfit.coxph`'s `std.err`). */
+  stdErr: Float64Array;
+  /** Log-transformed pointwise confidence limits of survival (R's default `conf.type = "log"`). */
+  lower: Float64Array;
+  upper: Float64Array;
+}
+
 /** Predicted survival curves for new rows, one per row. */
 export interface CoxSurvivalCurves {
-  /** One curve per new row (on its stratum's time points). */
-  curves: { stratum: string; time: Float64Array; cumHazard: Float64Array; survival: Float64Array }[];
+  curves: CoxSurvivalCurve[];
+  confLevel: number;
   rows: Int32Array;
   omitted: number;
 }
 
+/** Options for {@link coxSurvivalCurves}. */
+export interface CoxSurvivalCurvesOptions extends PredictCoxOptions {
+  /** Level of the pointwise confidence intervals (R `conf.int`). @default 0.95 */
+  confLevel?: number;
+}
+
 /**
  * Survival curves S(t | x) = exp(-H0(t) exp(lp)) for new rows, H0 the centred baseline hazard and lp the
- * centred linear predictor, as R `survfit(fit, newdata)$surv` (stype 2). For a stratified model the new
- * table must hold the strata column.
+ * centred linear predictor, with the standard error of the cumulative hazard (Tsiatis: the baseline term
+ * sum dN / (sum r)^2, Efron-adjusted at ties, plus d(t)' V d(t) with d(t) = integral of (x - xbar) dH0)
+ * and log confidence limits, as R `survfit(fit, newdata)` (stype 2, survival 3.5; V is the model's
+ * variance, robust when the fit is robust). For a stratified model the new table must hold the strata
+ * column. Matches R to 1e-6.
  * @throws {TaceError} as {@link predictCox}; an unknown stratum.
  * @example coxSurvivalCurves(fit, { age: [60], sex: [1], 'ph.ecog': [0] }).curves[0].survival
  */
 export function coxSurvivalCurves(
   model: CoxModel,
   table: TableLike,
-  options: PredictCoxOptions = {},
+  options: CoxSurvivalCurvesOptions = {},
 ): CoxSurvivalCurves {
+  const confLevel = options.confLevel ?? 0.95;
+  assertInRange(confLevel, 'confLevel', 0, 1, { lower: true, upper: true });
+  const z = normalQuantile(1 - (1 - confLevel) / 2);
   const pred = predictCox(model, table, options);
-  const base = baselineHazard(model, true);
-  const levels = model.fit.strataLevels;
+  const data = model.fit;
+  const { n, p, time } = data;
+  const rs = riskSetSummary({ ...data, x: centredX(data, model.means) }, data.eta);
+  const cum = cumulative(rs);
+  const levels = data.strataLevels;
   let strata = new Int32Array(pred.rows.length) as Int32Array;
   if (model.columns.strata !== undefined) {
     const col = getColumn(table, model.columns.strata);
@@ -132,18 +176,50 @@ export function coxSurvivalCurves(
       });
     }
   }
+  // last sorted row of each distinct (stratum, time): the curve's time points
+  const points: number[] = [];
+  for (let k = 0; k < n; k++) {
+    if (k === n - 1 || data.strata[k + 1] !== data.strata[k] || time[k + 1] !== time[k]) points.push(k);
+  }
+  // the reference subject's offset is the case-weighted mean offset (as survfit.coxph)
+  const shift = Math.exp(model.offsetMean - model.offsetWeightedMean);
+  const V = model.variance;
+  const d = new Float64Array(p);
   const curves = Array.from(pred.rows, (_, i) => {
-    const label = levels[strata[i]];
-    const idx: number[] = [];
-    base.strata.forEach((s, k) => {
-      if (s === label) idx.push(k);
+    const own = points.filter((k) => data.strata[k] === strata[i]);
+    const m = own.length;
+    const curve: CoxSurvivalCurve = {
+      stratum: levels[strata[i]],
+      time: Float64Array.from(own, (k) => time[k]),
+      cumHazard: new Float64Array(m),
+      survival: new Float64Array(m),
+      stdErr: new Float64Array(m),
+      lower: new Float64Array(m),
+      upper: new Float64Array(m),
+    };
+    const risk = pred.risk[i] * shift;
+    own.forEach((k, q) => {
+      const j = rs.lastEvent[k];
+      if (j < 0) {
+        curve.survival[q] = 1;
+        curve.lower[q] = 1;
+        curve.upper[q] = 1;
+        return;
+      }
+      for (let c = 0; c < p; c++) d[c] = pred.centredX[i * p + c] * cum.hazard[j] - cum.xHazard[j * p + c];
+      let quad = 0;
+      for (let a = 0; a < p; a++) for (let b = 0; b < p; b++) quad += d[a] * V[a * p + b] * d[b];
+      const h = cum.hazard[j] * risk;
+      const se = Math.sqrt((cum.hazardVar[j] + quad) * risk * risk);
+      curve.cumHazard[q] = h;
+      curve.survival[q] = Math.exp(-h);
+      curve.stdErr[q] = se;
+      curve.lower[q] = Math.exp(-h - z * se);
+      curve.upper[q] = Math.min(1, Math.exp(-h + z * se));
     });
-    const time = Float64Array.from(idx, (k) => base.time[k]);
-    const shift = Math.exp(model.offsetMean - model.offsetWeightedMean);
-    const cumHazard = Float64Array.from(idx, (k) => base.cumHazard[k] * pred.risk[i] * shift);
-    return { stratum: label, time, cumHazard, survival: cumHazard.map((v) => Math.exp(-v)) };
+    return curve;
   });
-  return { curves, rows: pred.rows, omitted: pred.omitted };
+  return { curves, confLevel, rows: pred.rows, omitted: pred.omitted };
 }
 
 /**

@@ -44,18 +44,24 @@ export function scoreKernel(d: CoxData, eta: Float64Array, rs: RiskSetSummary): 
   return out;
 }
 
-/** Cumulative sums of the hazard and hazard-weighted means within strata. */
-export function cumulative(rs: RiskSetSummary): { hazard: Float64Array; xHazard: Float64Array } {
+/** Cumulative sums of the hazard, its variance part and hazard-weighted means within strata. */
+export function cumulative(rs: RiskSetSummary): {
+  hazard: Float64Array;
+  hazardVar: Float64Array;
+  xHazard: Float64Array;
+} {
   const { m } = rs;
   const p = m > 0 ? rs.xHazard.length / m : 0;
   const hazard = new Float64Array(m);
+  const hazardVar = new Float64Array(m);
   const xHazard = new Float64Array(m * p);
   for (let j = 0; j < m; j++) {
     const continues = j > 0 && rs.strata[j] === rs.strata[j - 1];
     hazard[j] = rs.hazard[j] + (continues ? hazard[j - 1] : 0);
+    hazardVar[j] = rs.hazardVar[j] + (continues ? hazardVar[j - 1] : 0);
     for (let c = 0; c < p; c++) {
       xHazard[j * p + c] = rs.xHazard[j * p + c] + (continues ? xHazard[(j - 1) * p + c] : 0);
     }
   }
-  return { hazard, xHazard };
+  return { hazard, hazardVar, xHazard };
 }

@@ -15,6 +15,8 @@ export interface RiskSetSummary {
   hazard: Float64Array;
   /** The part of the increment that applies to the subjects who fail then: sum_k f_k wbar / d_k. */
   hazardDeath: Float64Array;
+  /** Variance part of the increment: sum_k wbar / d_k^2 (R `agsurv`'s `varhaz`). */
+  hazardVar: Float64Array;
   /** m x p: sum_k (wbar / d_k) xbar_k. */
   xHazard: Float64Array;
   /** m x p: sum_k f_k (wbar / d_k) xbar_k. */
@@ -53,6 +55,7 @@ export function riskSetSummary(d: CoxData, eta: Float64Array, g?: Float64Array):
     strata: new Int32Array(m),
     hazard: new Float64Array(m),
     hazardDeath: new Float64Array(m),
+    hazardVar: new Float64Array(m),
     xHazard: new Float64Array(m * p),
     xHazardDeath: new Float64Array(m * p),
     xbar: new Float64Array(m * p),
@@ -119,6 +122,7 @@ export function riskSetSummary(d: CoxData, eta: Float64Array, g?: Float64Array):
       const h = wtave / dk;
       out.hazard[k] += h;
       out.hazardDeath[k] += f * h;
+      out.hazardVar[k] += h / dk;
       for (let i = 0; i < p; i++) {
         xbarK[i] = (a[i] + f * a2[i]) / dk;
         out.xHazard[k * p + i] += h * xbarK[i];

@@ -32,7 +32,12 @@ describe('coxph: book1 (Breslow ties), closed form', () => {
       r / a + (2 * r) / b,
     ];
     const scho = [1 / (r + 1), 1 - r / (3 + r), 0 - r / (3 + r), 0];
-    return { loglik, imat, cum, mart, score, scho };
+    const xbar = [r / (r + 1), r / (r + 3), 0, 0];
+    const partial = (v: number[]) => v.map((_, i) => v.slice(0, i + 1).reduce((a, b) => a + b, 0));
+    const varG = partial([1 / (3 * r + 3) ** 2, 2 / (r + 3) ** 2, 0, 1]);
+    const varD = partial(haz.map((h, i) => (0 - xbar[i]) * h));
+    const varHaz = varG.map((g, i) => g + varD[i] ** 2 / imat);
+    return { loglik, imat, cum, mart, score, scho, varHaz };
   };
   const fit = coxph(test1, {
     time: 'time',
@@ -59,11 +64,17 @@ describe('coxph: book1 (Breslow ties), closed form', () => {
     expectClose(coxResiduals(fit, 'schoenfeld').values, truth.scho, 1e-10, 'schoenfeld');
   });
 
-  it('gives the closed-form baseline survival for x = 0 (1e-10)', () => {
+  it('gives the closed-form baseline survival for x = 0 and its variance (1e-10)', () => {
     const truth = byHand(fit.coefficients[0]);
     const curve = coxSurvivalCurves(fit, { x: [0] }).curves[0];
     expectClose(curve.time, [1, 6, 8, 9], 0);
     expectClose(curve.cumHazard, truth.cum, 1e-10, 'cumulative hazard at x = 0');
+    expectClose(
+      Array.from(curve.stdErr, (s) => s * s),
+      truth.varHaz,
+      1e-10,
+      'variance of the cumulative hazard (book1.R sfit$std.err^2)',
+    );
     // x is 0/1/2 so R does not centre it: the centred baseline is the x = 0 baseline
     expectClose(baselineHazard(fit).cumHazard, truth.cum, 1e-10, 'basehaz');
   });

@@ -116,7 +116,7 @@ describe.skipIf(missingData)(
           );
           expectClose(coxResiduals(fit, 'dfbeta').values, (r.dfbeta as number[][]).flat(), TOL, 'dfbeta');
         });
-        it('baseline hazard (basehaz centred) and survival curves for new rows (1e-6)', () => {
+        it('baseline hazard (basehaz centred) and survival curves with std.err and CI for new rows (1e-6)', () => {
           const bh = baselineHazard(fit);
           expectClose(bh.time, r.basehazTime, 0, 'basehaz time');
           expectClose(bh.cumHazard, r.basehazHazard, TOL, 'basehaz hazard');
@@ -128,13 +128,12 @@ describe.skipIf(missingData)(
             const sc = coxSurvivalCurves(fit, newdata[index]);
             expectClose(sc.curves[0].time, r.newSurvTime, 0, 'survfit time');
             const surv = r.newSurv as number[][];
+            const col = (m: number[][], j: number) => m.map((row) => row[j]);
             sc.curves.forEach((c, j) => {
-              expectClose(
-                c.survival,
-                surv.map((row) => row[j]),
-                TOL,
-                `survfit surv ${j}`,
-              );
+              expectClose(c.survival, col(surv, j), TOL, `survfit surv ${j}`);
+              expectClose(c.stdErr, col(r.newStdErr, j), TOL, `survfit std.err ${j}`);
+              expectClose(c.lower, col(r.newLower, j), TOL, `survfit lower ${j}`);
+              expectClose(c.upper, col(r.newUpper, j), TOL, `survfit upper ${j}`);
             });
           }
         });
