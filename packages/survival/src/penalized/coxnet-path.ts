@@ -1,6 +1,7 @@
 import { TaceError } from '@tace/core';
 import { breslowLogLik, breslowWorkingWeights, MAX_EXPONENT } from './breslow.js';
 import type { RiskSetIndex } from './risk-sets.js';
+import { createKernels } from './simd-kernels.js';
 
 /** glmnet's internal constants for family = "cox" (`glmnet.control()` defaults as coxnet rescales them). */
 const BIG = 9.9e35;
@@ -54,18 +55,34 @@ export interface CoxnetRawPath {
  * updated in place; nothing is allocated inside the coordinate loop.
  */
 export function coxnetPathKernel(problem: CoxnetProblem): CoxnetRawPath {
-  const { x, n, p, index, usable, penalty: vp, alpha, flmin, userLambda, nLambda, thresh, maxIter } = problem;
-  const q = 1 / n;
+  const { n, p, index, usable, penalty: vp, alpha, flmin, userLambda, nLambda, thresh, maxIter } = problem;
+  // One SIMD heap holds x, x^2 (for the weighted squares), the working residual wr, the weights w, the
+  // linear predictor f and a vector of -1 (so that `update` can also add a multiple of a column to f).
+  const np = n * p;
+  const kernels = createKernels(2 * np + 4 * n);
+  const heap = kernels.heap;
+  heap.set(problem.x, 0);
+  const x = heap.subarray(0, np);
+  for (let t = 0; t < np; t++) heap[np + t] = x[t] * x[t];
+  const wrBase = 2 * np;
+  const wBase = wrBase + n;
+  const fBase = wBase + n;
+  const minusOnes = fBase + n;
+  const wr = heap.subarray(wrBase, wrBase + n);
+  const w = heap.subarray(wBase, wBase + n);
+  const f = heap.subarray(fBase, fBase + n);
+  heap.fill(-1, minusOnes, minusOnes + n);
   const start = index.groupStart[0];
+  const span = n - start;
+  const dotResidual = (j: number): number => kernels.dot(wrBase + start, j * n + start, span);
+  const weightedSquares = (j: number): number => kernels.dot(wBase + start, np + j * n + start, span);
+  const q = 1 / n;
   const dq = new Float64Array(n);
   for (let i = start; i < n; i++) dq[i] = index.event[i] * q;
   const dk = new Float64Array(index.nGroups);
   for (let k = 0; k < index.nGroups; k++) dk[k] = index.deaths[k] * q;
-  const f = new Float64Array(n);
   const e = new Float64Array(n).fill(q);
   const u = new Float64Array(index.nGroups);
-  const w = new Float64Array(n);
-  const wr = new Float64Array(n);
 
   const r0 = breslowLogLik(index, dq, dk, f, e, u);
   let dkLogDk = 0;
@@ -76,7 +93,7 @@ export function coxnetPathKernel(problem: CoxnetProblem): CoxnetRawPath {
   const alf = flmin < 1 ? Math.max(MIN_FLMIN, flmin) ** (1 / (nLambda - 1)) : 1;
   const cthr = thresh * rr;
   const ga = new Float64Array(p);
-  for (let j = 0; j < p; j++) if (usable[j]) ga[j] = Math.abs(dot(wr, x, j * n, start, n));
+  for (let j = 0; j < p; j++) if (usable[j]) ga[j] = Math.abs(dotResidual(j));
 
   const a = new Float64Array(p);
   const aStart = new Float64Array(p);
@@ -103,7 +120,7 @@ export function coxnetPathKernel(problem: CoxnetProblem): CoxnetRawPath {
       const j = all ? l : active[l];
       if (all && strong[j] === 0) continue;
       const offset = j * n;
-      const uj = a[j] * v[j] + dot(wr, x, offset, start, n);
+      const uj = a[j] * v[j] + dotResidual(j);
       const threshold = vp[j] * sa;
       const abs = Math.abs(uj);
       const at = abs <= threshold ? 0 : (Math.sign(uj) * (abs - threshold)) / (v[j] + vp[j] * omal);
@@ -112,7 +129,7 @@ export function coxnetPathKernel(problem: CoxnetProblem): CoxnetRawPath {
       a[j] = at;
       const change = v[j] * del * del;
       if (change > dli) dli = change;
-      residualUpdate(del, w, x, offset, wr, start, n);
+      kernels.update(wrBase + start, wBase + start, offset + start, span, del);
       if (inActive[j] === 0) {
         inActive[j] = 1;
         active[nActive++] = j;
@@ -143,7 +160,7 @@ export function coxnetPathKernel(problem: CoxnetProblem): CoxnetRawPath {
         break path;
       }
       for (let l = 0; l < nActive; l++) aStart[active[l]] = a[active[l]];
-      for (let j = 0; j < p; j++) if (strong[j]) v[j] = weightedSquares(w, x, j * n, start, n);
+      for (let j = 0; j < p; j++) if (strong[j]) v[j] = weightedSquares(j);
       for (;;) {
         passes++;
         if (pass(true, sa, omal) < cthr) break;
@@ -165,7 +182,8 @@ export function coxnetPathKernel(problem: CoxnetProblem): CoxnetRawPath {
       f.fill(0, start);
       for (let l = 0; l < nActive; l++) {
         const j = active[l];
-        if (a[j] !== 0) axpy(a[j], x, j * n, f, start, n);
+        // f - (a_j * -1) * x_j = f + a_j x_j, exactly.
+        if (a[j] !== 0) kernels.update(fBase + start, minusOnes + start, j * n + start, span, a[j]);
       }
       for (let i = start; i < n; i++) {
         const fi = f[i];
@@ -184,7 +202,7 @@ export function coxnetPathKernel(problem: CoxnetProblem): CoxnetRawPath {
       if (changed) continue;
       for (let k = 0; k < p; k++) {
         if (strong[k] || !usable[k]) continue;
-        ga[k] = Math.abs(dot(wr, x, k * n, start, n));
+        ga[k] = Math.abs(dotResidual(k));
         if (ga[k] > sa * vp[k]) {
           strong[k] = 1;
           changed = true;
@@ -209,57 +227,6 @@ export function coxnetPathKernel(problem: CoxnetProblem): CoxnetRawPath {
     passes,
     notConvergedAt,
   };
-}
-
-/** `sum_i r[i] x[offset + i]` over `start <= i < n`, four accumulators (instruction-level parallelism). */
-function dot(r: Float64Array, x: Float64Array, offset: number, start: number, n: number): number {
-  let s0 = 0;
-  let s1 = 0;
-  let s2 = 0;
-  let s3 = 0;
-  let i = start;
-  for (; i + 3 < n; i += 4) {
-    s0 += r[i] * x[offset + i];
-    s1 += r[i + 1] * x[offset + i + 1];
-    s2 += r[i + 2] * x[offset + i + 2];
-    s3 += r[i + 3] * x[offset + i + 3];
-  }
-  for (; i < n; i++) s0 += r[i] * x[offset + i];
-  return s0 + s1 + (s2 + s3);
-}
-
-/** `wr[i] -= del * w[i] * x[offset + i]` over `start <= i < n`, unrolled by four. */
-function residualUpdate(
-  del: number,
-  w: Float64Array,
-  x: Float64Array,
-  offset: number,
-  wr: Float64Array,
-  start: number,
-  n: number,
-): void {
-  let i = start;
-  for (; i + 3 < n; i += 4) {
-    wr[i] -= del * w[i] * x[offset + i];
-    wr[i + 1] -= del * w[i + 1] * x[offset + i + 1];
-    wr[i + 2] -= del * w[i + 2] * x[offset + i + 2];
-    wr[i + 3] -= del * w[i + 3] * x[offset + i + 3];
-  }
-  for (; i < n; i++) wr[i] -= del * w[i] * x[offset + i];
-}
-
-/** `y[i] += a * x[offset + i]` over `start <= i < n`. */
-function axpy(a: number, x: Float64Array, offset: number, y: Float64Array, start: number, n: number): void {
-  for (let i = start; i < n; i++) y[i] += a * x[offset + i];
-}
-
-function weightedSquares(w: Float64Array, x: Float64Array, offset: number, start: number, n: number): number {
-  let s = 0;
-  for (let i = start; i < n; i++) {
-    const xi = x[offset + i];
-    s += w[i] * xi * xi;
-  }
-  return s;
 }
 
 function nonPositiveWeights(ilm: number): TaceError {
