@@ -163,10 +163,11 @@ export function parseNifti(input: Uint8Array, source = 'NIfTI'): Image {
   const spacing: [number, number, number] = [0, 1, 2].map((c) =>
     Math.hypot(lps[c]!, lps[4 + c]!, lps[8 + c]!),
   ) as [number, number, number];
+  // `+ 0` turns the -0 left by the RAS -> LPS negation into 0
   const direction = [0, 1, 2].flatMap((r) =>
-    [0, 1, 2].map((c) => lps[4 * r + c]! / spacing[c]!),
+    [0, 1, 2].map((c) => lps[4 * r + c]! / spacing[c]! + 0),
   ) as Image['direction'];
-  return { data, size, spacing, origin: [lps[3]!, lps[7]!, lps[11]!], direction };
+  return { data, size, spacing, origin: [lps[3]! + 0, lps[7]! + 0, lps[11]! + 0], direction };
 }
 
 /**

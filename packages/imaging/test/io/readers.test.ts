@@ -75,6 +75,48 @@ describe('writeNifti / readNifti', () => {
   });
 });
 
+/** A NIfTI-2 file (540-byte header, int64 dims, float64 fields) written by hand: sform scaling + offset. */
+function nifti2(data: Int16Array, size: [number, number, number], littleEndian: boolean): Uint8Array {
+  const out = new Uint8Array(544 + data.byteLength);
+  const v = new DataView(out.buffer);
+  v.setInt32(0, 540, littleEndian);
+  out.set([0x6e, 0x2b, 0x32, 0, 0x0d, 0x0a, 0x1a, 0x0a], 4);
+  v.setInt16(12, 4, littleEndian); // int16
+  v.setInt16(14, 16, littleEndian);
+  [3, ...size, 1, 1, 1, 1].forEach((d, i) => {
+    v.setBigInt64(16 + 8 * i, BigInt(d), littleEndian);
+  });
+  [1, 0.5, 0.75, 2.5, 0, 0, 0, 0].forEach((p, i) => {
+    v.setFloat64(104 + 8 * i, p, littleEndian);
+  });
+  v.setBigInt64(168, 544n, littleEndian);
+  v.setInt32(348, 1, littleEndian); // sform_code
+  // RAS sform: x -> -x (i.e. LPS +x), y -> +y (LPS -y), z -> z
+  const srow = [-0.5, 0, 0, 10, 0, 0.75, 0, -20, 0, 0, 2.5, 5];
+  srow.forEach((x, i) => {
+    v.setFloat64(400 + 8 * i, x, littleEndian);
+  });
+  data.forEach((x, i) => {
+    v.setInt16(544 + 2 * i, x, littleEndian);
+  });
+  return out;
+}
+
+describe('NIfTI-2 and byte order', () => {
+  it('reads NIfTI-2 in both byte orders: sform to LPS spacing, direction and origin', () => {
+    const data = Int16Array.from({ length: 24 }, (_, i) => i - 5);
+    for (const littleEndian of [true, false]) {
+      const path = join(work, `v2-${littleEndian}.nii`);
+      writeFileSync(path, nifti2(data, [4, 3, 2], littleEndian));
+      const image = readImage(path);
+      expect(Array.from(image.data)).toEqual(Array.from(data));
+      expect(image.spacing).toEqual([0.5, 0.75, 2.5]);
+      expect(image.origin).toEqual([-10, 20, 5]);
+      expect(image.direction).toEqual([1, 0, 0, 0, -1, 0, 0, 0, 1]);
+    }
+  });
+});
+
 describe('readImage errors', () => {
   it('names a missing path and an unknown format', () => {
     expect(() => readImage(join(work, 'absent.nii'))).toThrow(/no such file/);
