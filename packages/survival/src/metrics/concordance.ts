@@ -22,7 +22,9 @@ export interface ConcordanceOptions {
   weights?: NumericInput;
   /** Stratum per subject: pairs are formed within strata only (R `strata()`). @default undefined */
   strata?: GroupInput;
-  /** Missing-value policy for time, event, risk, weights and strata. @default 'error' */
+  /** Cluster per subject: the standard error sums influence within clusters (R `cluster`). @default undefined */
+  cluster?: GroupInput;
+  /** Missing-value policy for time, event, risk, weights, strata and cluster. @default 'error' */
   missing?: MissingPolicy;
 }
 
@@ -76,6 +78,7 @@ export function concordance(
   const extra: [string, ArrayLike<unknown>][] = [['risk', risk]];
   if (options.weights !== undefined) extra.push(['weights', options.weights]);
   if (options.strata !== undefined) extra.push(['strata', options.strata]);
+  if (options.cluster !== undefined) extra.push(['cluster', options.cluster]);
   const data = toSurvivalData(time, event, options.missing ?? 'error', {}, extra);
   assertHasEvents(data);
   const n = data.time.length;
@@ -99,7 +102,17 @@ export function concordance(
           Array.from(data.rows, (r) => (options.strata as GroupInput)[r]),
           'strata',
         ).codes;
-  return concordanceKernel(data.time, data.event, x, w, strata, method, tau, { omitted: data.omitted });
+  const cluster =
+    options.cluster === undefined
+      ? undefined
+      : toFactor(
+          Array.from(data.rows, (r) => (options.cluster as GroupInput)[r]),
+          'cluster',
+        ).codes;
+  return concordanceKernel(data.time, data.event, x, w, strata, method, tau, {
+    omitted: data.omitted,
+    cluster,
+  });
 }
 
 /**

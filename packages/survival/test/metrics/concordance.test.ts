@@ -100,6 +100,15 @@ describe.skipIf(missingData)(
       () => concordance(vt, vs, vk, { method: 'uno', tau: 200 }),
       () => concordance(vt, vs, vk, { strata: veteran.trt as number[] }),
       () => concordance(vt, vs, vk, { weights: vt.map((_, i) => (i % 3) + 1) }),
+      () => {
+        const keep = lung.inst.map((v, i) => (v === null ? -1 : i)).filter((i) => i >= 0);
+        return concordance(
+          keep.map((i) => lung.time[i] as number),
+          keep.map((i) => lungDead[i]),
+          keep.map((i) => lung.age[i] as number),
+          { cluster: keep.map((i) => lung.inst[i] as number) },
+        );
+      },
       () =>
         concordance(ovarian.futime as number[], ovarian.fustat as number[], ovarian.age as number[], {
           method: 'uno',
