@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { ibsiDiscretise, ibsiResample } from '../../src/ibsi/index.js';
+import { IDENTITY_DIRECTION, type Image } from '../../src/image/types.js';
+
+const row = (values: number[], spacing: number): Image => ({
+  data: Float64Array.from(values),
+  size: [values.length, 1, 1],
+  spacing: [spacing, 1, 1],
+  origin: [0, 0, 0],
+  direction: [...IDENTITY_DIRECTION],
+});
+
+describe('ibsiDiscretise (IBSI 1 reference manual 2.7)', () => {
+  it('fixed bin size counts bins from the lower bound, not from multiples of the width', () => {
+    const { levels, nLevels } = ibsiDiscretise([-500, -476, -475, 399, 0], [1, 1, 1, 1, 0], {
+      binWidth: 25,
+      lowerBound: -500,
+    });
+    expect([...levels]).toEqual([1, 1, 2, 36, 0]);
+    expect(nLevels).toBe(36);
+  });
+  it('fixed bin number puts the maximum in the top bin and a flat ROI in bin 1', () => {
+    expect([...ibsiDiscretise([0, 1, 2, 3, 4], [1, 1, 1, 1, 1], { binCount: 4 }).levels]).toEqual([
+      1, 2, 3, 4, 4,
+    ]);
+    expect([...ibsiDiscretise([7, 7], [1, 1], { binCount: 32 }).levels]).toEqual([1, 1]);
+  });
+  it('rejects NaN in the ROI, voxels below the bound and more than 10^4 bins', () => {
+    expect(() => ibsiDiscretise([Number.NaN, 1], [1, 1], { binCount: 4 })).toThrow(/NaN/);
+    expect(() => ibsiDiscretise([-600, 1], [1, 1], { binWidth: 25, lowerBound: -500 })).toThrow(/below/);
+    expect(() => ibsiDiscretise([0, 1e6], [1, 1], { binWidth: 1 })).toThrow(/10000/);
+  });
+});
+
+describe('ibsiResample (IBSI 1 reference manual 2.4, grid centres aligned)', () => {
+  it('halving the resolution of 4 voxels gives 2 voxels centred on the old grid', () => {
+    // new voxel j samples old index (3 - 2 * 1) / 2 + 2 j = 0.5 + 2 j
+    const out = ibsiResample(row([0, 10, 20, 30], 1), [2, null, null]);
+    expect(out.size).toEqual([2, 1, 1]);
+    expect([...out.data]).toEqual([5, 25]);
+    expect(out.origin[0]).toBeCloseTo(0.5, 12);
+  });
+  it('rounds the new size up, keeps the grid centred and clamps samples beyond the edge', () => {
+    // 5 voxels at 2 mm: ceil(5 / 2) = 3 voxels at old indices 0, 2, 4
+    expect([...ibsiResample(row([0, 10, 20, 30, 40], 1), [2, null, null]).data]).toEqual([0, 20, 40]);
+    // 3 voxels at 2.5 mm: 2 voxels at old indices -0.25 and 2.25, clamped to 0 and 2
+    expect([...ibsiResample(row([0, 10, 20], 1), [2.5, null, null]).data]).toEqual([0, 20]);
+  });
+});
