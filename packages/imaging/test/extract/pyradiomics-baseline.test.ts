@@ -127,6 +127,14 @@ describe.skipIf(root === null)(
       });
     }
 
+    it('preCrop (crop to the ROI box + padDistance first) gives the same first-order and shape values', () => {
+      const { image, mask } = load('breast1');
+      const parameters = { featureClass: { firstorder: null, shape: null } };
+      const plain = extractFeatures(image, mask, parameters).features;
+      const cropped = extractFeatures(image, mask, { ...parameters, setting: { preCrop: true } }).features;
+      for (const [name, value] of Object.entries(plain)) expect(cropped[name], name).toBe(value);
+    });
+
     it('shape2D on a ROI spanning several slices is a clear error', () => {
       const { image, mask } = load('brain1');
       expect(() =>
