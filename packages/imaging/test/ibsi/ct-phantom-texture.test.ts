@@ -9,6 +9,7 @@ import {
   ibsiTextureFeatures,
 } from '../../src/ibsi/index.js';
 import { readNifti } from '../../src/io/nifti.js';
+import { resampleToReference } from '../../src/preprocess/resample.js';
 import { REFERENCE, textureGroups, withinTolerance } from './digital-phantom.js';
 
 const CT_DIR = sharedDataPath('radiomics/ibsi/ct_phantom/nifti');
@@ -16,6 +17,8 @@ const CT_DIR = sharedDataPath('radiomics/ibsi/ct_phantom/nifti');
 interface Config {
   /** In-plane (2D, `null` along z) or isotropic resampling in mm; none for A. */
   spacing: (number | null)[] | null;
+  /** Cubic B-spline image interpolation (ITK's, with prefilter) instead of linear, on the same IBSI grid. */
+  cubic?: boolean;
   /** Resegmentation range in HU. */
   range: [number, number] | null;
   /** Outlier resegmentation: mean +/- 3 standard deviations of the ROI. */
@@ -25,26 +28,37 @@ interface Config {
   nLevels: number;
 }
 
-/** IBSI 1 configurations of the CT phantom (reference manual, table 5.1) that use linear interpolation. */
+/** IBSI 1 configurations of the CT phantom (reference manual, table 5.1). */
 const CONFIGS: Record<string, Config> = {
   config_A: { spacing: null, range: [-500, 400], outliers: false, binWidth: 25, nLevels: 36 },
   config_B: { spacing: [2, 2, null], range: [-500, 400], outliers: false, binCount: 32, nLevels: 32 },
   config_C: { spacing: [2, 2, 2], range: [-1000, 400], outliers: false, binWidth: 25, nLevels: 56 },
   config_D: { spacing: [2, 2, 2], range: null, outliers: true, binCount: 32, nLevels: 32 },
+  config_E: {
+    spacing: [2, 2, 2],
+    cubic: true,
+    range: [-1000, 400],
+    outliers: true,
+    binCount: 32,
+    nLevels: 32,
+  },
 };
 
 /**
- * The discretised ROI of a configuration: linear resampling on the IBSI grid (image rounded to integers,
- * mask kept where the interpolated mask is >= 0.5), resegmentation, then IBSI discretisation.
+ * The discretised ROI of a configuration: resampling on the IBSI grid (linear, or for E the cubic B-spline of
+ * `resampleToReference` sampled on that grid; image rounded to integers, mask linear and kept where >= 0.5),
+ * resegmentation, then IBSI discretisation.
  */
 function prepare(config: Config) {
   let image = readNifti(join(CT_DIR!, 'phantom.nii.gz'));
   let mask = readNifti(join(CT_DIR!, 'mask.nii.gz'));
   mask = { ...mask, data: Float64Array.from(mask.data, (m) => (m !== 0 ? 1 : 0)) };
   if (config.spacing !== null) {
-    image = ibsiResample(image, config.spacing);
-    image = { ...image, data: image.data.map((x) => Math.round(x)) };
     mask = ibsiResample(mask, config.spacing);
+    image = config.cubic
+      ? resampleToReference({ ...image, data: Float64Array.from(image.data) }, mask, 'sitkBSpline')
+      : ibsiResample(image, config.spacing);
+    image = { ...image, data: image.data.map((x) => Math.round(x)) };
   }
   const roi = Uint8Array.from(mask.data, (m) => (m >= 0.5 ? 1 : 0));
   let [lo, hi] = config.range ?? [-Infinity, Infinity];
