@@ -87,6 +87,60 @@ export function resolveSettings(partial: Record<string, unknown> = {}): Extracti
       },
     );
   }
+  const numberList = (key: 'resampledPixelSpacing' | 'resegmentRange' | 'distances' | 'sigma') => {
+    const value = out[key];
+    if (
+      value !== null &&
+      (!Array.isArray(value) || value.some((v) => typeof v !== 'number' || !Number.isFinite(v)))
+    ) {
+      throw new TaceError(
+        'INVALID_ARGUMENT',
+        `setting ${key} must be a list of numbers, but was ${JSON.stringify(value)}`,
+        {
+          param: key,
+        },
+      );
+    }
+  };
+  numberList('resampledPixelSpacing');
+  numberList('resegmentRange');
+  numberList('distances');
+  numberList('sigma');
+  for (const key of ['binCount', 'minimumROISize', 'removeOutliers'] as const) {
+    const value = out[key];
+    if (value !== null && (typeof value !== 'number' || !(value > 0))) {
+      throw new TaceError(
+        'INVALID_ARGUMENT',
+        `setting ${key} must be a positive number or null, but was ${JSON.stringify(value)}`,
+        {
+          param: key,
+        },
+      );
+    }
+  }
+  if (out.binCount !== null && !Number.isInteger(out.binCount)) {
+    throw new TaceError('INVALID_ARGUMENT', `setting binCount must be an integer, but was ${out.binCount}`, {
+      param: 'binCount',
+    });
+  }
+  if (!['absolute', 'relative', 'sigma'].includes(out.resegmentMode)) {
+    throw new TaceError(
+      'INVALID_ARGUMENT',
+      `resegmentMode must be absolute, relative or sigma, but was ${JSON.stringify(out.resegmentMode)}`,
+      {
+        param: 'resegmentMode',
+      },
+    );
+  }
+  if (![0, 1, 2].includes(out.force2Ddimension)) {
+    throw new TaceError(
+      'INVALID_ARGUMENT',
+      `force2Ddimension must be 0, 1 or 2, but was ${out.force2Ddimension}`,
+      {
+        param: 'force2Ddimension',
+      },
+    );
+  }
   if (!(out.binWidth > 0)) {
     throw new TaceError('INVALID_ARGUMENT', `binWidth must be > 0, but was ${out.binWidth}`, {
       param: 'binWidth',

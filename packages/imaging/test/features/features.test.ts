@@ -148,5 +148,11 @@ describe('parameter files', () => {
     expect(() => parseParameters('settings:\n  binWidth: 5')).toThrow(/unknown section "settings"/);
     expect(() => resolveSettings({ binWidth: 'wide' })).toThrow(/binWidth has the wrong type: "wide"/);
     expect(() => resolveSettings({ interpolator: 'sitkLanczos' })).toThrow(/sitkLanczos/);
+    expect(() => resolveSettings({ binCount: 'ten' })).toThrow(
+      /binCount must be a positive number or null, but was "ten"/,
+    );
+    expect(() => resolveSettings({ binCount: 2.5 })).toThrow(/binCount must be an integer/);
+    expect(() => resolveSettings({ resampledPixelSpacing: [1, 'a', 1] })).toThrow(/list of numbers/);
+    expect(() => resolveSettings({ resegmentMode: 'percent' })).toThrow(/resegmentMode/);
   });
 });
