@@ -39,22 +39,35 @@ export function scoreSampleRange(ctx: SampleBlockContext, from: number, to: numb
   return out;
 }
 
-/** What a block of genes needs for the GSVA kernel step. */
+/** What a block of genes needs for the GSVA kernel step (besides the genes' rows). */
 export interface DensityBlockContext {
-  values: Float64Array;
-  nGenes: number;
   nSamples: number;
   kcdf: KernelCdf;
 }
 
-/** GSVA kernel densities of genes from..to-1, one row of nSamples per gene (row-major block). */
-export function densityRange(ctx: DensityBlockContext, from: number, to: number): Float64Array {
-  const { values, nGenes, nSamples, kcdf } = ctx;
-  const out = new Float64Array((to - from) * nSamples);
-  const row = new Float64Array(nSamples);
-  for (let g = from; g < to; g++) {
-    for (let s = 0; s < nSamples; s++) row[s] = values[s * nGenes + g];
-    geneDensity(row, kcdf, out.subarray((g - from) * nSamples, (g - from + 1) * nSamples));
+/** Rows (one per gene, nSamples values each, row-major) of genes from..to-1 of a column-major matrix. */
+export function geneRows(
+  values: Float64Array,
+  nGenes: number,
+  nSamples: number,
+  from: number,
+  to: number,
+): Float64Array {
+  const rows = new Float64Array((to - from) * nSamples);
+  for (let s = 0; s < nSamples; s++) {
+    const base = s * nGenes;
+    for (let g = from; g < to; g++) rows[(g - from) * nSamples + s] = values[base + g];
+  }
+  return rows;
+}
+
+/** GSVA kernel densities of a row-major block of genes, same layout. */
+export function densityRows(rows: Float64Array, ctx: DensityBlockContext): Float64Array {
+  const { nSamples, kcdf } = ctx;
+  const out = new Float64Array(rows.length);
+  for (let g = 0; g < rows.length / nSamples; g++) {
+    const at = g * nSamples;
+    geneDensity(rows.subarray(at, at + nSamples), kcdf, out.subarray(at, at + nSamples));
   }
   return out;
 }
@@ -73,20 +86,19 @@ export function placeDensityBlock(
   }
 }
 
-/** parallelMap task: scores of the samples in `[from, to)`. */
+/**
+ * parallelMap task: scores of a block of samples; the item is the block's columns (column-major), so each
+ * worker receives only its own samples.
+ */
 export function sampleBlockTask(
-  range: [number, number],
+  columns: Float64Array,
   _index: number,
-  ctx: SampleBlockContext,
+  ctx: Omit<SampleBlockContext, 'values'>,
 ): Float64Array {
-  return scoreSampleRange(ctx, range[0], range[1]);
+  return scoreSampleRange({ ...ctx, values: columns }, 0, columns.length / ctx.nGenes);
 }
 
-/** parallelMap task: densities of the genes in `[from, to)`. */
-export function densityBlockTask(
-  range: [number, number],
-  _index: number,
-  ctx: DensityBlockContext,
-): Float64Array {
-  return densityRange(ctx, range[0], range[1]);
+/** parallelMap task: GSVA kernel densities of a block of genes given as rows. */
+export function densityBlockTask(rows: Float64Array, _index: number, ctx: DensityBlockContext): Float64Array {
+  return densityRows(rows, ctx);
 }

@@ -6,7 +6,8 @@ import type { ExpressionMatrix } from '../expression/types.js';
 import type { GeneSets } from '../genesets/types.js';
 import { type MappedSets, mapGeneSets } from './map-sets.js';
 import {
-  densityRange,
+  densityRows,
+  geneRows,
   placeDensityBlock,
   type SampleBlockContext,
   scoreSampleRange,
@@ -63,7 +64,8 @@ export function scoreGeneSets(
       break;
     case 'gsva': {
       const density = new Float64Array(nGenes * nSamples);
-      const block = densityRange({ values: matrix.values, nGenes, nSamples, kcdf: prepared.kcdf }, 0, nGenes);
+      const rows = geneRows(matrix.values, nGenes, nSamples, 0, nGenes);
+      const block = densityRows(rows, { nSamples, kcdf: prepared.kcdf });
       placeDensityBlock(density, block, 0, nGenes, nSamples);
       values = scoreSampleRange(sampleContext(prepared, density), 0, nSamples);
       break;
@@ -127,26 +129,26 @@ export async function scoreGeneSetsParallel(
   let values = matrix.values;
   if (method === 'gsva') {
     const geneBlocks = blocks(nGenes);
-    const parts = await parallelMap<[number, number], Float64Array>(geneBlocks, {
-      module,
-      exportName: 'densityBlockTask',
-      threads,
-      context: { values: matrix.values, nGenes, nSamples, kcdf: prepared.kcdf },
-      label: 'genes',
-    });
+    const parts = await parallelMap<Float64Array, Float64Array>(
+      geneBlocks.map(([from, to]) => geneRows(matrix.values, nGenes, nSamples, from, to)),
+      {
+        module,
+        exportName: 'densityBlockTask',
+        threads,
+        context: { nSamples, kcdf: prepared.kcdf },
+        label: 'genes',
+      },
+    );
     values = new Float64Array(nGenes * nSamples);
     parts.forEach((block, i) => {
       placeDensityBlock(values, block, geneBlocks[i][0], nGenes, nSamples);
     });
   }
-  const sampleBlocks = blocks(nSamples);
-  const parts = await parallelMap<[number, number], Float64Array>(sampleBlocks, {
-    module,
-    exportName: 'sampleBlockTask',
-    threads,
-    context: sampleContext(prepared, values),
-    label: 'samples',
-  });
+  const { values: _all, ...context } = sampleContext(prepared, values);
+  const parts = await parallelMap<Float64Array, Float64Array>(
+    blocks(nSamples).map(([from, to]) => values.slice(from * nGenes, to * nGenes)),
+    { module, exportName: 'sampleBlockTask', threads, context, label: 'samples' },
+  );
   const out = new Float64Array(prepared.mapped.names.length * nSamples);
   let offset = 0;
   for (const part of parts) {
