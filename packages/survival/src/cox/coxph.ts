@@ -10,6 +10,7 @@ import {
   TaceError,
 } from '@tace/core';
 import { solveSymmetric } from '../internal/cholesky.js';
+import type { GroupInput } from '../internal/factor.js';
 import { toFactor } from '../internal/factor.js';
 import { gatherNumeric } from '../internal/gather.js';
 import { orderByTime } from '../internal/order.js';
@@ -183,10 +184,6 @@ export function coxph(table: TableLike, options: CoxphOptions): CoxModel {
   const used = [options.time, options.event, ...options.covariates, ...extraNames];
   const cc = completeCases(table, used, options.missing ?? 'error');
   const rows = cc.rows;
-  const pick = (name: string) => {
-    const col = getColumn(table, name);
-    return Array.from(rows, (r) => col[r]);
-  };
   const outcome = toSurvivalData(
     gatherNumeric(getColumn(table, options.time), rows, `column '${options.time}'`),
     gatherNumeric(getColumn(table, options.event), rows, `column '${options.event}'`),
@@ -231,7 +228,12 @@ export function coxph(table: TableLike, options: CoxphOptions): CoxModel {
   let strataCodes = new Int32Array(n) as Int32Array;
   let strataLevels = ['all'];
   if (options.strata !== undefined) {
-    const f = toFactor(pick(options.strata) as string[], `column '${options.strata}'`);
+    const f = toFactor(
+      getColumn(table, options.strata) as GroupInput,
+      `column '${options.strata}'`,
+      undefined,
+      rows,
+    );
     if (f.levels.length < 2) {
       throw new TaceError(
         'INVALID_ARGUMENT',
@@ -248,7 +250,12 @@ export function coxph(table: TableLike, options: CoxphOptions): CoxModel {
   const clusterCodes =
     options.cluster === undefined
       ? new Int32Array(n).fill(-1)
-      : toFactor(pick(options.cluster) as string[], `column '${options.cluster}'`).codes;
+      : toFactor(
+          getColumn(table, options.cluster) as GroupInput,
+          `column '${options.cluster}'`,
+          undefined,
+          rows,
+        ).codes;
   // sort by stratum, then time (stable: ties keep input order, as R's order())
   const t = outcome.time;
   const order = orderByTime(t, strataCodes);

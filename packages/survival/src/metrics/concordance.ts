@@ -98,17 +98,11 @@ export function concordance(
   const strata =
     options.strata === undefined
       ? new Int32Array(n)
-      : toFactor(
-          Array.from(data.rows, (r) => (options.strata as GroupInput)[r]),
-          'strata',
-        ).codes;
+      : toFactor(options.strata, 'strata', undefined, data.rows).codes;
   const cluster =
     options.cluster === undefined
       ? undefined
-      : toFactor(
-          Array.from(data.rows, (r) => (options.cluster as GroupInput)[r]),
-          'cluster',
-        ).codes;
+      : toFactor(options.cluster, 'cluster', undefined, data.rows).codes;
   return concordanceKernel(data.time, data.event, x, w, strata, method, tau, {
     omitted: data.omitted,
     cluster,

@@ -128,8 +128,7 @@ export function kaplanMeier(
     codes = new Int32Array(data.time.length);
     levels = ['all'];
   } else {
-    const groupRows = Array.from(data.rows, (r) => (options.group as GroupInput)[r]);
-    ({ codes, levels } = toFactor(groupRows, 'group'));
+    ({ codes, levels } = toFactor(options.group, 'group', undefined, data.rows));
   }
   const z = normalQuantile(1 - (1 - confLevel) / 2);
   const order = orderByTime(data.time, codes);

@@ -72,8 +72,7 @@ export function logRank(
   if (options.strata !== undefined) extra.push(['strata', options.strata]);
   const data = toSurvivalData(time, event, options.missing ?? 'error', {}, extra);
   assertHasEvents(data);
-  const pick = (values: GroupInput) => Array.from(data.rows, (r) => values[r]);
-  const { codes, levels } = toFactor(pick(group), 'group');
+  const { codes, levels } = toFactor(group, 'group', undefined, data.rows);
   const k = levels.length;
   if (k < 2) {
     throw new TaceError('INVALID_ARGUMENT', `group has a single level (${levels[0]})`, {
@@ -83,7 +82,7 @@ export function logRank(
   }
   let strata: Int32Array = new Int32Array(data.time.length);
   if (options.strata !== undefined) {
-    const f = toFactor(pick(options.strata), 'strata');
+    const f = toFactor(options.strata, 'strata', undefined, data.rows);
     if (f.levels.length < 2) {
       throw new TaceError('INVALID_ARGUMENT', `strata has a single level (${f.levels[0]})`, {
         param: 'strata',
