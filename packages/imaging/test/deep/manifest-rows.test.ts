@@ -6,6 +6,7 @@ import {
   type DeepModel,
   deepCohortRows,
   embedCohort,
+  embedManifest,
   loadModel,
   readManifest,
   releaseModel,
@@ -60,5 +61,17 @@ describe('deepCohortRows(readManifest(csv), manifest)', () => {
       }
     }
     expect(fromFiles.error[2]).toContain("no manifest rows for phase 'portal-venous'");
+
+    // The same through embedManifest, cropping in 2 worker threads (and in this thread): identical tables.
+    const manifestRows = readManifest(join(dir, 'cohort.csv'));
+    for (const threads of [1, 2]) {
+      const pooled = await embedManifest(manifestRows, model, { threads, batchSize: 2 });
+      expect(pooled.id).toEqual(fromFiles.id);
+      expect(pooled.error).toEqual(fromFiles.error);
+      for (let c = 0; c < 16; c++)
+        expect(Array.from(pooled[`dl_${c}`] as Float64Array)).toEqual(
+          Array.from(fromFiles[`dl_${c}`] as Float64Array),
+        );
+    }
   });
 });

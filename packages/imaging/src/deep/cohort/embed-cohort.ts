@@ -1,6 +1,6 @@
 import { assertInteger, assertOneOf, type ColumnTable, type ProgressEvent, TaceError } from '@tace/core';
 import { type FlipAxis, flipSample } from '../crop/flip.js';
-import { type PatientImages, prepareSamples } from '../crop/prepare-samples.js';
+import { type PatientImages, type PreparedSamples, prepareSamples } from '../crop/prepare-samples.js';
 import { type DeepModel, runModel } from '../model/load-model.js';
 import { manifestSampleShape } from '../model/manifest.js';
 
@@ -72,6 +72,32 @@ export async function embedCohort(
   model: DeepModel,
   options: EmbedCohortOptions = {},
 ): Promise<ColumnTable> {
+  const manifest = model.manifest;
+  async function* prepared(): AsyncGenerator<PreparedRow> {
+    for await (const row of rows) {
+      yield { id: String(row.id), samples: async () => prepareSamples(await row.load(), manifest) };
+    }
+  }
+  return embedPreparedRows(prepared(), Array.isArray(rows) ? rows.length : 0, model, options);
+}
+
+/** A patient whose samples are produced on demand (in this thread or in a worker). */
+export interface PreparedRow {
+  id: string;
+  /** The patient's model-ready samples; throws (or rejects) when the patient cannot be prepared. */
+  samples: () => PreparedSamples | Promise<PreparedSamples>;
+}
+
+/**
+ * The inference loop of {@link embedCohort}, over patients whose samples are prepared elsewhere.
+ * @param total - number of patients for progress events (0 when unknown).
+ */
+export async function embedPreparedRows(
+  rows: AsyncIterable<PreparedRow>,
+  total: number,
+  model: DeepModel,
+  options: EmbedCohortOptions,
+): Promise<ColumnTable> {
   const { concurrency = 1, aggregation = 'mean', flips = [], onProgress } = options;
   const batchSize = options.batchSize ?? model.fixedBatch ?? 8;
   assertInteger(batchSize, 'batchSize', 1);
@@ -96,7 +122,6 @@ export async function embedCohort(
       : [manifest.phases.length, manifest.cropSize[2], sampleShape[1], sampleShape[2]];
   const views: (readonly FlipAxis[])[] = [[], ...flips];
   const k = model.embeddingSize;
-  const total = Array.isArray(rows) ? rows.length : 0;
   const patients: PatientState[] = [];
   let done = 0;
   const finish = (state: PatientState): void => {
@@ -159,7 +184,7 @@ export async function embedCohort(
   for await (const row of rows) {
     const index = patients.length;
     const state: PatientState = {
-      id: String(row.id),
+      id: row.id,
       pending: 0,
       count: 0,
       embedding: new Float64Array(k),
@@ -167,9 +192,9 @@ export async function embedCohort(
       error: null,
     };
     patients.push(state);
-    let prepared: ReturnType<typeof prepareSamples>;
+    let prepared: PreparedSamples;
     try {
-      prepared = prepareSamples(await row.load(), manifest);
+      prepared = await row.samples();
     } catch (error) {
       state.error = error instanceof Error ? error.message : String(error);
       finish(state);

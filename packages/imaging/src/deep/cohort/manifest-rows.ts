@@ -2,6 +2,7 @@ import { TaceError } from '@tace/core';
 import type { ManifestRow } from '../../cohort/index.js';
 import type { Image } from '../../image/index.js';
 import { readImage, readRtstruct } from '../../io/index.js';
+import type { PatientImages } from '../crop/prepare-samples.js';
 import type { PreprocessingManifest } from '../model/manifest.js';
 import type { CohortImageRow } from './embed-cohort.js';
 
@@ -25,19 +26,29 @@ export function deepCohortRows(
   rows: readonly ManifestRow[],
   manifest: PreprocessingManifest,
 ): CohortImageRow[] {
+  return groupByPatient(rows).map(({ id, rows: patientRows }) => ({
+    id,
+    load: () => loadManifestPatient(id, patientRows, manifest),
+  }));
+}
+
+/** Manifest rows grouped by patient, in order of first appearance. */
+export function groupByPatient(rows: readonly ManifestRow[]): { id: string; rows: ManifestRow[] }[] {
   const byPatient = new Map<string, ManifestRow[]>();
   for (const row of rows) {
     const list = byPatient.get(row.patientId);
     if (list === undefined) byPatient.set(row.patientId, [row]);
     else list.push(row);
   }
-  return [...byPatient].map(([id, patientRows]) => ({
-    id,
-    load: () => loadPatient(id, patientRows, manifest),
-  }));
+  return [...byPatient].map(([id, patientRows]) => ({ id, rows: patientRows }));
 }
 
-function loadPatient(id: string, rows: ManifestRow[], manifest: PreprocessingManifest) {
+/** Reads one patient's phases and mask as {@link deepCohortRows} describes. */
+export function loadManifestPatient(
+  id: string,
+  rows: readonly ManifestRow[],
+  manifest: PreprocessingManifest,
+): PatientImages {
   const phaseRows = manifest.phases.map((phase) => {
     const matches = rows.filter((r) => r.phase === phase);
     if (matches.length !== 1) {
