@@ -5,4 +5,5 @@ export type { CvCoxnetOptions, CvCoxnetResult } from './cv-coxnet.js';
 export { cvCoxnet } from './cv-coxnet.js';
 export type { DesignInput, DesignMatrix } from './design-matrix.js';
 export { toDesignMatrix } from './design-matrix.js';
+export { coxnetPathPlot, cvCoxnetPlot } from './plots.js';
 export { coxnetCoefficients, predictCoxnet } from './predict-coxnet.js';

@@ -1,0 +1,30 @@
+import { findElements, renderSvg } from '@tace/core';
+import { describe, expect, it } from 'vitest';
+import { coxnet, coxnetPathPlot, cvCoxnet, cvCoxnetPlot } from '../../src/penalized/index.js';
+import { firstRows, simulatedData } from '../fixtures/r-glmnet/load.js';
+
+describe('coxnet figures', () => {
+  const sim = simulatedData();
+  const x = firstRows(sim.x, 150);
+  const small = { data: x.data.slice(0, 150 * 20), nRows: 150, nCols: 20 };
+  const time = sim.time.subarray(0, 150);
+  const event = sim.event.subarray(0, 150);
+
+  it('cvCoxnetPlot draws the curve, the SE band and the two lambda lines', async () => {
+    const cv = await cvCoxnet(small, time, event, { nFolds: 5, nLambda: 30, parallel: false });
+    const figure = cvCoxnetPlot(cv, { title: 'CV' });
+    expect(findElements(figure, 'path').filter((e) => e.attributes.class === 'series').length).toBe(5);
+    expect(renderSvg(figure)).toContain('lambda.1se');
+  });
+
+  it('coxnetPathPlot draws one line per feature that enters the path', () => {
+    const fit = coxnet(small, time, event, { nLambda: 30 });
+    const entered = new Set<number>();
+    for (let l = 0; l < fit.lambda.length; l++)
+      for (let j = 0; j < 20; j++) if (fit.beta[l * 20 + j] !== 0) entered.add(j);
+    const figure = coxnetPathPlot(fit);
+    expect(findElements(figure, 'path').filter((e) => e.attributes.class === 'series').length).toBe(
+      entered.size,
+    );
+  });
+});
