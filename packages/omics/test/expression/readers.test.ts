@@ -118,8 +118,19 @@ describe('readGdcStarCounts', () => {
 
   it('rejects an unknown column and a file missing from the sample sheet', () => {
     expect(() => readGdcStarCounts(starFiles, { column: 'tpm' as never })).toThrow(/column must be one of/);
-    const sheet = join(tcgaDir, 'gdc_sample_sheet.tsv');
-    expect(() => readGdcStarCounts([join(tcgaDir, 'xena_small.tsv')], { sampleSheet: sheet })).toThrow();
+    const dir = mkdtempSync(join(tmpdir(), 'sheet-'));
+    try {
+      const sheet = join(dir, 'sheet.tsv');
+      writeFileSync(
+        sheet,
+        'File ID\tFile Name\tSample ID\nx\t0a1b.rna_seq.augmented_star_gene_counts.tsv\tTCGA-DD-A1ED-01A\n',
+      );
+      expect(() => readGdcStarCounts(starFiles, { sampleSheet: sheet })).toThrow(
+        /0c2d.*is not in the sample sheet/,
+      );
+    } finally {
+      rmSync(dir, { recursive: true });
+    }
   });
 });
 
