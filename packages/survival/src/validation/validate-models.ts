@@ -208,7 +208,7 @@ export function validateModels(
       const ibs = integratedBrierScore(t, e, p.survival.slice(0, times.length), times);
       push(model.name, cohort.name, 'ibs', ibs.ibs, n);
       const risk = p.survival[times.length].map((s) => 1 - s);
-      const cal = calibration(t, e, risk, { time: calibrationTime, groups: options.calibrationGroups ?? 5 });
+      const cal = calibrationWithTies(t, e, risk, calibrationTime, options.calibrationGroups ?? 5);
       result.calibration.push({ model: model.name, cohort: cohort.name, result: cal });
       let error = 0;
       let weight = 0;
@@ -337,4 +337,24 @@ export function validateModels(
       n: Float64Array.from(rows, (r) => r.n),
     }),
   };
+}
+
+/**
+ * Calibration at t with `groups` quantile groups, or fewer when tied predictions (a model on a graded
+ * score) make quantile breaks coincide: the number of groups is reduced until the breaks are distinct.
+ */
+function calibrationWithTies(
+  t: Float64Array,
+  e: Float64Array,
+  risk: Float64Array,
+  time: number,
+  groups: number,
+): CalibrationResult {
+  for (let g = groups; ; g--) {
+    try {
+      return calibration(t, e, risk, { time, groups: g });
+    } catch (error) {
+      if (g <= 1 || !(error instanceof TaceError) || !/tied quantile breaks/.test(error.message)) throw error;
+    }
+  }
 }

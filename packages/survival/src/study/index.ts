@@ -1,0 +1,9 @@
+export type {
+  CompareStudyModelsOptions,
+  StudyClinicalScore,
+  StudyCohort,
+  StudyComparison,
+} from './compare-study-models.js';
+export { compareStudyModels } from './compare-study-models.js';
+export type { BuildSignatureOptions, SignaturePipelineResult } from './signature-pipeline.js';
+export { buildSignature, scoreRows } from './signature-pipeline.js';
