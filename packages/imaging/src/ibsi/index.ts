@@ -1,4 +1,5 @@
 export { type IbsiDiscretiseOptions, ibsiDiscretise } from './discretise.js';
+export { type IbsiPrepared, type IbsiPrepareSettings, ibsiPrepare } from './prepare.js';
 export { ibsiResample } from './resample.js';
 export {
   IBSI_DIRECTIONAL_AGGREGATIONS,
