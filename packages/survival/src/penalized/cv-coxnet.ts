@@ -56,7 +56,10 @@ export interface CvCoxnetResult {
   index1se: number;
   /** Fold of each subject (0-based). */
   foldId: Int32Array;
+  /** The deviance actually used (see `warnings`). */
   type: 'grouped' | 'ungrouped';
+  /** E.g. glmnet's switch to grouped deviance when there are fewer than 10 subjects per fold. */
+  warnings: string[];
 }
 
 /**
@@ -84,10 +87,15 @@ export async function cvCoxnet(
   const matrix = toDesignMatrix(x);
   const n = matrix.nRows;
   assertSameLength(['time', time], ['event', event], ['rows of x', { length: n }]);
-  const type = options.type ?? 'grouped';
+  let type = options.type ?? 'grouped';
   assertOneOf(type, 'type', ['grouped', 'ungrouped']);
   const foldId = resolveFolds(event, n, options);
   const nFolds = Math.max(...foldId) + 1;
+  const warnings: string[] = [];
+  if (type === 'ungrouped' && n / nFolds < 10) {
+    type = 'grouped';
+    warnings.push('grouped deviance used, since there are fewer than 10 subjects per fold (as cv.glmnet)');
+  }
   const {
     nFolds: _k,
     foldId: _f,
@@ -122,7 +130,7 @@ export async function cvCoxnet(
       ...(typeof parallel === 'number' ? { threads: parallel } : {}),
     });
   }
-  return summarise(fit, results, foldId, type);
+  return { ...summarise(fit, results, foldId, type), warnings };
 }
 
 function resolveFolds(event: ArrayLike<number>, n: number, options: CvCoxnetOptions): Int32Array {
@@ -181,7 +189,7 @@ function summarise(
   results: CvFoldResult[],
   foldId: Int32Array,
   type: 'grouped' | 'ungrouped',
-): CvCoxnetResult {
+): Omit<CvCoxnetResult, 'warnings'> {
   const nLambda = fit.lambda.length;
   const cvm = new Float64Array(nLambda);
   const cvsd = new Float64Array(nLambda);
