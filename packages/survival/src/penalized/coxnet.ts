@@ -62,7 +62,8 @@ export interface CoxnetFit {
  * (lambda_max = max_j |gradient_j at beta = 0| / (pf_j alpha), log-spaced down to
  * `lambdaMinRatio * lambda_max`), with warm starts, strong rules and glmnet's early stopping (deviance ratio
  * > 0.99, or < 0.1 % change over 4 lambdas). Matches glmnet 4.1-6 on simulated data and `lung`: lambdas to
- * 1e-10 relative and coefficients to 1e-4 absolute (see `test/penalized`).
+ * 1e-7 relative, same path length, deviance ratios to 1e-8 and coefficients to 1e-6 absolute with
+ * `thresh: 1e-12` on both sides (see `test/penalized`).
  *
  * @param x - subjects x features ({@link DesignMatrix}, column-major, or an array of rows); no missing values.
  * @param time - follow-up times (> 0), any one unit.
