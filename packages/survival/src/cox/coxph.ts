@@ -102,6 +102,8 @@ export interface CoxModel {
   waldTest: ChiSquareTest;
   /** Score (log-rank) test at beta = 0. */
   scoreTest: ChiSquareTest;
+  /** Robust score test (R `fit$rscore`); NaN statistic and p unless robust. */
+  robustScoreTest: ChiSquareTest;
   /**
    * Harrell's concordance of the linear predictor (within strata, weighted; standard error grouped by
    * cluster when given), as R `fit$concordance`.
@@ -332,7 +334,9 @@ export function coxph(table: TableLike, options: CoxphOptions): CoxModel {
     }
   }
   const robust = options.robust === true || options.cluster !== undefined;
-  const variance = robust ? sandwich(data, raw.means, raw.variance) : raw.variance;
+  const robustFit = robust ? sandwich(data, raw.means, raw.variance) : null;
+  const variance = robustFit === null ? raw.variance : robustFit.variance;
+  const rscore = robustFit === null ? Number.NaN : robustFit.rscore;
   const z = normalQuantile(1 - (1 - confLevel) / 2);
   const se = Float64Array.from({ length: p }, (_, i) => Math.sqrt(variance[i * p + i]));
   const naiveSe = Float64Array.from({ length: p }, (_, i) => Math.sqrt(raw.variance[i * p + i]));
@@ -371,6 +375,7 @@ export function coxph(table: TableLike, options: CoxphOptions): CoxModel {
     likelihoodRatioTest: { statistic: lr, df: p, p: chiSquareSurvival(lr, p) },
     waldTest: { statistic: waldStat, df: p, p: chiSquareSurvival(waldStat, p) },
     scoreTest: { statistic: raw.scoreTest, df: p, p: chiSquareSurvival(raw.scoreTest, p) },
+    robustScoreTest: { statistic: rscore, df: p, p: robust ? chiSquareSurvival(rscore, p) : Number.NaN },
     concordance: conc,
     means: raw.means,
     offsetMean,
@@ -420,28 +425,61 @@ export function centredX(data: CoxFitData, means: Float64Array): Float64Array {
   return x;
 }
 
-/** Robust variance D'D, D = weighted dfbeta residuals summed within clusters (R `coxph(robust = TRUE)`). */
-function sandwich(data: CoxFitData, means: Float64Array, naive: Float64Array): Float64Array {
+/**
+ * Weighted score residuals summed within clusters (or per row without clusters), premultiplied by `m`
+ * when given (dfbeta = score x variance), as R `residuals(fit, type, collapse = cluster, weighted = TRUE)`.
+ */
+function collapsedResiduals(
+  data: CoxFitData,
+  means: Float64Array,
+  eta: Float64Array,
+  m: Float64Array | null,
+): { values: Float64Array; rows: number } {
   const { n, p } = data;
   const centred: CoxData = { ...data, x: centredX(data, means) };
-  const rs = riskSetSummary(centred, data.eta);
-  const score = scoreKernel(centred, data.eta, rs);
+  const score = scoreKernel(centred, eta, riskSetSummary(centred, eta));
   let nClusters = 0;
   for (let k = 0; k < n; k++) if (data.cluster[k] + 1 > nClusters) nClusters = data.cluster[k] + 1;
-  const useCluster = nClusters > 0;
-  const rowsOut = useCluster ? nClusters : n;
-  const dfb = new Float64Array(rowsOut * p);
+  const rows = nClusters > 0 ? nClusters : n;
+  const values = new Float64Array(rows * p);
   for (let k = 0; k < n; k++) {
-    const target = useCluster ? data.cluster[k] : k;
+    const target = nClusters > 0 ? data.cluster[k] : k;
     for (let c = 0; c < p; c++) {
       let s = 0;
-      for (let j = 0; j < p; j++) s += score[k * p + j] * naive[j * p + c];
-      dfb[target * p + c] += data.weight[k] * s;
+      if (m === null) s = score[k * p + c];
+      else for (let j = 0; j < p; j++) s += score[k * p + j] * m[j * p + c];
+      values[target * p + c] += data.weight[k] * s;
     }
   }
+  return { values, rows };
+}
+
+/** Cross-product D'D of a rows x p matrix. */
+function crossProduct(d: Float64Array, rows: number, p: number): Float64Array {
   const v = new Float64Array(p * p);
-  for (let r = 0; r < rowsOut; r++) {
-    for (let a = 0; a < p; a++) for (let b = 0; b < p; b++) v[a * p + b] += dfb[r * p + a] * dfb[r * p + b];
+  for (let r = 0; r < rows; r++) {
+    for (let a = 0; a < p; a++) for (let b = 0; b < p; b++) v[a * p + b] += d[r * p + a] * d[r * p + b];
   }
   return v;
+}
+
+/**
+ * Robust variance D'D, D = weighted dfbeta residuals summed within clusters (R `coxph(robust = TRUE)`), and
+ * the robust score test: u'(T'T)^-1 u with T the weighted score residuals at beta = 0 with a zero linear
+ * predictor (R's `fit$rscore`).
+ */
+function sandwich(
+  data: CoxFitData,
+  means: Float64Array,
+  naive: Float64Array,
+): { variance: Float64Array; rscore: number } {
+  const { p } = data;
+  const dfb = collapsedResiduals(data, means, data.eta, naive);
+  const t0 = collapsedResiduals(data, means, new Float64Array(data.n), null);
+  const u = new Float64Array(p);
+  for (let r = 0; r < t0.rows; r++) for (let c = 0; c < p; c++) u[c] += t0.values[r * p + c];
+  const { x } = solveSymmetric(crossProduct(t0.values, t0.rows, p), p, u, TOLER_CHOL);
+  let rscore = 0;
+  for (let c = 0; c < p; c++) rscore += x[c] * u[c];
+  return { variance: crossProduct(dfb.values, dfb.rows, p), rscore };
 }

@@ -72,6 +72,14 @@ describe.skipIf(missingData)(
           expect(fit.names).toEqual(r.names);
           expectClose(fit.coefficients, r.coef, TOL, 'coef');
           expectClose(fit.variance, (r.var as number[][]).flat(), TOL, 'var');
+          if (r.robustScore) {
+            expectClose(
+              [fit.robustScoreTest.statistic, fit.robustScoreTest.p],
+              [r.robustScore.statistic, r.robustScore.p],
+              TOL,
+              'robust score',
+            );
+          } else expect(fit.robustScoreTest.statistic).toBeNaN();
           if (r.naiveVar) expectClose(fit.naiveVariance, (r.naiveVar as number[][]).flat(), TOL, 'naive.var');
           expectClose(fit.loglik, r.loglik, TOL, 'loglik');
           expect(fit.iterations).toBe(r.iter);
