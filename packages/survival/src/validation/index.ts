@@ -4,6 +4,8 @@ export type { CompareConcordanceResult } from './compare-concordance.js';
 export { compareConcordance } from './compare-concordance.js';
 export type { CoxCohortPredictions } from './predicted-survival.js';
 export { predictCoxCohort } from './predicted-survival.js';
+export type { TimeDependentRocCurve } from './time-dependent-roc.js';
+export { timeDependentRoc } from './time-dependent-roc.js';
 export type {
   RiskGroupResult,
   ValidateModelsOptions,
