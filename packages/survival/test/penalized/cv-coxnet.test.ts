@@ -69,7 +69,11 @@ describe('cvCoxnet: folds and bad input', () => {
   });
 
   it("'ungrouped' with fewer than 10 subjects per fold falls back to grouped with a warning, as cv.glmnet", async () => {
-    const cv = await cvCoxnet(small.x, small.time, small.event, { nFolds: 3, type: 'ungrouped', parallel: false });
+    const cv = await cvCoxnet(small.x, small.time, small.event, {
+      nFolds: 3,
+      type: 'ungrouped',
+      parallel: false,
+    });
     expect(cv.type).toBe('grouped');
     expect(cv.warnings[0]).toMatch(/fewer than 10 subjects per fold/);
   });
