@@ -10,11 +10,14 @@ import { fileURLToPath } from 'node:url';
 import {
   buildResNet3d18,
   embedCohort,
+  embedManifest,
   loadModel,
   prepareSamples,
+  readManifest,
   releaseModel,
   runModel,
   TACE_CNN_V1_MANIFEST,
+  writeNifti,
 } from '../packages/imaging/dist/index.js';
 
 const patients = Number(process.env.BENCH_PATIENTS ?? 6);
@@ -103,6 +106,28 @@ console.log(
   'reference: PyTorch is not installed, so no same-run comparison with torch inference is printed.',
 );
 await timeModel('tace-cnn-v1 (32^3 @ 3 mm)', shippedPath, TACE_CNN_V1_MANIFEST);
+
+// Cohort manifest from NIfTI files: reading + cropping in this thread vs in a worker pool (embedManifest).
+{
+  writeNifti(join(dir, 'art.nii'), arterial);
+  writeNifti(join(dir, 'pv.nii'), portal);
+  writeNifti(join(dir, 'mask.nii'), mask);
+  const lines = ['patient_id,phase,image,mask'];
+  for (let i = 0; i < patients; i++)
+    lines.push(`P${i},arterial,art.nii,mask.nii`, `P${i},portal-venous,pv.nii,mask.nii`);
+  writeFileSync(join(dir, 'cohort.csv'), `${lines.join('\n')}\n`);
+  const manifestRows = readManifest(join(dir, 'cohort.csv'));
+  const model = await loadModel(shippedPath, { intraOpThreads: threads });
+  for (const workers of [1, 2]) {
+    const t = performance.now();
+    await embedManifest(manifestRows, model, { threads: workers, batchSize });
+    const ms = (performance.now() - t) / patients;
+    console.log(
+      `tace-cnn-v1 from NIfTI files, embedManifest threads ${workers}: ${ms.toFixed(1)} ms per patient (read + crop + infer)`,
+    );
+  }
+  await releaseModel(model);
+}
 
 const t0 = performance.now();
 const resnet = buildResNet3d18({ cropSize: resnetSize });

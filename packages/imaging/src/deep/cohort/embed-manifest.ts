@@ -19,7 +19,7 @@ export interface EmbedManifestOptions extends EmbedCohortOptions {
 /**
  * {@link embedCohort} over a cohort manifest (`readManifest` rows, grouped by patient as
  * {@link deepCohortRows} does), with reading and cropping in a pool of worker threads. Patients are handed to
- * the pool in chunks of `4 x threads` and the next chunk is prepared while the current one is inferred, so at
+ * the pool in chunks of `16 x threads` (one pool start per chunk) and the next chunk is prepared while the current one is inferred, so at
  * most two chunks of crops are held at a time. The table is the same as `embedCohort`'s for any number of
  * threads.
  *
@@ -42,7 +42,7 @@ export async function embedManifest(
     import.meta.url.endsWith('.ts') ? './prepare-task.ts' : './prepare-task.js',
     import.meta.url,
   );
-  const chunk = 4 * threads;
+  const chunk = 16 * threads;
   const prepareChunk = (start: number): Promise<PreparedOrError[]> => {
     const items = patients.slice(start, start + chunk);
     if (threads === 1)
