@@ -18,7 +18,10 @@ function fittedHead(
   return b.node('Gemm', [embedding, weight, bias], { transB: intAttribute(1) });
 }
 
-/** Options of {@link buildTaceCnn}. Defaults give the shipped `tace-cnn-v1.onnx`. */
+/**
+ * Options of {@link buildTaceCnn}. The defaults give the shipped model's convolutions; the shipped file also
+ * passes `head` and `description` from `models/tace-cnn-v1.head.json`.
+ */
 export interface TaceCnnOptions {
   /** Input channels (one per contrast phase). @default 2 */
   inChannels?: number;
@@ -56,7 +59,8 @@ export interface TaceCnnOptions {
  * @throws {TaceError} `INVALID_ARGUMENT` for non-integer sizes or an odd crop size.
  * @example
  * ```ts
- * writeFileSync('tace-cnn-v1.onnx', buildTaceCnn());
+ * const head = JSON.parse(readFileSync('models/tace-cnn-v1.head.json', 'utf8'));
+ * writeFileSync('tace-cnn-v1.onnx', buildTaceCnn({ head, description: head.modelDescription }));
  * ```
  */
 export function buildTaceCnn(options: TaceCnnOptions = {}): Uint8Array {
