@@ -15,9 +15,10 @@ const fixture = loadFixture('coxph');
 const paths = ['lung', 'veteran', 'ovarian'].map(survivalDataPath);
 const missingData = paths.some((p) => p === null);
 
-// Tolerances: coefficients, variances, log-likelihoods and tests to 1e-6 relative (the issue's bar); the
-// fits below agree far closer in practice (see the report), residuals and curves at 1e-6 as well.
-const TOL = 1e-6;
+// Tolerance: the issue asks for 1e-6 relative; we test at 1e-9 (relative, absolute below 1). Measured agreement
+// is ~1e-14 for coefficients, variances, log-likelihoods and tests and ~1e-13 for residuals and cox.zph,
+// limited by the 15 significant digits stored in the fixture.
+const TOL = 1e-9;
 
 describe.skipIf(missingData)(
   `coxph matches R survival::coxph (${missingData ? sharedDataSkipMessage('survival') : 'shared data'})`,
@@ -68,7 +69,7 @@ describe.skipIf(missingData)(
     fixture.cases.models.forEach((r: any, index: number) => {
       describe(`${r.label}: ${r.call}`, () => {
         const fit = fits[index]();
-        it('coefficients, variance, log-likelihoods, tests, means and linear predictors (1e-6)', () => {
+        it('coefficients, variance, log-likelihoods, tests, means and linear predictors (1e-9)', () => {
           expect(fit.names).toEqual(r.names);
           expectClose(fit.coefficients, r.coef, TOL, 'coef');
           expectClose(fit.variance, (r.var as number[][]).flat(), TOL, 'var');
@@ -112,7 +113,7 @@ describe.skipIf(missingData)(
             'concordance',
           );
         });
-        it('residuals: martingale, deviance, score, schoenfeld, dfbeta (1e-6)', () => {
+        it('residuals: martingale, deviance, score, schoenfeld, dfbeta (1e-9)', () => {
           expectClose(coxResiduals(fit, 'martingale').values, r.martingale, TOL, 'martingale');
           expectClose(coxResiduals(fit, 'deviance').values, r.deviance, TOL, 'deviance');
           expectClose(coxResiduals(fit, 'score').values, (r.scoreResid as number[][]).flat(), TOL, 'score');
@@ -124,7 +125,7 @@ describe.skipIf(missingData)(
           );
           expectClose(coxResiduals(fit, 'dfbeta').values, (r.dfbeta as number[][]).flat(), TOL, 'dfbeta');
         });
-        it('baseline hazard (basehaz centred) and survival curves with std.err and CI for new rows (1e-6)', () => {
+        it('baseline hazard (basehaz centred) and survival curves with std.err and CI for new rows (1e-9)', () => {
           const bh = baselineHazard(fit);
           expectClose(bh.time, r.basehazTime, 0, 'basehaz time');
           expectClose(bh.cumHazard, r.basehazHazard, TOL, 'basehaz hazard');
@@ -146,7 +147,7 @@ describe.skipIf(missingData)(
           }
         });
         if (r.zph_km) {
-          it('cox.zph with km, rank and identity transforms (1e-6)', () => {
+          it('cox.zph with km, rank and identity transforms (1e-9)', () => {
             for (const transform of ['km', 'rank', 'identity'] as const) {
               const z = coxZph(fit, { transform });
               const rz = r[`zph_${transform}`];
@@ -164,7 +165,7 @@ describe.skipIf(missingData)(
 
 describe('coxph: monotone likelihood warns as R does', () => {
   const m = fixture.cases.monotone;
-  it(`${m.call}: warning names the diverging covariate; loglik as R (1e-6)`, () => {
+  it(`${m.call}: warning names the diverging covariate; loglik as R (1e-9)`, () => {
     const fit = coxph(
       { time: m.time, status: m.status, x: m.x, z: m.z },
       { time: 'time', event: 'status', covariates: ['x', 'z'] },
