@@ -2,6 +2,8 @@ export type { ApplyCombatOptions, CombatModel, CombatOptions, CombatResult } fro
 export { applyCombat, combat } from './combat.js';
 export type { CorrelationFilterOptions, CorrelationFilterResult } from './correlation-filter.js';
 export { correlationFilter } from './correlation-filter.js';
+export type { FeatureIccResult } from './feature-icc.js';
+export { featureIcc } from './feature-icc.js';
 export type { IccAgreement, IccOptions, IccResult, IccType } from './icc.js';
 export { icc } from './icc.js';
 export type { MrmrOptions, MrmrResult } from './mrmr.js';

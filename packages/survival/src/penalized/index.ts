@@ -3,6 +3,8 @@ export type { CoxnetFit, CoxnetOptions } from './coxnet.js';
 export { coxnet } from './coxnet.js';
 export type { CvCoxnetOptions, CvCoxnetResult } from './cv-coxnet.js';
 export { cvCoxnet } from './cv-coxnet.js';
+export type { DesignFromTable, DesignFromTableOptions } from './design-from-table.js';
+export { designFromTable } from './design-from-table.js';
 export type { DesignInput, DesignMatrix } from './design-matrix.js';
 export { toDesignMatrix } from './design-matrix.js';
 export { coxnetPathPlot, cvCoxnetPlot } from './plots.js';

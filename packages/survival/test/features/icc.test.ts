@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isTaceError } from '@tace/core';
 import { describe, expect, it } from 'vitest';
-import { type IccType, icc } from '../../src/features/index.js';
+import { featureIcc, type IccType, icc } from '../../src/features/index.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 // biome-ignore lint/suspicious/noExplicitAny: fixture JSON
@@ -55,5 +55,18 @@ describe('icc: hand-checked', () => {
       ),
     ).toBe('MISSING_VALUE');
     expect(code(() => icc([[1], [2], [3]]))).toBe('INVALID_ARGUMENT');
+  });
+});
+
+describe('featureIcc', () => {
+  it('is icc() of each feature across sessions (Shrout-Fleiss judges as 4 sessions of one feature)', () => {
+    const sf: number[][] = fixture.cases[0].x;
+    const sessions = [0, 1, 2, 3].map((k) => sf.map((row) => [row[k], 2 * row[k] + 1]));
+    const out = featureIcc(sessions, { type: 'ICC3' });
+    expect(out.value[0]).toBeCloseTo(fixture.cases[0].ICC[2], 12);
+    expect(out.lower[0]).toBeCloseTo(fixture.cases[0].lower[2], 9);
+    // ICC3 is invariant to a common linear rescaling of the feature.
+    expect(out.value[1]).toBeCloseTo(out.value[0], 12);
+    expect(() => featureIcc([sessions[0]])).toThrow(/at least 2 sessions/);
   });
 });
