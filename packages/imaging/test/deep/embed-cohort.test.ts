@@ -216,6 +216,18 @@ describe('embedCohort with an NCHW (2.5D) model written by OnnxGraphBuilder', ()
         expectRow(table, p, expected);
         expectRow(fixedTable, p, expected);
       }
+      // TTA on slice stacks: a z flip reverses the 3 adjacent planes of each phase.
+      const zFlip = await embedCohort(rows.slice(0, 1), dynamic, { flips: [['z', 'x']] });
+      const prepared0 = prepareSamples(patients[0], sliceManifest);
+      const views = [0, 1].flatMap((s) => {
+        const sample = prepared0.data.slice(s * 1536, (s + 1) * 1536);
+        return [sample, flipSample(sample, [2, 3, 16, 16], ['z', 'x'])];
+      });
+      const viewOuts = await Promise.all(views.map((v) => direct(dynamic, v)));
+      expectRow(zFlip, 0, {
+        embedding: viewOuts[0].embedding.map((_, c) => viewOuts.reduce((a, o) => a + o.embedding[c], 0) / 4),
+        risk: Number.NaN,
+      });
       await expect(embedCohort(rows, fixed, { batchSize: 2 })).rejects.toSatisfy((e: unknown) =>
         isTaceError(e, 'INVALID_ARGUMENT'),
       );
