@@ -47,3 +47,29 @@ export function coxWork(p: number, n: number): CoxWork {
     eta: new Float64Array(n),
   };
 }
+
+/** The fitted data kept for residuals, `coxZph` and prediction (sorted by stratum, then time). */
+export interface CoxFitData extends CoxData {
+  /** Centred linear predictor per sorted row (incl. offset). */
+  eta: Float64Array;
+  /** Cluster code per sorted row (-1 when none). */
+  cluster: Int32Array;
+  /** Stratum labels (levels). */
+  strataLevels: string[];
+  /** 1 for columns that R leaves uncentred (all values in -1, 0, 1). */
+  noCenter: Uint8Array;
+}
+
+/** Pivot tolerance of the Cholesky decompositions, as R `coxph.control(toler.chol)`. */
+export const TOLER_CHOL = Number.EPSILON ** 0.75;
+
+/**
+ * Covariates centred by `means`, per sorted row (residual computations are shift-invariant; centring
+ * keeps them accurate).
+ */
+export function centredX(data: CoxFitData, means: Float64Array): Float64Array {
+  const { n, p } = data;
+  const x = Float64Array.from(data.x);
+  for (let k = 0; k < n; k++) for (let c = 0; c < p; c++) x[k * p + c] -= means[c];
+  return x;
+}

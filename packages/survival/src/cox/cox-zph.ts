@@ -3,8 +3,8 @@ import { assertOneOf, chiSquareSurvival } from '@tace/core';
 import { solveSymmetric } from '../internal/cholesky.js';
 import { orderByTime } from '../internal/order.js';
 import type { CoxData } from './cox-data.js';
+import { centredX } from './cox-data.js';
 import type { CoxModel } from './coxph.js';
-import { centredX } from './coxph.js';
 import { riskSetSummary } from './risk-sets.js';
 
 /** Options for {@link coxZph}. */

@@ -17,12 +17,12 @@ import { orderByTime } from '../internal/order.js';
 import { toSurvivalData } from '../internal/survival-data.js';
 import type { ConcordanceResult } from '../metrics/concordance.js';
 import { concordanceKernel } from '../metrics/concordance.js';
-import type { CoxData } from './cox-data.js';
+import type { CoxFitData } from './cox-data.js';
+import { TOLER_CHOL } from './cox-data.js';
 import type { CoxTerm } from './design.js';
 import { assertNoConstantColumn, buildDesign, describeTerms } from './design.js';
 import { fitCox } from './newton-raphson.js';
-import { scoreKernel } from './residual-kernels.js';
-import { riskSetSummary } from './risk-sets.js';
+import { robustVariance } from './robust-variance.js';
 
 /** Options for {@link coxph}: column names and fitting choices (R `coxph` arguments in brackets). */
 export interface CoxphOptions {
@@ -61,18 +61,6 @@ export interface ChiSquareTest {
   statistic: number;
   df: number;
   p: number;
-}
-
-/** The fitted data kept for residuals, `coxZph` and prediction (sorted by stratum, then time). */
-export interface CoxFitData extends CoxData {
-  /** Centred linear predictor per sorted row (incl. offset). */
-  eta: Float64Array;
-  /** Cluster code per sorted row (-1 when none). */
-  cluster: Int32Array;
-  /** Stratum labels (levels). */
-  strataLevels: string[];
-  /** 1 for columns that R leaves uncentred (all values in -1, 0, 1). */
-  noCenter: Uint8Array;
 }
 
 /** A fitted Cox proportional-hazards model. Arrays are per design column (`names`). */
@@ -143,8 +131,6 @@ export interface CoxModel {
   /** One row per coefficient: term, coef, exp(coef), se, z, p, lower, upper. */
   toTable(): ColumnTable;
 }
-
-const TOLER_CHOL = Number.EPSILON ** 0.75;
 
 /**
  * Fits a Cox proportional-hazards model by maximising the partial likelihood (Efron or Breslow ties) with
@@ -334,7 +320,7 @@ export function coxph(table: TableLike, options: CoxphOptions): CoxModel {
     }
   }
   const robust = options.robust === true || options.cluster !== undefined;
-  const robustFit = robust ? sandwich(data, raw.means, raw.variance) : null;
+  const robustFit = robust ? robustVariance(data, raw.means, raw.variance) : null;
   const variance = robustFit === null ? raw.variance : robustFit.variance;
   const rscore = robustFit === null ? Number.NaN : robustFit.rscore;
   const z = normalQuantile(1 - (1 - confLevel) / 2);
@@ -412,74 +398,4 @@ export function coxph(table: TableLike, options: CoxphOptions): CoxModel {
     }),
   };
   return model;
-}
-
-/**
- * Covariates centred by `means`, per sorted row (residual computations are shift-invariant; centring
- * keeps them accurate).
- */
-export function centredX(data: CoxFitData, means: Float64Array): Float64Array {
-  const { n, p } = data;
-  const x = Float64Array.from(data.x);
-  for (let k = 0; k < n; k++) for (let c = 0; c < p; c++) x[k * p + c] -= means[c];
-  return x;
-}
-
-/**
- * Weighted score residuals summed within clusters (or per row without clusters), premultiplied by `m`
- * when given (dfbeta = score x variance), as R `residuals(fit, type, collapse = cluster, weighted = TRUE)`.
- */
-function collapsedResiduals(
-  data: CoxFitData,
-  means: Float64Array,
-  eta: Float64Array,
-  m: Float64Array | null,
-): { values: Float64Array; rows: number } {
-  const { n, p } = data;
-  const centred: CoxData = { ...data, x: centredX(data, means) };
-  const score = scoreKernel(centred, eta, riskSetSummary(centred, eta));
-  let nClusters = 0;
-  for (let k = 0; k < n; k++) if (data.cluster[k] + 1 > nClusters) nClusters = data.cluster[k] + 1;
-  const rows = nClusters > 0 ? nClusters : n;
-  const values = new Float64Array(rows * p);
-  for (let k = 0; k < n; k++) {
-    const target = nClusters > 0 ? data.cluster[k] : k;
-    for (let c = 0; c < p; c++) {
-      let s = 0;
-      if (m === null) s = score[k * p + c];
-      else for (let j = 0; j < p; j++) s += score[k * p + j] * m[j * p + c];
-      values[target * p + c] += data.weight[k] * s;
-    }
-  }
-  return { values, rows };
-}
-
-/** Cross-product D'D of a rows x p matrix. */
-function crossProduct(d: Float64Array, rows: number, p: number): Float64Array {
-  const v = new Float64Array(p * p);
-  for (let r = 0; r < rows; r++) {
-    for (let a = 0; a < p; a++) for (let b = 0; b < p; b++) v[a * p + b] += d[r * p + a] * d[r * p + b];
-  }
-  return v;
-}
-
-/**
- * Robust variance D'D, D = weighted dfbeta residuals summed within clusters (R `coxph(robust = TRUE)`), and
- * the robust score test: u'(T'T)^-1 u with T the weighted score residuals at beta = 0 with a zero linear
- * predictor (R's `fit$rscore`).
- */
-function sandwich(
-  data: CoxFitData,
-  means: Float64Array,
-  naive: Float64Array,
-): { variance: Float64Array; rscore: number } {
-  const { p } = data;
-  const dfb = collapsedResiduals(data, means, data.eta, naive);
-  const t0 = collapsedResiduals(data, means, new Float64Array(data.n), null);
-  const u = new Float64Array(p);
-  for (let r = 0; r < t0.rows; r++) for (let c = 0; c < p; c++) u[c] += t0.values[r * p + c];
-  const { x } = solveSymmetric(crossProduct(t0.values, t0.rows, p), p, u, TOLER_CHOL);
-  let rscore = 0;
-  for (let c = 0; c < p; c++) rscore += x[c] * u[c];
-  return { variance: crossProduct(dfb.values, dfb.rows, p), rscore };
 }

@@ -8,8 +8,8 @@ import {
   toNumericArray,
 } from '@tace/core';
 import { toFactor } from '../internal/factor.js';
+import { centredX } from './cox-data.js';
 import type { CoxModel } from './coxph.js';
-import { centredX } from './coxph.js';
 import { buildDesign } from './design.js';
 import { cumulative } from './residual-kernels.js';
 import { riskSetSummary } from './risk-sets.js';

@@ -1,7 +1,7 @@
 import { assertOneOf } from '@tace/core';
 import type { CoxData } from './cox-data.js';
+import { centredX } from './cox-data.js';
 import type { CoxModel } from './coxph.js';
-import { centredX } from './coxph.js';
 import { martingaleKernel, scoreKernel } from './residual-kernels.js';
 import { riskSetSummary } from './risk-sets.js';
 
