@@ -78,3 +78,22 @@ describe('coxnet: properties', () => {
     }
   });
 });
+
+describe('coxnet: time unit', () => {
+  it('the fit does not depend on the time unit, also with censoring tied to events (days vs years)', () => {
+    const rng = createRng(23);
+    const rows = Array.from({ length: 60 }, () => Array.from({ length: 3 }, () => randomNormal(rng)));
+    const days = rows.map((r) => 300 + Math.round(100 * Math.exp(-r[0] + 0.3 * randomNormal(rng))));
+    const event = rows.map((_, i) => (i % 3 === 0 ? 0 : 1));
+    days[0] = days[1]; // a censored time equal to an event time
+    const inDays = coxnet(rows, days, event, { nLambda: 8 });
+    const inYears = coxnet(
+      rows,
+      days.map((d) => d / 365.25),
+      event,
+      { nLambda: 8 },
+    );
+    expect(Array.from(inYears.lambda)).toEqual(Array.from(inDays.lambda));
+    expect(Array.from(inYears.beta)).toEqual(Array.from(inDays.beta));
+  });
+});
