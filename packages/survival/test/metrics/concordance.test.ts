@@ -101,7 +101,9 @@ describe.skipIf(missingData)(
       () => concordance(vt, vs, vk, { strata: veteran.trt as number[] }),
       () => concordance(vt, vs, vk, { weights: vt.map((_, i) => (i % 3) + 1) }),
       () => {
-        const keep = lung.inst.map((v, i) => (v === null ? -1 : i)).filter((i) => i >= 0);
+        const keep = Array.from(lung.inst, (v, i) => (Number.isNaN(v as number) ? -1 : i)).filter(
+          (i) => i >= 0,
+        );
         return concordance(
           keep.map((i) => lung.time[i] as number),
           keep.map((i) => lungDead[i]),
