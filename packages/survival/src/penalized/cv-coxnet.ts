@@ -3,8 +3,10 @@ import {
   assertOneOf,
   assertSameLength,
   kFoldSplits,
+  type ProgressCallback,
   parallelMap,
   type RandomSource,
+  reportProgress,
   TaceError,
 } from '@tace/core';
 import { type CoxnetFit, type CoxnetOptions, coxnet } from './coxnet.js';
@@ -31,6 +33,8 @@ export interface CvCoxnetOptions extends CoxnetOptions {
   /** Fit folds on worker threads through core's `parallelMap` (`true`, or a thread count); `false` fits
    * them in this thread. Results do not depend on it. @default true */
   parallel?: boolean | number;
+  /** Called after each fold with `{ done, total, label: 'folds' }`. @default none */
+  onProgress?: ProgressCallback;
 }
 
 /** Result of {@link cvCoxnet} (the fields of a `cv.glmnet` object). */
@@ -103,6 +107,7 @@ export async function cvCoxnet(
     stratifyByEvent: _s,
     type: _t,
     parallel: _p,
+    onProgress,
     ...fitOptions
   } = options;
   const fit = coxnet(matrix, time, event, fitOptions);
@@ -119,7 +124,11 @@ export async function cvCoxnet(
   const parallel = options.parallel ?? true;
   let results: CvFoldResult[];
   if (parallel === false) {
-    results = folds.map((k) => cvFold(k, k, context));
+    results = folds.map((k) => {
+      const result = cvFold(k, k, context);
+      reportProgress(onProgress, { done: k + 1, total: nFolds, label: 'folds' });
+      return result;
+    });
   } else {
     const here = import.meta.url;
     results = await parallelMap<number, CvFoldResult>(folds, {
@@ -127,6 +136,7 @@ export async function cvCoxnet(
       exportName: 'cvFold',
       context,
       label: 'folds',
+      onProgress,
       ...(typeof parallel === 'number' ? { threads: parallel } : {}),
     });
   }

@@ -57,8 +57,15 @@ describe('cvCoxnet: folds and bad input', () => {
   };
 
   it('seeded folds stratified by event are reproducible and parallel = sequential', async () => {
-    const a = await cvCoxnet(small.x, small.time, small.event, { nFolds: 3, random: 7, parallel: false });
+    const events: number[] = [];
+    const a = await cvCoxnet(small.x, small.time, small.event, {
+      nFolds: 3,
+      random: 7,
+      parallel: false,
+      onProgress: (e) => events.push(e.done),
+    });
     const b = await cvCoxnet(small.x, small.time, small.event, { nFolds: 3, random: 7, parallel: 2 });
+    expect(events).toEqual([1, 2, 3]);
     expect(Array.from(a.foldId)).toEqual(Array.from(b.foldId));
     expect(Array.from(a.cvm)).toEqual(Array.from(b.cvm));
     // 7 events over 3 folds: every fold gets 2 or 3.
