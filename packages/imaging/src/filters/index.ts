@@ -10,7 +10,11 @@ export {
   waveletImageType,
 } from './image-types.js';
 export { exponentialImage, logarithmImage, squareImage, squareRootImage } from './intensity-filters.js';
-export { laplacianOfGaussian, logImageName } from './laplacian-of-gaussian.js';
+export {
+  type LaplacianOfGaussianOptions,
+  laplacianOfGaussian,
+  logImageName,
+} from './laplacian-of-gaussian.js';
 export {
   type RecursiveGaussianCoefficients,
   recursiveFilterAxis,

@@ -3,25 +3,43 @@ import type { Image } from '../image/types.js';
 import { checkFilterInput, withData } from './filter-input.js';
 import { recursiveFilterAxis, recursiveGaussianCoefficients } from './recursive-gaussian.js';
 
+/** Options of {@link laplacianOfGaussian}. */
+export interface LaplacianOfGaussianOptions {
+  /**
+   * Multiply by `sigma^2` (scale-normalised LoG, ITK `NormalizeAcrossScale`, what PyRadiomics sets). IBSI 2
+   * uses the plain LoG (`false`).
+   * @default true
+   */
+  normalizeAcrossScale?: boolean;
+  /** Filter each z slice in 2D (no derivative or smoothing along z), as IBSI 2 "2D" configurations. @default false */
+  force2D?: boolean;
+}
+
 /**
  * Laplacian of Gaussian of `sigma` mm, as SimpleITK `LaplacianRecursiveGaussianImageFilter` with
  * `NormalizeAcrossScale` on (what PyRadiomics' `LoG` image type runs): for each axis, the recursive second
  * derivative along it and recursive smoothing along the others, divided by the squared spacing, summed; the
- * result is multiplied by `sigma^2`. Deriche's IIR coefficients and ITK's edge-value boundary are reproduced
+ * result is multiplied by `sigma^2` (unless `normalizeAcrossScale: false`). Deriche's IIR coefficients and ITK's edge-value boundary are reproduced
  * (`recursive-gaussian.ts`); see the README for the agreement with SimpleITK.
  *
  * @throws {TaceError} `INVALID_ARGUMENT` when `sigma <= 0`, an axis has fewer than 4 voxels or fewer than
  *   `ceil(sigma / spacing) + 1` (PyRadiomics skips that sigma); `MISSING_VALUE` for NaN voxels.
  * @example laplacianOfGaussian(image, 3).data
  */
-export function laplacianOfGaussian(image: Image, sigma: number): Image {
+export function laplacianOfGaussian(
+  image: Image,
+  sigma: number,
+  options: LaplacianOfGaussianOptions = {},
+): Image {
   assertFiniteNumber(sigma, 'sigma');
   if (sigma <= 0) {
     throw new TaceError('INVALID_ARGUMENT', `sigma must be > 0 mm, but was ${sigma}`, { param: 'sigma' });
   }
   checkFilterInput(image, 'LoG');
   const { size, spacing } = image;
-  for (let axis = 0; axis < 3; axis++) {
+  const axes = (options.force2D === true ? [0, 1] : [0, 1, 2]) as (0 | 1 | 2)[];
+  const normalise = options.normalizeAcrossScale !== false;
+  for (const axis of axes) {
     const needed = Math.max(4, Math.ceil(sigma / spacing[axis]) + 1);
     if (size[axis] < needed) {
       throw new TaceError(
@@ -34,12 +52,17 @@ export function laplacianOfGaussian(image: Image, sigma: number): Image {
   const n = image.data.length;
   const total = new Float64Array(n);
   const work = new Float64Array(n);
-  for (let axis = 0 as 0 | 1 | 2; axis < 3; axis++) {
+  for (const axis of axes) {
     for (let v = 0; v < n; v++) work[v] = image.data[v];
-    recursiveFilterAxis(work, size, axis, recursiveGaussianCoefficients(sigma, spacing[axis], 2, true));
-    for (let other = 0 as 0 | 1 | 2; other < 3; other++) {
+    recursiveFilterAxis(work, size, axis, recursiveGaussianCoefficients(sigma, spacing[axis], 2, normalise));
+    for (const other of axes) {
       if (other === axis) continue;
-      recursiveFilterAxis(work, size, other, recursiveGaussianCoefficients(sigma, spacing[other], 0, true));
+      recursiveFilterAxis(
+        work,
+        size,
+        other,
+        recursiveGaussianCoefficients(sigma, spacing[other], 0, normalise),
+      );
     }
     const scale = 1 / (spacing[axis] * spacing[axis]);
     for (let v = 0; v < n; v++) total[v] += work[v] * scale;

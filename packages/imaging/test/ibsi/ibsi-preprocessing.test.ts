@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ibsiDiscretise, ibsiResample } from '../../src/ibsi/index.js';
+import { ibsiDiscretise, ibsiResample, ibsiStatistics } from '../../src/ibsi/index.js';
 import { IDENTITY_DIRECTION, type Image } from '../../src/image/types.js';
 
 const row = (values: number[], spacing: number): Image => ({
@@ -45,5 +45,21 @@ describe('ibsiResample (IBSI 1 reference manual 2.4, grid centres aligned)', () 
     expect([...ibsiResample(row([0, 10, 20, 30, 40], 1), [2, null, null]).data]).toEqual([0, 20, 40]);
     // 3 voxels at 2.5 mm: 2 voxels at old indices -0.25 and 2.25, clamped to 0 and 2
     expect([...ibsiResample(row([0, 10, 20], 1), [2.5, null, null]).data]).toEqual([0, 20]);
+  });
+});
+
+describe('ibsiStatistics (IBSI 1 reference manual 3.3)', () => {
+  it('summarises 1, 2, 3, 4, 10 by hand', () => {
+    const s = ibsiStatistics(Float64Array.of(1, 2, 3, 4, 10));
+    expect(s.stat_mean).toBe(4);
+    expect(s.stat_var).toBe(10); // (9 + 4 + 1 + 0 + 36) / 5
+    expect(s.stat_median).toBe(3);
+    expect(s.stat_p10).toBeCloseTo(1.4, 12); // linear interpolation at 0.4 between 1 and 2
+    expect(s.stat_iqr).toBe(2); // P75 = 4, P25 = 2
+    expect(s.stat_mad).toBeCloseTo(2.4, 12); // (3 + 2 + 1 + 0 + 6) / 5
+    expect(s.stat_medad).toBeCloseTo(2.2, 12); // (2 + 1 + 0 + 1 + 7) / 5
+    expect(s.stat_qcod).toBeCloseTo(2 / 6, 12);
+    expect(s.stat_energy).toBe(130);
+    expect(s.stat_cov).toBeCloseTo(Math.sqrt(10) / 4, 12);
   });
 });
