@@ -1,4 +1,4 @@
-import { normalSurvival, TaceError } from '@tace/core';
+import { normalSurvival, pAdjust, TaceError } from '@tace/core';
 import { columnLabel, type DesignInput, toDesignMatrix } from '../penalized/design-matrix.js';
 import { type RiskSetIndex, riskSetIndex } from '../penalized/risk-sets.js';
 
@@ -12,6 +12,8 @@ export interface UnivariateCoxResult {
   /** Wald z = coef / se and two-sided p-value. */
   z: Float64Array;
   pValue: Float64Array;
+  /** Benjamini-Hochberg adjusted p-values over the features (R `p.adjust(p, "BH")`). */
+  pAdjusted: Float64Array;
   /** Newton iterations used per feature. */
   iterations: Int32Array;
 }
@@ -73,6 +75,7 @@ export function univariateCox(
     se,
     z,
     pValue,
+    pAdjusted: pAdjust(pValue, 'BH'),
     iterations,
   };
 }

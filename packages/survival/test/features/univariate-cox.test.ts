@@ -23,6 +23,10 @@ describe('univariateCox matches coxph(Surv(ceiling(time), status) ~ x_j) (surviv
       expect(Math.abs(out.z[j] - ref.z[j])).toBeLessThan(1e-6);
       expect(Math.abs(out.pValue[j] / ref.p[j] - 1)).toBeLessThan(1e-5);
     }
+    // BH over the 25 features: the smallest p times 25 / 1 bounds its adjusted value.
+    const smallest = out.pValue.indexOf(Math.min(...out.pValue));
+    expect(out.pAdjusted[smallest]).toBeLessThanOrEqual(Math.min(1, out.pValue[smallest] * 25) + 1e-15);
+    expect(out.pAdjusted.every((q, j) => q >= out.pValue[j])).toBe(true);
   });
 
   it('converges in 2 to 20 Newton steps on untied data', () => {
