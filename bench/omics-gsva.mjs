@@ -5,7 +5,9 @@
 //   same samples and sets restricted to those genes (the kernel step is O(genes x samples^2) in both tools).
 // The matrix is seeded (core createRng), log-normal-like with ties (values rounded to 3 decimals). R reads it
 // from a temporary binary file; only the gsva() call is timed (system.time). Our time is the median of
-// BENCH_REPS (default 3) runs of scoreGeneSets (single thread) and one run of scoreGeneSetsParallel.
+// BENCH_REPS (default 3) runs of scoreGeneSets (single thread) and one run of scoreGeneSetsParallel. CPU times
+// (ours: process.cpuUsage; R: system.time user + sys) are printed too: on a shared machine they are the fairer
+// ratio.
 // When Rscript or GSVA is missing a note is printed instead of the R columns.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -46,13 +48,17 @@ function median(v) {
 }
 function timeIt(f, n) {
   const times = [];
+  const cpus = [];
   let out;
   for (let r = 0; r < n; r++) {
+    const c0 = process.cpuUsage();
     const t0 = performance.now();
     out = f();
     times.push((performance.now() - t0) / 1000);
+    const c = process.cpuUsage(c0);
+    cpus.push((c.user + c.system) / 1e6);
   }
-  return { seconds: median(times), out };
+  return { seconds: median(times), cpu: median(cpus), out };
 }
 async function timeAsync(f) {
   const t0 = performance.now();
@@ -104,14 +110,15 @@ x <- matrix(readBin(file.path(d, "x.bin"), "double", ${nGenes * nSamples}), ${nG
 rownames(x) <- paste0("G", 1:${nGenes}); colnames(x) <- paste0("S", 1:${nSamples})
 rd <- function(f) { l <- strsplit(readLines(file.path(d, f)), "\\t"); setNames(lapply(l, function(v) v[-(1:2)]), sapply(l, "[", 1)) }
 sets <- rd("sets.gmt"); small <- rd("small.gmt")
-t1 <- system.time(s1 <- suppressWarnings(gsva(x, sets, method = "ssgsea", verbose = FALSE)))[["elapsed"]]
+cpu <- function(t) t[["user.self"]] + t[["sys.self"]]
+t1 <- system.time(s1 <- suppressWarnings(gsva(x, sets, method = "ssgsea", verbose = FALSE)))
 xs <- x[1:${nGsvaGenes}, ]
-t2 <- system.time(s2 <- suppressWarnings(gsva(xs, small, method = "gsva", verbose = FALSE)))[["elapsed"]]
+t2 <- system.time(s2 <- suppressWarnings(gsva(xs, small, method = "gsva", verbose = FALSE)))
 writeBin(as.double(s1), file.path(d, "s1.bin")); writeBin(as.double(s2), file.path(d, "s2.bin"))
-cat(t1, t2, "\\n")
+cat(t1[["elapsed"]], t2[["elapsed"]], cpu(t1), cpu(t2), "\\n")
 `;
     writeFileSync(join(dir, 'bench.R'), script);
-    const [t1, t2] = execFileSync('Rscript', [join(dir, 'bench.R')], {
+    const [t1, t2, c1, c2] = execFileSync('Rscript', [join(dir, 'bench.R')], {
       encoding: 'utf8',
       maxBuffer: 1 << 26,
       stdio: ['ignore', 'pipe', 'ignore'],
@@ -123,7 +130,15 @@ cat(t1, t2, "\\n")
       .split(/\s+/)
       .map(Number); // GSVA print()s progress lines: the timings are the last line
     const read = (f) => new Float64Array(readFileSync(join(dir, f)).buffer.slice(0));
-    r = { version: version.trim(), ssgsea: t1, gsva: t2, s1: read('s1.bin'), s2: read('s2.bin') };
+    r = {
+      version: version.trim(),
+      ssgsea: t1,
+      gsva: t2,
+      ssgseaCpu: c1,
+      gsvaCpu: c2,
+      s1: read('s1.bin'),
+      s2: read('s2.bin'),
+    };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -134,7 +149,7 @@ cat(t1, t2, "\\n")
 const maxDiff = (a, b) => a.reduce((m, v, i) => Math.max(m, Math.abs(v - b[i])), 0);
 console.log(`omics-gsva: scoreGeneSets vs GSVA gsva(), seeded matrix, 50 sets of 200 genes`);
 console.log(`  ${r ? r.version : rNote}`);
-const row = (label, ours, par, rTime, rScores) => {
+const row = (label, ours, par, rTime, rScores, rCpu) => {
   const ratio =
     rTime === undefined
       ? ''
@@ -144,7 +159,12 @@ const row = (label, ours, par, rTime, rScores) => {
   console.log(
     `  ${label}: ours ${ours.seconds.toFixed(2)} s (1 thread), ${par.seconds.toFixed(2)} s (${threads} threads)${ratio}${same}`,
   );
+  if (rCpu !== undefined) {
+    console.log(
+      `    CPU time (load-independent): ours ${ours.cpu.toFixed(2)} s, R ${rCpu.toFixed(2)} s -> ${(rCpu / ours.cpu).toFixed(1)}x`,
+    );
+  }
   console.log(`    parallel = sequential scores: ${maxDiff(ours.out.values, par.out.values) === 0}`);
 };
-row(`ssgsea ${nGenes} x ${nSamples}`, ssgsea, ssgseaPar, r?.ssgsea, r?.s1);
-row(`gsva   ${nGsvaGenes} x ${nSamples}`, gsva, gsvaPar, r?.gsva, r?.s2);
+row(`ssgsea ${nGenes} x ${nSamples}`, ssgsea, ssgseaPar, r?.ssgsea, r?.s1, r?.ssgseaCpu);
+row(`gsva   ${nGsvaGenes} x ${nSamples}`, gsva, gsvaPar, r?.gsva, r?.s2, r?.gsvaCpu);
