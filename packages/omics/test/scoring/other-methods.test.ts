@@ -100,3 +100,27 @@ describe('scoreGeneSetsParallel', () => {
     }
   }, 60_000);
 });
+
+describe('rank-based methods depend on within-sample ranks only', () => {
+  it('ssgsea (ssgsea.norm = FALSE) and singscore are unchanged by a monotone transform of the data (property)', () => {
+    const sets = { S: ['G1', 'G3'], T: ['G2', 'G4', 'G5'] };
+    const genes = ['G1', 'G2', 'G3', 'G4', 'G5', 'G6'];
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: -50, max: 50 }), { minLength: 18, maxLength: 18 }), (v) => {
+        const x = expressionMatrix(genes, ['a', 'b', 'c'], v);
+        const y = expressionMatrix(
+          genes,
+          ['a', 'b', 'c'],
+          v.map((u) => Math.exp(u / 10) + 3),
+        );
+        for (const method of ['ssgsea', 'singscore'] as const) {
+          const sx = scoreGeneSets(x, sets, { method, normalize: false }).values;
+          const sy = scoreGeneSets(y, sets, { method, normalize: false }).values;
+          sx.forEach((s, i) => {
+            expect(sy[i]).toBeCloseTo(s, 12);
+          });
+        }
+      }),
+    );
+  });
+});
