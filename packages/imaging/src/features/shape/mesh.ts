@@ -1,4 +1,5 @@
-import { CUBE_CORNERS, EDGE_CORNERS, TRIANGLE_TABLE } from './marching-cubes-table.js';
+import { harmonisedTriangleTable } from './marching-cubes-cases.js';
+import { CUBE_CORNERS, EDGE_CORNERS } from './marching-cubes-table.js';
 
 /** A binary mask on a grid, x fastest: `data[i + nx * (j + ny * k)]`. */
 export interface BinaryGrid {
@@ -22,21 +23,21 @@ function cross(p: readonly number[], q: readonly number[]): [number, number, num
   return [p[1]! * q[2]! - p[2]! * q[1]!, p[2]! * q[0]! - p[0]! * q[2]!, p[0]! * q[1]! - p[1]! * q[0]!];
 }
 
-/** Triangles of each of the 128 cases as flat edge-number lists. */
-const CASES: readonly Int8Array[] = TRIANGLE_TABLE.map((row) =>
-  Int8Array.from(row === '' ? [] : row.split(' ').map(Number)),
-);
+/** Triangles of each of the 128 cases as flat edge-number lists (each patch split as when it is alone). */
+const CASES: readonly Int8Array[] = harmonisedTriangleTable();
 
 /**
  * Surface area (mm^2) and enclosed volume (mm^3) of the marching-cubes mesh of a binary mask cut at 0.5, as
  * PyRadiomics `cshape.calculate_coefficients`: every 2x2x2 cube of the grid is looked up in the triangle
- * table (configurations with corner 7 inside use their complement's triangles with a sign flip for the
- * volume); the area is the sum of triangle areas, the volume the sum of signed tetrahedra to the origin / 6.
+ * table ({@link harmonisedTriangleTable}; configurations with corner 7 inside use their complement's
+ * triangles with a sign flip for the volume); the area is the sum of triangle areas, the volume the sum of
+ * signed tetrahedra to the origin / 6.
  *
  * The mask must be 0 on the grid border (pad it by one voxel). With the 128-case table and complement
  * symmetry the mesh is not always closed (ambiguous faces of neighbouring cubes may be split differently),
  * so the volume depends slightly on the coordinate origin: `origin` (in voxels, added to the grid index)
- * reproduces PyRadiomics' origin, the corner of its cropped and padded mask.
+ * moves it; PyRadiomics' origin is the corner of its padded mask, i.e. `origin` 0 for a mask cropped to the
+ * ROI box and padded by one voxel.
  * @example meshAreaVolume({ data, size: [3, 3, 3], spacing: [1, 1, 1] }) // one voxel: area 3.46, volume 0.5...
  */
 export function meshAreaVolume(

@@ -50,7 +50,9 @@ export function padMask(mask: Uint8Array, size: readonly [number, number, number
  * @param mask 1 inside the ROI, x fastest.
  * @param size voxels along x, y, z.
  * @param spacing voxel size along x, y, z (mm).
- * @param meshOrigin voxels between PyRadiomics' crop corner and `mask`'s corner along x, y, z (see
+ * @param meshOrigin voxels between the coordinate origin of the mesh volume and `mask`'s corner along x, y, z
+ *   (default 0: PyRadiomics' shape class crops the mask to the ROI bounding box without `padDistance` and pads
+ *   it by one voxel, which is the grid used here; see
  *   {@link meshAreaVolume}; PyRadiomics crops to the bounding box plus `padDistance`, clipped to the image).
  */
 export function shapeFeatures(
@@ -92,11 +94,10 @@ export function shapeFeatures(
 }
 
 /**
- * The 3D shape {@link FeatureClass}: uses the morphological mask of the context, with PyRadiomics' mesh
- * origin (ROI bounding box grown by `padDistance`, clipped to the grid).
+ * The 3D shape {@link FeatureClass}: uses the morphological mask of the context, cropped to the ROI bounding
+ * box (PyRadiomics' `computeShape` crops without `padDistance`, so the mesh origin is the box corner minus one
+ * padding voxel; this matters where the mesh is not closed).
  */
 export function shapeClass(context: RoiContext): Record<string, number> {
-  const pad = context.settings.padDistance;
-  const origin = context.boundingBox.lower.map((l) => Math.min(pad, l)) as [number, number, number];
-  return shapeFeatures(context.morphologicalMask, context.image.size, context.image.spacing, origin);
+  return shapeFeatures(context.morphologicalMask, context.image.size, context.image.spacing);
 }
