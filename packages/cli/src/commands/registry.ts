@@ -1,5 +1,7 @@
 import type { Command } from './command.js';
 import { mergeCommand } from './merge.js';
+import { modelFitCommand } from './model-fit.js';
+import { modelValidateCommand } from './model-validate.js';
 import { radiomicsExtractCommand } from './radiomics-extract.js';
 import { scoresClinicalCommand } from './scores-clinical.js';
 import { synthCommand } from './synth.js';
@@ -10,4 +12,6 @@ export const COMMANDS: readonly Command[] = [
   radiomicsExtractCommand,
   mergeCommand,
   scoresClinicalCommand,
+  modelFitCommand,
+  modelValidateCommand,
 ];

@@ -1,5 +1,9 @@
+import { sharedDataPath, sharedDataSkipMessage } from '@tace/core';
 import { describe, expect, it } from 'vitest';
-import { enrichmentScore, prerankedGsea } from '../../src/groups/index.js';
+import { collapseDuplicateGenes, readExpressionMatrix } from '../../src/expression/index.js';
+import { readGmt } from '../../src/genesets/index.js';
+import { differentialExpression, enrichmentScore, prerankedGsea } from '../../src/groups/index.js';
+import { readColumns } from './csv.js';
 
 describe('enrichmentScore', () => {
   it('hand-worked: 5 genes, set at ranks 1 and 3 with weights 4 and 1', () => {
@@ -49,3 +53,26 @@ describe('prerankedGsea', () => {
     expect(() => prerankedGsea(stats, { ABSENT: ['NOPE'] })).toThrow(/no gene set/);
   });
 });
+
+const lihcPath = sharedDataPath('tcga-lihc/expression_500_most_variable.csv');
+const hallmarkPath = sharedDataPath('signatures/h.all.v7.0.symbols.gmt');
+describe.skipIf(lihcPath === null || hallmarkPath === null)(
+  `prerankedGsea on TCGA-LIHC (limma t, hypoxia-high vs -low) ${lihcPath === null ? sharedDataSkipMessage('tcga-lihc/expression_500_most_variable.csv') : ''}`,
+  () => {
+    it('gives the enrichment scores of a plain-R running sum (fgsea calcGseaStat formula) to 1e-12', () => {
+      // R: stats <- sort(eBayes(lmFit(lihc, model.matrix(~ grp)))$t[, 2], decreasing = TRUE); running sum with
+      // weights |t| (fixtures/r-limma/make-fixtures.R, section 3)
+      const { matrix } = collapseDuplicateGenes(readExpressionMatrix(lihcPath as string));
+      const g = readColumns('r-limma/lihc_groups.csv');
+      const de = differentialExpression(matrix, Object.fromEntries(g.sample.map((s, i) => [s, g.group[i]])));
+      const stats = Object.fromEntries(de.genes.map((gene, i) => [gene, de.moderatedT[i]]));
+      const gsea = prerankedGsea(stats, readGmt(hallmarkPath as string), { permutations: 200, random: 1 });
+      const ref = readColumns('r-limma/lihc_gsea_es.csv');
+      expect(gsea.sets).toEqual(ref.set);
+      expect(Array.from(gsea.size)).toEqual(ref.size.map(Number));
+      gsea.es.forEach((es, k) => {
+        expect(Math.abs(es - Number(ref.es[k]))).toBeLessThan(1e-12);
+      });
+    });
+  },
+);
