@@ -138,6 +138,6 @@ for (const [name, imagePath, maskPath] of cases) {
   );
 }
 console.log(
-  '\nNote: PyRadiomics cannot be installed in this environment, so its timing is not measured in the same run, and its' +
-    ' documentation publishes no per-case timing to compare with; run PyRadiomics on the same cases to get the ratio.',
+  '\nNote: PyRadiomics cannot be installed in this environment, so its timing is not measured in the same run, and no' +
+    ' per-case timing published by PyRadiomics was found to compare with; run PyRadiomics on the same cases for the ratio.',
 );
