@@ -85,3 +85,26 @@ function fromRows(rows: readonly ArrayLike<number>[], param: string): DesignMatr
   }
   return { data, nRows, nCols };
 }
+
+/**
+ * The columns `columns` (0-based, in the order given) of a matrix, e.g. the features kept by a filter.
+ * @throws {TaceError} `INVALID_ARGUMENT` for an index out of range.
+ * @example selectColumns(xz, correlationFilter(xz, score).kept)
+ */
+export function selectColumns(x: DesignInput, columns: ArrayLike<number>): DesignMatrix {
+  const matrix = toDesignMatrix(x);
+  const n = matrix.nRows;
+  const data = new Float64Array(n * columns.length);
+  const names: string[] = [];
+  for (let c = 0; c < columns.length; c++) {
+    const j = columns[c];
+    if (!Number.isInteger(j) || j < 0 || j >= matrix.nCols) {
+      throw new TaceError('INVALID_ARGUMENT', `column index ${j} is not between 0 and ${matrix.nCols - 1}`, {
+        param: 'columns',
+      });
+    }
+    data.set(matrix.data.subarray(j * n, (j + 1) * n), c * n);
+    names.push(columnLabel(matrix, j));
+  }
+  return { data, nRows: n, nCols: columns.length, columnNames: names };
+}

@@ -6,6 +6,6 @@ export { cvCoxnet } from './cv-coxnet.js';
 export type { DesignFromTable, DesignFromTableOptions } from './design-from-table.js';
 export { designFromTable } from './design-from-table.js';
 export type { DesignInput, DesignMatrix } from './design-matrix.js';
-export { toDesignMatrix } from './design-matrix.js';
+export { selectColumns, toDesignMatrix } from './design-matrix.js';
 export { coxnetPathPlot, cvCoxnetPlot } from './plots.js';
 export { coxnetCoefficients, predictCoxnet } from './predict-coxnet.js';

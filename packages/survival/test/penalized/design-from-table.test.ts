@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { designFromTable, toDesignMatrix } from '../../src/penalized/index.js';
+import { designFromTable, selectColumns, toDesignMatrix } from '../../src/penalized/index.js';
 
 describe('designFromTable / toDesignMatrix', () => {
   const table = { id: ['a', 'b', 'c'], f1: [1, 2, 3], f2: [0.5, null, 1.5], grade: ['G1', 'G2', 'G1'] };
@@ -16,6 +16,14 @@ describe('designFromTable / toDesignMatrix', () => {
     expect(() => designFromTable(table, ['f2'])).toThrow(/column 'f2' is missing at row 2/);
     expect(() => designFromTable(table, ['nope'])).toThrow(/no column named 'nope'/);
     expect(() => designFromTable(table, ['grade'])).toThrow(/column 'grade' is not numeric at row 1/);
+  });
+
+  it('selectColumns picks columns in the order given, with their names', () => {
+    const m = { data: Float64Array.of(1, 2, 3, 4, 5, 6), nRows: 2, nCols: 3, columnNames: ['a', 'b', 'c'] };
+    const out = selectColumns(m, [2, 0]);
+    expect(Array.from(out.data)).toEqual([5, 6, 1, 2]);
+    expect(out.columnNames).toEqual(['c', 'a']);
+    expect(() => selectColumns(m, [3])).toThrow(/column index 3 is not between 0 and 2/);
   });
 
   it('rows become column-major; ragged rows and wrong buffer lengths are rejected', () => {
