@@ -163,14 +163,16 @@ function resolveFolds(event: ArrayLike<number>, n: number, options: CvCoxnetOpti
           `foldId[${i}] = ${options.foldId[i]} is not an integer >= 0`,
           {
             param: 'foldId',
-            remedy: 'number folds 0..K-1 (R foldid minus 1)',
+            remedy: 'number folds from 0 to K - 1 (R foldid minus 1)',
           },
         );
       }
       seen[foldId[i]] = 1;
     }
     if (seen.includes(0)) {
-      throw new TaceError('INVALID_ARGUMENT', `foldId must use every fold 0..${k - 1}`, { param: 'foldId' });
+      throw new TaceError('INVALID_ARGUMENT', `foldId must use every fold from 0 to ${k - 1}`, {
+        param: 'foldId',
+      });
     }
   } else {
     const k = options.nFolds ?? 10;
