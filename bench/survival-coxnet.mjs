@@ -6,12 +6,14 @@
 //   (default 1) runs. R is timed with Rscript on the same data (a temporary binary file) with system.time;
 //   when Rscript or glmnet is missing a note is printed instead. The path length and the largest coefficient
 //   difference between the two fits are printed as a sanity check.
+//   BENCH_CV=1 also times 10-fold cvCoxnet on worker threads (BENCH_THREADS, default 2) against
+//   cv.glmnet with the same folds (heavy: about ten paths on each side).
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRng, randomNormal } from '../packages/core/dist/index.js';
-import { coxnet } from '../packages/survival/dist/index.js';
+import { coxnet, cvCoxnet } from '../packages/survival/dist/index.js';
 
 const n = Number(process.env.BENCH_N ?? 1349);
 const p = Number(process.env.BENCH_P ?? 1000);
@@ -111,3 +113,45 @@ const show = (ta, tr) =>
 console.log(`CPU     ${show(oursCpu, rCpu)}`);
 console.log(`elapsed ${show(ours, rTime)}`);
 if (check !== '') console.log(check);
+
+if (process.env.BENCH_CV === '1') {
+  const threads = Number(process.env.BENCH_THREADS ?? 2);
+  const t0 = process.hrtime.bigint();
+  const cv = await cvCoxnet({ data, nRows: n, nCols: p }, time, event, {
+    nFolds: 10,
+    random: 1,
+    parallel: threads,
+  });
+  const ours10 = Number(process.hrtime.bigint() - t0) / 1e9;
+  let line = `10-fold CV (${threads} worker threads): tace ${ours10.toFixed(2)} s elapsed`;
+  try {
+    const dir = mkdtempSync(join(tmpdir(), 'tace-bench-'));
+    try {
+      writeFileSync(join(dir, 'x.bin'), Buffer.from(data.buffer));
+      writeFileSync(join(dir, 'time.bin'), Buffer.from(time.buffer));
+      writeFileSync(join(dir, 'event.bin'), Buffer.from(event.buffer));
+      writeFileSync(join(dir, 'fold.bin'), Buffer.from(Float64Array.from(cv.foldId, (k) => k + 1).buffer));
+      const script = [
+        'suppressMessages({ library(glmnet); library(survival) })',
+        `d <- "${dir}"`,
+        `x <- matrix(readBin(file.path(d, "x.bin"), "double", ${n * p}), ${n}, ${p})`,
+        `time <- readBin(file.path(d, "time.bin"), "double", ${n})`,
+        `event <- readBin(file.path(d, "event.bin"), "double", ${n})`,
+        `fold <- readBin(file.path(d, "fold.bin"), "double", ${n})`,
+        'st <- system.time(cv <- cv.glmnet(x, Surv(time, event), family = "cox", foldid = fold))',
+        'cat(st[["elapsed"]], cv$lambda.min, "\\n")',
+      ].join('\n');
+      writeFileSync(join(dir, 'cv.R'), script);
+      const [seconds, lambdaMin] = execFileSync('Rscript', [join(dir, 'cv.R')], { encoding: 'utf8' })
+        .trim()
+        .split(/\s+/)
+        .map(Number);
+      line += `, cv.glmnet ${seconds.toFixed(2)} s (serial), ratio ${(ours10 / seconds).toFixed(2)}; lambda.min tace ${cv.lambdaMin.toPrecision(6)} glmnet ${lambdaMin.toPrecision(6)}`;
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  } catch (error) {
+    line += ` (cv.glmnet not timed: ${String(error.message).split('\n')[0]})`;
+  }
+  console.log(line);
+}
