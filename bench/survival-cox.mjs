@@ -2,8 +2,8 @@
 // Plain Node on dist/: run `npx tsc -b packages/survival` first.
 //   node bench/survival-cox.mjs              (n = 100,000; p = 10)
 //   BENCH_N=1000000 node bench/survival-cox.mjs   (also shows 1e6 rows work in memory)
-// Times (median of BENCH_REPS runs, default 3): coxph Efron (n x p), KM + log-rank (2 groups), Harrell
-// concordance. R is timed with Rscript on the same data (written to a temporary CSV), with system.time
+// Times (median of BENCH_REPS runs, default 3; elapsed and CPU seconds): coxph Efron (n x p), KM + log-rank
+// (2 groups), Harrell concordance. R is timed with Rscript on the same data (written to a temporary CSV), with system.time
 // around the same calls; when Rscript or survival is missing a note is printed and ratios are skipped.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -48,14 +48,18 @@ function median(values) {
   return s[Math.floor(s.length / 2)];
 }
 function time1(f) {
-  const out = [];
+  const wall = [];
+  const cpu = [];
   let result;
   for (let r = 0; r < reps; r++) {
+    const c0 = process.cpuUsage();
     const t0 = process.hrtime.bigint();
     result = f();
-    out.push(Number(process.hrtime.bigint() - t0) / 1e9);
+    wall.push(Number(process.hrtime.bigint() - t0) / 1e9);
+    const c1 = process.cpuUsage(c0);
+    cpu.push((c1.user + c1.system) / 1e6);
   }
-  return { seconds: median(out), result };
+  return { seconds: median(wall), cpu: median(cpu), result };
 }
 
 const js = {
@@ -79,7 +83,8 @@ try {
 suppressPackageStartupMessages(library(survival))
 d <- read.csv(${JSON.stringify(csv)})
 f <- as.formula(paste("Surv(time, status) ~", paste(c(${covariates.map((c) => JSON.stringify(c)).join(', ')}), collapse = " + ")))
-med <- function(e) median(replicate(${reps}, system.time(eval(e))[["elapsed"]]))
+tm <- function(e) { s <- system.time(eval(e)); c(s[["elapsed"]], s[["user.self"]] + s[["sys.self"]]) }
+med <- function(e) { m <- replicate(${reps}, tm(e)); paste(median(m[1, ]), median(m[2, ]), sep = "/") }
 cox <- med(quote(fit <<- coxph(f, d)))
 km <- med(quote({survfit(Surv(time, status) ~ group, d); survdiff(Surv(time, status) ~ group, d)}))
 conc <- med(quote(concordance(Surv(time, status) ~ x1, d, reverse = TRUE)))
@@ -90,10 +95,11 @@ cat(cox, km, conc, format(coef(fit)[1], digits = 15), format(fit$loglik[2], digi
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const [cox, km, conc, coef1, loglik, version] = out.trim().split(/\s+/);
+  const pair = (v) => v.split('/').map(Number);
   r = {
-    cox: Number(cox),
-    kmLogRank: Number(km),
-    concordance: Number(conc),
+    cox: pair(cox),
+    kmLogRank: pair(km),
+    concordance: pair(conc),
     coef1: Number(coef1),
     loglik: Number(loglik),
     version,
@@ -118,11 +124,14 @@ const rows = [
   ['KM + log-rank (2 groups)', 'kmLogRank'],
   ['concordance (Harrell)', 'concordance'],
 ];
+console.log('(elapsed / CPU seconds; the CPU ratio is the steadier one on a shared machine)');
 for (const [label, key] of rows) {
-  const ours = js[key].seconds;
+  const ours = js[key];
   const theirs = r?.[key];
-  const ratio = theirs ? ` | R ${theirs.toFixed(3)} s | ratio ours/R ${(ours / theirs).toFixed(2)}` : '';
-  console.log(`${label.padEnd(26)} ours ${ours.toFixed(3)} s${ratio}`);
+  const ratio = theirs
+    ? ` | R ${theirs[0].toFixed(3)} / ${theirs[1].toFixed(3)} s | ratio ours/R elapsed ${(ours.seconds / theirs[0]).toFixed(2)}, CPU ${(ours.cpu / theirs[1]).toFixed(2)}`
+    : '';
+  console.log(`${label.padEnd(26)} ours ${ours.seconds.toFixed(3)} / ${ours.cpu.toFixed(3)} s${ratio}`);
 }
 if (r) {
   const fit = js.cox.result;

@@ -187,10 +187,6 @@ export function coxph(table: TableLike, options: CoxphOptions): CoxModel {
       remedy: 'check the event coding (1 = event); a Cox model needs at least one event',
     });
   }
-  const terms = describeTerms(table, options.covariates, options.categorical ?? [], rows);
-  const design = buildDesign(table, terms, rows);
-  assertNoConstantColumn(design);
-  const { p } = design;
   const numeric = (name: string) => gatherNumeric(getColumn(table, name), rows, `column '${name}'`);
   const weight = options.weights === undefined ? new Float64Array(n).fill(1) : numeric(options.weights);
   for (let i = 0; i < n; i++) {
@@ -247,12 +243,21 @@ export function coxph(table: TableLike, options: CoxphOptions): CoxModel {
   // sort by stratum, then time (stable: ties keep input order, as R's order())
   const t = outcome.time;
   const order = orderByTime(t, strataCodes);
+  // the model matrix is built directly in sorted order (no second copy)
+  const terms = describeTerms(table, options.covariates, options.categorical ?? [], rows);
+  const design = buildDesign(
+    table,
+    terms,
+    Int32Array.from(order, (k) => rows[k]),
+  );
+  assertNoConstantColumn(design);
+  const { p } = design;
   const data: CoxFitData = {
     n,
     p,
     time: new Float64Array(n),
     status: new Uint8Array(n),
-    x: new Float64Array(n * p),
+    x: design.x,
     offset: new Float64Array(n),
     weight: new Float64Array(n),
     strata: new Int32Array(n),
@@ -272,7 +277,6 @@ export function coxph(table: TableLike, options: CoxphOptions): CoxModel {
     data.weight[k] = weight[i];
     data.strata[k] = strataCodes[i];
     data.cluster[k] = clusterCodes[i];
-    for (let c = 0; c < p; c++) data.x[k * p + c] = design.x[i * p + c];
   }
   for (let k = 0; k < n; k++)
     data.stratumEnd[k] = k === n - 1 || data.strata[k + 1] !== data.strata[k] ? 1 : 0;
