@@ -1,4 +1,5 @@
 import type { Command } from './command.js';
+import { dlEmbedCommand } from './dl-embed.js';
 import { mergeCommand } from './merge.js';
 import { modelFitCommand } from './model-fit.js';
 import { modelValidateCommand } from './model-validate.js';
@@ -12,6 +13,7 @@ export const COMMANDS: readonly Command[] = [
   radiomicsExtractCommand,
   mergeCommand,
   scoresClinicalCommand,
+  dlEmbedCommand,
   modelFitCommand,
   modelValidateCommand,
 ];

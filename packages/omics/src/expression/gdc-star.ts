@@ -1,6 +1,6 @@
 import { basename, dirname } from 'node:path';
 import { assertOneOf, TaceError } from '@tace/core';
-import { parseDelimited } from './delimited.js';
+import { parseRows } from './delimited.js';
 import { stripEnsemblVersion } from './genes.js';
 import { makeUnique } from './read-matrix.js';
 import { readText } from './read-text.js';
@@ -71,7 +71,7 @@ export function readGdcStarCounts(files: readonly string[], options: GdcStarOpti
   let values = new Float64Array(0);
   const samples: string[] = [];
   files.forEach((file, s) => {
-    const rows = parseDelimited(readText(file), '\t', file).filter((r) => !r[0].startsWith('#'));
+    const rows = parseRows(readText(file), '\t', file).filter((r) => !r[0].startsWith('#'));
     const header = rows[0] ?? [];
     const idCol = header.indexOf(geneId);
     const valueCol = header.indexOf(column);
@@ -119,7 +119,7 @@ function sampleName(file: string, sheet: Map<string, string> | null): string {
 
 /** Reads a GDC sample sheet: File Name and File ID -> Sample ID (first sample when several are listed). */
 export function readSampleSheet(path: string): Map<string, string> {
-  const rows = parseDelimited(readText(path), '\t', path);
+  const rows = parseRows(readText(path), '\t', path);
   const header = rows[0] ?? [];
   const fileName = header.indexOf('File Name');
   const fileId = header.indexOf('File ID');

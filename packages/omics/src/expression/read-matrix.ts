@@ -1,5 +1,5 @@
 import { assertOneOf, TaceError } from '@tace/core';
-import { delimiterFor, parseDelimited, parseNumber } from './delimited.js';
+import { delimiterFor, parseNumber, parseRows } from './delimited.js';
 import { expressionMatrixFromRows } from './matrix.js';
 import { readText } from './read-text.js';
 import type { ExpressionMatrix } from './types.js';
@@ -67,7 +67,7 @@ export function parseExpressionMatrix(
   assertOneOf(orientation, 'orientation', ['genes-in-rows', 'samples-in-rows', 'auto']);
   const idColumns = options.idColumns ?? 1;
   const idColumn = options.idColumn ?? 0;
-  const rows = parseDelimited(text, options.delimiter ?? ',', source);
+  const rows = parseRows(text, options.delimiter ?? ',', source);
   if (rows.length < 2) {
     throw new TaceError('EMPTY_INPUT', `${source} has no data rows`, { param: source });
   }

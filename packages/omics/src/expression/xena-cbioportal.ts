@@ -1,5 +1,5 @@
 import { type ColumnTable, TaceError } from '@tace/core';
-import { parseDelimited } from './delimited.js';
+import { parseRows } from './delimited.js';
 import { stripEnsemblVersion } from './genes.js';
 import { parseExpressionMatrix } from './read-matrix.js';
 import { readText } from './read-text.js';
@@ -40,7 +40,7 @@ export function readXenaMatrix(path: string, options: { keepVersion?: boolean } 
  * ```
  */
 export function readCbioportalClinical(path: string): ColumnTable {
-  const rows = parseDelimited(readText(path), '\t', path).filter((r) => !r[0].startsWith('#'));
+  const rows = parseRows(readText(path), '\t', path).filter((r) => !r[0].startsWith('#'));
   const header = rows[0] ?? [];
   const data = rows.slice(1);
   const table: ColumnTable = {};
