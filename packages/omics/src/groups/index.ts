@@ -1,5 +1,6 @@
 export type { GroupComparison } from './compare-groups.js';
 export { cliffsDelta, compareGroups } from './compare-groups.js';
+export { comparisonTable } from './comparison-table.js';
 export type { DifferentialExpression } from './differential-expression.js';
 export { differentialExpression } from './differential-expression.js';
 export type { GroupChoice, GroupLabels, ResolvedGroups } from './group-labels.js';

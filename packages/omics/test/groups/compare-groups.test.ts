@@ -3,8 +3,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { collapseDuplicateGenes, readExpressionMatrix } from '../../src/expression/index.js';
 import { readGmt } from '../../src/genesets/index.js';
-import { cliffsDelta, compareGroups, resolveGroups } from '../../src/groups/index.js';
-import { type GeneSetScores, scoreGeneSets, setScores } from '../../src/scoring/index.js';
+import { cliffsDelta, compareGroups, comparisonTable, resolveGroups } from '../../src/groups/index.js';
+import { type GeneSetScores, scoreGeneSets, scoresTable, setScores } from '../../src/scoring/index.js';
 import { maxRelativeError, numbers, readColumns } from './csv.js';
 
 function scoresOf(values: number[][], samples: string[]): GeneSetScores {
@@ -124,3 +124,22 @@ describe.skipIf(lihcPath === null || hallmarkPath === null)(
     });
   },
 );
+
+describe('scoresTable / comparisonTable', () => {
+  it('give one row per sample / per set', () => {
+    const scores = scoresOf(
+      [
+        [5, 6, 1, 2],
+        [1, 2, 3, 4],
+      ],
+      ['a', 'b', 'c', 'd'],
+    );
+    const t = scoresTable(scores);
+    expect(t.sample).toEqual(['a', 'b', 'c', 'd']);
+    expect(Array.from(t.S1 as Float64Array)).toEqual([1, 2, 3, 4]);
+    const c = comparisonTable(compareGroups(scores, { a: 'high', b: 'high', c: 'low', d: 'low' }));
+    expect(c.set).toEqual(['S0', 'S1']);
+    expect(c.target).toEqual(['high', 'high']);
+    expect(Array.from(c.medianDifference as Float64Array)).toEqual([4, -2]);
+  });
+});
