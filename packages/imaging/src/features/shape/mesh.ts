@@ -37,12 +37,14 @@ const CASES: readonly Int8Array[] = harmonisedTriangleTable();
  * symmetry the mesh is not always closed (ambiguous faces of neighbouring cubes may be split differently),
  * so the volume depends slightly on the coordinate origin: `origin` (in voxels, added to the grid index)
  * moves it; PyRadiomics' origin is the corner of its padded mask, i.e. `origin` 0 for a mask cropped to the
- * ROI box and padded by one voxel.
+ * ROI box and padded by one voxel. `table` replaces the triangle table (128 flat edge-number lists), e.g. to
+ * reproduce an older PyRadiomics table.
  * @example meshAreaVolume({ data, size: [3, 3, 3], spacing: [1, 1, 1] }) // one voxel: area 3.46, volume 0.5...
  */
 export function meshAreaVolume(
   grid: BinaryGrid,
   origin: readonly [number, number, number] = [0, 0, 0],
+  table: readonly Int8Array[] = CASES,
 ): { surfaceArea: number; volume: number } {
   const [ox, oy, oz] = origin;
   const [nx, ny, nz] = grid.size;
@@ -56,7 +58,7 @@ export function meshAreaVolume(
   const caseDet = new Float64Array(128);
   const caseNormal = new Float64Array(3 * 128);
   for (let c = 1; c < 128; c++) {
-    const tri = CASES[c]!;
+    const tri = table[c]!;
     for (let t = 0; t < tri.length; t += 3) {
       const scaled = (e: number): readonly number[] => {
         const m = EDGE_MIDPOINTS[e]!;
