@@ -143,6 +143,33 @@ describe('readXenaMatrix', () => {
   });
 });
 
+describe('readCbioportalClinical (data_clinical_patient.txt layout)', () => {
+  it('skips the four # metadata lines and types columns', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cbio-'));
+    try {
+      const path = join(dir, 'data_clinical_patient.txt');
+      writeFileSync(
+        path,
+        [
+          '#Patient Identifier\tOverall Survival (Months)\tOverall Survival Status',
+          '#Identifier\tOS months\tOS status',
+          '#STRING\tNUMBER\tSTRING',
+          '#1\t1\t1',
+          'PATIENT_ID\tOS_MONTHS\tOS_STATUS',
+          'TCGA-DD-A1ED\t12.5\t1:DECEASED',
+          'TCGA-2Y-A9H1\t[Not Available]\t0:LIVING',
+        ].join('\n'),
+      );
+      const t = readCbioportalClinical(path);
+      expect(Object.keys(t)).toEqual(['PATIENT_ID', 'OS_MONTHS', 'OS_STATUS']);
+      expect(Array.from(t.OS_MONTHS as Float64Array)).toEqual([12.5, Number.NaN]);
+      expect((t.OS_STATUS as string[]).map(cbioportalStatus)).toEqual([1, 0]);
+    } finally {
+      rmSync(dir, { recursive: true });
+    }
+  });
+});
+
 const clinicalPath = sharedDataPath('tcga-lihc/clinical_pancan_atlas_2018.tsv');
 describe.skipIf(clinicalPath === null)(
   `readCbioportalClinical on the TCGA-LIHC PanCancer Atlas table ${clinicalPath === null ? sharedDataSkipMessage('tcga-lihc/clinical_pancan_atlas_2018.tsv') : ''}`,
