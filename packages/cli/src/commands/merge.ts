@@ -32,6 +32,27 @@ export function listPartFiles(paths: readonly string[]): string[] {
   return files;
 }
 
+/**
+ * The merge keys of a manifest's rows in manifest order, for key columns `patient_id` and/or `phase`
+ * (one key per patient with `--keys patient_id`, as `tace dl embed` writes).
+ * @throws {TaceError} `INVALID_ARGUMENT` for other key columns (a manifest only knows patients and phases).
+ */
+export function manifestKeys(manifest: string, keyColumns: readonly string[]): string[] {
+  const fields = { patient_id: 'patientId', phase: 'phase' } as const;
+  for (const key of keyColumns) {
+    if (!(key in fields)) {
+      throw new TaceError('INVALID_ARGUMENT', `--keys '${key}' cannot be ordered by a manifest`, {
+        param: '--keys',
+        remedy: 'use patient_id and/or phase with --manifest, or omit --manifest',
+      });
+    }
+  }
+  const keys = readManifest(manifest).map((row) =>
+    keyColumns.map((k) => row[fields[k as keyof typeof fields]]).join('|'),
+  );
+  return [...new Set(keys)];
+}
+
 export const mergeCommand: Command = {
   path: ['merge'],
   summary: 'Merge shard outputs into one table, checking every patient appears exactly once',
@@ -46,10 +67,11 @@ are missing or failed.
 Options:
   --out <path>        merged table (.csv/.tsv/.arrow/.parquet)            (required)
   --manifest <csv>    the manifest the shards were cut from (recommended)
-  --keys <columns>    key columns (default: patient_id,phase)
+  --keys <columns>    key columns (default: patient_id,phase; patient_id for tace dl embed parts)
 
-Example:
-  tace merge --manifest cohort.csv --out features.parquet parts/`,
+Examples:
+  tace merge --manifest cohort.csv --out features.parquet parts/
+  tace merge --keys patient_id --manifest cohort.csv --out deep.csv dl-parts/`,
   async run(args) {
     const { values, positionals } = parseCommandArguments(args, {
       out: { type: 'string' },
@@ -65,10 +87,7 @@ Example:
     if (files.length === 0)
       throw new TaceError('EMPTY_INPUT', `no part files in ${positionals.join(', ')}`, { param: 'parts' });
     const keyColumns = (values.keys ?? 'patient_id,phase').split(',').map((k) => k.trim());
-    const order =
-      values.manifest === undefined
-        ? undefined
-        : readManifest(values.manifest).map((r) => `${r.patientId}|${r.phase}`);
+    const order = values.manifest === undefined ? undefined : manifestKeys(values.manifest, keyColumns);
     const result = mergeParts(
       files.map((file) => ({
         name: file,
