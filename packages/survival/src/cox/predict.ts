@@ -144,7 +144,7 @@ export interface CoxSurvivalCurvesOptions extends PredictCoxOptions {
  * sum dN / (sum r)^2, Efron-adjusted at ties, plus d(t)' V d(t) with d(t) = integral of (x - xbar) dH0)
  * and log confidence limits, as R `survfit(fit, newdata)` (stype 2, survival 3.5; V is the model's
  * variance, robust when the fit is robust). For a stratified model the new table must hold the strata
- * column. Matches R to 1e-6.
+ * column. Matches R to 1e-9 (surv, std.err, lower, upper; unweighted fits).
  * @throws {TaceError} as {@link predictCox}; an unknown stratum.
  * @example coxSurvivalCurves(fit, { age: [60], sex: [1], 'ph.ecog': [0] }).curves[0].survival
  */
