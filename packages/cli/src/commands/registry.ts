@@ -1,4 +1,5 @@
 import type { Command } from './command.js';
+import { demoCommand } from './demo.js';
 import { dlEmbedCommand } from './dl-embed.js';
 import { mergeCommand } from './merge.js';
 import { modelFitCommand } from './model-fit.js';
@@ -9,6 +10,7 @@ import { synthCommand } from './synth.js';
 
 /** Every `tace` sub-command, in the order `tace --help` lists them. */
 export const COMMANDS: readonly Command[] = [
+  demoCommand,
   synthCommand,
   radiomicsExtractCommand,
   mergeCommand,

@@ -1,6 +1,13 @@
 import { join } from 'node:path';
-import { type ColumnTable, type ProgressCallback, getColumn, numericColumn, stringColumn } from '@tace/core';
-import { type ExtractionParameters, embedCohort, extractCohort, loadModel, readImage, readManifest } from '@tace/imaging';
+import { type ColumnTable, getColumn, numericColumn, type ProgressCallback, stringColumn } from '@tace/core';
+import {
+  type ExtractionParameters,
+  embedCohort,
+  extractCohort,
+  loadModel,
+  readImage,
+  readManifest,
+} from '@tace/imaging';
 
 /** The shipped deep-learning model (ONNX + preprocessing manifest) of `@tace/imaging`. */
 export function shippedModelPath(): string {
@@ -46,7 +53,8 @@ export function widenByPhase(long: ColumnTable, phases: readonly string[]): Colu
     for (const feature of features) {
       const name = feature.includes('_shape_') ? feature : `${phase}_${feature}`;
       const column = columns.get(name);
-      if (column !== undefined && (phase === phases[0] || !feature.includes('_shape_'))) column[p] = values.get(feature)![r];
+      if (column !== undefined && (phase === phases[0] || !feature.includes('_shape_')))
+        column[p] = values.get(feature)![r];
     }
   }
   out.error = error;

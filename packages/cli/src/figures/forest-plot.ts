@@ -73,8 +73,22 @@ export function forestPlot(
       'stroke-dasharray': '4 3',
       class: 'reference',
     }),
-    xAxis(x, area, options.xLabel ?? 'Hazard ratio (95% CI)', 6, (v) => String(Number(v.toPrecision(2)))),
+    xAxis(x, area, options.xLabel ?? 'Hazard ratio (95% CI)', logTicks(x.domain() as [number, number]), (v) =>
+      String(v),
+    ),
     text(area.right + 12, area.top - 12, 'HR (95% CI)', { size: THEME.smallSize, weight: 'bold' }),
     ...marks,
   ]);
+}
+
+/** Readable ticks for a ratio axis: 1, 2 and 5 times powers of ten inside the domain. */
+function logTicks([low, high]: [number, number]): number[] {
+  const ticks: number[] = [];
+  for (let power = Math.floor(Math.log10(low)); power <= Math.ceil(Math.log10(high)); power++) {
+    for (const m of [1, 2, 5]) {
+      const v = Number((m * 10 ** power).toPrecision(1));
+      if (v >= low * 0.999 && v <= high * 1.001) ticks.push(v);
+    }
+  }
+  return ticks;
 }

@@ -75,11 +75,11 @@ export function xAxis(
   scale: AnyScale,
   area: PlotArea,
   label: string,
-  tickCount = 6,
+  tickCount: number | readonly number[] = 6,
   format?: (v: number) => string,
 ): SvgElement {
-  const ticks = scale.ticks(tickCount);
-  const formatter = format ?? scale.tickFormat(tickCount);
+  const ticks = typeof tickCount === 'number' ? scale.ticks(tickCount) : [...tickCount];
+  const formatter = format ?? scale.tickFormat(typeof tickCount === 'number' ? tickCount : 6);
   return svg('g', { class: 'axis x-axis' }, [
     svg('line', {
       x1: area.left,

@@ -40,8 +40,9 @@ export interface NomogramOptions {
   /** Points of the most influential variable's full axis, as `rms::nomogram(maxscale)`. @default 100 */
   maxScale?: number;
   /**
-   * Axis values per numeric term. Default: 7 evenly spaced values over the term's display range, which is
-   * as `rms::datadist` the quantiles `10 / max(n, 200)` and `1 - 10 / max(n, 200)` of the training data.
+   * Axis values per numeric term. Default: round values (1, 2 or 5 times a power of ten apart, about 5 of
+   * them) spanning the term's display range, which is as `rms::datadist` the quantiles `10 / max(n, 200)` and
+   * `1 - 10 / max(n, 200)` of the training data.
    */
   axes?: Record<string, number[]>;
 }
@@ -88,7 +89,7 @@ export function nomogram(model: CoxModel, options: NomogramOptions = {}): Nomogr
       const x = Float64Array.from({ length: design.n }, (_, i) => design.x[i * p + column]);
       const q = 10 / Math.max(design.n, 200);
       const [low, high] = Array.from(quantile(x, [q, 1 - q]));
-      values = Array.from({ length: 7 }, (_, i) => low + ((high - low) * i) / 6);
+      values = niceTicks(low, high);
     }
     const linearPredictor = Float64Array.from(values, (v) => model.coefficients[column] * v);
     return { name: term.name, values: [...values], points: new Float64Array(values.length), linearPredictor };
@@ -149,4 +150,20 @@ export function nomogram(model: CoxModel, options: NomogramOptions = {}): Nomogr
       return total;
     },
   };
+}
+
+/**
+ * About five round values (steps of 1, 2 or 5 times a power of ten) covering [low, high]: the first at or
+ * below `low`, the last at or above `high`, so the axis spans the whole display range.
+ */
+export function niceTicks(low: number, high: number): number[] {
+  if (!(high > low)) return [low];
+  const raw = (high - low) / 5;
+  const power = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 5, 10].map((m) => m * power).find((s) => s >= raw) ?? 10 * power;
+  const first = Math.floor(low / step);
+  const last = Math.ceil(high / step);
+  const ticks: number[] = [];
+  for (let k = first; k <= last; k++) ticks.push(Number((k * step).toPrecision(12)));
+  return ticks;
 }

@@ -76,6 +76,8 @@ export interface StudyComparison {
   chosenFusion: 'Early fusion' | 'Late fusion';
   crm: BackwardSelectionResult;
   nomogram: Nomogram;
+  /** Arms left out (a signature that kept no feature) and similar notes. */
+  warnings: string[];
   /** Every compared model, as Cox fits on the training cohort. */
   models: { name: string; fit: CoxModel }[];
   validation: ValidationResult;
@@ -143,7 +145,29 @@ export async function compareStudyModels(
   }
   const single = (covariate: string) =>
     coxph(training, { time, event, covariates: [covariate], missing: 'omit' });
-  const lateFusion = coxph(training, { time, event, covariates: ['radScore', 'dlScore'], missing: 'omit' });
+  // An arm whose LASSO keeps no feature has a constant score: it is reported and left out of the models.
+  const warnings: string[] = [];
+  const armScores: { column: string; model: string; result: SignaturePipelineResult }[] = [
+    { column: 'radScore', model: 'Rad-score', result: radiomic },
+    { column: 'dlScore', model: 'DL score', result: deep },
+    { column: 'earlyFusionScore', model: 'Early fusion', result: earlyFusion },
+  ];
+  for (const arm of armScores) {
+    if (arm.result.signature.features.length === 0) {
+      warnings.push(
+        `${arm.model}: the LASSO-Cox kept no feature (its score is constant); the model is left out`,
+      );
+    }
+  }
+  const usable = armScores.filter((a) => a.result.signature.features.length > 0);
+  const fusionInputs = usable.filter((a) => a.column !== 'earlyFusionScore').map((a) => a.column);
+  if (fusionInputs.length === 0) {
+    throw new TaceError('EMPTY_INPUT', 'neither the radiomic nor the deep signature kept a feature', {
+      param: 'radiomicFeatures',
+      remedy: 'check the features (failed extractions?) or relax the signature filters (univariateP, lambda)',
+    });
+  }
+  const lateFusion = coxph(training, { time, event, covariates: fusionInputs, missing: 'omit' });
   for (const cohort of tables) {
     const lp = new Float64Array(rowCount(cohort.table)).fill(Number.NaN);
     const prediction = predictCox(lateFusion, cohort.table, { missing: 'omit' });
@@ -180,9 +204,7 @@ export async function compareStudyModels(
   const crmFit = crm.model!;
   const models: { name: string; fit: CoxModel }[] = [
     { name: 'CRM', fit: crmFit },
-    { name: 'Rad-score', fit: single('radScore') },
-    { name: 'DL score', fit: single('dlScore') },
-    { name: 'Early fusion', fit: single('earlyFusionScore') },
+    ...usable.map((a) => ({ name: a.model, fit: single(a.column) })),
     { name: 'Late fusion', fit: lateFusion },
     ...(options.clinicalScores ?? []).map((score) => ({ name: score.name, fit: single(score.column) })),
   ];
@@ -195,6 +217,7 @@ export async function compareStudyModels(
     signatures: { radiomic, deep, earlyFusion },
     lateFusion,
     chosenFusion,
+    warnings,
     crm,
     nomogram: nomogram(crmFit, { times: options.nomogramTimes ?? [12, 24, 36] }),
     models,
