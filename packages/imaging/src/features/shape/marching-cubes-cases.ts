@@ -75,6 +75,12 @@ export function orientTowardsInside(cube: number, triangles: readonly number[]):
 }
 
 /**
+ * Cases that PyRadiomics (2.1+) leaves split as in the standard table although a patch of theirs is split
+ * otherwise when alone: case 58 (corners 1, 3, 4, 5; the 1-4-5 pentagon, cf. case 50).
+ */
+export const STANDARD_SPLIT_CASES: readonly number[] = [58];
+
+/**
  * Builds the 128-case triangle table used for PyRadiomics-compatible meshes from the standard table
  * ({@link TRIANGLE_TABLE}) by one rule: **a surface patch is triangulated the same way wherever it occurs.**
  *
@@ -86,9 +92,10 @@ export function orientTowardsInside(cube: number, triangles: readonly number[]):
  * inside corners ({@link orientTowardsInside}), which the complement symmetry needs for signed volumes.
  *
  * This reproduces the behaviour of PyRadiomics' edited table in `cshape.c` (derived here from the rule, not
- * copied): the resulting triangles agree with it in every case except 51 (a planar square split along the
- * other diagonal: identical area and volume) and 58 (corners 1, 4, 5 and 3: PyRadiomics keeps the standard
- * table's split of the 1-4-5 pentagon there, which differs from its case 50).
+ * copied). PyRadiomics applies the rule everywhere but in case 58 (corners 1, 4, 5 and 3), where it keeps the
+ * standard split of the 1-4-5 pentagon (unlike its case 50): {@link STANDARD_SPLIT_CASES} keeps that
+ * exception. The resulting triangles then agree with PyRadiomics' in every case except 51, a planar square
+ * split along its other diagonal (identical area and volume).
  * @returns per case, a flat list of edge numbers, three per triangle.
  * @example harmonisedTriangleTable()[101] // Int8Array [1, 4, 9, 1, 2, 4, 2, 6, 4, 0, 8, 3] (up to order)
  */
@@ -101,7 +108,9 @@ export function harmonisedTriangleTable(): Int8Array[] {
       alone.set(patches[0]!.key, patches[0]!.triangles);
   }
   return standard.map((triangles, cube) => {
-    const rebuilt = surfacePatches(triangles).flatMap((patch) => alone.get(patch.key) ?? patch.triangles);
+    const rebuilt = STANDARD_SPLIT_CASES.includes(cube)
+      ? triangles
+      : surfacePatches(triangles).flatMap((patch) => alone.get(patch.key) ?? patch.triangles);
     return Int8Array.from(orientTowardsInside(cube, rebuilt));
   });
 }

@@ -5,7 +5,9 @@
  * Each entry lists triangles as triples of edge numbers. Corner `c` of a cube at index (i, j, k) sits at
  * (i, j, k) + CUBE_CORNERS[c]; edge `e` joins EDGE_CORNERS[e] and its vertex lies at the edge midpoint (binary
  * masks are cut at 0.5). Source: the standard table of P. Bourke, "Polygonising a scalar field" (1994; table
- * by C. G. Bloyd, public domain), first 128 cases, which is also the table PyRadiomics' `cshape.c` uses.
+ * by C. G. Bloyd, public domain), first 128 cases. PyRadiomics' `cshape.c` starts from the same table but
+ * splits some multi-patch cases differently: the mesh uses `harmonisedTriangleTable` (marching-cubes-cases.ts), derived from this
+ * one.
  */
 export const TRIANGLE_TABLE: readonly string[] = [
   '',

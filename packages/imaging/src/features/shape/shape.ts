@@ -45,7 +45,9 @@ export function padMask(mask: Uint8Array, size: readonly [number, number, number
  * Flatness = sqrt(l_least / l_major); plus the deprecated Compactness1, Compactness2 and
  * SphericalDisproportion.
  *
- * Matches PyRadiomics baselines (brain1, brain2, breast1) to 1e-6 relative.
+ * Matches PyRadiomics baselines (brain1, brain2, breast1, original and resampled) to 1e-6 relative, except
+ * the mesh features of brain1's baseline (PyRadiomics 2.0.1b1, whose table lacked one triangle of case 62;
+ * later versions have it, as here).
  *
  * @param mask 1 inside the ROI, x fastest.
  * @param size voxels along x, y, z.
