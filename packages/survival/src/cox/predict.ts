@@ -56,7 +56,8 @@ export function predictCox(
       : toNumericArray(Array.from(cc.rows, (r) => getColumn(table, model.columns.offset as string)[r]));
   const lp = new Float64Array(n);
   for (let i = 0; i < n; i++) {
-    let z = model.columns.offset === undefined ? 0 : offset[i] - model.offsetMean;
+    // as R: the new rows' own offsets, not centred (unlike the fit's linear predictors)
+    let z = model.columns.offset === undefined ? 0 : offset[i];
     for (let c = 0; c < p; c++) z += model.coefficients[c] * (x[i * p + c] - model.means[c]);
     lp[i] = z;
   }
@@ -144,7 +145,7 @@ export interface CoxSurvivalCurvesOptions extends PredictCoxOptions {
  * sum dN / (sum r)^2, Efron-adjusted at ties, plus d(t)' V d(t) with d(t) = integral of (x - xbar) dH0)
  * and log confidence limits, as R `survfit(fit, newdata)` (stype 2, survival 3.5; V is the model's
  * variance, robust when the fit is robust). For a stratified model the new table must hold the strata
- * column. Matches R to 1e-9 (surv, std.err, lower, upper; unweighted fits).
+ * column. Matches R to 1e-9 (surv, std.err, lower, upper; incl. a weighted, offset, robust fit).
  * @throws {TaceError} as {@link predictCox}; an unknown stratum.
  * @example coxSurvivalCurves(fit, { age: [60], sex: [1], 'ph.ecog': [0] }).curves[0].survival
  */
@@ -181,8 +182,8 @@ export function coxSurvivalCurves(
   for (let k = 0; k < n; k++) {
     if (k === n - 1 || data.strata[k + 1] !== data.strata[k] || time[k + 1] !== time[k]) points.push(k);
   }
-  // the reference subject's offset is the case-weighted mean offset (as survfit.coxph)
-  const shift = Math.exp(model.offsetMean - model.offsetWeightedMean);
+  // the fitted risk scores use offsets centred by their mean: put the new offsets on that scale
+  const shift = Math.exp(-model.offsetMean);
   const V = model.variance;
   const d = new Float64Array(p);
   const curves = Array.from(pred.rows, (_, i) => {

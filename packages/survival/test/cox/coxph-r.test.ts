@@ -64,6 +64,9 @@ describe.skipIf(missingData)(
       { age: [60, 70], sex: [1, 2], 'ph.ecog': [0, 2] },
       { age: [60, 70], sex: [1, 2], 'ph.ecog': [0, 2] },
       { trt: [1, 2], celltype: ['squamous', 'adeno'], karno: [60, 80], age: [50, 65] },
+      undefined,
+      undefined,
+      { age: [50, 65], 'ecog.ps': [1, 2], off: [0.1, 0.2] },
     ];
     // biome-ignore lint/suspicious/noExplicitAny: fixture JSON is untyped by nature
     fixture.cases.models.forEach((r: any, index: number) => {
@@ -130,7 +133,7 @@ describe.skipIf(missingData)(
           expectClose(bh.time, r.basehazTime, 0, 'basehaz time');
           expectClose(bh.cumHazard, r.basehazHazard, TOL, 'basehaz hazard');
           if (r.basehazStrata) expect(bh.strata).toEqual(r.basehazStrata);
-          if (index < newdata.length) {
+          if (newdata[index] !== undefined) {
             const pred = predictCox(fit, newdata[index]);
             expectClose(pred.linearPredictor, r.newLp, TOL, 'predict lp');
             expectClose(pred.risk, r.newRisk, TOL, 'predict risk');
