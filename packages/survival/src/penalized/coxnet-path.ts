@@ -19,6 +19,8 @@ export interface CoxnetProblem {
   n: number;
   p: number;
   index: RiskSetIndex;
+  /** Observation weights in sorted order, summing to 1 (1/n each without weights). */
+  q: Float64Array;
   /** 1 for a column that takes part, 0 for a constant or excluded one (its coefficient stays 0). */
   usable: Uint8Array;
   /** Penalty factors, already rescaled to sum to `p`. */
@@ -55,7 +57,7 @@ export interface CoxnetRawPath {
  * updated in place; nothing is allocated inside the coordinate loop.
  */
 export function coxnetPathKernel(problem: CoxnetProblem): CoxnetRawPath {
-  const { n, p, index, usable, penalty: vp, alpha, flmin, userLambda, nLambda, thresh, maxIter } = problem;
+  const { n, p, index, q, usable, penalty: vp, alpha, flmin, userLambda, nLambda, thresh, maxIter } = problem;
   // One SIMD heap holds x, x^2 (for the weighted squares), the working residual wr, the weights w, the
   // linear predictor f and a vector of -1 (so that `update` can also add a multiple of a column to f).
   const np = n * p;
@@ -76,12 +78,15 @@ export function coxnetPathKernel(problem: CoxnetProblem): CoxnetRawPath {
   const span = n - start;
   const dotResidual = (j: number): number => kernels.dot(wrBase + start, j * n + start, span);
   const weightedSquares = (j: number): number => kernels.dot(wBase + start, np + j * n + start, span);
-  const q = 1 / n;
   const dq = new Float64Array(n);
-  for (let i = start; i < n; i++) dq[i] = index.event[i] * q;
+  for (let i = start; i < n; i++) dq[i] = index.event[i] * q[i];
+  // Weighted events at each event time: the tied events of t_k open its group.
   const dk = new Float64Array(index.nGroups);
-  for (let k = 0; k < index.nGroups; k++) dk[k] = index.deaths[k] * q;
-  const e = new Float64Array(n).fill(q);
+  for (let k = 0; k < index.nGroups; k++) {
+    const first = index.groupStart[k];
+    for (let i = first; i < first + index.deaths[k]; i++) dk[k] += dq[i];
+  }
+  const e = Float64Array.from(q);
   const u = new Float64Array(index.nGroups);
 
   const r0 = breslowLogLik(index, dq, dk, f, e, u);
@@ -187,7 +192,7 @@ export function coxnetPathKernel(problem: CoxnetProblem): CoxnetRawPath {
       }
       for (let i = start; i < n; i++) {
         const fi = f[i];
-        e[i] = q * Math.exp(Math.sign(fi) * Math.min(Math.abs(fi), MAX_EXPONENT));
+        e[i] = q[i] * Math.exp(Math.sign(fi) * Math.min(Math.abs(fi), MAX_EXPONENT));
       }
       if (!breslowWorkingWeights(index, dq, dk, e, u, wr, w)) throw nonPositiveWeights(ilm);
       let changed = false;

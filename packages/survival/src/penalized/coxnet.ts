@@ -1,6 +1,6 @@
 import { assertInRange, assertInteger, assertOneOf, assertSameLength, TaceError } from '@tace/core';
 import { type CoxnetProblem, coxnetPathKernel } from './coxnet-path.js';
-import { columnLabel, type DesignInput, toDesignMatrix } from './design-matrix.js';
+import { columnLabel, type DesignInput, type DesignMatrix, toDesignMatrix } from './design-matrix.js';
 import { riskSetIndex } from './risk-sets.js';
 
 /** Options of {@link coxnet}; each mirrors the `glmnet(family = "cox")` argument named. */
@@ -23,6 +23,9 @@ export interface CoxnetOptions {
   thresh?: number;
   /** Maximum passes over the data for the whole path (`maxit`). @default 100000 */
   maxIter?: number;
+  /** Observation weights (>= 0; rescaled to sum to 1 internally), as `weights`. Subjects of weight 0 are
+   * left out. @default all 1 */
+  weights?: ArrayLike<number>;
   /** Constant columns: `'drop'` keeps them at coefficient 0 and lists them in `droppedColumns` (glmnet's
    * behaviour), `'error'` throws. @default 'drop' */
   constantColumns?: 'drop' | 'error';
@@ -83,10 +86,13 @@ export function coxnet(
   event: ArrayLike<number>,
   options: CoxnetOptions = {},
 ): CoxnetFit {
-  const matrix = toDesignMatrix(x);
+  const input = toDesignMatrix(x);
+  assertSameLength(['time', time], ['event', event], ['rows of x', { length: input.nRows }]);
+  const weighted = positiveWeightRows(input, time, event, options.weights);
+  const matrix = weighted.matrix;
   const { nRows: n, nCols: p, data } = matrix;
-  assertSameLength(['time', time], ['event', event], ['rows of x', { length: n }]);
-  const index = riskSetIndex(time, event);
+  const q = weighted.q;
+  const index = riskSetIndex(weighted.time, weighted.event);
   if (index.nGroups === 0) {
     throw new TaceError('EMPTY_INPUT', 'coxnet needs at least one event, but every subject is censored', {
       param: 'event',
@@ -117,7 +123,7 @@ export function coxnet(
   } else {
     nLambda = options.nLambda ?? 100;
     assertInteger(nLambda, 'nLambda', 2);
-    flmin = options.lambdaMinRatio ?? (n > p ? 1e-4 : 1e-2);
+    flmin = options.lambdaMinRatio ?? (input.nRows > p ? 1e-4 : 1e-2);
     assertInRange(flmin, 'lambdaMinRatio', 0, 1, { lower: true, upper: true });
   }
 
@@ -140,12 +146,11 @@ export function coxnet(
       continue;
     }
     let mean = 0;
-    for (let i = 0; i < n; i++) mean += data[offset + i];
-    mean /= n;
+    for (let i = 0; i < n; i++) mean += q[i] * data[offset + i];
     if (standardize) {
       let ss = 0;
-      for (let i = 0; i < n; i++) ss += (data[offset + i] - mean) ** 2;
-      scale[j] = Math.sqrt(ss / n);
+      for (let i = 0; i < n; i++) ss += q[i] * (data[offset + i] - mean) ** 2;
+      scale[j] = Math.sqrt(ss);
     }
     for (let s = 0; s < n; s++) xs[offset + s] = (data[offset + index.order[s]] - mean) / scale[j];
   }
@@ -155,6 +160,7 @@ export function coxnet(
     n,
     p,
     index,
+    q: Float64Array.from(index.order, (i) => q[i]),
     usable,
     penalty,
     alpha,
@@ -188,7 +194,7 @@ export function coxnet(
     beta,
     df,
     devRatio: raw.devRatio,
-    nullDeviance: 2 * n * raw.nullDevPerWeight,
+    nullDeviance: 2 * weighted.sum * raw.nullDevPerWeight,
     nCols: p,
     columnNames: Array.from({ length: p }, (_, j) => columnLabel(matrix, j)),
     droppedColumns: Int32Array.from(dropped),
@@ -196,6 +202,50 @@ export function coxnet(
     standardize,
     passes: raw.passes,
     warnings,
+  };
+}
+
+/** Rows of positive weight, and the weights rescaled to sum to 1 (glmnet's `ww`). */
+function positiveWeightRows(
+  matrix: DesignMatrix,
+  time: ArrayLike<number>,
+  event: ArrayLike<number>,
+  given: ArrayLike<number> | undefined,
+): { matrix: DesignMatrix; time: ArrayLike<number>; event: ArrayLike<number>; q: Float64Array; sum: number } {
+  const n = matrix.nRows;
+  if (given === undefined) return { matrix, time, event, q: new Float64Array(n).fill(1 / n), sum: n };
+  if (given.length !== n) {
+    throw new TaceError('LENGTH_MISMATCH', `weights has ${given.length} values for ${n} subjects`, {
+      param: 'weights',
+    });
+  }
+  const rows: number[] = [];
+  let sum = 0;
+  for (let i = 0; i < n; i++) {
+    const w = given[i];
+    if (!(Number.isFinite(w) && w >= 0)) {
+      throw new TaceError('INVALID_ARGUMENT', `weights must be finite and >= 0, but weights[${i}] = ${w}`, {
+        param: 'weights',
+      });
+    }
+    if (w > 0) {
+      rows.push(i);
+      sum += w;
+    }
+  }
+  if (rows.length === 0) throw new TaceError('INVALID_ARGUMENT', 'every weight is 0', { param: 'weights' });
+  const q = Float64Array.from(rows, (i) => given[i] / sum);
+  if (rows.length === n) return { matrix, time, event, q, sum };
+  const m = rows.length;
+  const data = new Float64Array(m * matrix.nCols);
+  for (let j = 0; j < matrix.nCols; j++)
+    for (let r = 0; r < m; r++) data[j * m + r] = matrix.data[j * n + rows[r]];
+  return {
+    matrix: { data, nRows: m, nCols: matrix.nCols, columnNames: matrix.columnNames },
+    time: Float64Array.from(rows, (i) => time[i]),
+    event: Float64Array.from(rows, (i) => event[i]),
+    q,
+    sum,
   };
 }
 

@@ -70,7 +70,8 @@ export interface CvCoxnetResult {
  * K-fold cross-validation of the elastic-net Cox path, as R `cv.glmnet(x, Surv(time, event),
  * family = "cox", type.measure = "deviance")` in glmnet 4.1: each fold is fitted on the other folds with
  * its own lambda sequence, its coefficients are interpolated at the full-data lambdas, and the deviance is
- * divided by the fold's events; `cvm` and `cvsd` are event-weighted mean and standard error over folds.
+ * divided by the fold's (weighted) events; `cvm` and `cvsd` are event-weighted mean and standard error over
+ * folds. With `weights`, folds are fitted and scored with their subjects' weights, as cv.glmnet.
  * Matches cv.glmnet given the same `foldid` (see `test/penalized/cv-coxnet.test.ts`).
  *
  * Folds with no events carry no weight and are left out of `cvm`/`cvsd`.
@@ -115,9 +116,10 @@ export async function cvCoxnet(
     x: { data: matrix.data, nRows: n, nCols: matrix.nCols },
     time: Float64Array.from(time),
     event: Float64Array.from(event),
+    weights: options.weights === undefined ? null : Float64Array.from(options.weights),
     foldId,
     lambda: fit.lambda,
-    options: fitOptions,
+    options: { ...fitOptions, weights: undefined },
     grouped: type === 'grouped',
   };
   const folds = Array.from({ length: nFolds }, (_, k) => k);

@@ -9,6 +9,8 @@ export interface CvFoldContext {
   x: DesignMatrix;
   time: Float64Array;
   event: Float64Array;
+  /** Observation weights, or null. */
+  weights: Float64Array | null;
   /** Fold of each subject, 0-based. */
   foldId: Int32Array;
   /** The lambdas of the fit on all subjects. */
@@ -17,7 +19,8 @@ export interface CvFoldContext {
   grouped: boolean;
 }
 
-/** Result of one fold: deviance per full-data lambda (not yet divided by the fold's events), and events. */
+/** Result of one fold: deviance per full-data lambda (not yet divided by the fold's weighted events), and
+ * the weighted events. */
 export interface CvFoldResult {
   deviance: Float64Array;
   events: number;
@@ -30,7 +33,7 @@ export interface CvFoldResult {
  * ungrouped: deviance of the held-out subjects alone. Exported for the worker pool.
  */
 export function cvFold(fold: number, _index: number, context: CvFoldContext): CvFoldResult {
-  const { x, time, event, foldId, lambda, options, grouped } = context;
+  const { x, time, event, weights, foldId, lambda, options, grouped } = context;
   const n = x.nRows;
   const train: number[] = [];
   const test: number[] = [];
@@ -38,10 +41,12 @@ export function cvFold(fold: number, _index: number, context: CvFoldContext): Cv
   const xTrain = takeRows(x, train);
   const tTrain = Float64Array.from(train, (i) => time[i]);
   const eTrain = Float64Array.from(train, (i) => event[i]);
-  const fit = coxnet(xTrain, tTrain, eTrain, options);
+  const wTrain = weights === null ? undefined : Float64Array.from(train, (i) => weights[i]);
+  const wTest = weights === null ? undefined : Float64Array.from(test, (i) => weights[i]);
+  const fit = coxnet(xTrain, tTrain, eTrain, { ...options, weights: wTrain });
   const xTest = takeRows(x, test);
-  const devAll = grouped ? breslowDeviance(riskSetIndex(time, event)) : null;
-  const devTrain = grouped ? breslowDeviance(riskSetIndex(tTrain, eTrain)) : null;
+  const devAll = grouped ? breslowDeviance(riskSetIndex(time, event), weights ?? undefined) : null;
+  const devTrain = grouped ? breslowDeviance(riskSetIndex(tTrain, eTrain), wTrain) : null;
   const devTest = grouped
     ? null
     : breslowDeviance(
@@ -49,6 +54,7 @@ export function cvFold(fold: number, _index: number, context: CvFoldContext): Cv
           Float64Array.from(test, (i) => time[i]),
           Float64Array.from(test, (i) => event[i]),
         ),
+        wTest,
       );
   const deviance = new Float64Array(lambda.length);
   for (let l = 0; l < lambda.length; l++) {
@@ -61,7 +67,7 @@ export function cvFold(fold: number, _index: number, context: CvFoldContext): Cv
     }
   }
   let events = 0;
-  for (const i of test) events += event[i];
+  for (const i of test) events += event[i] * (weights === null ? 1 : weights[i]);
   return { deviance, events };
 }
 
