@@ -4,7 +4,9 @@ import { dlEmbedCommand } from './dl-embed.js';
 import { mergeCommand } from './merge.js';
 import { modelFitCommand } from './model-fit.js';
 import { modelValidateCommand } from './model-validate.js';
+import { omicsScoreCommand } from './omics-score.js';
 import { radiomicsExtractCommand } from './radiomics-extract.js';
+import { scScoreCommand } from './sc-score.js';
 import { scoresClinicalCommand } from './scores-clinical.js';
 import { synthCommand } from './synth.js';
 
@@ -18,4 +20,6 @@ export const COMMANDS: readonly Command[] = [
   dlEmbedCommand,
   modelFitCommand,
   modelValidateCommand,
+  omicsScoreCommand,
+  scScoreCommand,
 ];
