@@ -164,7 +164,8 @@ Example:
       patient: patient ?? obsLabels(obs, patientColumn, '--patient-column'),
       cellType: cellType ?? obsLabels(obs, cellTypeColumn, '--cell-type-column'),
     };
-    const out: Record<string, unknown[]> = {};
+    const signature: string[] = [];
+    const columns = new Map<string, unknown[]>();
     let unmatched: string[] = [];
     for (const [set, scores] of Object.entries(result.scores)) {
       const comparison = compareByRiskGroup(scores, cells, risk, {
@@ -172,19 +173,19 @@ Example:
         groups: groups as [string, string],
       });
       unmatched = comparison.unmatchedPatients;
-      const tests = comparison.tests as unknown as Record<string, ArrayLike<unknown>>;
-      const n = comparison.tests.cellType.length;
-      (out.signature ??= []).push(...new Array(n).fill(set));
-      for (const [name, column] of Object.entries(tests)) (out[name] ??= []).push(...Array.from(column));
+      signature.push(...comparison.tests.cellType.map(() => set));
+      for (const [name, column] of Object.entries(comparison.tests)) {
+        const values = columns.get(name) ?? [];
+        values.push(...Array.from(column as ArrayLike<unknown>));
+        columns.set(name, values);
+      }
     }
-    const compared: ColumnTable = Object.fromEntries(
-      Object.entries(out).map(([name, column]) => [
-        name,
-        column.every((v) => typeof v === 'number')
-          ? Float64Array.from(column as number[])
-          : (column as string[]),
-      ]),
-    );
+    const compared: ColumnTable = { signature };
+    for (const [name, column] of columns) {
+      compared[name] = column.every((v) => typeof v === 'number')
+        ? Float64Array.from(column as number[])
+        : (column as string[]);
+    }
     const path = values['compare-out'] ?? siblingPath(values.out, 'by-risk');
     writeTable(compared, path);
     if (unmatched.length > 0) {
