@@ -15,6 +15,7 @@ import { toFactor } from '../internal/factor.js';
 import { gatherNumeric } from '../internal/gather.js';
 import { orderByTime } from '../internal/order.js';
 import { toSurvivalData } from '../internal/survival-data.js';
+import { timeFix } from '../internal/time-fix.js';
 import type { ConcordanceResult } from '../metrics/concordance.js';
 import { concordanceKernel } from '../metrics/concordance.js';
 import type { CoxFitData } from './cox-data.js';
@@ -54,6 +55,11 @@ export interface CoxphOptions {
   maxIter?: number;
   /** Missing-value policy over every column used (R's default is na.omit: pass `'omit'`). @default 'error' */
   missing?: MissingPolicy;
+  /**
+   * Merge times that differ only by floating-point noise, as R's `coxph.control(timefix = TRUE)`.
+   * @default true
+   */
+  timeFix?: boolean;
 }
 
 /** A test statistic with its degrees of freedom and p-value. */
@@ -178,6 +184,7 @@ export function coxph(table: TableLike, options: CoxphOptions): CoxModel {
     'error',
     { time: `column '${options.time}'`, event: `column '${options.event}'` },
   );
+  if (options.timeFix ?? true) outcome.time = timeFix(outcome.time);
   const n = rows.length;
   let events = 0;
   for (let i = 0; i < n; i++) events += outcome.event[i];

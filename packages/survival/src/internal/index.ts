@@ -12,3 +12,4 @@ export { orderByTime } from './order.js';
 export { quantileGroups } from './quantile-groups.js';
 export type { EventInput, NumericInput, OutcomeNames, SurvivalData } from './survival-data.js';
 export { assertHasEvents, toSurvivalData } from './survival-data.js';
+export { timeFix } from './time-fix.js';

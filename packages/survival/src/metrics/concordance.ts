@@ -7,6 +7,7 @@ import { FenwickTree } from '../internal/fenwick.js';
 import { gatherNumeric } from '../internal/gather.js';
 import type { EventInput, NumericInput } from '../internal/survival-data.js';
 import { assertHasEvents, toSurvivalData } from '../internal/survival-data.js';
+import { timeFix } from '../internal/time-fix.js';
 
 /** Options for {@link concordance}. */
 export interface ConcordanceOptions {
@@ -26,6 +27,11 @@ export interface ConcordanceOptions {
   cluster?: GroupInput;
   /** Missing-value policy for time, event, risk, weights, strata and cluster. @default 'error' */
   missing?: MissingPolicy;
+  /**
+   * Merge times that differ only by floating-point noise, as R's `timefix = TRUE` (`aeqSurv`).
+   * @default true
+   */
+  timeFix?: boolean;
 }
 
 /** Result of {@link concordance}: counts are (weighted) numbers of pairs. */
@@ -80,6 +86,7 @@ export function concordance(
   if (options.strata !== undefined) extra.push(['strata', options.strata]);
   if (options.cluster !== undefined) extra.push(['cluster', options.cluster]);
   const data = toSurvivalData(time, event, options.missing ?? 'error', {}, extra);
+  if (options.timeFix ?? true) data.time = timeFix(data.time);
   assertHasEvents(data);
   const n = data.time.length;
   const x = gatherNumeric(risk, data.rows, 'risk');

@@ -5,6 +5,7 @@ import { toFactor } from '../internal/factor.js';
 import { orderByTime } from '../internal/order.js';
 import type { EventInput, NumericInput } from '../internal/survival-data.js';
 import { toSurvivalData } from '../internal/survival-data.js';
+import { timeFix } from '../internal/time-fix.js';
 import type { ConfType } from './confidence-interval.js';
 import { survivalConfidenceLimits } from './confidence-interval.js';
 import { survivalQuantile } from './survival-quantile.js';
@@ -23,6 +24,11 @@ export interface KaplanMeierOptions {
   probs?: readonly number[];
   /** Missing-value policy for time, event and group. @default 'error' */
   missing?: MissingPolicy;
+  /**
+   * Merge times that differ only by floating-point noise, as R's `timefix = TRUE` (`aeqSurv`).
+   * @default true
+   */
+  timeFix?: boolean;
 }
 
 /** Survival at requested times (R `summary(fit, times = ...)`). */
@@ -116,6 +122,7 @@ export function kaplanMeier(
   for (const p of probs) assertInRange(p, 'probs', 0, 1);
   const extra: [string, ArrayLike<unknown>][] = options.group === undefined ? [] : [['group', options.group]];
   const data = toSurvivalData(time, event, options.missing ?? 'error', {}, extra);
+  if (options.timeFix ?? true) data.time = timeFix(data.time);
   if (data.time.length === 0) {
     throw new TaceError('EMPTY_INPUT', 'no complete rows', {
       param: 'time',

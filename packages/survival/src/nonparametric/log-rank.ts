@@ -6,6 +6,7 @@ import { toFactor } from '../internal/factor.js';
 import { orderByTime } from '../internal/order.js';
 import type { EventInput, NumericInput } from '../internal/survival-data.js';
 import { assertHasEvents, toSurvivalData } from '../internal/survival-data.js';
+import { timeFix } from '../internal/time-fix.js';
 
 /** Options for {@link logRank}. */
 export interface LogRankOptions {
@@ -17,6 +18,11 @@ export interface LogRankOptions {
   trendScores?: readonly number[];
   /** Missing-value policy for time, event, group and strata. @default 'error' */
   missing?: MissingPolicy;
+  /**
+   * Merge times that differ only by floating-point noise, as R's `timefix = TRUE` (`aeqSurv`).
+   * @default true
+   */
+  timeFix?: boolean;
 }
 
 /** Result of {@link logRank}. */
@@ -71,6 +77,7 @@ export function logRank(
   const extra: [string, ArrayLike<unknown>][] = [['group', group]];
   if (options.strata !== undefined) extra.push(['strata', options.strata]);
   const data = toSurvivalData(time, event, options.missing ?? 'error', {}, extra);
+  if (options.timeFix ?? true) data.time = timeFix(data.time);
   assertHasEvents(data);
   const { codes, levels } = toFactor(group, 'group', undefined, data.rows);
   const k = levels.length;
