@@ -18,6 +18,7 @@ import {
   variance,
   wilcoxonRankSum,
 } from '../packages/core/dist/index.js';
+import { measure } from './lib/timing.mjs';
 
 const n = Number(process.env.BENCH_N ?? 1_000_000);
 const reps = Number(process.env.BENCH_REPS ?? 3);
@@ -32,19 +33,9 @@ const smallB = Float64Array.from({ length: 40 }, () => randomNormal(rng) + 0.3);
 const p = Float64Array.from({ length: n }, () => rng.nextFloat() ** 4);
 const probs = [0.01, 0.1, 0.25, 0.5, 0.75, 0.9, 0.99];
 
-function median(values) {
-  const s = [...values].sort((u, v) => u - v);
-  return s[Math.floor(s.length / 2)];
-}
 function timeIt(f) {
-  const out = [];
-  let result;
-  for (let r = 0; r < reps; r++) {
-    const t0 = process.hrtime.bigint();
-    result = f();
-    out.push(Number(process.hrtime.bigint() - t0) / 1e9);
-  }
-  return { seconds: median(out), result };
+  const { seconds, result } = measure(f, { reps });
+  return { seconds, result };
 }
 
 const cases = [

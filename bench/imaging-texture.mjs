@@ -27,34 +27,20 @@ import {
   readImage,
   waveletImages,
 } from '../packages/imaging/dist/index.js';
+import { measure } from './lib/timing.mjs';
 
 const reps = Number(process.env.BENCH_REPS ?? 5);
 const data = join(import.meta.dirname, '..', '..', 'shared', 'data', 'radiomics');
 
-function median(values) {
-  const s = [...values].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
-}
 /**
  * Median over `n` runs (after one warm-up run) of the CPU time of this process (user + system), which the
  * other processes of a shared machine inflate far less than wall time; wall time is printed too.
  */
 function time(f, n = reps) {
-  let result = f();
-  const cpu = [];
-  const wall = [];
-  for (let r = 0; r < n; r++) {
-    const c0 = process.cpuUsage();
-    const t0 = performance.now();
-    result = f();
-    wall.push(performance.now() - t0);
-    const c = process.cpuUsage(c0);
-    cpu.push((c.user + c.system) / 1000);
-  }
-  return { ms: median(cpu), wall: median(wall), result };
+  const { cpu, seconds, result } = measure(f, { reps: n, warmup: 1 });
+  return { ms: cpu * 1000, wall: seconds * 1000, result };
 }
 
-/** The ROI bounding box crop of the discretised levels, as extraction hands it to the feature classes. */
 function croppedLevels(image, mask) {
   const [nx, ny] = image.size;
   const roi = Uint8Array.from(mask.data, (v) => (v === 1 ? 1 : 0));

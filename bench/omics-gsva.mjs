@@ -15,6 +15,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRng, randomNormal, sampleIndices } from '../packages/core/dist/index.js';
 import { scoreGeneSets, scoreGeneSetsParallel } from '../packages/omics/dist/index.js';
+import { measure } from './lib/timing.mjs';
 
 const nGenes = Number(process.env.BENCH_GENES ?? 20_000);
 const nSamples = Number(process.env.BENCH_SAMPLES ?? 371);
@@ -42,23 +43,9 @@ function makeSets(g, count, size) {
     sets[`SET${k + 1}`] = Array.from(sampleIndices(g, size, rng), (i) => `G${i + 1}`);
   return sets;
 }
-function median(v) {
-  const s = [...v].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
-}
 function timeIt(f, n) {
-  const times = [];
-  const cpus = [];
-  let out;
-  for (let r = 0; r < n; r++) {
-    const c0 = process.cpuUsage();
-    const t0 = performance.now();
-    out = f();
-    times.push((performance.now() - t0) / 1000);
-    const c = process.cpuUsage(c0);
-    cpus.push((c.user + c.system) / 1e6);
-  }
-  return { seconds: median(times), cpu: median(cpus), out };
+  const { seconds, cpu, result } = measure(f, { reps: n });
+  return { seconds, cpu, out: result };
 }
 async function timeAsync(f) {
   const t0 = performance.now();
