@@ -63,8 +63,9 @@ export class TaceError extends Error {
 
   constructor(code: TaceErrorCode, message: string, details: TaceErrorDetails = {}) {
     const where = details.param !== undefined ? `[${details.param}] ` : '';
-    const fix = details.remedy !== undefined ? ` Suggestion: ${details.remedy}.` : '';
-    super(`${where}${message}.${fix}`.replace(/\.\./g, '.'), { cause: details.cause });
+    const sentence = (text: string) => (/[.!?]$/.test(text) ? text : `${text}.`);
+    const fix = details.remedy !== undefined ? ` Suggestion: ${sentence(details.remedy)}` : '';
+    super(`${where}${sentence(message)}${fix}`, { cause: details.cause });
     this.name = 'TaceError';
     this.code = code;
     this.param = details.param;
