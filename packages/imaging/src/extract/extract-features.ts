@@ -1,4 +1,6 @@
 import { TaceError } from '@tace/core';
+import { ibsiDiscretise } from '../ibsi/discretise.js';
+import { ibsiInterpolate, ibsiResegmentInPlace } from '../ibsi/interpolate.js';
 import type { Image } from '../image/types.js';
 import { cropArray, cropImage, padBox } from '../preprocess/crop.js';
 import { discretise } from '../preprocess/discretise.js';
@@ -10,7 +12,9 @@ import { type BoundingBox, checkRoi, roiStats, selectLabel, validateRoi } from '
 import { imageDiagnostics, maskDiagnostics } from './diagnostics.js';
 import type { FeatureClassEntry, RoiContext } from './feature-class.js';
 import { FEATURE_CLASSES } from './feature-classes.js';
+import { IBSI_FAMILY_OF_CLASS, type IbsiFeatureValue, ibsiFamilyFeatures } from './ibsi-features.js';
 import { IMAGE_TYPES } from './image-types.js';
+import { applyNanPolicy } from './nan-voxels.js';
 import { type ExtractionParameters, resolveSettings } from './parameters.js';
 import type { ExtractionSettings } from './settings.js';
 
@@ -23,6 +27,11 @@ export interface ExtractionResult {
   features: Record<string, number>;
   /** `diagnostics_*` -> value, as PyRadiomics (versions, settings, image and mask statistics). */
   diagnostics: Record<string, string | number>;
+  /**
+   * IBSI features with IBSI names and codes (`compliance: 'ibsi'`): for each image type, the IBSI family of
+   * each enabled class (see `IBSI_FAMILY_OF_CLASS`) with each `ibsiAggregation`. Always `[]` in PyRadiomics mode.
+   */
+  ibsiFeatures: IbsiFeatureValue[];
 }
 
 /** The classes to run: those of the parameter file, else every registered class (shape2D only with force2D). */
@@ -97,6 +106,7 @@ export function extractFeatures(
   parameters: ExtractionParameters = {},
 ): ExtractionResult {
   const settings = resolveSettings(parameters.setting ?? {});
+  const ibsi = settings.compliance === 'ibsi';
   const imageTypes = parameters.imageType ?? { Original: {} };
   const classes = enabledClasses(parameters, settings);
   const diagnostics: Record<string, string | number> = {};
@@ -125,10 +135,12 @@ export function extractFeatures(
     work = normaliseImage(work, { scale: settings.normalizeScale, removeOutliers: settings.removeOutliers });
   }
   if (settings.resampledPixelSpacing !== null) {
-    const resampled = resampleToSpacing(work, roi, settings.resampledPixelSpacing, {
-      interpolator: settings.interpolator,
-      padDistance: settings.padDistance,
-    });
+    const resampled = ibsi
+      ? ibsiResampled(work, roi, settings.resampledPixelSpacing, settings)
+      : resampleToSpacing(work, roi, settings.resampledPixelSpacing, {
+          interpolator: settings.interpolator,
+          padDistance: settings.padDistance,
+        });
     work = resampled.image;
     roi = resampled.mask;
     stats = roiStats(roi, work.size);
@@ -147,17 +159,44 @@ export function extractFeatures(
     box = { lower: box.lower.map((l, d) => l - region.lower[d]!) as BoundingBox['lower'], size: box.size };
   }
   const features: Record<string, number> = {};
-  // 4. shape on the original image's morphological mask; resegmentation
-  let intensityMask = roi;
+  const ibsiFeatures: IbsiFeatureValue[] = [];
+  // 4. NaN voxels; shape on the original image's morphological mask; resegmentation
+  const nan = applyNanPolicy(work.data, roi, settings.nanVoxels, 'original');
+  if (settings.additionalInfo) diagnostics['diagnostics_Mask-original_NaNVoxels'] = nan.count;
+  let intensityMask = nan.mask;
+  // IBSI: bins of a fixed bin size start at the lower (absolute) resegmentation bound of the original image
+  let ibsiBounds: [number, number] | null = null;
   if (settings.resegmentRange !== null) {
-    intensityMask = resegment(work.data, roi, settings.resegmentRange, settings.resegmentMode);
-    if (settings.additionalInfo) {
+    intensityMask = resegment(work.data, intensityMask, settings.resegmentRange, settings.resegmentMode);
+    if (settings.resegmentMode === 'absolute') {
+      const lower = Math.min(...settings.resegmentRange);
+      const upper = settings.resegmentRange.length === 2 ? Math.max(...settings.resegmentRange) : Infinity;
+      ibsiBounds = [lower, upper];
+    }
+  }
+  if (ibsi && settings.ibsiOutlierSigma !== null) {
+    if (intensityMask === roi) intensityMask = Uint8Array.from(roi);
+    const kept = ibsiResegmentInPlace(work.data, intensityMask, null, settings.ibsiOutlierSigma);
+    if (kept <= 1) {
+      throw new TaceError('EMPTY_INPUT', `outlier resegmentation kept ${kept} voxel(s)`, {
+        param: 'ibsiOutlierSigma',
+        remedy: 'widen ibsiOutlierSigma',
+      });
+    }
+  }
+  if (intensityMask !== roi) {
+    if (
+      settings.additionalInfo &&
+      (settings.resegmentRange !== null || (ibsi && settings.ibsiOutlierSigma !== null))
+    ) {
       const reBox = checkRoi(intensityMask, work.size, { minimumROIDimensions: 1 }).box;
       Object.assign(diagnostics, maskDiagnostics('resegmented', work, intensityMask, reBox));
     }
   }
   const morphological = settings.resegmentShape ? intensityMask : roi;
-  const shapeContext = buildContext(work, morphological, morphological, box, settings, 'original');
+  const shapeContext = buildContext(work, morphological, morphological, box, settings, 'original', {
+    kind: 'none',
+  }).context;
   for (const [name, entry, selection] of classes) {
     if (entry.appliesTo !== 'original') continue;
     addFeatures(features, `original_${name}_`, entry.compute(shapeContext), entry, selection);
@@ -175,21 +214,74 @@ export function extractFeatures(
     }
     const typeSettings = resolveSettings({ ...(parameters.setting ?? {}), ...(custom ?? {}) });
     for (const derived of imageType(work, intensityMask, typeSettings)) {
-      const context = buildContext(
-        derived.image,
+      // a filter may turn finite voxels into NaN: the same policy applies per image type
+      const derivedNan = applyNanPolicy(
+        derived.image.data,
         intensityMask,
+        typeSettings.nanVoxels,
+        derived.name,
+      );
+      if (derivedNan.count > 0 && settings.additionalInfo) {
+        diagnostics[`diagnostics_Mask-${derived.name}_NaNVoxels`] = derivedNan.count;
+      }
+      const binning: Binning = !ibsi
+        ? { kind: 'pyradiomics' }
+        : { kind: 'ibsi', bounds: derived.image === work ? ibsiBounds : null };
+      const { context, ibsiLevels } = buildContext(
+        derived.image,
+        derivedNan.mask,
         roi,
-        intensityBox,
+        derivedNan.count > 0
+          ? checkRoi(derivedNan.mask, work.size, { minimumROIDimensions: 1 }).box
+          : intensityBox,
         typeSettings,
         derived.name,
+        binning,
       );
       for (const [name, entry, selection] of classes) {
         if (entry.appliesTo !== 'all') continue;
         addFeatures(features, `${derived.name}_${name}_`, entry.compute(context), entry, selection);
+        const family = IBSI_FAMILY_OF_CLASS[name];
+        if (ibsi && family !== undefined) {
+          ibsiFeatures.push(...ibsiFamilyFeatures(context, family, typeSettings.ibsiAggregation, ibsiLevels));
+        }
       }
     }
   }
-  return { features, diagnostics };
+  return { features, diagnostics, ibsiFeatures };
+}
+
+/**
+ * How `buildContext` discretises: as PyRadiomics (bins aligned to multiples of `binWidth`), as IBSI (bins
+ * from `bounds[0]`, the lower resegmentation bound, or from the ROI minimum when `bounds` is null), or not at
+ * all (`'none'`: grey levels 0, for the shape classes, which only read the morphological mask).
+ */
+type Binning = { kind: 'pyradiomics' } | { kind: 'ibsi'; bounds: [number, number] | null } | { kind: 'none' };
+
+/**
+ * IBSI interpolation for `extractFeatures`: `resampledPixelSpacing` (0 keeps an axis) on the IBSI grid with the
+ * `interpolator` setting, intensities rounded when `ibsiRoundIntensities`; the ROI interpolated linearly, kept
+ * at >= 0.5.
+ */
+function ibsiResampled(
+  image: Image,
+  roi: Uint8Array,
+  spacing: readonly number[],
+  settings: ExtractionSettings,
+): { image: Image; mask: Uint8Array } {
+  const interpolation =
+    settings.interpolator === 'sitkLinear'
+      ? 'linear'
+      : settings.interpolator === 'sitkBSpline'
+        ? 'bspline'
+        : 'nearest';
+  const out = ibsiInterpolate(
+    image,
+    { data: roi },
+    spacing.map((s) => (s === 0 ? null : s)),
+    { interpolation, roundIntensities: settings.ibsiRoundIntensities },
+  );
+  return { image: out.image, mask: out.roi };
 }
 
 /** Crops image and masks to `box`, discretises the ROI and assembles a {@link RoiContext}. */
@@ -200,18 +292,44 @@ function buildContext(
   box: BoundingBox,
   settings: ExtractionSettings,
   imageTypeName: string,
-): RoiContext {
+  binning: Binning,
+): { context: RoiContext; ibsiLevels: number } {
   const cropped = cropImage(image, box);
   const data = Float64Array.from(cropped.data);
   const croppedMask = cropArray(mask, image.size, box.lower, box.size);
   const croppedMorph = cropArray(morphological, image.size, box.lower, box.size);
-  const { levels, nLevels } = discretise(data, croppedMask, {
-    binWidth: settings.binWidth,
-    binCount: settings.binCount,
-  });
+  let levels: Int32Array;
+  let nLevels: number;
+  let ibsiLevels: number;
+  if (binning.kind === 'none') {
+    levels = new Int32Array(data.length);
+    nLevels = 0;
+    ibsiLevels = 0;
+  } else if (binning.kind === 'pyradiomics') {
+    ({ levels, nLevels } = discretise(data, croppedMask, {
+      binWidth: settings.binWidth,
+      binCount: settings.binCount,
+    }));
+    ibsiLevels = nLevels;
+  } else {
+    const fixedCount = settings.binCount !== null;
+    ({ levels, nLevels } = ibsiDiscretise(
+      data,
+      croppedMask,
+      fixedCount
+        ? { binCount: settings.binCount! }
+        : { binWidth: settings.binWidth, lowerBound: binning.bounds?.[0] },
+    ));
+    // IBSI Ng of a fixed bin size within a resegmentation range: the bins the range spans
+    const upper = binning.bounds?.[1] ?? Infinity;
+    ibsiLevels =
+      !fixedCount && binning.bounds !== null && Number.isFinite(upper)
+        ? Math.max(Math.ceil((upper - binning.bounds[0]) / settings.binWidth), nLevels)
+        : nLevels;
+  }
   let voxelCount = 0;
   for (let i = 0; i < croppedMask.length; i++) if (croppedMask[i] !== 0) voxelCount++;
-  return {
+  const context: RoiContext = {
     image: { ...cropped, data },
     mask: croppedMask,
     morphologicalMask: croppedMorph,
@@ -222,6 +340,7 @@ function buildContext(
     imageTypeName,
     boundingBox: { lower: [...box.lower], size: [...box.size] },
   };
+  return { context, ibsiLevels };
 }
 
 /** The label voxels as UInt32 (PyRadiomics casts masks so before hashing); no copy when already 32-bit and non-negative. */

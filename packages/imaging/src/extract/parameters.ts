@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { TaceError } from '@tace/core';
+import { assertOneOf, TaceError } from '@tace/core';
 import { parse as parseYaml } from 'yaml';
-import { DEFAULT_SETTINGS, type ExtractionSettings } from './settings.js';
+import { DEFAULT_SETTINGS, type ExtractionSettings, IBSI_AGGREGATION_SETTINGS } from './settings.js';
 
 /**
  * The content of a PyRadiomics parameter file: `setting`, `imageType` (with per-type custom settings) and
@@ -55,6 +55,11 @@ export function resolveSettings(partial: Record<string, unknown> = {}): Extracti
         });
       }
       out.interpolator = name;
+    } else if (key === 'ibsiAggregation') {
+      if (value === null) continue;
+      out.ibsiAggregation = (
+        Array.isArray(value) ? [...value] : [value]
+      ) as ExtractionSettings['ibsiAggregation'];
     } else if (key === 'extra') {
       Object.assign(out.extra, value as object);
     } else if (key in DEFAULT_SETTINGS) {
@@ -139,6 +144,27 @@ export function resolveSettings(partial: Record<string, unknown> = {}): Extracti
       {
         param: 'force2Ddimension',
       },
+    );
+  }
+  assertOneOf(out.compliance, 'compliance', ['pyradiomics', 'ibsi'] as const);
+  assertOneOf(out.nanVoxels, 'nanVoxels', ['error', 'exclude'] as const);
+  if (out.ibsiAggregation.length === 0) {
+    throw new TaceError('INVALID_ARGUMENT', 'ibsiAggregation must name at least one aggregation method', {
+      param: 'ibsiAggregation',
+      remedy: `use one or more of ${IBSI_AGGREGATION_SETTINGS.join(', ')}`,
+    });
+  }
+  for (const aggregation of out.ibsiAggregation) {
+    assertOneOf(aggregation, 'ibsiAggregation', IBSI_AGGREGATION_SETTINGS);
+  }
+  if (
+    out.ibsiOutlierSigma !== null &&
+    !(typeof out.ibsiOutlierSigma === 'number' && out.ibsiOutlierSigma > 0)
+  ) {
+    throw new TaceError(
+      'INVALID_ARGUMENT',
+      `setting ibsiOutlierSigma must be a positive number or null, but was ${JSON.stringify(out.ibsiOutlierSigma)}`,
+      { param: 'ibsiOutlierSigma' },
     );
   }
   if (!(out.binWidth > 0)) {

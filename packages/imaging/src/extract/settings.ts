@@ -4,6 +4,35 @@ export type InterpolatorName = 'sitkNearestNeighbor' | 'sitkLinear' | 'sitkBSpli
 /** How `resegmentRange` is read (PyRadiomics `resegmentMode`). */
 export type ResegmentMode = 'absolute' | 'relative' | 'sigma';
 
+/** Which conventions extraction follows (`compliance` setting). */
+export type Compliance = 'pyradiomics' | 'ibsi';
+
+/**
+ * IBSI texture aggregation methods as settings (`ibsiAggregation`). Each names the method of the directional
+ * families (GLCM, GLRLM: `'3D_averaged'` = IBSI "3D, averaged"...); the other families (GLSZM, NGLDM, NGTDM)
+ * use the matching neighbourhood: `3D_*` -> "3D", `2D_*` -> "2D", `2.5D_*` -> "2.5D".
+ */
+export type IbsiAggregationSetting =
+  | '3D_averaged'
+  | '3D_merged'
+  | '2D_averaged'
+  | '2D_slice_merged'
+  | '2.5D_direction_merged'
+  | '2.5D_merged';
+
+/** The accepted values of `ibsiAggregation`. */
+export const IBSI_AGGREGATION_SETTINGS: readonly IbsiAggregationSetting[] = [
+  '3D_averaged',
+  '3D_merged',
+  '2D_averaged',
+  '2D_slice_merged',
+  '2.5D_direction_merged',
+  '2.5D_merged',
+];
+
+/** What extraction does with NaN voxels inside the ROI (`nanVoxels` setting). */
+export type NanVoxelPolicy = 'error' | 'exclude';
+
 /**
  * Extraction settings: the keys of the `setting:` block of a PyRadiomics parameter file, with PyRadiomics'
  * defaults. {@link resolveSettings} fills a partial object; parameter files are read by `readParameterFile`.
@@ -71,6 +100,38 @@ export interface ExtractionSettings {
   start_level: number;
   /** Number of wavelet levels (PyRadiomics `level`). @default 1 */
   level: number;
+  /**
+   * Conventions of the extraction (not a PyRadiomics key). `'pyradiomics'` reproduces PyRadiomics.
+   * `'ibsi'` follows the IBSI 1 reference manual: resampling on the IBSI grid (grid centres aligned,
+   * `ibsiResample`; mask interpolated linearly and kept at >= 0.5; image interpolated by `interpolator`, then
+   * rounded when `ibsiRoundIntensities`), resegmentation by `resegmentRange` then `ibsiOutlierSigma`, fixed
+   * bin size bins starting at the lower resegmentation bound (absolute mode) or at the ROI minimum
+   * (`ibsiDiscretise`), and the result's `ibsiFeatures` holds the IBSI features (names and codes) of the
+   * enabled classes with the `ibsiAggregation` methods. PyRadiomics-named features are computed on the same
+   * IBSI-processed ROI.
+   * @default 'pyradiomics'
+   */
+  compliance: Compliance;
+  /**
+   * IBSI mode: texture aggregation method(s), one value or a list; each gives its own `ibsiFeatures` entries.
+   * The default is IBSI "3D, averaged" (the closest to PyRadiomics, which averages GLCM and GLRLM features
+   * over the 13 directions); IBSI itself does not prescribe one.
+   * @default ['3D_averaged']
+   */
+  ibsiAggregation: IbsiAggregationSetting[];
+  /** IBSI mode: after `resegmentRange`, also drop voxels outside `mean +/- ibsiOutlierSigma * SD` of the ROI (IBSI outlier filtering), or null. @default null */
+  ibsiOutlierSigma: number | null;
+  /** IBSI mode: round interpolated intensities to integers (IBSI, for CT in HU); set false for MR/PET. @default true */
+  ibsiRoundIntensities: boolean;
+  /**
+   * NaN voxels inside the ROI (not a PyRadiomics key: PyRadiomics gives them no bin). `'error'` throws a
+   * `TaceError` (`MISSING_VALUE`) naming the image and the count; `'exclude'` drops them from the ROI used for
+   * intensity and texture features (not from the shape mask) and reports the count in
+   * `diagnostics_Mask-original_NaNVoxels` (and `diagnostics_Mask-<imageType>_NaNVoxels` for a filtered image
+   * where a filter produced NaN).
+   * @default 'error'
+   */
+  nanVoxels: NanVoxelPolicy;
   /** Any other key found in a parameter file, kept as given. @default {} */
   extra: Record<string, unknown>;
 }
@@ -106,5 +167,10 @@ export const DEFAULT_SETTINGS: Readonly<ExtractionSettings> = Object.freeze({
   wavelet: 'coif1',
   start_level: 0,
   level: 1,
+  compliance: 'pyradiomics',
+  ibsiAggregation: ['3D_averaged'],
+  ibsiOutlierSigma: null,
+  ibsiRoundIntensities: true,
+  nanVoxels: 'error',
   extra: {},
 }) as ExtractionSettings;

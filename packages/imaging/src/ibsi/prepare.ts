@@ -1,9 +1,8 @@
-import { assertInRange, TaceError } from '@tace/core';
+import { TaceError } from '@tace/core';
 import type { Image } from '../image/types.js';
-import { resampleToReference } from '../preprocess/resample.js';
 import type { TextureGrid } from '../texture/texture-grid.js';
 import { ibsiDiscretise } from './discretise.js';
-import { ibsiResample } from './resample.js';
+import { ibsiInterpolate, ibsiResegmentInPlace } from './interpolate.js';
 
 /** IBSI 1 image processing settings (reference manual, chapter 2; the CT phantom configurations of table 5.1). */
 export interface IbsiPrepareSettings {
@@ -48,39 +47,14 @@ export interface IbsiPrepared {
  * ibsiTextureFeatures(grid, 'glcm', '3D, averaged', { nLevels });
  */
 export function ibsiPrepare(image: Image, mask: Image, settings: IbsiPrepareSettings = {}): IbsiPrepared {
-  const threshold = settings.maskThreshold ?? 0.5;
-  assertInRange(threshold, 'maskThreshold', 0, 1);
-  let work: Image = { ...image, data: Float64Array.from(image.data) };
-  let roiImage: Image = { ...mask, data: Float64Array.from(mask.data, (m) => (m !== 0 ? 1 : 0)) };
-  if (settings.spacing != null) {
-    roiImage = ibsiResample(roiImage, settings.spacing);
-    work =
-      settings.interpolation === 'bspline'
-        ? resampleToReference(work, roiImage, 'sitkBSpline')
-        : ibsiResample(work, settings.spacing);
-    if (settings.roundIntensities !== false) work = { ...work, data: work.data.map((x) => Math.round(x)) };
-  }
-  const roi = Uint8Array.from(roiImage.data, (m) => (m >= threshold ? 1 : 0));
-  let [lo, hi] = settings.range ?? [Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY];
-  for (let v = 0; v < roi.length; v++) if (work.data[v] < lo || work.data[v] > hi) roi[v] = 0;
-  if (settings.outliers != null) {
-    let n = 0;
-    let sum = 0;
-    let squares = 0;
-    for (let v = 0; v < roi.length; v++) {
-      if (roi[v] === 0) continue;
-      n++;
-      sum += work.data[v];
-      squares += work.data[v] * work.data[v];
-    }
-    const mean = sum / n;
-    const sd = Math.sqrt(Math.max(squares / n - mean * mean, 0));
-    lo = mean - settings.outliers * sd;
-    hi = mean + settings.outliers * sd;
-    for (let v = 0; v < roi.length; v++) if (work.data[v] < lo || work.data[v] > hi) roi[v] = 0;
-  }
-  let voxelCount = 0;
-  for (const m of roi) voxelCount += m;
+  const interpolated = ibsiInterpolate(image, mask, settings.spacing ?? null, {
+    interpolation: settings.interpolation,
+    roundIntensities: settings.roundIntensities,
+    maskThreshold: settings.maskThreshold,
+  });
+  const work = interpolated.image;
+  const roi = interpolated.roi;
+  const voxelCount = ibsiResegmentInPlace(work.data, roi, settings.range ?? null, settings.outliers ?? null);
   if (voxelCount === 0) {
     throw new TaceError('EMPTY_INPUT', 'no ROI voxel is left after interpolation and resegmentation', {
       param: 'mask',

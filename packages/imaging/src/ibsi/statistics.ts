@@ -104,3 +104,29 @@ export function ibsiStatistics(values: Float64Array): Record<(typeof IBSI_STATIS
     stat_rms: Math.sqrt(energy / n),
   };
 }
+
+/** IBSI 1 names and codes of the {@link ibsiStatistics} values (reference manual, 3.3), by tag. */
+export const IBSI_STATISTIC_FEATURES: readonly {
+  tag: (typeof IBSI_STATISTIC_TAGS)[number];
+  name: string;
+  code: string;
+}[] = [
+  { tag: 'stat_mean', name: 'Mean intensity', code: 'Q4LE' },
+  { tag: 'stat_var', name: 'Intensity variance', code: 'ECT3' },
+  { tag: 'stat_skew', name: 'Intensity skewness', code: 'KE2A' },
+  { tag: 'stat_kurt', name: '(Excess) intensity kurtosis', code: 'IPH6' },
+  { tag: 'stat_median', name: 'Median intensity', code: 'Y12H' },
+  { tag: 'stat_min', name: 'Minimum intensity', code: '1GSF' },
+  { tag: 'stat_p10', name: '10th intensity percentile', code: 'QG58' },
+  { tag: 'stat_p90', name: '90th intensity percentile', code: '8DWT' },
+  { tag: 'stat_max', name: 'Maximum intensity', code: '84IY' },
+  { tag: 'stat_iqr', name: 'Intensity interquartile range', code: 'SALO' },
+  { tag: 'stat_range', name: 'Intensity range', code: '2OJQ' },
+  { tag: 'stat_mad', name: 'Intensity-based mean absolute deviation', code: '4FUA' },
+  { tag: 'stat_rmad', name: 'Intensity-based robust mean absolute deviation', code: '1128' },
+  { tag: 'stat_medad', name: 'Intensity-based median absolute deviation', code: 'N72L' },
+  { tag: 'stat_cov', name: 'Intensity-based coefficient of variation', code: '7TET' },
+  { tag: 'stat_qcod', name: 'Intensity-based quartile coefficient of dispersion', code: '9S40' },
+  { tag: 'stat_energy', name: 'Intensity-based energy', code: 'N8CA' },
+  { tag: 'stat_rms', name: 'Root mean square intensity', code: '5ZWQ' },
+];

@@ -83,7 +83,11 @@ export function digitize(x: number, edges: Float64Array): number {
  * Discretises the voxels of `data` where `mask` is non-zero, as PyRadiomics `binImage`: grey level
  * `digitize(x, binEdges(roi))` (1 = lowest bin), 0 outside the mask.
  *
+ * NaN voxels in the ROI have no bin: they are an error (leave them out of `mask` first, as `extractFeatures`
+ * does with `nanVoxels: 'exclude'`).
+ *
  * @returns the levels (`Int32Array`, same length as `data`), the edges, and the highest level present.
+ * @throws {TaceError} `MISSING_VALUE` for NaN voxels in the ROI (with their count); see {@link binEdges}.
  * @example discretise(image.data, mask, { binWidth: 25 }).levels
  */
 export function discretise(
@@ -95,7 +99,23 @@ export function discretise(
   for (let i = 0; i < mask.length; i++) if (mask[i] !== 0) count++;
   const roi = new Float64Array(count);
   count = 0;
-  for (let i = 0; i < mask.length; i++) if (mask[i] !== 0) roi[count++] = data[i]!;
+  let nan = 0;
+  for (let i = 0; i < mask.length; i++) {
+    if (mask[i] === 0) continue;
+    const x = data[i]!;
+    if (Number.isNaN(x)) nan++;
+    roi[count++] = x;
+  }
+  if (nan > 0) {
+    throw new TaceError(
+      'MISSING_VALUE',
+      `${nan} of the ${count} ROI voxels are NaN and cannot be discretised`,
+      {
+        param: 'data',
+        remedy: 'leave NaN voxels out of the mask first',
+      },
+    );
+  }
   const edges = binEdges(roi, options);
   const levels = new Int32Array(data.length);
   let nLevels = 0;
