@@ -28,10 +28,14 @@ export interface CoxWork {
   imatPacked: Float64Array;
   a: Float64Array;
   a2: Float64Array;
-  /** Packed lower triangles of the running sums of x x' (risk set; tied events). */
-  cmat: Float64Array;
-  cmat2: Float64Array;
+  /** Linear predictor and risk score exp(eta) * weight per sorted row. */
   eta: Float64Array;
+  risk: Float64Array;
+  /** Per sorted row: index of its time's event step in `hazard` (-1 when no event at its time). */
+  eventIndex: Int32Array;
+  /** Hazard increment per event time, and the Efron share of the subjects failing then. */
+  hazard: Float64Array;
+  hazardDeath: Float64Array;
 }
 
 /** Allocates {@link CoxWork} for p covariates and n rows. */
@@ -42,9 +46,11 @@ export function coxWork(p: number, n: number): CoxWork {
     imatPacked: new Float64Array((p * (p + 1)) / 2),
     a: new Float64Array(p),
     a2: new Float64Array(p),
-    cmat: new Float64Array((p * (p + 1)) / 2),
-    cmat2: new Float64Array((p * (p + 1)) / 2),
     eta: new Float64Array(n),
+    risk: new Float64Array(n),
+    eventIndex: new Int32Array(n),
+    hazard: new Float64Array(n),
+    hazardDeath: new Float64Array(n),
   };
 }
 
