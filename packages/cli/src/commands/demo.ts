@@ -20,7 +20,7 @@ Options:
   --out <dir>          output folder (default out/demo)
   --seed <int>         seed of the data, cross-validation and bootstrap (default 2026)
   --threads <n>        worker threads (default 2)
-  --patients <a,b,c>   patients per centre (default 240,90,90)
+  --patients <a,b,c>   patients per centre (default 200,80,80)
   --replicates <n>     bootstrap replicates for the C-index CIs (default 200)
 
 Example:
@@ -46,7 +46,7 @@ Example:
       patientsPerCentre: counts,
       bootstrapReplicates: values.replicates === undefined ? undefined : Number(values.replicates),
       onProgress: bar.update,
-      log: (line) => console.error(line),
+      log: (line) => console.error(`[${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}`),
     });
     bar.finish();
     console.error(`done in ${((Date.now() - started) / 1000).toFixed(0)} s: open ${report}`);

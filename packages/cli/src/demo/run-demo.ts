@@ -17,7 +17,7 @@ export interface DemoOptions {
   seed?: number;
   /** Worker threads for radiomics and CV. @default 2 */
   threads?: number;
-  /** Patients per centre. @default [240, 90, 90] */
+  /** Patients per centre. @default [200, 80, 80] */
   patientsPerCentre?: [number, number, number];
   /** Bootstrap replicates for the C-index CIs. @default 200 */
   bootstrapReplicates?: number;
@@ -48,9 +48,13 @@ export async function runDemo(options: DemoOptions = {}): Promise<string> {
   const threads = options.threads ?? 2;
   const log = options.log ?? (() => {});
   mkdirSync(join(out, 'tables'), { recursive: true });
-  const patients = syntheticClinicalCohort({ seed, patientsPerCentre: options.patientsPerCentre });
+  const patients = syntheticClinicalCohort({
+    seed,
+    patientsPerCentre: options.patientsPerCentre ?? [200, 80, 80],
+  });
   log(`synthetic cohort: ${patients.length} patients in 3 centres (seed ${seed})`);
   const paths = writeSyntheticCohort(join(out, 'cohort'), patients);
+  log('CT volumes and masks written (NIfTI)');
   const imaging = await runImagingStage(join(out, 'cohort'), {
     threads,
     onProgress: options.onProgress,
@@ -123,6 +127,7 @@ export async function runDemo(options: DemoOptions = {}): Promise<string> {
     seed,
   );
   log('biology: bulk ssGSEA and single-cell scores by CRM risk group');
+  log('figures and report');
   const summary = study.cohorts.map((c) => summariseCohort(c.name, c.role, c.table));
   return writeReport(out, {
     study,
