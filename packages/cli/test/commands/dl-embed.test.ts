@@ -49,6 +49,27 @@ describe('tace dl embed', { timeout: 300_000 }, () => {
     expect(readFileSync(merged, 'utf8')).toBe(readFileSync(single, 'utf8'));
   });
 
+  it('--tta pools the unflipped and 3 flipped views (4 samples per patient)', async () => {
+    const out = join(dir, 'deep-tta.arrow');
+    expect(
+      await main([
+        'dl',
+        'embed',
+        '--manifest',
+        manifest,
+        '--out',
+        out,
+        '--tta',
+        '--batch-size',
+        '4',
+        '--threads',
+        '1',
+      ]),
+    ).toBe(0);
+    const table = readTable(out);
+    expect(Array.from(table.n_samples as Float64Array)).toEqual(new Array(8).fill(4));
+  });
+
   it('a patient without a model phase fails in the error column (exit 1); bad options exit 2', async () => {
     // synth writes a quoted CSV: drop the first patient's portal-venous row.
     const lines = readFileSync(manifest, 'utf8').trim().split('\n');
