@@ -94,11 +94,23 @@ function addFeatures(
  * Settings use PyRadiomics' parameter-file keys (see {@link ExtractionSettings}); read a file with
  * `readParameterFile`.
  *
+ * With `compliance: 'ibsi'` the preprocessing follows IBSI 1 instead (IBSI grid alignment when resampling,
+ * `ibsiOutlierSigma` after `resegmentRange`, fixed bin size bins from the lower resegmentation bound) and
+ * `ibsiFeatures` lists the IBSI features (names, codes, aggregation methods of `ibsiAggregation`) of the
+ * enabled classes; the IBSI 1 CT phantom configurations A-E are reproduced within the published tolerances
+ * (README, "IBSI mode"). NaN voxels inside the ROI follow `nanVoxels`.
+ *
  * @throws {TaceError} `GEOMETRY_MISMATCH` when the mask is not on the image grid (and `correctMask` is off),
- *   `EMPTY_INPUT` for an absent label, an empty or one-voxel ROI, `UNSUPPORTED` for unknown classes or image types.
+ *   `EMPTY_INPUT` for an absent label, an empty or one-voxel ROI, `UNSUPPORTED` for unknown classes or image types,
+ *   `MISSING_VALUE` for NaN voxels in the ROI (`nanVoxels: 'error'`, naming the image type and the count),
+ *   `INVALID_ARGUMENT` in IBSI mode for more than 10^4 grey levels.
  * @example
  * const { features } = extractFeatures(ct, mask, { setting: { binWidth: 25, label: 1 } });
  * features.original_firstorder_Mean;
+ * const { ibsiFeatures } = extractFeatures(ct, mask, {
+ *   setting: { compliance: 'ibsi', resegmentRange: [-1000, 400], ibsiAggregation: ['3D_merged'] },
+ * });
+ * ibsiFeatures.find((f) => f.code === 'GYBY'); // { family: 'glcm', name: 'Joint maximum', aggregation: '3D, merged', ... }
  */
 export function extractFeatures(
   image: Image,

@@ -190,7 +190,14 @@ export function readParameterFile(path: string): ExtractionParameters {
   return parseParameters(text, path);
 }
 
-/** Parses the text of a parameter file (YAML is a superset of JSON). */
+/**
+ * Parses the text of a parameter file (YAML is a superset of JSON). The `setting:` block takes PyRadiomics'
+ * keys and this toolkit's own (`compliance: ibsi`, `ibsiAggregation: [3D_merged]`, `ibsiOutlierSigma`,
+ * `ibsiRoundIntensities`, `nanVoxels: exclude`; see `ExtractionSettings`); they are validated by
+ * {@link resolveSettings} when extraction starts.
+ * @throws {TaceError} `PARSE_ERROR` for invalid YAML/JSON or an unknown section.
+ * @example parseParameters('setting:\n  compliance: ibsi\n  binWidth: 25\n')
+ */
 export function parseParameters(text: string, source = 'parameters'): ExtractionParameters {
   let value: unknown;
   try {
