@@ -18,7 +18,9 @@ export interface RoiContext {
   morphologicalMask: Uint8Array;
   /**
    * Discretised grey level per voxel: 1..`nLevels` inside `mask`, 0 outside. Computed by fixed bin width
-   * (bins aligned to multiples of `binWidth`, as PyRadiomics) or by `binCount`. Levels may be empty (no voxel).
+   * (bins aligned to multiples of `binWidth`, as PyRadiomics) or by `binCount`; with `compliance: 'ibsi'` by
+   * `ibsiDiscretise` (bins from the lower resegmentation bound or the ROI minimum). Levels may be empty (no
+   * voxel). All 0 for the classes that run on the original image only (shape), which do not read them.
    */
   grayLevels: Int32Array;
   /** Highest grey level present (PyRadiomics `Ng` before empty levels are dropped). */
