@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { ibsiDiscretise, ibsiResample, ibsiStatistics } from '../../src/ibsi/index.js';
+import {
+  ibsiDiscretise,
+  ibsiInterpolate,
+  ibsiResample,
+  ibsiResegmentInPlace,
+  ibsiStatistics,
+} from '../../src/ibsi/index.js';
 import { IDENTITY_DIRECTION, type Image } from '../../src/image/types.js';
 
 const row = (values: number[], spacing: number): Image => ({
@@ -61,5 +67,25 @@ describe('ibsiStatistics (IBSI 1 reference manual 3.3)', () => {
     expect(s.stat_qcod).toBeCloseTo(2 / 6, 12);
     expect(s.stat_energy).toBe(130);
     expect(s.stat_cov).toBeCloseTo(Math.sqrt(10) / 4, 12);
+  });
+});
+
+describe('ibsiResegmentInPlace / ibsiInterpolate (IBSI 1 reference manual 2.4-2.5)', () => {
+  it('range first, then mean +/- n SD of the voxels left; NaN is left to the caller', () => {
+    const roi = Uint8Array.of(1, 1, 1, 1, 1, 0);
+    // [0, 50] drops 100; then mean 2.5, SD sqrt(1.25) = 1.118: 1 SD keeps [1.38, 3.62] = {2, 3}
+    expect(ibsiResegmentInPlace([1, 2, 3, 4, 100, 2], roi, [0, 50], 1)).toBe(2);
+    expect([...roi]).toEqual([0, 1, 1, 0, 0, 0]);
+    const withNaN = Uint8Array.of(1, 1);
+    expect(ibsiResegmentInPlace([Number.NaN, 1], withNaN, [0, 50], null)).toBe(2);
+  });
+  it('a 2:1 downsampling interpolates the mask linearly and keeps it at >= 0.5; intensities are rounded', () => {
+    const image = row([0, 10, 21, 30], 1);
+    const { image: out, roi } = ibsiInterpolate(image, { data: [0, 1, 1, 0] }, [2, null, null]);
+    // samples at old indices 0.5 and 2.5: image 5 and 25.5 -> 26 (rounded); mask 0.5 and 0.5 -> kept
+    expect([...out.data]).toEqual([5, 26]);
+    expect([...roi]).toEqual([1, 1]);
+    expect([...ibsiInterpolate(image, { data: [0, 0, 1, 0] }, [2, null, null]).roi]).toEqual([0, 1]);
+    expect([...ibsiInterpolate(image, { data: [1, 0, 0, 0] }, [2, null, null]).roi]).toEqual([1, 0]);
   });
 });
