@@ -6,7 +6,9 @@ import {
   type RandomSource,
   toRng,
 } from '@tace/core';
-import { concordance } from '../metrics/concordance.js';
+import { toSurvivalData } from '../internal/survival-data.js';
+import { timeFix } from '../internal/time-fix.js';
+import { concordance, concordanceKernel } from '../metrics/concordance.js';
 
 /** Options for {@link bootstrapConcordance}. */
 export interface BootstrapConcordanceOptions {
@@ -59,10 +61,16 @@ export function bootstrapConcordance(
     risks,
     (risk) => concordance(time, event, risk, { method, tau }).concordance,
   );
+  // Validate and time-fix once (as concordance() does), then resample the prepared arrays and call the
+  // counting kernel directly: no per-replicate validation.
+  const data = toSurvivalData(time, event, 'error');
+  const fixedTime = timeFix(data.time);
   const draws = risks.map(() => new Float64Array(replicates));
   const t = new Float64Array(n);
-  const e = new Float64Array(n);
+  const e = new Uint8Array(n);
   const r = new Float64Array(n);
+  const weights = new Float64Array(n).fill(1);
+  const strata = new Int32Array(n);
   for (let b = 0; b < replicates; b++) {
     let rows: Int32Array;
     let events = 0;
@@ -70,14 +78,14 @@ export function bootstrapConcordance(
       rows = bootstrapIndices(n, rng);
       events = 0;
       for (let i = 0; i < n; i++) {
-        t[i] = time[rows[i]];
-        e[i] = Number(event[rows[i]]);
+        t[i] = fixedTime[rows[i]];
+        e[i] = data.event[rows[i]];
         events += e[i];
       }
     } while (events === 0);
     for (let s = 0; s < k; s++) {
       for (let i = 0; i < n; i++) r[i] = risks[s][rows[i]];
-      draws[s][b] = concordance(t, e, r, { method, tau }).concordance;
+      draws[s][b] = concordanceKernel(t, e, r, weights, strata, method, tau).concordance;
     }
   }
   const alpha = (1 - confLevel) / 2;
