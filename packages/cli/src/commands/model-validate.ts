@@ -33,8 +33,9 @@ resample from its own generator, seeded with FNV-1a("seed|cohort|model|b"). A sh
 replicates block [floor((i-1)R/n), floor(iR/n)) and writes its per-replicate statistics as
 validate-part-<i>-of-<n>.arrow; --merge-parts combines them into the same table as one process, byte for byte.
 
-Writes into --out: validation.csv and validation.arrow (model, cohort, metric, estimate, lower, upper, n)
-and cutpoints.json (risk-group cut-points of each model's linear predictor, fitted on training).
+Writes into --out: validation.csv and validation.arrow (model, cohort, metric, estimate, lower, upper, n),
+cutpoints.json (risk-group cut-points of each model's linear predictor, fitted on training) and
+validation-settings.json (times, cut-point method, subgroups, replicates, seed: read by tace report).
 
 Options:
   --bundle <dir>          folder written by tace model fit (or its model-bundle.json)     (required)
@@ -185,13 +186,21 @@ Examples:
     writeTable(result, join(outDir, 'validation.csv'));
     writeTable(result, join(outDir, 'validation.arrow'));
     writeFileSync(join(outDir, 'cutpoints.json'), `${JSON.stringify(validation.cutpoints, null, 2)}\n`);
+    const settings = {
+      times,
+      cutpoint,
+      subgroups: listOption(values.subgroups),
+      replicates: replicateCount,
+      seed,
+    };
+    writeFileSync(join(outDir, 'validation-settings.json'), `${JSON.stringify(settings, null, 2)}\n`);
     for (const row of rows.filter((r) => r.metric === 'harrell_c')) {
       console.error(
         `${row.model.padEnd(14)} ${row.cohort.padEnd(10)} C = ${row.estimate.toFixed(3)} (${row.lower.toFixed(3)}-${row.upper.toFixed(3)}), n = ${row.n}`,
       );
     }
     console.error(
-      `${outDir}: validation.csv, validation.arrow, cutpoints.json (${replicateCount} bootstrap replicates)`,
+      `${outDir}: validation.csv, validation.arrow, cutpoints.json, validation-settings.json (${replicateCount} bootstrap replicates)`,
     );
     return EXIT.ok;
   },

@@ -6,6 +6,7 @@ import { modelFitCommand } from './model-fit.js';
 import { modelValidateCommand } from './model-validate.js';
 import { omicsScoreCommand } from './omics-score.js';
 import { radiomicsExtractCommand } from './radiomics-extract.js';
+import { reportCommand } from './report.js';
 import { scScoreCommand } from './sc-score.js';
 import { scoresClinicalCommand } from './scores-clinical.js';
 import { synthCommand } from './synth.js';
@@ -22,4 +23,5 @@ export const COMMANDS: readonly Command[] = [
   modelValidateCommand,
   omicsScoreCommand,
   scScoreCommand,
+  reportCommand,
 ];

@@ -7,6 +7,7 @@ const COMMANDS = [
   ['model', 'validate'],
   ['omics', 'score'],
   ['sc', 'score'],
+  ['report'],
 ];
 
 describe('help of the analysis commands', () => {
@@ -39,7 +40,7 @@ describe('help of the analysis commands', () => {
     }
   });
 
-  it.each(COMMANDS)('tace %s %s without arguments is a usage error (exit 2)', async (...path) => {
+  it.each(COMMANDS)('tace %s without arguments is a usage error (exit 2)', async (...path) => {
     const error = vi.spyOn(console, 'error').mockImplementation(() => {});
     try {
       expect(await main(path)).toBe(2);

@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readTable } from '@tace/core';
+import { readTable, writeTable } from '@tace/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/main.js';
 import { writeSyntheticStudy } from './study-table.js';
@@ -106,6 +106,43 @@ describe('tace model fit / validate', { timeout: 300_000 }, () => {
     expect(lower[c]).toBeLessThanOrEqual(upper[c]);
     expect(estimate[c]).toBeGreaterThan(0.5);
     expect(metric).toContain('bootstrap_c_p');
+  });
+
+  it('report renders the fitted and validated study as one HTML file', async () => {
+    const html = join(dir, 'report.html');
+    const omics = join(dir, 'comparison.csv');
+    writeTable({ set: ['HYPOXIA'], medianDifference: [0.4], adjustedPValue: [0.01] }, omics);
+    const code = await main([
+      'report',
+      '--bundle',
+      models,
+      '--validation',
+      join(dir, 'single'),
+      '--data',
+      data,
+      '--omics',
+      omics,
+      '--out',
+      html,
+    ]);
+    expect(code).toBe(0);
+    const text = readFileSync(html, 'utf8');
+    for (const id of [
+      'forest-crm',
+      'nomogram',
+      'c-index',
+      'km-training',
+      'km-internal',
+      'km-external',
+      'calibration-crm',
+    ]) {
+      expect(text).toContain(`<figure id="${id}">`);
+    }
+    expect(text).toContain('HYPOXIA');
+    expect(text).not.toMatch(/<script/);
+    expect(
+      await main(['report', '--bundle', models, '--validation', dir, '--data', data, '--out', html]),
+    ).toBe(3);
   });
 
   it('model validate refuses an incomplete set of parts (exit 3) and bad options (exit 2)', async () => {
