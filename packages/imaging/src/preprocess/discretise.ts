@@ -17,7 +17,8 @@ export interface DiscretiseOptions {
  * - Fixed bin count `N`: `N` equal bins over `[min, max]` (numpy `histogram` edges), the last edge moved
  *   up by 1 so `max` falls in bin `N`.
  *
- * @throws {TaceError} `EMPTY_INPUT` for no values; `INVALID_ARGUMENT` for a non-positive width or count.
+ * @throws {TaceError} `EMPTY_INPUT` for no values; `INVALID_ARGUMENT` for a non-positive width or count, or a
+ *   width giving more than {@link MAX_BINS} bins.
  * @example binEdges(Float64Array.of(54, 166), { binWidth: 25 }); // [50, 75, 100, 125, 150, 175, 200]
  */
 export function binEdges(values: ArrayLike<number>, options: DiscretiseOptions = {}): Float64Array {
@@ -52,11 +53,28 @@ export function binEdges(values: ArrayLike<number>, options: DiscretiseOptions =
   const low = min - pyMod(min, width);
   const high = max + 2 * width;
   const n = Math.max(1, Math.ceil((high - low) / width));
+  if (n > MAX_BINS) {
+    throw new TaceError(
+      'INVALID_ARGUMENT',
+      `binWidth ${width} gives ${n - 1} bins over the ROI's range [${min}, ${max}]: more than ${MAX_BINS}`,
+      {
+        param: 'binWidth',
+        remedy:
+          'use a larger binWidth (e.g. 25 HU for CT) or a fixed binCount; texture matrices grow with bins squared',
+      },
+    );
+  }
   if (n === 1) return Float64Array.of(low - 0.5, low + 0.5);
   const edges = new Float64Array(n);
   for (let b = 0; b < n; b++) edges[b] = low + b * width;
   return edges;
 }
+
+/**
+ * Largest number of bins a fixed bin width may produce. PyRadiomics has no limit; past 10^4 grey levels the
+ * texture matrices (GLCM: levels^2 per angle) exhaust memory, so extraction stops with a clear error instead.
+ */
+export const MAX_BINS = 10_000;
 
 /** Python's `%`: the result has the sign of the divisor. */
 function pyMod(a: number, b: number): number {

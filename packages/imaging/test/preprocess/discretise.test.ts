@@ -40,4 +40,8 @@ describe('binEdges / discretise (PyRadiomics getBinEdges, binImage)', () => {
     const edges = Float64Array.of(0, 10, 20);
     expect([-1, 0, 5, 10, 19.9, 20, 25].map((x) => digitize(x, edges))).toEqual([0, 1, 1, 2, 2, 3, 3]);
   });
+  it('refuses a bin width that gives more than 10^4 bins, naming binWidth', () => {
+    expect(() => binEdges([-1000, 3000], { binWidth: 0.1 })).toThrow(/binWidth 0.1 gives \d+ bins/);
+    expect(binEdges([-1000, 3000], { binWidth: 1 }).length).toBe(4002);
+  });
 });
