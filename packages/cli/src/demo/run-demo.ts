@@ -105,6 +105,7 @@ export async function runDemo(options: DemoOptions = {}): Promise<string> {
         column: `${key}_score`,
       })),
       random: seed,
+      harmonise: { batch: 'centre' },
       validation: {
         times: [12, 24, 36],
         calibrationTime: 24,

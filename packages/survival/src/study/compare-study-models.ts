@@ -16,6 +16,7 @@ import {
   type ValidationResult,
   validateModels,
 } from '../validation/validate-models.js';
+import { type HarmoniseOptions, harmoniseCohorts } from './harmonise.js';
 import {
   type BuildSignatureOptions,
   buildSignature,
@@ -51,6 +52,11 @@ export interface CompareStudyModelsOptions {
   categorical?: string[];
   /** Clinical scores to compare with. @default [] */
   clinicalScores?: StudyClinicalScore[];
+  /**
+   * ComBat harmonisation of the radiomic and deep features across centres before the signatures (reference:
+   * the training cohort's centre). @default undefined (no harmonisation)
+   */
+  harmonise?: HarmoniseOptions;
   /** Signature-building options (filters, LASSO, folds). */
   signature?: BuildSignatureOptions;
   /** Selection of the CRM: AIC (as R `step`) or p-value. @default 'aic' */
@@ -114,6 +120,10 @@ export async function compareStudyModels(
   const signatureOptions = { random, ...options.signature };
   const tables = cohorts.map((c) => ({ name: c.name, role: c.role, table: { ...toColumnTable(c.table) } }));
   const training = tables[cohorts.indexOf(trainingCohorts[0])].table;
+  if (options.harmonise !== undefined) {
+    harmoniseCohorts(tables, options.radiomicFeatures, options.harmonise);
+    harmoniseCohorts(tables, options.deepFeatures, options.harmonise);
+  }
   const radiomic = await buildSignature(
     'Rad-score',
     training,
