@@ -30,6 +30,13 @@ interface ValidationSettings {
 }
 
 const fmt = (x: number, digits = 3) => (Number.isFinite(x) ? x.toFixed(digits) : 'NA');
+/** p-values with two significant digits (1.2e-5), other metrics with three decimals. */
+const fmtMetric = (metric: string, x: number) =>
+  /_p(\[|$)/.test(metric) && Number.isFinite(x)
+    ? x < 0.001
+      ? x.toExponential(1)
+      : x.toPrecision(2)
+    : fmt(x);
 const slug = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, '-');
 
 function readJson<T>(path: string, what: string): T {
@@ -243,9 +250,13 @@ Example:
           `Cohorts: ${cohorts.map((c) => `${c.name} (${c.role}, n = ${numericColumn(c.table, bundle.time).length})`).join(', ')}.`,
         ],
         figures,
+      },
+      {
+        id: 'metrics',
+        title: 'Validation metrics',
         tables: [
           {
-            id: 'metrics',
+            id: 'metrics-table',
             title: 'Validation metrics',
             caption: 'estimate (95% CI where computed); n = patients used.',
             columns: ['model', 'cohort', 'metric', 'estimate', '95% CI', 'n'],
@@ -253,7 +264,7 @@ Example:
               r.model,
               r.cohort,
               r.metric,
-              fmt(r.estimate),
+              fmtMetric(r.metric, r.estimate),
               Number.isFinite(r.lower) ? `${fmt(r.lower)}-${fmt(r.upper)}` : '',
               r.n,
             ]),
