@@ -4,6 +4,7 @@ import { gunzipSync } from 'fflate';
 import { TaceError } from '../errors/tace-error.js';
 import type { ColumnTable } from '../table/types.js';
 import { fromArrowTable } from './arrow-convert.js';
+import { assertArrowFraming } from './arrow-framing.js';
 import { recordsToColumns, type TextColumnOptions } from './csv-columns.js';
 import { parseDelimited } from './csv-parse.js';
 import { parquetToArrow } from './parquet.js';
@@ -40,6 +41,7 @@ export function readTable(path: string, options: ReadTableOptions = {}): ColumnT
     });
   }
   if (format === 'arrow') {
+    assertArrowFraming(bytes, path);
     try {
       return fromArrowTable(tableFromIPC(bytes));
     } catch (error) {
