@@ -114,6 +114,17 @@ function rasAffine(h: NiftiHeader): number[] {
   return [sx, 0, 0, 0, 0, sy, 0, 0, 0, 0, sz, 0];
 }
 
+function gunzip(input: Uint8Array, source: string): Uint8Array {
+  try {
+    return new Uint8Array(gunzipSync(input));
+  } catch (cause) {
+    throw new TaceError('PARSE_ERROR', `${source}: corrupt gzip data (${(cause as Error).message})`, {
+      param: source,
+      cause,
+    });
+  }
+}
+
 /**
  * Reads a NIfTI-1 or NIfTI-2 volume (`.nii`, `.nii.gz`; either byte order). Geometry comes from the sform
  * when `sform_code > 0`, else the qform quaternion, else `pixdim`; the RAS affine is converted to LPS (x and y
@@ -124,24 +135,52 @@ function rasAffine(h: NiftiHeader): number[] {
  * @example const ct = readNifti('ct.nii.gz');
  */
 export function readNifti(path: string): Image {
-  return parseNifti(readFileSync(path), path);
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(path);
+  } catch (cause) {
+    throw new TaceError('IO_ERROR', `cannot read ${path}: ${(cause as Error).message}`, {
+      param: path,
+      cause,
+    });
+  }
+  return parseNifti(bytes, path);
 }
 
 /** Parses NIfTI bytes (gzip-compressed or not). */
 export function parseNifti(input: Uint8Array, source = 'NIfTI'): Image {
-  const bytes = input[0] === 0x1f && input[1] === 0x8b ? new Uint8Array(gunzipSync(input)) : input;
+  const bytes = input[0] === 0x1f && input[1] === 0x8b ? gunzip(input, source) : input;
+  if (bytes.length < 348 || (bytes.length < 540 && bytes[0] === 0x1c && bytes[1] === 0x02)) {
+    throw new TaceError('PARSE_ERROR', `${source}: ${bytes.length} bytes is too short for a NIfTI header`, {
+      param: source,
+      remedy: 'the file is truncated; copy or export it again',
+    });
+  }
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const h = parseHeader(view, source);
+  if (h.version === 2 && bytes.length < 540) {
+    throw new TaceError('PARSE_ERROR', `${source}: ${bytes.length} bytes is too short for a NIfTI-2 header`, {
+      param: source,
+    });
+  }
   const nd = h.dims[0]!;
+  if (h.dims.slice(1, Math.min(Math.max(nd, 0), 7) + 1).some((d) => !Number.isSafeInteger(d) || d < 1)) {
+    throw new TaceError('PARSE_ERROR', `${source}: NIfTI dims ${h.dims.join(',')} are not positive sizes`, {
+      param: source,
+    });
+  }
   if (nd < 2 || nd > 4 || (nd === 4 && h.dims[4]! > 1)) {
     throw new TaceError(
       'UNSUPPORTED',
       `${source}: only 2D/3D NIfTI volumes are read, found ${nd}D with dims ${h.dims.slice(1, nd + 1).join('x')}`,
+      { param: source },
     );
   }
   const type = NIFTI_TYPES[h.datatype];
   if (type === undefined)
-    throw new TaceError('UNSUPPORTED', `${source}: NIfTI datatype ${h.datatype} is not supported`);
+    throw new TaceError('UNSUPPORTED', `${source}: NIfTI datatype ${h.datatype} is not supported`, {
+      param: source,
+    });
   const size: [number, number, number] = [h.dims[1]!, h.dims[2]!, nd >= 3 ? h.dims[3]! : 1];
   let data: VoxelArray = decodeVoxels(
     bytes,

@@ -46,6 +46,13 @@ export function decodeVoxels(
   source: string,
 ): VoxelArray {
   const width = voxelTypeBytes(type);
+  if (!Number.isSafeInteger(count) || count < 0 || !Number.isSafeInteger(offset) || offset < 0) {
+    throw new TaceError(
+      'PARSE_ERROR',
+      `${source}: header declares ${count} voxels at byte offset ${offset}, which is impossible`,
+      { param: source, remedy: 'check that the file is complete and its header sizes are right' },
+    );
+  }
   if (bytes.length - offset < count * width) {
     throw new TaceError(
       'PARSE_ERROR',
