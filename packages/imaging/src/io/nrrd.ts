@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { TaceError } from '@tace/core';
@@ -80,7 +80,18 @@ function parseHeader(bytes: Uint8Array, source: string): { fields: Map<string, s
  * @example const ct = readNrrd('brain1_image.nrrd'); // Int16Array data, spacing [0.78125, 0.78125, 6.5]
  */
 export function readNrrd(path: string): Image {
-  return parseNrrd(readFileSync(path), path);
+  return parseNrrd(readBytes(path, path), path);
+}
+
+function readBytes(path: string, source: string): Uint8Array {
+  try {
+    return readFileSync(path);
+  } catch (cause) {
+    throw new TaceError('IO_ERROR', `${source}: cannot read ${path}: ${(cause as Error).message}`, {
+      param: source,
+      cause,
+    });
+  }
 }
 
 /** Parses NRRD bytes; `source` names the file in errors and locates a detached data file. */
@@ -102,6 +113,11 @@ export function parseNrrd(bytes: Uint8Array, source = 'NRRD'): Image {
   const type = NRRD_TYPES[get('type').toLowerCase()];
   if (type === undefined)
     throw new TaceError('UNSUPPORTED', `${source}: NRRD type "${get('type')}" is not supported`);
+  if (sizes.some((n) => !Number.isSafeInteger(n) || n < 1)) {
+    throw new TaceError('PARSE_ERROR', `${source}: NRRD sizes "${get('sizes')}" are not positive integers`, {
+      param: source,
+    });
+  }
   const size: [number, number, number] = [sizes[0]!, sizes[1]!, sizes[2] ?? 1];
   const spacing: [number, number, number] = [1, 1, 1];
   const columns: number[][] = [
@@ -146,18 +162,37 @@ export function parseNrrd(bytes: Uint8Array, source = 'NRRD'): Image {
   let payload: Uint8Array;
   const dataFile = fields.get('data file') ?? fields.get('datafile');
   if (dataFile !== undefined) {
-    payload = readFileSync(join(dirname(source), dataFile));
+    const detached = join(dirname(source), dataFile);
+    if (!statSync(detached, { throwIfNoEntry: false })?.isFile()) {
+      throw new TaceError('IO_ERROR', `${source}: detached data file ${detached} is not a regular file`, {
+        param: source,
+      });
+    }
+    payload = readBytes(detached, source);
   } else {
     payload = bytes.subarray(dataOffset);
   }
-  if (encoding === 'gzip' || encoding === 'gz') payload = gunzipSync(payload);
-  else if (encoding !== 'raw') {
+  if (encoding === 'gzip' || encoding === 'gz') {
+    try {
+      payload = gunzipSync(payload);
+    } catch (cause) {
+      throw new TaceError('PARSE_ERROR', `${source}: corrupt gzip data (${(cause as Error).message})`, {
+        param: source,
+        cause,
+      });
+    }
+  } else if (encoding !== 'raw') {
     throw new TaceError('UNSUPPORTED', `${source}: NRRD encoding "${encoding}" is not supported`, {
       remedy: 'resave the volume with raw or gzip encoding',
     });
   }
   const count = size[0] * size[1] * size[2];
   const lineSkip = Number(fields.get('byte skip') ?? 0);
+  if (!Number.isSafeInteger(lineSkip) || lineSkip < -1) {
+    throw new TaceError('PARSE_ERROR', `${source}: NRRD byte skip ${fields.get('byte skip')} is invalid`, {
+      param: source,
+    });
+  }
   const offset = lineSkip === -1 ? payload.length - count * (type.endsWith('64') ? 8 : 1) : lineSkip;
   const littleEndian = (fields.get('endian') ?? 'little').toLowerCase() !== 'big';
   const data = decodeVoxels(payload, Math.max(0, offset), type, count, littleEndian, source);
