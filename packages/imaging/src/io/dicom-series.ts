@@ -113,8 +113,17 @@ export function readDicomSeries(folder: string, options: ReadDicomOptions = {}):
       slice.position[0]! * normal[0]! + slice.position[1]! * normal[1]! + slice.position[2]! * normal[2]!;
   }
   slices.sort((a, b) => a.distance - b.distance);
-  const rows = first.uint16('x00280010')!;
-  const columns = first.uint16('x00280011')!;
+  const rows = first.uint16('x00280010') ?? 0;
+  const columns = first.uint16('x00280011') ?? 0;
+  if (rows < 1 || columns < 1) {
+    throw new TaceError(
+      'PARSE_ERROR',
+      `${slices[0]!.path}: Rows ${rows} x Columns ${columns} is not an image`,
+      {
+        param: slices[0]!.path,
+      },
+    );
+  }
   const pixelSpacing = numbers(first, 'x00280030') ?? [1, 1];
   const gaps = slices.slice(1).map((s, i) => s.distance - slices[i]!.distance);
   const meanGap =
@@ -135,6 +144,8 @@ export function readDicomSeries(folder: string, options: ReadDicomOptions = {}):
     );
   }
   const perSlice = rows * columns;
+  // Check every slice's pixel data against its header before allocating the volume from Rows x Columns.
+  for (const slice of slices) assertPixelDataFits(slice.dataSet, perSlice, slice.path);
   const values = new Float64Array(perSlice * slices.length);
   let integral = true;
   slices.forEach((slice, k) => {
@@ -178,6 +189,23 @@ export function readDicomSeries(folder: string, options: ReadDicomOptions = {}):
     sliceGaps: gaps,
     unevenSpacing: uneven,
   };
+}
+
+/** Throws unless the slice's PixelData element lies inside the file and holds `count` pixels. */
+function assertPixelDataFits(ds: DataSet, count: number, path: string): void {
+  const element = ds.elements.x7fe00010!;
+  const bits = ds.uint16('x00280100') ?? 16;
+  if (![8, 16, 32].includes(bits)) {
+    throw new TaceError('UNSUPPORTED', `${path}: BitsAllocated ${bits} is not supported`, { param: path });
+  }
+  const inFile = element.dataOffset >= 0 && element.dataOffset + element.length <= ds.byteArray.length;
+  if (!inFile || element.length < (count * bits) / 8) {
+    throw new TaceError(
+      'PARSE_ERROR',
+      `${path}: pixel data hold ${inFile ? element.length : 'fewer'} bytes, expected ${(count * bits) / 8}`,
+      { param: path, remedy: 'the file is truncated or its Rows/Columns/BitsAllocated are wrong' },
+    );
+  }
 }
 
 /** Raw stored pixel values of one native-syntax slice (8/16/32 bits, signed per PixelRepresentation). */
