@@ -108,9 +108,13 @@ export function readRtstruct(path: string, reference: Image, options: ReadRtstru
     perSlice.set(slice, list);
   }
   if (perSlice.size === 0) {
-    throw new TaceError('EMPTY_INPUT', `ROI "${chosen.name}" has no closed contour on the reference grid`, {
-      param: 'roi',
-    });
+    throw new TaceError(
+      'EMPTY_INPUT',
+      `${path}: ROI "${chosen.name}" has no closed contour on the reference grid`,
+      {
+        param: 'roi',
+      },
+    );
   }
   const data = new Uint8Array(nx * ny * nz);
   const crossings: number[] = [];
