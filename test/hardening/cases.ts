@@ -22,6 +22,10 @@ export const READER_CASES = {
   csv: { label: 'CSV / TSV (readTable)', truncations: 8, mutations: 200, shared: 100 },
   arrow: { label: 'Arrow IPC (readTable)', truncations: 8, mutations: 150, shared: 0 },
   parquet: { label: 'Parquet (readTable)', truncations: 8, mutations: 150, shared: 0 },
+  nifti: { label: 'NIfTI-1/2 (readNifti, readImage)', truncations: 10, mutations: 200, shared: 60 },
+  nrrd: { label: 'NRRD (readNrrd, readImage)', truncations: 10, mutations: 200, shared: 60 },
+  dicom: { label: 'DICOM series (readDicomSeries)', truncations: 10, mutations: 150, shared: 20 },
+  rtstruct: { label: 'DICOM RTSTRUCT (readRtstruct)', truncations: 10, mutations: 150, shared: 0 },
 } as const satisfies Record<string, ReaderCases>;
 
 /** Total cases of one reader. */
