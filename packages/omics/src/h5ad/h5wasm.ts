@@ -73,6 +73,29 @@ export async function openH5(path: string): Promise<File> {
   }
 }
 
+/**
+ * Converts what a read of a corrupted HDF5 file throws (h5wasm's `HDF5-DIAG` errors, `RangeError`s from
+ * impossible shapes) into a `TaceError` `PARSE_ERROR` naming the file; a `TaceError` passes through.
+ */
+export function asH5ReadError(error: unknown, path: string): TaceError {
+  if (error instanceof TaceError) return error;
+  const first = (error instanceof Error ? error.message : String(error)).split('\n')[0];
+  return new TaceError('PARSE_ERROR', `${path}: corrupt or unreadable HDF5 content (${first})`, {
+    param: path,
+    cause: error,
+    remedy: 'the file is truncated or damaged; copy or export it again',
+  });
+}
+
+/** Closes an h5wasm file, ignoring errors (a corrupted file may fail to close after a failed read). */
+export function closeQuietly(file: File): void {
+  try {
+    file.close();
+  } catch {
+    // the read error, already thrown, is the one that matters
+  }
+}
+
 /** `true` when `entity` is an h5wasm Dataset. */
 export function isDataset(entity: unknown): entity is Dataset {
   return entity !== null && typeof entity === 'object' && 'shape' in entity && 'filters' in entity;

@@ -1,6 +1,6 @@
 import { TaceError } from '@tace/core';
 import type { Dataset, File, Group } from 'h5wasm';
-import { isDataset, isGroup, openH5, stringAttr } from './h5wasm.js';
+import { asH5ReadError, closeQuietly, isDataset, isGroup, openH5, stringAttr } from './h5wasm.js';
 import { applyLegacyCategories, readDataFrame } from './read-dataframe.js';
 import { readMatrix } from './read-matrix.js';
 import { readUns } from './read-uns.js';
@@ -234,8 +234,10 @@ export async function readH5ad(path: string, options: ReadH5adOptions = {}): Pro
       encoding,
       skipped,
     };
+  } catch (error) {
+    throw asH5ReadError(error, path);
   } finally {
-    file.close();
+    closeQuietly(file);
   }
 }
 
@@ -251,7 +253,9 @@ export async function readH5adObs(path: string): Promise<DataFrame> {
     const obs = readDataFrame(file.get('obs') as Dataset | Group, path);
     applyLegacyCategories([obs], collectLegacyCategories(file.get('uns') as Group | null, path));
     return obs;
+  } catch (error) {
+    throw asH5ReadError(error, path);
   } finally {
-    file.close();
+    closeQuietly(file);
   }
 }
