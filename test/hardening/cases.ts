@@ -26,6 +26,16 @@ export const READER_CASES = {
   nrrd: { label: 'NRRD (readNrrd, readImage)', truncations: 10, mutations: 200, shared: 60 },
   dicom: { label: 'DICOM series (readDicomSeries)', truncations: 10, mutations: 150, shared: 20 },
   rtstruct: { label: 'DICOM RTSTRUCT (readRtstruct)', truncations: 10, mutations: 150, shared: 0 },
+  h5ad: { label: 'AnnData .h5ad (readH5ad)', truncations: 10, mutations: 80, shared: 30 },
+  gmt: { label: 'GMT gene sets (readGmt)', truncations: 8, mutations: 150, shared: 50 },
+  parameters: {
+    label: 'PyRadiomics parameter files (readParameterFile)',
+    truncations: 8,
+    mutations: 200,
+    shared: 0,
+  },
+  manifest: { label: 'ONNX preprocessing manifest (loadModel)', truncations: 8, mutations: 60, shared: 0 },
+  onnx: { label: 'ONNX model file (loadModel)', truncations: 8, mutations: 40, shared: 0 },
 } as const satisfies Record<string, ReaderCases>;
 
 /** Total cases of one reader. */
