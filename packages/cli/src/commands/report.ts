@@ -1,19 +1,18 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type ColumnTable, numericColumn, readTable, stringColumn, TaceError } from '@tace/core';
-import { nomogram, validateModels } from '@tace/survival';
+import { validateModels } from '@tace/survival';
 import {
-  calibrationPlot,
-  concordancePlot,
-  forestPlot,
-  kaplanMeierPlot,
-  nomogramPlot,
-} from '../figures/index.js';
-import {
+  calibrationFigure,
+  concordanceFigure,
+  formatNumber as fmt,
+  forestFigure,
+  nomogramFigure,
   type ReportFigure,
   type ReportSection,
   type ReportTable,
   renderHtmlReport,
+  riskGroupFigures,
 } from '../report/index.js';
 import { parseCommandArguments } from './arguments.js';
 import { type Command, EXIT } from './command.js';
@@ -29,7 +28,6 @@ interface ValidationSettings {
   seed: number;
 }
 
-const fmt = (x: number, digits = 3) => (Number.isFinite(x) ? x.toFixed(digits) : 'NA');
 /** p-values with two significant digits (1.2e-5), other metrics with three decimals. */
 const fmtMetric = (metric: string, x: number) =>
   /_p(\[|$)/.test(metric) && Number.isFinite(x)
@@ -37,7 +35,6 @@ const fmtMetric = (metric: string, x: number) =>
       ? x.toExponential(1)
       : x.toPrecision(2)
     : fmt(x);
-const slug = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, '-');
 
 function readJson<T>(path: string, what: string): T {
   try {
@@ -147,16 +144,12 @@ Example:
       cutpoint: settings.cutpoint,
       subgroups: settings.subgroups,
       reference: models[0].name,
-      bootstrapReplicates: 10,
+      bootstrapReplicates: 0,
       random: settings.seed,
     });
     const crmName = models[0].name;
     const crm = models[0].fit;
     const landmark = settings.times[1] ?? settings.times[0];
-    const figures: ReportFigure[] = [];
-    const add = (id: string, title: string, caption: string, svg: ReportFigure['svg']) =>
-      figures.push({ id, title, caption, svg });
-
     const signatures = readJson<{ signatures: SignatureJson[] }>(
       join(values.bundle!, 'signatures.json'),
       'the signatures',
@@ -177,70 +170,24 @@ Example:
       ],
       figures: [],
     };
-    modelsSection.figures!.push({
-      id: 'forest-crm',
-      title: `${crmName}: hazard ratios`,
-      caption: 'Multivariable Cox model on the training cohort after backward selection.',
-      svg: forestPlot(
-        crm.names.map((name, i) => ({
-          label: name,
-          estimate: crm.hazardRatios[i],
-          lower: crm.lower[i],
-          upper: crm.upper[i],
-          p: crm.p[i],
-        })),
-      ),
-    });
     const nomogramTimes = settings.times.slice(0, 3);
-    modelsSection.figures!.push({
-      id: 'nomogram',
-      title: `Nomogram of the ${crmName}`,
-      caption: `Points per variable; total points map to survival at ${nomogramTimes.join(', ')} (time units of the data).`,
-      svg: nomogramPlot(nomogram(crm, { times: nomogramTimes }), {
-        survivalLabels: nomogramTimes.map((t) => `Survival at ${t}`),
-      }),
-    });
-
-    add(
-      'c-index',
-      'Harrell C-index by model and cohort',
-      `Points: C-index; whiskers: 95% percentile bootstrap CI (${settings.replicates} replicates, seed ${settings.seed}).`,
-      concordancePlot(rows.filter((r) => r.metric === 'harrell_c')),
+    modelsSection.figures!.push(
+      forestFigure(crm, crmName, 'Multivariable Cox model on the training cohort after backward selection.'),
+      nomogramFigure(crm, crmName, nomogramTimes, 'time units'),
     );
-    for (const group of validation.riskGroups.filter((g) => g.model === crmName)) {
-      const hr = rows.find(
-        (r) => r.model === crmName && r.cohort === group.cohort && r.metric === 'hazard_ratio',
-      );
-      add(
-        `km-${slug(group.cohort)}`,
-        `Survival by ${crmName} risk group: ${group.cohort}`,
-        `Cut-point fitted on the training cohort (${settings.cutpoint}) and applied unchanged.`,
-        kaplanMeierPlot(group.km, {
-          title: group.cohort,
-          pValue: group.logRankP,
-          annotation: hr
-            ? `HR high vs low ${fmt(hr.estimate, 2)} (${fmt(hr.lower, 2)}-${fmt(hr.upper, 2)})`
-            : undefined,
-        }),
-      );
-    }
-    add(
-      'calibration-crm',
-      `Calibration of the ${crmName} at ${landmark}`,
-      'Predicted vs observed (Kaplan-Meier) survival by group of predicted risk; whiskers: 95% CI of the observed survival.',
-      calibrationPlot(
-        validation.calibration
-          .filter((c) => c.model === crmName)
-          .map((c) => ({
-            label: c.cohort,
-            predicted: c.result.predicted.map((r) => 1 - r),
-            observed: c.result.observed.map((r) => 1 - r),
-            lower: c.result.observedUpper.map((r) => 1 - r),
-            upper: c.result.observedLower.map((r) => 1 - r),
-          })),
-        { time: landmark },
+    const figures: ReportFigure[] = [
+      concordanceFigure(
+        rows,
+        `Points: C-index; whiskers: 95% percentile bootstrap CI (${settings.replicates} replicates, seed ${settings.seed}).`,
       ),
-    );
+      ...riskGroupFigures(
+        validation,
+        rows,
+        crmName,
+        `Cut-point fitted on the training cohort (${settings.cutpoint}) and applied unchanged.`,
+      ),
+      calibrationFigure(validation, crmName, landmark, 'time units'),
+    ];
     const sections: ReportSection[] = [
       modelsSection,
       {

@@ -8,23 +8,20 @@ import {
   writeFileAtomic,
   writeTable,
 } from '@tace/core';
-import { kaplanMeier, type StudyComparison, timeDependentRoc } from '@tace/survival';
+import { type StudyComparison, timeDependentRoc } from '@tace/survival';
+import { decisionCurvePlot, heatmap, timeDependentRocPlot, violinPlot } from '../figures/index.js';
 import {
-  calibrationPlot,
-  concordancePlot,
-  decisionCurvePlot,
-  forestPlot,
-  heatmap,
-  kaplanMeierPlot,
-  nomogramPlot,
-  timeDependentRocPlot,
-  violinPlot,
-} from '../figures/index.js';
-import {
+  calibrationFigure,
+  concordanceFigure,
+  formatNumber as fmt,
+  forestFigure,
+  nomogramFigure,
   type ReportFigure,
   type ReportSection,
   renderHtmlReport,
+  riskGroupFigures,
   type StudyReport,
+  slug,
 } from '../report/index.js';
 import type { BiologyStage } from './biology-stage.js';
 
@@ -39,8 +36,6 @@ export interface ReportInputs {
   landmark: number;
   failedExtractions: number;
 }
-
-const fmt = (x: number, digits = 3) => (Number.isFinite(x) ? x.toFixed(digits) : 'NA');
 
 function figureFile(dir: string, id: string, tree: SvgElement): void {
   const text = renderSvg(tree);
@@ -66,47 +61,24 @@ export function writeReport(outDir: string, inputs: ReportInputs): string {
     figureFile(figuresDir, id, tree);
   };
 
-  // Kaplan-Meier by CRM risk group in every cohort.
-  for (const group of validation.riskGroups.filter((g) => g.model === 'CRM')) {
-    const hr = rows.find(
-      (r) => r.model === 'CRM' && r.cohort === group.cohort && r.metric === 'hazard_ratio',
-    );
-    add(
-      `km-crm-${slug(group.cohort)}`,
-      `Overall survival by CRM risk group: ${group.cohort}`,
-      'Cut-point fitted on the training cohort (maximally selected log-rank) and applied unchanged. Shaded: 95% CI (log).',
-      kaplanMeierPlot(group.km, {
-        title: group.cohort,
-        pValue: group.logRankP,
-        annotation: hr
-          ? `HR high vs low ${fmt(hr.estimate, 2)} (${fmt(hr.lower, 2)}-${fmt(hr.upper, 2)})`
-          : undefined,
-      }),
-    );
-  }
-  // C-index by model x cohort.
-  add(
-    'c-index',
-    'Harrell C-index by model and cohort',
-    'Points: C-index; whiskers: 95% percentile bootstrap CI (seeded).',
-    concordancePlot(rows.filter((r) => r.metric === 'harrell_c').map((r) => ({ ...r }))),
-  );
-  // Forest plot of the CRM.
   const crm = study.crm.model!;
-  add(
-    'forest-crm',
-    'Clinical-radiologic model: hazard ratios',
-    'Multivariable Cox model on the training cohort after backward selection (AIC).',
-    forestPlot(
-      crm.names.map((name, i) => ({
-        label: name,
-        estimate: crm.hazardRatios[i],
-        lower: crm.lower[i],
-        upper: crm.upper[i],
-        p: crm.p[i],
-      })),
+  const shared = [
+    ...riskGroupFigures(
+      validation,
+      rows,
+      'CRM',
+      'Cut-point fitted on the training cohort (maximally selected log-rank) and applied unchanged. Shaded: 95% CI (log).',
     ),
-  );
+    concordanceFigure(rows, 'Points: C-index; whiskers: 95% percentile bootstrap CI (seeded).'),
+    forestFigure(
+      crm,
+      'CRM',
+      'Multivariable Cox model on the training cohort after backward selection (AIC).',
+    ),
+    calibrationFigure(validation, 'CRM', landmark, 'months'),
+    nomogramFigure(crm, 'CRM', [12, 24, 36], 'months'),
+  ];
+  for (const figure of shared) add(figure.id, figure.title, figure.caption ?? '', figure.svg);
   // ROC, calibration and decision curves in the first external cohort.
   const external = study.cohorts.find((c) => c.role === 'external') ?? study.cohorts[0];
   const rocModels = ['CRM', 'Late fusion', 'BCLC', 'ALBI'].filter((m) =>
@@ -137,23 +109,6 @@ export function writeReport(outDir: string, inputs: ReportInputs): string {
       { time: landmark },
     ),
   );
-  add(
-    'calibration-crm',
-    `Calibration of the CRM at ${landmark} months`,
-    'Predicted vs observed (Kaplan-Meier) survival by quintile of predicted risk; whiskers: 95% CI of the observed survival.',
-    calibrationPlot(
-      validation.calibration
-        .filter((c) => c.model === 'CRM')
-        .map((c) => ({
-          label: c.cohort,
-          predicted: c.result.predicted.map((r) => 1 - r),
-          observed: c.result.observed.map((r) => 1 - r),
-          lower: c.result.observedUpper.map((r) => 1 - r),
-          upper: c.result.observedLower.map((r) => 1 - r),
-        })),
-      { time: landmark },
-    ),
-  );
   const curves = validation.decisionCurves.filter(
     (d) => d.cohort === external.name && rocModels.includes(d.model),
   );
@@ -169,14 +124,6 @@ export function writeReport(outDir: string, inputs: ReportInputs): string {
       })),
       { label: 'Treat all', thresholds: curves[0].result.thresholds, netBenefit: curves[0].result.treatAll },
     ),
-  );
-  add(
-    'nomogram',
-    'Nomogram of the CRM',
-    'Points per variable; total points map to survival at 12, 24 and 36 months.',
-    nomogramPlot(study.nomogram, {
-      survivalLabels: ['12-month survival', '24-month survival', '36-month survival'],
-    }),
   );
   // Biology.
   const comparison = biology.bulkComparison;
@@ -404,11 +351,4 @@ export function writeReport(outDir: string, inputs: ReportInputs): string {
     'report.html: the whole analysis; figures/: SVG and PNG; tables/: CSV and Arrow.\n',
   );
   return path;
-}
-
-function slug(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
 }

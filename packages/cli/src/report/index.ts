@@ -1,2 +1,11 @@
 export type { ReportFigure, ReportSection, ReportTable, StudyReport } from './html-report.js';
 export { renderHtmlReport } from './html-report.js';
+export {
+  calibrationFigure,
+  concordanceFigure,
+  forestFigure,
+  formatNumber,
+  nomogramFigure,
+  riskGroupFigures,
+  slug,
+} from './study-figures.js';

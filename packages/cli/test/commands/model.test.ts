@@ -131,9 +131,9 @@ describe('tace model fit / validate', { timeout: 300_000 }, () => {
       'forest-crm',
       'nomogram',
       'c-index',
-      'km-training',
-      'km-internal',
-      'km-external',
+      'km-crm-training',
+      'km-crm-internal',
+      'km-crm-external',
       'calibration-crm',
     ]) {
       expect(text).toContain(`<figure id="${id}">`);

@@ -14,6 +14,7 @@ import { maxstatCutpoint } from '../cutpoints/maxstat-cutpoint.js';
 import { applyCutpoints, quantileCutpoints } from '../cutpoints/quantile-cutpoint.js';
 import { integratedBrierScore } from '../metrics/brier-score.js';
 import { type CalibrationResult, calibration } from '../metrics/calibration.js';
+import { concordance } from '../metrics/concordance.js';
 import { type DecisionCurveResult, decisionCurve } from '../metrics/decision-curve.js';
 import { timeDependentAuc } from '../metrics/time-dependent-auc.js';
 import { type KaplanMeierResult, kaplanMeier } from '../nonparametric/kaplan-meier.js';
@@ -46,7 +47,10 @@ export interface ValidateModelsOptions {
   calibrationTime?: number;
   /** Risk groups for calibration. @default 5 */
   calibrationGroups?: number;
-  /** Bootstrap replicates for the C-index CIs (seeded). @default 200 */
+  /**
+   * Bootstrap replicates for the C-index CIs and the paired comparison (seeded); 0 skips the bootstrap (CIs
+   * NaN, no bootstrap comparison rows), e.g. when the CIs come from a sharded run. @default 200
+   */
   bootstrapReplicates?: number;
   /** Seed or generator for the bootstrap. @default 1 */
   random?: RandomSource;
@@ -133,6 +137,15 @@ export function validateModels(
   const times = options.times ?? [12, 24, 36];
   const calibrationTime = options.calibrationTime ?? times[1] ?? times[0];
   const replicates = options.bootstrapReplicates ?? 200;
+  if (!(replicates === 0 || (Number.isInteger(replicates) && replicates >= 10))) {
+    throw new TaceError(
+      'INVALID_ARGUMENT',
+      `bootstrapReplicates must be 0 or an integer >= 10, but was ${replicates}`,
+      {
+        param: 'bootstrapReplicates',
+      },
+    );
+  }
   const tau = options.tau ?? Math.max(...times);
   const cutMethod = options.cutpoint ?? 'maxstat';
   assertOneOf(cutMethod, 'cutpoint', ['maxstat', 'median', 'tertiles']);
@@ -194,15 +207,16 @@ export function validateModels(
       const t = Float64Array.from(p.rows, (r) => time[r]);
       const e = Float64Array.from(p.rows, (r) => event[r]);
       const n = t.length;
-      const harrell = bootstrapConcordance(t, e, [p.linearPredictor], { replicates, random: rng });
-      push(model.name, cohort.name, 'harrell_c', harrell.estimate[0], n, harrell.lower[0], harrell.upper[0]);
-      const uno = bootstrapConcordance(t, e, [p.linearPredictor], {
-        replicates,
-        random: rng,
-        method: 'uno',
-        tau,
-      });
-      push(model.name, cohort.name, 'uno_c', uno.estimate[0], n, uno.lower[0], uno.upper[0]);
+      for (const method of ['harrell', 'uno'] as const) {
+        // Uno's C is truncated at tau; Harrell's uses all comparable pairs (as R concordance()).
+        const c = concordanceWithInterval(t, e, p.linearPredictor, {
+          replicates,
+          random: rng,
+          method,
+          tau: method === 'uno' ? tau : Number.POSITIVE_INFINITY,
+        });
+        push(model.name, cohort.name, `${method}_c`, c.estimate, n, c.lower, c.upper);
+      }
       const auc = timeDependentAuc(t, e, p.linearPredictor, times);
       times.forEach((time, k) => push(model.name, cohort.name, `td_auc@${time}`, auc.auc[k], n));
       const ibs = integratedBrierScore(t, e, p.survival.slice(0, times.length), times);
@@ -312,6 +326,7 @@ export function validateModels(
         kang.difference + z * sd,
       );
       push(`${reference} vs ${model.name}`, cohort.name, 'compare_c_p', kang.p, common.length);
+      if (replicates === 0) continue;
       const paired = bootstrapConcordance(t, e, [a, b], { replicates, random: rng });
       push(
         `${reference} vs ${model.name}`,
@@ -357,4 +372,24 @@ function calibrationWithTies(
       if (g <= 1 || !(error instanceof TaceError) || !/tied quantile breaks/.test(error.message)) throw error;
     }
   }
+}
+
+/** A C-index with its percentile-bootstrap CI, or with NaN limits when `replicates` is 0. */
+function concordanceWithInterval(
+  t: Float64Array,
+  e: Float64Array,
+  risk: Float64Array,
+  options: { replicates: number; random: RandomSource; method: 'harrell' | 'uno'; tau: number },
+): { estimate: number; lower: number; upper: number } {
+  if (options.replicates === 0) {
+    const { concordance: estimate } = concordance(t, e, risk, { method: options.method, tau: options.tau });
+    return { estimate, lower: Number.NaN, upper: Number.NaN };
+  }
+  const boot = bootstrapConcordance(t, e, [risk], {
+    replicates: options.replicates,
+    random: options.random,
+    method: options.method,
+    tau: options.tau,
+  });
+  return { estimate: boot.estimate[0], lower: boot.lower[0], upper: boot.upper[0] };
 }

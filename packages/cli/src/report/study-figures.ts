@@ -1,0 +1,120 @@
+import type { CoxModel, ValidationResult, ValidationRow } from '@tace/survival';
+import { nomogram } from '@tace/survival';
+import {
+  calibrationPlot,
+  concordancePlot,
+  forestPlot,
+  kaplanMeierPlot,
+  nomogramPlot,
+} from '../figures/index.js';
+import type { ReportFigure } from './html-report.js';
+
+// The figures a study report shows, shared by `tace demo` and `tace report`.
+
+/** A number with fixed decimals, `NA` when not finite. */
+export function formatNumber(x: number, digits = 3): string {
+  return Number.isFinite(x) ? x.toFixed(digits) : 'NA';
+}
+
+/** A lower-case, dash-separated identifier for file and element names. */
+export function slug(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+}
+
+/** Forest plot of a Cox model's hazard ratios. */
+export function forestFigure(fit: CoxModel, name: string, caption: string): ReportFigure {
+  return {
+    id: `forest-${slug(name)}`,
+    title: `${name}: hazard ratios`,
+    caption,
+    svg: forestPlot(
+      fit.names.map((label, i) => ({
+        label,
+        estimate: fit.hazardRatios[i],
+        lower: fit.lower[i],
+        upper: fit.upper[i],
+        p: fit.p[i],
+      })),
+    ),
+  };
+}
+
+/** The model's nomogram with survival axes at `times` (labels in the data's time unit). */
+export function nomogramFigure(fit: CoxModel, name: string, times: number[], unit: string): ReportFigure {
+  return {
+    id: 'nomogram',
+    title: `Nomogram of the ${name}`,
+    caption: `Points per variable; total points map to survival at ${times.join(', ')} ${unit}.`,
+    svg: nomogramPlot(nomogram(fit, { times }), {
+      survivalLabels: times.map((t) => `${t}-${unit.replace(/s$/, '')} survival`),
+    }),
+  };
+}
+
+/** Harrell's C by model and cohort with the CIs of the validation rows. */
+export function concordanceFigure(rows: readonly ValidationRow[], caption: string): ReportFigure {
+  return {
+    id: 'c-index',
+    title: 'Harrell C-index by model and cohort',
+    caption,
+    svg: concordancePlot(rows.filter((r) => r.metric === 'harrell_c')),
+  };
+}
+
+/** Kaplan-Meier curves by the model's risk groups, one figure per cohort, with log-rank p and HR. */
+export function riskGroupFigures(
+  validation: ValidationResult,
+  rows: readonly ValidationRow[],
+  model: string,
+  caption: string,
+): ReportFigure[] {
+  return validation.riskGroups
+    .filter((g) => g.model === model)
+    .map((group) => {
+      const hr = rows.find(
+        (r) => r.model === model && r.cohort === group.cohort && r.metric === 'hazard_ratio',
+      );
+      return {
+        id: `km-${slug(model)}-${slug(group.cohort)}`,
+        title: `Overall survival by ${model} risk group: ${group.cohort}`,
+        caption,
+        svg: kaplanMeierPlot(group.km, {
+          title: group.cohort,
+          pValue: group.logRankP,
+          annotation: hr
+            ? `HR high vs low ${formatNumber(hr.estimate, 2)} (${formatNumber(hr.lower, 2)}-${formatNumber(hr.upper, 2)})`
+            : undefined,
+        }),
+      };
+    });
+}
+
+/** Calibration of one model at `time` in every cohort (predicted vs Kaplan-Meier survival by risk group). */
+export function calibrationFigure(
+  validation: ValidationResult,
+  model: string,
+  time: number,
+  unit: string,
+): ReportFigure {
+  return {
+    id: `calibration-${slug(model)}`,
+    title: `Calibration of the ${model} at ${time} ${unit}`,
+    caption:
+      'Predicted vs observed (Kaplan-Meier) survival by group of predicted risk; whiskers: 95% CI of the observed survival.',
+    svg: calibrationPlot(
+      validation.calibration
+        .filter((c) => c.model === model)
+        .map((c) => ({
+          label: c.cohort,
+          predicted: c.result.predicted.map((r) => 1 - r),
+          observed: c.result.observed.map((r) => 1 - r),
+          lower: c.result.observedUpper.map((r) => 1 - r),
+          upper: c.result.observedLower.map((r) => 1 - r),
+        })),
+      { time },
+    ),
+  };
+}
