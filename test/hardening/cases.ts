@@ -42,3 +42,64 @@ export const READER_CASES = {
 export function readerTotal(c: ReaderCases): number {
   return c.truncations + c.mutations + c.shared;
 }
+
+/** Adversarial numerical inputs: each has one defined outcome, asserted in `adversarial.test.ts`. */
+export const ADVERSARIAL_CASES = [
+  {
+    id: 'cox-separation',
+    input: 'coxph with complete separation (binary covariate, all early times exposed)',
+    outcome: 'finite coefficient, warning "coefficient may be infinite" (as R)',
+  },
+  {
+    id: 'cox-scale-1e8',
+    input: 'coxph with a covariate of 1e8 scale',
+    outcome: 'converges; same z and p as the covariate scaled to 1 (1e-6 relative)',
+  },
+  {
+    id: 'cox-all-censored',
+    input: 'coxph with every subject censored',
+    outcome: 'EMPTY_INPUT naming the event column',
+  },
+  {
+    id: 'cox-all-tied',
+    input: 'coxph with every time tied (Efron and Breslow)',
+    outcome: 'finite fit, no warning; Efron log-likelihood above Breslow',
+  },
+  {
+    id: 'coxnet-p-gg-n',
+    input: 'coxnet with p = 200 >> n = 20 and a duplicated column',
+    outcome:
+      'finite path; the duplicated pair gets equal coefficients (alpha 0.5; within 2%, the descent tolerance)',
+  },
+  {
+    id: 'ssgsea-one-gene',
+    input: 'scoreGeneSets (ssGSEA) with a one-gene set',
+    outcome: 'finite scores and a warning "single gene" (as GSVA)',
+  },
+  {
+    id: 'ssgsea-no-overlap',
+    input: 'scoreGeneSets with no gene of any set in the data',
+    outcome: 'EMPTY_INPUT naming the sets; with one good set, the other is reported unscored in coverage',
+  },
+  {
+    id: 'cell-scores-zero',
+    input: 'scoreGenes and aucell on all-zero cells',
+    outcome:
+      'scoreGenes: 0 (as scanpy); aucell: in [0, 1] from seeded random tie-breaking of the zeros (as AUCell), same seed same score, no diagnostic',
+  },
+  {
+    id: 'radiomics-one-voxel',
+    input: 'extractFeatures on a one-voxel ROI',
+    outcome: 'EMPTY_INPUT naming the mask',
+  },
+  {
+    id: 'radiomics-flat',
+    input: 'extractFeatures on a flat (constant) ROI',
+    outcome: 'every feature finite (PyRadiomics conventions for one grey level)',
+  },
+  {
+    id: 'radiomics-nan',
+    input: 'extractFeatures on an ROI containing NaN voxels',
+    outcome: "MISSING_VALUE naming the count; with nanVoxels 'exclude', finite features",
+  },
+] as const;
