@@ -1,6 +1,6 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { TaceError } from '@tace/core';
+import { TaceError, writeFileAtomic } from '@tace/core';
 import type { Image, VoxelArray } from '../image/types.js';
 import { decodeVoxels, type VoxelType, voxelBytes, voxelTypeOf } from './typed-arrays.js';
 
@@ -212,11 +212,12 @@ export function parseNifti(input: Uint8Array, source = 'NIfTI'): Image {
 /**
  * Writes an {@link Image} as NIfTI-1 (gzip-compressed when the path ends in `.gz`), keeping the voxel type,
  * with sform and qform (codes 1, scanner) describing the same LPS geometry in NIfTI's RAS convention.
+ * Written atomically (temporary file + rename): a crash never leaves a partial file.
  * @example writeNifti('mask.nii.gz', mask);
  */
 export function writeNifti(path: string, image: Image): void {
   const bytes = formatNifti(image);
-  writeFileSync(path, path.endsWith('.gz') ? gzipSync(bytes) : bytes);
+  writeFileAtomic(path, path.endsWith('.gz') ? gzipSync(bytes) : bytes);
 }
 
 /** The uncompressed bytes {@link writeNifti} writes. */
