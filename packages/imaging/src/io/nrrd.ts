@@ -1,7 +1,7 @@
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { TaceError } from '@tace/core';
+import { TaceError, writeFileAtomic } from '@tace/core';
 import { directionFromColumns } from '../image/geometry.js';
 import type { Image } from '../image/types.js';
 import { decodeVoxels, type VoxelType, voxelBytes, voxelTypeOf } from './typed-arrays.js';
@@ -217,11 +217,12 @@ export interface WriteNrrdOptions {
 }
 
 /**
- * Writes an {@link Image} as a single-file NRRD in LPS space, keeping the voxel type.
+ * Writes an {@link Image} as a single-file NRRD in LPS space, keeping the voxel type; atomically
+ * (temporary file + rename), so a crash never leaves a partial file.
  * @example writeNrrd('mask.nrrd', mask);
  */
 export function writeNrrd(path: string, image: Image, options: WriteNrrdOptions = {}): void {
-  writeFileSync(path, formatNrrd(image, options));
+  writeFileAtomic(path, formatNrrd(image, options));
 }
 
 /** The bytes {@link writeNrrd} writes. */
