@@ -1,5 +1,5 @@
-import { readFileSync, writeFileSync } from 'node:fs';
-import { TaceError } from '@tace/core';
+import { readFileSync } from 'node:fs';
+import { TaceError, writeFileAtomic } from '@tace/core';
 import type { GeneSets, GmtEntry } from './types.js';
 
 /**
@@ -133,7 +133,7 @@ export function formatGmt(sets: GeneSets, options: GmtWriteOptions = {}): string
 }
 
 /**
- * Writes gene sets to a GMT file (see {@link formatGmt}).
+ * Writes gene sets to a GMT file (see {@link formatGmt}), atomically (temporary file + rename).
  * @throws {TaceError} `IO_ERROR` when the file cannot be written.
  * @example
  * ```ts
@@ -143,7 +143,7 @@ export function formatGmt(sets: GeneSets, options: GmtWriteOptions = {}): string
 export function writeGmt(path: string, sets: GeneSets, options: GmtWriteOptions = {}): void {
   const text = formatGmt(sets, options);
   try {
-    writeFileSync(path, text, 'utf8');
+    writeFileAtomic(path, text);
   } catch (cause) {
     throw new TaceError('IO_ERROR', `cannot write GMT file ${path}`, { param: path, cause });
   }
