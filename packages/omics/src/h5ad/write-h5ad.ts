@@ -1,3 +1,6 @@
+import { randomBytes } from 'node:crypto';
+import { renameSync, rmSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { TaceError } from '@tace/core';
 import type { Group } from 'h5wasm';
 import { loadH5wasm } from './h5wasm.js';
@@ -142,12 +145,18 @@ export async function writeH5ad(path: string, content: H5adContent): Promise<voi
       { param: 'X' },
     );
   const h5 = await loadH5wasm();
+  // Written to a temporary file in the same folder, then renamed: a crash never leaves a partial .h5ad.
+  const temporary = join(
+    dirname(path),
+    `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`,
+  );
   let file: InstanceType<typeof h5.File>;
   try {
-    file = new h5.File(path, 'w');
+    file = new h5.File(temporary, 'w');
   } catch (cause) {
     throw new TaceError('IO_ERROR', `cannot create ${path}`, { param: path, cause });
   }
+  let complete = false;
   try {
     setEncoding(file, 'anndata', '0.1.0');
     writeFrame(file, 'obs', obs, path);
@@ -155,7 +164,10 @@ export async function writeH5ad(path: string, content: H5adContent): Promise<voi
     if (X !== undefined) writeMatrix(file, 'X', X);
     for (const name of ['obsm', 'varm', 'obsp', 'varp', 'layers', 'uns'])
       setEncoding(file.create_group(name), 'dict', '0.1.0');
+    complete = true;
   } finally {
     file.close();
+    if (complete) renameSync(temporary, path);
+    else rmSync(temporary, { force: true });
   }
 }
