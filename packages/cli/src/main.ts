@@ -15,8 +15,9 @@ function usage(): string {
     'Commands:',
     ...lines,
     '',
-    'Common options: --out <dir>, --seed <int>, --threads <int>; extraction also --shard i/n',
-    '(or Slurm array variables). Exit codes: 0 ok, 1 some patients failed (see the error column),',
+    'Common options: --out <dir>, --seed <int>, --threads <int>; radiomics extract, dl embed and',
+    'model validate also take --shard i/n (or Slurm array variables; merge the parts with tace merge or',
+    'tace model validate --merge-parts). Exit codes: 0 ok, 1 some patients failed (see the error column),',
     '2 bad usage, 3 bad input data (the message names the file/column/value), 70 internal error.',
   ].join('\n');
 }

@@ -1,4 +1,4 @@
-import { type ColumnTable, columnNames, getColumn, rowCount, TaceError } from '@tace/core';
+import { type ColumnTable, columnNames, getColumn, isMissing, rowCount, TaceError } from '@tace/core';
 
 /** Result of {@link mergeParts}. */
 export interface MergeResult {
@@ -79,7 +79,7 @@ export function mergeParts(
     const errors = table[options.errorColumn];
     keys.forEach((key, i) => {
       const error = errors[i];
-      if (error !== null && error !== undefined && error !== '') failed.push({ key, error: String(error) });
+      if (!isMissing(error)) failed.push({ key, error: String(error) });
     });
   }
   return { table, missing, failed };
