@@ -3,6 +3,7 @@ export * from './io/index.js';
 export * from './matrix/index.js';
 export * from './parallel/index.js';
 export * from './plot/index.js';
+export * from './privacy/index.js';
 export * from './progress/index.js';
 export * from './random/index.js';
 export * from './stats/index.js';

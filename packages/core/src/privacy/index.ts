@@ -1,0 +1,2 @@
+export type { PseudonymizeOptions } from './pseudonymize.js';
+export { pseudonymize, pseudonymizeColumn } from './pseudonymize.js';
