@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { createProgressBar, TaceError } from '@tace/core';
+import { createProgressBar, pseudonymize, TaceError } from '@tace/core';
 import { extractCohort, type ManifestRow, readManifest, readParameterFile } from '@tace/imaging';
 import { selectShard } from '../sharding/partition.js';
 import { parseCommandArguments, parseShard, parseThreads } from './arguments.js';
@@ -50,6 +50,9 @@ Options:
   --shard <i/n>       process only shard i of n (patients partitioned by a stable hash of the
                       id); defaults to SLURM_ARRAY_TASK_ID/SLURM_ARRAY_TASK_COUNT when set
   --resume            skip rows already extracted without error in --out
+  --pseudonymize      write HMAC-SHA256 pseudonyms (anon-<16 hex>) instead of patient ids, keyed by the
+                      secret in the environment variable TACE_PSEUDONYM_KEY (>= 16 bytes); the same key
+                      gives the same pseudonyms, so --resume works; not with --shard
 
 Merge shard outputs with: tace merge --manifest <csv> --out <table> <part files or directory>
 
@@ -63,12 +66,29 @@ Example:
       threads: { type: 'string' },
       shard: { type: 'string' },
       resume: { type: 'boolean' },
+      pseudonymize: { type: 'boolean' },
     });
     if (values.manifest === undefined || values.out === undefined) {
       throw new TaceError('INVALID_ARGUMENT', '--manifest and --out are required', { param: '--manifest' });
     }
     const shard = parseShard(values.shard);
-    const rows = shardManifest(readManifest(values.manifest), shard);
+    let rows = shardManifest(readManifest(values.manifest), shard);
+    if (values.pseudonymize === true) {
+      const key = process.env.TACE_PSEUDONYM_KEY;
+      if (key === undefined || shard !== null) {
+        throw new TaceError(
+          'INVALID_ARGUMENT',
+          key === undefined
+            ? '--pseudonymize needs the key in TACE_PSEUDONYM_KEY'
+            : '--pseudonymize cannot be combined with --shard',
+          {
+            param: '--pseudonymize',
+            remedy: 'export TACE_PSEUDONYM_KEY=$(openssl rand -hex 32) and keep it safe',
+          },
+        );
+      }
+      rows = rows.map((row) => ({ ...row, patientId: pseudonymize(row.patientId, key) }));
+    }
     const parameters = values.params === undefined ? {} : readParameterFile(values.params);
     const threads = parseThreads(values.threads, availableParallelism());
     if (shard !== null) mkdirSync(values.out, { recursive: true });
