@@ -4,12 +4,10 @@ import { join } from 'node:path';
 import { TaceError } from '@tace/core';
 import fc from 'fast-check';
 import { expect } from 'vitest';
+import { READ_BUDGET_MS } from './cases.js';
 
 /** How one fuzz case ended: a result, or a TaceError (its code). */
 export type FuzzOutcome = { kind: 'ok' } | { kind: 'error'; code: string };
-
-/** Wall-clock budget of one read of a small mutated file, in milliseconds (generous for 2 shared cores). */
-export const READ_BUDGET_MS = 5_000;
 
 /** A temporary folder for one suite's mutated files; `dispose()` removes it. */
 export function fuzzFolder(prefix: string): { dir: string; dispose: () => void } {

@@ -175,6 +175,7 @@ describe('NRRD reader: mutated bytes end in an image or a TaceError naming the f
       ['endian: little', 'data file: ../../../etc/shadow-missing'],
       ['space origin: (-12,30,5)', 'space origin: [nonsense'],
     ];
+    expect(hostile).toHaveLength(READER_CASES.nrrd.crafted);
     for (const [from, to] of hostile) {
       const path = join(folder.dir, `hostile-${hostile.findIndex((h) => h[1] === to)}.nrrd`);
       const outcome = await readMutated(path, new TextEncoder().encode(raw.replace(from!, to!)), readNrrd);

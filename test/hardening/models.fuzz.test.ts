@@ -102,6 +102,7 @@ describe('readParameterFile: mutated YAML/JSON ends in parameters or a TaceError
       bomb.push(`${next}: &${next} [${new Array(9).fill(`*${prev}`).join(',')}]`);
     }
     bomb.push('setting: *j');
+    expect(READER_CASES.parameters.crafted).toBe(1);
     const outcome = await readMutated(
       join(folder.dir, 'bomb.yaml'),
       new TextEncoder().encode(bomb.join('\n')),
@@ -187,12 +188,14 @@ describe('loadModel: a mutated preprocessing manifest or model file ends in a mo
       { seed: FUZZ_SEED, numRuns: co.mutations },
     );
     expect(outcomes).toHaveLength(co.truncations + co.mutations);
-    // Files that are not ONNX at all: a NIfTI header, a PyTorch zip, JSON, empty.
-    for (const [name, bytes] of [
+    // Files that are not ONNX at all: JSON, a PyTorch zip, empty.
+    const notOnnx = [
       ['not-a-model.onnx', new TextEncoder().encode(MANIFEST)],
       ['torch.onnx', new Uint8Array([0x50, 0x4b, 0x03, 0x04, ...new Array(60).fill(0)])],
       ['empty.onnx', new Uint8Array()],
-    ] as const) {
+    ] as const;
+    expect(notOnnx).toHaveLength(co.crafted);
+    for (const [name, bytes] of notOnnx) {
       expect((await readMutated(join(folder.dir, name), bytes, (p) => loadAndRelease(p))).kind).toBe('error');
     }
     console.log('onnx', tally(outcomes));
