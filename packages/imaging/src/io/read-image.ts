@@ -33,7 +33,16 @@ export function readImage(path: string): Image {
     return readDicomSeries(folder).image;
   }
   let bytes: Uint8Array = readFileSync(path);
-  if (bytes[0] === 0x1f && bytes[1] === 0x8b) bytes = new Uint8Array(gunzipSync(bytes));
+  if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
+    try {
+      bytes = new Uint8Array(gunzipSync(bytes));
+    } catch (cause) {
+      throw new TaceError('PARSE_ERROR', `${path}: corrupt gzip data (${(cause as Error).message})`, {
+        param: path,
+        cause,
+      });
+    }
+  }
   const view = new DataView(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 4));
   const size = bytes.length >= 4 ? view.getInt32(0, true) : 0;
   const sizeBig = bytes.length >= 4 ? view.getInt32(0, false) : 0;
