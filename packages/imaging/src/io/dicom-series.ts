@@ -1,4 +1,4 @@
-import { readdirSync, statSync } from 'node:fs';
+import { closeSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { TaceError } from '@tace/core';
 import type { DataSet } from 'dicom-parser';
@@ -51,16 +51,27 @@ const IMAGE_STORAGE_EXCLUDED = new Set(['RTSTRUCT', 'RTPLAN', 'RTDOSE', 'SR', 'P
  * @example const { image } = readDicomSeries('patient01/CT'); // image.data in HU
  */
 export function readDicomSeries(folder: string, options: ReadDicomOptions = {}): DicomSeries {
-  const entries = readdirSync(folder)
-    .map((name) => join(folder, name))
-    .filter((path) => statSync(path).isFile());
+  let entries: string[];
+  try {
+    entries = readdirSync(folder)
+      .map((name) => join(folder, name))
+      .filter((path) => statSync(path, { throwIfNoEntry: false })?.isFile() === true);
+  } catch (cause) {
+    throw new TaceError('IO_ERROR', `cannot read the DICOM folder ${folder}: ${(cause as Error).message}`, {
+      param: folder,
+      cause,
+    });
+  }
   const bySeries = new Map<string, Slice[]>();
   for (const path of entries) {
     let dataSet: DataSet;
     try {
       dataSet = parseDicomFile(path);
-    } catch {
-      continue; // not DICOM (DICOMDIR companions, README...)
+    } catch (error) {
+      // Files without the DICM preamble are not DICOM (README, DICOMDIR companions...) and are skipped; a
+      // damaged DICOM file fails the series rather than silently leaving a slice out of the volume.
+      if (hasDicomPreamble(path)) throw error;
+      continue;
     }
     const modality = dataSet.string('x00080060') ?? '';
     if (IMAGE_STORAGE_EXCLUDED.has(modality) || dataSet.elements.x7fe00010 === undefined) continue;
@@ -189,6 +200,20 @@ export function readDicomSeries(folder: string, options: ReadDicomOptions = {}):
     sliceGaps: gaps,
     unevenSpacing: uneven,
   };
+}
+
+/** True when the file has the Part 10 preamble: `DICM` at byte 128. */
+function hasDicomPreamble(path: string): boolean {
+  const head = new Uint8Array(132);
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, 'r');
+    return readSync(fd, head, 0, 132, 0) === 132 && String.fromCharCode(...head.subarray(128)) === 'DICM';
+  } catch {
+    return false;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
 }
 
 /** Throws unless the slice's PixelData element lies inside the file and holds `count` pixels. */
