@@ -218,7 +218,9 @@ export function validateModels(
         push(model.name, cohort.name, `${method}_c`, c.estimate, n, c.lower, c.upper);
       }
       const auc = timeDependentAuc(t, e, p.linearPredictor, times);
-      times.forEach((time, k) => push(model.name, cohort.name, `td_auc@${time}`, auc.auc[k], n));
+      times.forEach((time, k) => {
+        push(model.name, cohort.name, `td_auc@${time}`, auc.auc[k], n);
+      });
       const ibs = integratedBrierScore(t, e, p.survival.slice(0, times.length), times);
       push(model.name, cohort.name, 'ibs', ibs.ibs, n);
       const risk = p.survival[times.length].map((s) => 1 - s);
