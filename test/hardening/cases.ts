@@ -33,10 +33,10 @@ export const READER_CASES = {
     truncations: 10,
     mutations: 200,
     shared: 60,
-    crafted: 0,
+    crafted: 2,
   },
   nrrd: { label: 'NRRD (readNrrd, readImage)', truncations: 10, mutations: 200, shared: 60, crafted: 12 },
-  dicom: { label: 'DICOM series (readDicomSeries)', truncations: 10, mutations: 150, shared: 20, crafted: 0 },
+  dicom: { label: 'DICOM series (readDicomSeries)', truncations: 10, mutations: 150, shared: 20, crafted: 3 },
   rtstruct: {
     label: 'DICOM RTSTRUCT (readRtstruct)',
     truncations: 10,

@@ -1,6 +1,6 @@
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { sharedDataPath, sharedDataSkipMessage } from '@tace/core';
 import {
   formatNifti,
@@ -112,6 +112,22 @@ describe('NIfTI readers: mutated bytes end in an image or a TaceError naming the
     ];
     expect(outcomes).toHaveLength(c.truncations + c.mutations);
     console.log('nifti', tally(outcomes));
+  });
+
+  it(`${c.crafted} crafted files: corrupt gzip through readImage, a missing path`, async () => {
+    const gz = gzipSync(formatNifti(smallImage()));
+    gz[gz.length - 6]! ^= 0xff; // CRC/size trailer damaged
+    const crafted = [
+      await readMutated(join(folder.dir, 'bad.nii.gz'), gz, readImage),
+      await readMutated(
+        join(folder.dir, 'present.nii'),
+        new Uint8Array(1),
+        () => readNifti(join(folder.dir, 'absent.nii')),
+        'absent.nii',
+      ),
+    ];
+    expect(crafted).toHaveLength(c.crafted);
+    for (const outcome of crafted) expect(outcome.kind).toBe('error');
   });
 
   const phantom = sharedDataPath('radiomics/ibsi/digital_phantom/phantom.nii.gz');
@@ -263,6 +279,34 @@ describe('readDicomSeries: one mutated slice in a series ends in a volume or a T
     );
     expect(outcomes).toHaveLength(c.truncations + c.mutations);
     console.log('dicom', tally(outcomes));
+  });
+
+  it(`${c.crafted} crafted cases: a truncated first or last slice fails (never a silently shorter volume), a missing folder`, async () => {
+    const outcomes: FuzzOutcome[] = [];
+    for (const k of [0, 3]) {
+      const dir = join(folder.dir, `edge-${k}`);
+      writeFileSync(join(dir, 'slice-2.dcm'), writeSeries(dir));
+      const bytes = readFileSync(join(dir, `slice-${k}.dcm`));
+      outcomes.push(
+        await readMutated(
+          join(dir, `slice-${k}.dcm`),
+          bytes.subarray(0, 600),
+          (p) => readDicomSeries(dirname(p)),
+          dir,
+        ),
+      );
+    }
+    const missing = join(folder.dir, 'no-such-series');
+    outcomes.push(
+      await readMutated(
+        join(folder.dir, 'unused.dcm'),
+        new Uint8Array(1),
+        () => readDicomSeries(missing),
+        missing,
+      ),
+    );
+    expect(outcomes).toHaveLength(c.crafted);
+    for (const outcome of outcomes) expect(outcome.kind).toBe('error');
   });
 
   const ibsi = sharedDataPath('radiomics/ibsi/ct_phantom/dicom/image');
