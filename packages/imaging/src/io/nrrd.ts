@@ -4,7 +4,7 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { TaceError, writeFileAtomic } from '@tace/core';
 import { directionFromColumns } from '../image/geometry.js';
 import type { Image } from '../image/types.js';
-import { decodeVoxels, type VoxelType, voxelBytes, voxelTypeOf } from './typed-arrays.js';
+import { decodeVoxels, type VoxelType, voxelBytes, voxelTypeBytes, voxelTypeOf } from './typed-arrays.js';
 
 const NRRD_TYPES: Record<string, VoxelType> = {
   'signed char': 'int8',
@@ -172,9 +172,18 @@ export function parseNrrd(bytes: Uint8Array, source = 'NRRD'): Image {
   } else {
     payload = bytes.subarray(dataOffset);
   }
+  const count = size[0] * size[1] * size[2];
+  const lineSkip = Number(fields.get('byte skip') ?? 0);
+  if (!Number.isSafeInteger(lineSkip) || lineSkip < -1) {
+    throw new TaceError('PARSE_ERROR', `${source}: NRRD byte skip ${fields.get('byte skip')} is invalid`, {
+      param: source,
+    });
+  }
+  const dataBytes = count * voxelTypeBytes(type);
   if (encoding === 'gzip' || encoding === 'gz') {
     try {
-      payload = gunzipSync(payload);
+      // Bounded by what the header declares (a gzip bomb cannot exhaust memory); byte skip -1 needs it all.
+      payload = gunzipSync(payload, lineSkip === -1 ? {} : { maxOutputLength: dataBytes + lineSkip });
     } catch (cause) {
       throw new TaceError('PARSE_ERROR', `${source}: corrupt gzip data (${(cause as Error).message})`, {
         param: source,
@@ -186,14 +195,8 @@ export function parseNrrd(bytes: Uint8Array, source = 'NRRD'): Image {
       remedy: 'resave the volume with raw or gzip encoding',
     });
   }
-  const count = size[0] * size[1] * size[2];
-  const lineSkip = Number(fields.get('byte skip') ?? 0);
-  if (!Number.isSafeInteger(lineSkip) || lineSkip < -1) {
-    throw new TaceError('PARSE_ERROR', `${source}: NRRD byte skip ${fields.get('byte skip')} is invalid`, {
-      param: source,
-    });
-  }
-  const offset = lineSkip === -1 ? payload.length - count * (type.endsWith('64') ? 8 : 1) : lineSkip;
+  // byte skip -1: the data are the last bytes of the (decoded) payload.
+  const offset = lineSkip === -1 ? payload.length - dataBytes : lineSkip;
   const littleEndian = (fields.get('endian') ?? 'little').toLowerCase() !== 'big';
   const data = decodeVoxels(payload, Math.max(0, offset), type, count, littleEndian, source);
   return { data, size, spacing, origin, direction: directionFromColumns(columns) };
