@@ -35,7 +35,7 @@ export const READER_CASES = {
     shared: 60,
     crafted: 2,
   },
-  nrrd: { label: 'NRRD (readNrrd, readImage)', truncations: 10, mutations: 200, shared: 60, crafted: 12 },
+  nrrd: { label: 'NRRD (readNrrd, readImage)', truncations: 10, mutations: 200, shared: 60, crafted: 14 },
   dicom: { label: 'DICOM series (readDicomSeries)', truncations: 10, mutations: 150, shared: 20, crafted: 3 },
   rtstruct: {
     label: 'DICOM RTSTRUCT (readRtstruct)',

@@ -191,12 +191,31 @@ describe('NRRD reader: mutated bytes end in an image or a TaceError naming the f
       ['endian: little', 'data file: ../../../etc/shadow-missing'],
       ['space origin: (-12,30,5)', 'space origin: [nonsense'],
     ];
-    expect(hostile).toHaveLength(READER_CASES.nrrd.crafted);
+    expect(hostile).toHaveLength(READER_CASES.nrrd.crafted - 2); // + byte skip -1 and the gzip bomb
     for (const [from, to] of hostile) {
       const path = join(folder.dir, `hostile-${hostile.findIndex((h) => h[1] === to)}.nrrd`);
       const outcome = await readMutated(path, new TextEncoder().encode(raw.replace(from!, to!)), readNrrd);
       expect(outcome.kind, `${to}`).toBe('error');
     }
+  });
+
+  it('byte skip -1 reads the last voxels of an int16 file; a gzip bomb stops at the declared size', async () => {
+    const image = smallImage();
+    const raw = new TextDecoder('latin1').decode(formatNrrd(image, { gzip: false }));
+    const headerEnd = raw.indexOf('\n\n') + 2;
+    const header = raw.slice(0, headerEnd - 1).replace('endian: little', 'endian: little\nbyte skip: -1');
+    const junk = new Uint8Array(37).fill(0xab);
+    const body = new Uint8Array(image.data.buffer);
+    const skipped = new Uint8Array([...new TextEncoder().encode(`${header}\n`), ...junk, ...body]);
+    const path = join(folder.dir, 'skip-1.nrrd');
+    expect(await readMutated(path, skipped, readNrrd)).toEqual({ kind: 'ok' });
+    expect(readNrrd(path).data).toEqual(image.data);
+    // 240 declared bytes, 64 MiB of zeros compressed
+    const bomb = new Uint8Array([
+      ...new TextEncoder().encode(`${raw.slice(0, headerEnd).replace('encoding: raw', 'encoding: gzip')}`),
+      ...gzipSync(new Uint8Array(64 * 1024 * 1024)),
+    ]);
+    expect((await readMutated(join(folder.dir, 'bomb.nrrd'), bomb, readNrrd)).kind).toBe('error');
   });
 
   const prostate = sharedDataPath('radiomics/pyradiomics/prostate_phantom_subvolume.nrrd');
