@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { constants, gunzipSync, gzipSync } from 'node:zlib';
 import { TaceError, writeFileAtomic } from '@tace/core';
 import type { Image, VoxelArray } from '../image/types.js';
-import { decodeVoxels, type VoxelType, voxelBytes, voxelTypeOf } from './typed-arrays.js';
+import { decodeVoxels, type VoxelType, voxelBytes, voxelTypeBytes, voxelTypeOf } from './typed-arrays.js';
 
 const NIFTI_TYPES: Record<number, VoxelType> = {
   2: 'uint8',
@@ -114,15 +114,48 @@ function rasAffine(h: NiftiHeader): number[] {
   return [sx, 0, 0, 0, 0, sy, 0, 0, 0, 0, sz, 0];
 }
 
+/**
+ * Decompresses a `.nii.gz` without trusting it: the header is inflated first (from the first KiBs), and the
+ * whole file may then grow only to vox_offset + the voxel bytes its dims and datatype declare, so a gzip
+ * bomb cannot exhaust memory.
+ */
 function gunzip(input: Uint8Array, source: string): Uint8Array {
   try {
-    return new Uint8Array(gunzipSync(input));
+    const head = gunzipSync(input.subarray(0, Math.min(input.length, 8192)), {
+      finishFlush: constants.Z_SYNC_FLUSH,
+    });
+    if (head.length < 348) return new Uint8Array(gunzipSync(input)); // too short: parseNifti reports it
+    const limit = declaredBytes(head);
+    // An unusable header: its first bytes are enough for parseNifti to say what is wrong.
+    if (limit === undefined) return new Uint8Array(head);
+    return new Uint8Array(gunzipSync(input, { maxOutputLength: limit }));
   } catch (cause) {
     throw new TaceError('PARSE_ERROR', `${source}: corrupt gzip data (${(cause as Error).message})`, {
       param: source,
       cause,
     });
   }
+}
+
+/** vox_offset + voxel bytes declared by a NIfTI header, or undefined when the header is not usable. */
+function declaredBytes(head: Uint8Array): number | undefined {
+  const view = new DataView(head.buffer, head.byteOffset, head.byteLength);
+  let h: NiftiHeader;
+  try {
+    if (view.getInt32(0, true) === 540 || view.getInt32(0, false) === 540) {
+      if (head.length < 540) return undefined;
+    }
+    h = parseHeader(view, 'NIfTI');
+  } catch {
+    return undefined;
+  }
+  const type = NIFTI_TYPES[h.datatype];
+  const nd = h.dims[0]!;
+  if (type === undefined || nd < 1 || nd > 7) return undefined;
+  let count = 1;
+  for (let i = 1; i <= nd; i++) count *= Math.max(1, h.dims[i]!);
+  const total = Math.max(0, h.voxOffset) + count * voxelTypeBytes(type);
+  return Number.isSafeInteger(Math.ceil(total)) && total < 2 ** 32 ? Math.ceil(total) : undefined;
 }
 
 /**
