@@ -33,7 +33,7 @@ export const READER_CASES = {
     truncations: 10,
     mutations: 200,
     shared: 60,
-    crafted: 2,
+    crafted: 3,
   },
   nrrd: { label: 'NRRD (readNrrd, readImage)', truncations: 10, mutations: 200, shared: 60, crafted: 14 },
   dicom: { label: 'DICOM series (readDicomSeries)', truncations: 10, mutations: 150, shared: 20, crafted: 3 },

@@ -114,11 +114,15 @@ describe('NIfTI readers: mutated bytes end in an image or a TaceError naming the
     console.log('nifti', tally(outcomes));
   });
 
-  it(`${c.crafted} crafted files: corrupt gzip through readImage, a missing path`, async () => {
+  it(`${c.crafted} crafted files: corrupt gzip through readImage, a gzip bomb, a missing path`, async () => {
     const gz = gzipSync(formatNifti(smallImage()));
     gz[gz.length - 6]! ^= 0xff; // CRC/size trailer damaged
+    // a valid 6x5x4 int16 header followed by 64 MiB of zeros: inflation stops at the declared 592 bytes
+    const header = formatNifti(smallImage()).slice(0, 352);
+    const bomb = gzipSync(new Uint8Array([...header, ...new Uint8Array(64 * 1024 * 1024)]));
     const crafted = [
       await readMutated(join(folder.dir, 'bad.nii.gz'), gz, readImage),
+      await readMutated(join(folder.dir, 'bomb.nii.gz'), bomb, readNifti),
       await readMutated(
         join(folder.dir, 'present.nii'),
         new Uint8Array(1),
