@@ -20,7 +20,7 @@ export function windowAndNormalise(
     normalisation.method === 'zscore' ? 1 / normalisation.std : 1 / (normalisation.max - normalisation.min);
   for (let i = 0; i < data.length; i++) {
     const v = data[i];
-    const clipped = v < lower ? lower : v > upper ? upper : v;
+    const clipped = Math.min(Math.max(v, lower), upper);
     data[i] = (clipped - shift) * scale;
   }
   return data;
