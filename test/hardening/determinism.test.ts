@@ -45,7 +45,7 @@ describe('determinism: same inputs and seed give byte-identical outputs with 1 a
   // TACE_DEMO_DETERMINISM=1 (nightly / before a release).
   const demo = process.env.TACE_DEMO_DETERMINISM === '1';
   it.skipIf(!demo)(
-    `tace demo: tables and report.html byte-identical with 1 and 2 workers, twice${demo ? '' : ' (skipped: set TACE_DEMO_DETERMINISM=1; ~10 min on 2 cores)'}`,
+    `tace demo: tables and report.html byte-identical with 1 and 2 workers, twice${demo ? '' : ' (skipped: set TACE_DEMO_DETERMINISM=1; ~20 min on 2 cores)'}`,
     async () => {
       const runs: Map<string, Buffer>[] = [];
       for (const threads of [1, 2, 1, 2]) {
