@@ -45,8 +45,11 @@ export interface CoxnetRawPath {
   /** `-(sum dk log dk) - loglik(0)` per unit weight: glmnet's `dev0` before scaling. */
   nullDevPerWeight: number;
   passes: number;
-  /** 0-based index of the lambda at which `maxIter` was exceeded, or -1. */
+  /** 0-based index of the lambda at which `maxIter` was exceeded (or the weights overflowed), or -1. */
   notConvergedAt: number;
+  /** Why the path stopped early: `maxIter` passes exceeded, or working weights overflowed (exp of a huge
+   * linear predictor); glmnet stops there too and returns the lambdas before it. `null` when it did not. */
+  stoppedBy: 'maxIter' | 'overflow' | null;
 }
 
 /**
@@ -109,6 +112,7 @@ export function coxnetPathKernel(problem: CoxnetProblem): CoxnetRawPath {
   let nActive = 0;
   let passes = 0;
   let notConvergedAt = -1;
+  let stoppedBy: 'maxIter' | 'overflow' | null = null;
 
   const lambdaOut = new Float64Array(nLambda);
   const coefOut = new Float64Array(nLambda * p);
@@ -194,7 +198,13 @@ export function coxnetPathKernel(problem: CoxnetProblem): CoxnetRawPath {
         const fi = f[i];
         e[i] = q[i] * Math.exp(Math.sign(fi) * Math.min(Math.abs(fi), MAX_EXPONENT));
       }
-      if (!breslowWorkingWeights(index, dq, dk, e, u, wr, w)) throw nonPositiveWeights(ilm);
+      if (!breslowWorkingWeights(index, dq, dk, e, u, wr, w)) {
+        // As glmnet (jerr = -30000 - m): keep the lambdas before this one, unless it is the first.
+        if (ilm === 0) throw nonPositiveWeights(ilm);
+        notConvergedAt = ilm;
+        stoppedBy = 'overflow';
+        break path;
+      }
       let changed = false;
       for (let l = 0; l < nActive; l++) {
         const k = active[l];
@@ -231,6 +241,7 @@ export function coxnetPathKernel(problem: CoxnetProblem): CoxnetRawPath {
     nullDevPerWeight: rr,
     passes,
     notConvergedAt,
+    stoppedBy: notConvergedAt >= 0 ? (stoppedBy ?? 'maxIter') : null,
   };
 }
 

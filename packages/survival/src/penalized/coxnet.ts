@@ -73,7 +73,8 @@ export interface CoxnetFit {
  * @param event - 1 = event, 0 = censored.
  * @throws {TaceError} `MISSING_VALUE` for NaN in `x`; `INVALID_ARGUMENT` for bad times, events or options, a
  *   constant column under `constantColumns: 'error'`, or all penalty factors 0; `EMPTY_INPUT` with no
- *   events; `NOT_CONVERGED` when working weights overflow.
+ *   events; `NOT_CONVERGED` when working weights overflow at the first lambda (later, the path is cut
+ *   there with a warning, as glmnet does).
  * @example
  * ```ts
  * const fit = coxnet([[1, 0.2], [0, 1.1], [1, 0.7], [0, 0.1]], [5, 8, 3, 9], [1, 1, 1, 0]);
@@ -185,8 +186,11 @@ export function coxnet(
   const warnings: string[] = [];
   if (raw.notConvergedAt >= 0) {
     warnings.push(
-      `convergence for lambda ${raw.notConvergedAt + 1} not reached after maxIter = ${maxIter} passes; ` +
-        `the path holds the ${nFit} lambdas before it`,
+      raw.stoppedBy === 'overflow'
+        ? `the linear predictor overflowed at lambda ${raw.notConvergedAt + 1} (near-separation); ` +
+            `the path holds the ${nFit} lambdas before it, as glmnet returns`
+        : `convergence for lambda ${raw.notConvergedAt + 1} not reached after maxIter = ${maxIter} passes; ` +
+            `the path holds the ${nFit} lambdas before it`,
     );
   }
   return {
