@@ -41,8 +41,27 @@ describe('determinism: same inputs and seed give byte-identical outputs with 1 a
     for (const bytes of outputs.slice(1)) expect(bytes.equals(outputs[0]!)).toBe(true);
   });
 
-  // The whole demo takes minutes per run (4 runs), beyond the hardening suite's CI budget: run it with
-  // TACE_DEMO_DETERMINISM=1 (nightly / before a release).
+  // The whole demo pipeline on a smaller cohort (80 patients, 20 bootstrap replicates): the same code as
+  // `tace demo`, four runs, in every CI run.
+  it('tace demo pipeline (80 patients): tables and report.html byte-identical with 1 and 2 workers, twice', async () => {
+    const runs: Map<string, Buffer>[] = [];
+    for (const threads of [1, 2, 1, 2]) {
+      const out = join(folder.dir, `small-demo-${runs.length}`);
+      await runDemo({
+        out,
+        seed: 7,
+        threads,
+        patientsPerCentre: [40, 20, 20],
+        bootstrapReplicates: 20,
+        log: () => {},
+      });
+      runs.push(snapshot(out, (p) => p.includes('/tables/') || p.endsWith('report.html')));
+    }
+    expect(runs[0]!.size).toBeGreaterThan(5);
+    for (const [i, run] of runs.slice(1).entries()) expectSameBytes(runs[0]!, run, `demo run ${i + 2}`);
+  }, 900_000);
+
+  // The full-size demo takes minutes per run (4 runs): run it with TACE_DEMO_DETERMINISM=1 (before a release).
   const demo = process.env.TACE_DEMO_DETERMINISM === '1';
   it.skipIf(!demo)(
     `tace demo: tables and report.html byte-identical with 1 and 2 workers, twice${demo ? '' : ' (skipped: set TACE_DEMO_DETERMINISM=1; ~20 min on 2 cores)'}`,
