@@ -1,6 +1,6 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { readTable, TaceError, writeTable } from '@tace/core';
+import { readTable, TaceError, writeFileAtomic, writeTable } from '@tace/core';
 import { compareStudyModels } from '@tace/survival';
 import { parseCommandArguments, parseSeed } from './arguments.js';
 import { type Command, EXIT } from './command.js';
@@ -180,13 +180,13 @@ Example:
     const steps = Object.fromEntries(
       Object.entries(study.signatures).map(([key, s]) => [key, { ...s.steps, n: s.n, omitted: s.omitted }]),
     );
-    writeFileSync(join(outDir, 'signatures.json'), `${JSON.stringify({ signatures, steps }, null, 2)}\n`);
+    writeFileAtomic(join(outDir, 'signatures.json'), `${JSON.stringify({ signatures, steps }, null, 2)}\n`);
     writeTable(study.crm.model!.toTable(), join(outDir, 'crm-coefficients.csv'));
-    writeFileSync(
+    writeFileAtomic(
       join(outDir, 'nomogram.json'),
       `${JSON.stringify(nomogramToJson(study.nomogram), null, 2)}\n`,
     );
-    writeFileSync(join(outDir, 'model-bundle.json'), `${JSON.stringify(bundle)}\n`);
+    writeFileAtomic(join(outDir, 'model-bundle.json'), `${JSON.stringify(bundle)}\n`);
     for (const s of signatures) console.error(`${s.name}: ${s.features.length} features`);
     console.error(
       `CRM (${study.chosenFusion}): ${study.crm.model!.names.join(', ')}\n${outDir}: signatures.json, crm-coefficients.csv, nomogram.json, model-bundle.json`,

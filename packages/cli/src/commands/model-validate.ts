@@ -1,6 +1,6 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { createProgressBar, readTable, TaceError, writeTable } from '@tace/core';
+import { createProgressBar, readTable, TaceError, writeFileAtomic, writeTable } from '@tace/core';
 import { validateModels } from '@tace/survival';
 import { parseCommandArguments, parseSeed, parseShard } from './arguments.js';
 import { type Command, EXIT } from './command.js';
@@ -185,7 +185,7 @@ Examples:
     const result = validation.toTable();
     writeTable(result, join(outDir, 'validation.csv'));
     writeTable(result, join(outDir, 'validation.arrow'));
-    writeFileSync(join(outDir, 'cutpoints.json'), `${JSON.stringify(validation.cutpoints, null, 2)}\n`);
+    writeFileAtomic(join(outDir, 'cutpoints.json'), `${JSON.stringify(validation.cutpoints, null, 2)}\n`);
     const settings = {
       times,
       cutpoint,
@@ -193,7 +193,7 @@ Examples:
       replicates: replicateCount,
       seed,
     };
-    writeFileSync(join(outDir, 'validation-settings.json'), `${JSON.stringify(settings, null, 2)}\n`);
+    writeFileAtomic(join(outDir, 'validation-settings.json'), `${JSON.stringify(settings, null, 2)}\n`);
     for (const row of rows.filter((r) => r.metric === 'harrell_c')) {
       console.error(
         `${row.model.padEnd(14)} ${row.cohort.padEnd(10)} C = ${row.estimate.toFixed(3)} (${row.lower.toFixed(3)}-${row.upper.toFixed(3)}), n = ${row.n}`,

@@ -1,6 +1,13 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type ColumnTable, numericColumn, readTable, stringColumn, TaceError } from '@tace/core';
+import {
+  type ColumnTable,
+  numericColumn,
+  readTable,
+  stringColumn,
+  TaceError,
+  writeFileAtomic,
+} from '@tace/core';
 import { validateModels } from '@tace/survival';
 import {
   calibrationFigure,
@@ -241,7 +248,7 @@ Example:
       ],
       sections,
     });
-    writeFileSync(values.out!, html);
+    writeFileAtomic(values.out!, html);
     console.error(
       `${values.out}: ${figures.length + modelsSection.figures!.length} figures, ${sections.length} sections`,
     );

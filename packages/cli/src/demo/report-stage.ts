@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   type ColumnTable,
@@ -346,7 +346,7 @@ export function writeReport(outDir: string, inputs: ReportInputs): string {
   };
   const path = join(outDir, 'report.html');
   writeFileAtomic(path, renderHtmlReport(report));
-  writeFileSync(
+  writeFileAtomic(
     join(outDir, 'README.txt'),
     'report.html: the whole analysis; figures/: SVG and PNG; tables/: CSV and Arrow.\n',
   );
