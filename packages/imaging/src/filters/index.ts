@@ -1,6 +1,11 @@
 export { checkFilterInput } from './filter-input.js';
 export { type GradientOptions, gradientMagnitudeImage } from './gradient.js';
 export {
+  type IbsiLaplacianOfGaussianOptions,
+  ibsiLaplacianOfGaussian,
+} from './ibsi-laplacian-of-gaussian.js';
+export { type IbsiWaveletOptions, ibsiWavelet } from './ibsi-wavelet.js';
+export {
   exponentialImageType,
   gradientImageType,
   logarithmImageType,
@@ -15,10 +20,17 @@ export {
   laplacianOfGaussian,
   logImageName,
 } from './laplacian-of-gaussian.js';
+export { convolveAxisMirror, mirrorIndex } from './mirror-convolution.js';
 export {
   type RecursiveGaussianCoefficients,
   recursiveFilterAxis,
   recursiveFilterLine,
   recursiveGaussianCoefficients,
 } from './recursive-gaussian.js';
-export { WAVELET_NAMES, type WaveletBand, type WaveletOptions, waveletImages } from './wavelet.js';
+export {
+  WAVELET_DEC_LO,
+  WAVELET_NAMES,
+  type WaveletBand,
+  type WaveletOptions,
+  waveletImages,
+} from './wavelet.js';

@@ -4,10 +4,14 @@ import { axisLines } from './axis-lines.js';
 import { checkFilterInput, withData } from './filter-input.js';
 
 /** Decomposition low-pass filters of the wavelets supported, as PyWavelets `Wavelet(name).dec_lo`. */
-const DEC_LO: Record<string, readonly number[]> = {
+export const WAVELET_DEC_LO: Readonly<Record<string, readonly number[]>> = {
   haar: [Math.SQRT1_2, Math.SQRT1_2],
   db1: [Math.SQRT1_2, Math.SQRT1_2],
   db2: [-0.12940952255092145, 0.22414386804185735, 0.836516303737469, 0.48296291314469025],
+  db3: [
+    0.035226291882100656, -0.08544127388224149, -0.13501102001039084, 0.4598775021193313, 0.8068915093133388,
+    0.3326705529509569,
+  ],
   sym2: [-0.12940952255092145, 0.22414386804185735, 0.836516303737469, 0.48296291314469025],
   coif1: [
     -0.015655728135791993, -0.07273261951252645, 0.3848648468648578, 0.8525720202116004, 0.3378976624574818,
@@ -16,7 +20,7 @@ const DEC_LO: Record<string, readonly number[]> = {
 };
 
 /** Wavelet names accepted by {@link waveletImages}. */
-export const WAVELET_NAMES = Object.keys(DEC_LO);
+export const WAVELET_NAMES = Object.keys(WAVELET_DEC_LO);
 
 /** Options of {@link waveletImages} (PyRadiomics `Wavelet` image type settings). */
 export interface WaveletOptions {
@@ -56,7 +60,7 @@ export function waveletImages(image: Image, options: WaveletOptions = {}): Wavel
   assertInteger(startLevel, 'start_level', 0);
   assertInteger(level, 'level', 1);
   checkFilterInput(image, 'wavelet');
-  const lo = Float64Array.from(DEC_LO[wavelet]);
+  const lo = Float64Array.from(WAVELET_DEC_LO[wavelet]);
   const hi = Float64Array.from(lo, (_, k) => (k % 2 === 0 ? -1 : 1) * lo[lo.length - 1 - k]);
   const out2D = options.force2D === true ? 2 - (options.force2Ddimension ?? 0) : -1;
   if (out2D < -1 || out2D > 2) {

@@ -10,24 +10,7 @@ import {
   squareRootImage,
   waveletImages,
 } from '../../src/filters/index.js';
-import { IDENTITY_DIRECTION, type Image } from '../../src/image/types.js';
-
-function volume(
-  size: [number, number, number],
-  f: (x: number, y: number, z: number) => number,
-  spacing = [1, 1, 1],
-): Image {
-  const data = new Float64Array(size[0] * size[1] * size[2]);
-  for (let z = 0, v = 0; z < size[2]; z++)
-    for (let y = 0; y < size[1]; y++) for (let x = 0; x < size[0]; x++, v++) data[v] = f(x, y, z);
-  return {
-    data,
-    size,
-    spacing: spacing as [number, number, number],
-    origin: [0, 0, 0],
-    direction: [...IDENTITY_DIRECTION],
-  };
-}
+import { volume } from './volume.js';
 
 const row = volume([4, 1, 1], (x) => [-4, 0, 1, 4][x]);
 
