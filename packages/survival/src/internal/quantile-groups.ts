@@ -29,3 +29,21 @@ export function quantileGroups(
   };
   return { breaks, groupOf };
 }
+
+/**
+ * The largest number of groups, at most `g`, whose quantile breaks (as {@link quantileGroups}) are strictly
+ * increasing: the grouping a model with tied predictions (e.g. a graded score) can support. 1 when all
+ * values are equal.
+ */
+export function largestDistinctQuantileGroups(values: ArrayLike<number>, g: number): number {
+  for (let groups = g; groups > 1; groups--) {
+    const breaks = quantile(
+      values,
+      Array.from({ length: groups + 1 }, (_, k) => k / groups),
+    );
+    let distinct = true;
+    for (let k = 1; k <= groups && distinct; k++) distinct = breaks[k] > breaks[k - 1];
+    if (distinct) return groups;
+  }
+  return 1;
+}

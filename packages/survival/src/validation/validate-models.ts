@@ -12,6 +12,7 @@ import {
 import { type CoxModel, coxph } from '../cox/coxph.js';
 import { maxstatCutpoint } from '../cutpoints/maxstat-cutpoint.js';
 import { applyCutpoints, quantileCutpoints } from '../cutpoints/quantile-cutpoint.js';
+import { largestDistinctQuantileGroups } from '../internal/quantile-groups.js';
 import { integratedBrierScore } from '../metrics/brier-score.js';
 import { type CalibrationResult, calibration } from '../metrics/calibration.js';
 import { concordance } from '../metrics/concordance.js';
@@ -224,7 +225,11 @@ export function validateModels(
       const ibs = integratedBrierScore(t, e, p.survival.slice(0, times.length), times);
       push(model.name, cohort.name, 'ibs', ibs.ibs, n);
       const risk = p.survival[times.length].map((s) => 1 - s);
-      const cal = calibrationWithTies(t, e, risk, calibrationTime, options.calibrationGroups ?? 5);
+      const cal = calibration(t, e, risk, {
+        time: calibrationTime,
+        // Tied predictions (a graded score) support fewer quantile groups: use as many as have distinct breaks.
+        groups: largestDistinctQuantileGroups(risk, options.calibrationGroups ?? 5),
+      });
       result.calibration.push({ model: model.name, cohort: cohort.name, result: cal });
       let error = 0;
       let weight = 0;
@@ -354,26 +359,6 @@ export function validateModels(
       n: Float64Array.from(rows, (r) => r.n),
     }),
   };
-}
-
-/**
- * Calibration at t with `groups` quantile groups, or fewer when tied predictions (a model on a graded
- * score) make quantile breaks coincide: the number of groups is reduced until the breaks are distinct.
- */
-function calibrationWithTies(
-  t: Float64Array,
-  e: Float64Array,
-  risk: Float64Array,
-  time: number,
-  groups: number,
-): CalibrationResult {
-  for (let g = groups; ; g--) {
-    try {
-      return calibration(t, e, risk, { time, groups: g });
-    } catch (error) {
-      if (g <= 1 || !(error instanceof TaceError) || !/tied quantile breaks/.test(error.message)) throw error;
-    }
-  }
 }
 
 /** A C-index with its percentile-bootstrap CI, or with NaN limits when `replicates` is 0. */
