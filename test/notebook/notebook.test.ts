@@ -67,7 +67,10 @@ describe.skipIf(skipReason !== '')(
         expect(
           outputs.filter((o) => o.output_type === 'error').map((o) => `${o.ename}: ${o.evalue}`),
         ).toEqual([]);
-        const text = outputs.map((o) => (Array.isArray(o.text) ? o.text.join('') : (o.text ?? ''))).join('');
+        const joined = (value: unknown) =>
+          Array.isArray(value) ? value.join('') : typeof value === 'string' ? value : '';
+        // Cells print through display_data (text/plain); stream output is read too.
+        const text = outputs.map((o) => `${joined(o.text)}${joined(o.data?.['text/plain'])}\n`).join('');
         // The same numbers as examples/01-kaplan-meier-and-cox.mjs (same seed and cohort).
         expect(text).toContain('patients: 200, deaths: 133');
         expect(text).toContain('high: n = 99, median OS = 12.7 months');
