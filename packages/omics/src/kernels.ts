@@ -1,0 +1,5 @@
+/**
+ * Array-level kernels of @tace/omics (see the package README, "Two levels").
+ * @module
+ */
+export {};
