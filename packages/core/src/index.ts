@@ -1,11 +1,188 @@
-export * from './errors/index.js';
-export * from './io/index.js';
-export * from './matrix/index.js';
-export * from './parallel/index.js';
-export * from './plot/index.js';
-export * from './privacy/index.js';
-export * from './progress/index.js';
-export * from './random/index.js';
-export * from './stats/index.js';
-export * from './table/index.js';
-export * from './testing/index.js';
+export type { TaceErrorCode, TaceErrorDetails } from './errors/index.js';
+export {
+  assertFiniteNumber,
+  assertInRange,
+  assertInteger,
+  assertOneOf,
+  assertSameLength,
+  describeValue,
+  isTaceError,
+  TaceError,
+} from './errors/index.js';
+export type {
+  CsvRecord,
+  DelimitedWriteOptions,
+  ReadTableOptions,
+  TextColumnOptions,
+  TextColumnType,
+  WriteTableOptions,
+} from './io/index.js';
+export {
+  arrowToParquet,
+  formatDelimited,
+  fromArrowTable,
+  parquetToArrow,
+  parseDelimited,
+  readTable,
+  toArrowTable,
+  writeFileAtomic,
+  writeTable,
+} from './io/index.js';
+export type {
+  CholeskyOptions,
+  DenseMatrix,
+  MatrixLike,
+  SolveOptions,
+  SymmetricEigenOptions,
+  SymmetricEigenResult,
+} from './matrix/index.js';
+export {
+  cholesky,
+  denseMatrix,
+  inverse,
+  isDenseMatrix,
+  matrixColumn,
+  matrixFromRows,
+  matrixGet,
+  matrixToRows,
+  solve,
+  solveSymmetric,
+  symmetricEigen,
+  symmetricInverse,
+  toDenseMatrix,
+  transpose,
+} from './matrix/index.js';
+export type { ParallelMapOptions } from './parallel/index.js';
+export { parallelMap } from './parallel/index.js';
+export type {
+  AxisOptions,
+  FigureOptions,
+  LegendEntry,
+  LinePlotOptions,
+  LineSeries,
+  PlotArea,
+  PngOptions,
+  ScatterPlotOptions,
+  SvgAttributes,
+  SvgChild,
+  SvgElement,
+  Theme,
+} from './plot/index.js';
+export {
+  axisBottom,
+  axisLeft,
+  figure,
+  findElements,
+  finiteExtent,
+  fontFiles,
+  formatNumber,
+  legend,
+  linePlot,
+  renderSvg,
+  scatterPlot,
+  svg,
+  svgToPng,
+  textWidth,
+  theme,
+} from './plot/index.js';
+export type { PseudonymizeOptions } from './privacy/index.js';
+export { pseudonymize, pseudonymizeColumn } from './privacy/index.js';
+export type {
+  ProgressBar,
+  ProgressBarOptions,
+  ProgressCallback,
+  ProgressEvent,
+  ProgressStream,
+} from './progress/index.js';
+export { createProgressBar, reportProgress, throttleProgress } from './progress/index.js';
+export type { KFoldOptions, RandomSource, Rng } from './random/index.js';
+export {
+  bootstrapIndices,
+  createRng,
+  kFoldSplits,
+  randomInt,
+  randomNormal,
+  sampleIndices,
+  shuffle,
+  toRng,
+} from './random/index.js';
+export type {
+  Alternative,
+  ChiSquareTestOptions,
+  ChiSquareTestResult,
+  CorrelationTestOptions,
+  CorrelationTestResult,
+  FisherExactTestOptions,
+  FisherExactTestResult,
+  KruskalWallisResult,
+  PAdjustMethod,
+  QuantileOptions,
+  RankOptions,
+  TiesMethod,
+  TTestOptions,
+  TTestResult,
+  WilcoxonRankSumOptions,
+  WilcoxonRankSumResult,
+  WilcoxonSignedRankOptions,
+  WilcoxonSignedRankResult,
+} from './stats/index.js';
+export {
+  chiSquareCdf,
+  chiSquareDensity,
+  chiSquareQuantile,
+  chiSquareSurvival,
+  chiSquareTest,
+  correlationTest,
+  fisherExactTest,
+  fisherFCdf,
+  fisherFDensity,
+  fisherFSurvival,
+  kruskalWallis,
+  mean,
+  median,
+  normalCdf,
+  normalDensity,
+  normalQuantile,
+  normalSurvival,
+  oneSampleTTest,
+  pAdjust,
+  quantile,
+  rank,
+  standardDeviation,
+  studentTCdf,
+  studentTDensity,
+  studentTQuantile,
+  studentTSurvival,
+  studentTTest,
+  variance,
+  welchTTest,
+  wilcoxonRankSum,
+  wilcoxonSignedRank,
+} from './stats/index.js';
+export type {
+  CategoricalColumn,
+  CategoricalOptions,
+  Column,
+  ColumnTable,
+  CompleteCases,
+  DataFrameLike,
+  MissingPolicy,
+  TableLike,
+} from './table/index.js';
+export {
+  categoricalColumn,
+  columnNames,
+  completeCases,
+  getColumn,
+  hasColumn,
+  isMissing,
+  MISSING_STRINGS,
+  numericColumn,
+  rowCount,
+  selectRows,
+  stringColumn,
+  takeRows,
+  toCategorical,
+  toColumnTable,
+  toNumericArray,
+} from './table/index.js';

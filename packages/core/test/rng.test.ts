@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRng, kFoldSplits, shuffle } from '../src/index.js';
+import { createRng, kFoldSplits, shuffle } from '@tace/core';
 
 describe('createRng', () => {
   it('gives the same stream for the same seed', () => {

@@ -1,6 +1,15 @@
-export type { CholeskyOptions } from './cholesky.js';
-export { cholesky, choleskyDecomposition } from './cholesky.js';
-export type { SolveOptions } from './solve.js';
-export { inverse, solve, solveSymmetric, symmetricInverse } from './solve.js';
-export type { MatrixLike } from './to-matrix.js';
-export { toMatrix } from './to-matrix.js';
+export type { DenseMatrix, MatrixLike } from './dense-matrix.js';
+export {
+  denseMatrix,
+  isDenseMatrix,
+  matrixColumn,
+  matrixFromRows,
+  matrixGet,
+  matrixToRows,
+  toDenseMatrix,
+  transpose,
+} from './dense-matrix.js';
+export type { SolveOptions } from './lu.js';
+export { inverse, solve } from './lu.js';
+export type { CholeskyOptions, SymmetricEigenOptions, SymmetricEigenResult } from './symmetric.js';
+export { cholesky, solveSymmetric, symmetricEigen, symmetricInverse } from './symmetric.js';

@@ -3,7 +3,8 @@
 // Fixture made by test/fixtures/r-read-csv/generate.R; the data stay in ../shared/data.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { readTable, sharedDataPath, sharedDataSkipMessage } from '../../src/index.js';
+import { readTable } from '@tace/core';
+import { sharedDataPath, sharedDataSkipMessage } from '@tace/core/testing';
 
 const fixture = JSON.parse(
   readFileSync(new URL('../fixtures/r-read-csv/r-read-csv.json', import.meta.url), 'utf8'),

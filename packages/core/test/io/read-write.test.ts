@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { tableFromIPC } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
-import { isTaceError, parseDelimited, readTable, toArrowTable, writeTable } from '../../src/index.js';
+import { isTaceError, parseDelimited, readTable, toArrowTable, writeTable } from '@tace/core';
 
 const dir = mkdtempSync(join(tmpdir(), 'tace-io-'));
 function file(name: string, text: string): string {

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type ColumnTable, isTaceError, readTable, writeTable } from '../../src/index.js';
+import { type ColumnTable, isTaceError, readTable, writeTable } from '@tace/core';
 
 const dir = mkdtempSync(join(tmpdir(), 'tace-roundtrip-'));
 

@@ -1,5 +1,5 @@
 // Task module loaded by the parallelMap tests inside worker threads (through tsx, being TypeScript).
-import { createRng, mean, TaceError } from '../../src/index.js';
+import { createRng, mean, TaceError } from '@tace/core';
 
 /** Squares a number after a short busy wait that grows with the item, to scramble completion order. */
 export function square(item: number, index: number, context: { offset: number } | undefined): number {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createProgressBar, type ProgressEvent, reportProgress, throttleProgress } from '../../src/index.js';
+import { createProgressBar, type ProgressEvent, reportProgress } from '@tace/core';
+import { throttleProgress } from '../../src/progress/progress-callback.js';
 
 function fakeStream(isTTY: boolean) {
   const chunks: string[] = [];
