@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
 import { createRng, kFoldSplits, shuffle } from '@tace/core';
+import { describe, expect, it } from 'vitest';
 
 describe('createRng', () => {
   it('gives the same stream for the same seed', () => {

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
 import { isTaceError, TaceError } from '@tace/core';
+import { describe, expect, it } from 'vitest';
 
 describe('TaceError', () => {
   it('names the parameter, ends the message with a period and appends the suggestion', () => {

@@ -2,9 +2,9 @@
 // names, numeric-or-text decision, missing counts, sums to 1e-12 relative, first text value).
 // Fixture made by test/fixtures/r-read-csv/generate.R; the data stay in ../shared/data.
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
 import { readTable } from '@tace/core';
 import { sharedDataPath, sharedDataSkipMessage } from '@tace/core/testing';
+import { describe, expect, it } from 'vitest';
 
 const fixture = JSON.parse(
   readFileSync(new URL('../fixtures/r-read-csv/r-read-csv.json', import.meta.url), 'utf8'),

@@ -2,9 +2,9 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { isTaceError, parseDelimited, readTable, toArrowTable, writeTable } from '@tace/core';
 import { tableFromIPC } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
-import { isTaceError, parseDelimited, readTable, toArrowTable, writeTable } from '@tace/core';
 
 const dir = mkdtempSync(join(tmpdir(), 'tace-io-'));
 function file(name: string, text: string): string {

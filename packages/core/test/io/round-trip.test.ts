@@ -3,9 +3,9 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { type ColumnTable, isTaceError, readTable, writeTable } from '@tace/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type ColumnTable, isTaceError, readTable, writeTable } from '@tace/core';
 
 const dir = mkdtempSync(join(tmpdir(), 'tace-roundtrip-'));
 

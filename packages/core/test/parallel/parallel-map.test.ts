@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
 import { isTaceError, type ProgressEvent, parallelMap } from '@tace/core';
+import { describe, expect, it } from 'vitest';
 
 const tasks = new URL('./tasks.ts', import.meta.url);
 

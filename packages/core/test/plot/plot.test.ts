@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
 import { findElements, fontFiles, linePlot, renderSvg, scatterPlot, svg, svgToPng } from '@tace/core';
+import { describe, expect, it } from 'vitest';
 
 /** Width and height from a PNG's IHDR chunk. */
 function pngSize(png: Uint8Array): [number, number] {

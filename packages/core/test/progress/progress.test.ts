@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
 import { createProgressBar, type ProgressEvent, reportProgress } from '@tace/core';
+import { describe, expect, it } from 'vitest';
 import { throttleProgress } from '../../src/progress/progress-callback.js';
 
 function fakeStream(isTTY: boolean) {

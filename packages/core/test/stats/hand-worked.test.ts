@@ -1,7 +1,27 @@
 // Tier 1: hand-worked cases whose answers follow from the definitions.
-import { describe, expect, it } from 'vitest';
-import { chiSquareTest, correlationTest, fisherExactTest, isTaceError, kruskalWallis, mean, median, normalCdf, normalDensity, normalQuantile, pAdjust, quantile, rank, studentTCdf, studentTDensity, variance, wilcoxonRankSum, wilcoxonSignedRank } from '@tace/core';
+
+import {
+  chiSquareTest,
+  correlationTest,
+  fisherExactTest,
+  isTaceError,
+  kruskalWallis,
+  mean,
+  median,
+  normalCdf,
+  normalDensity,
+  normalQuantile,
+  pAdjust,
+  quantile,
+  rank,
+  studentTCdf,
+  studentTDensity,
+  variance,
+  wilcoxonRankSum,
+  wilcoxonSignedRank,
+} from '@tace/core';
 import { compensatedSum } from '@tace/core/kernels';
+import { describe, expect, it } from 'vitest';
 import { contingencyTable } from '../../src/stats/contingency-table.js';
 
 describe('summaries', () => {

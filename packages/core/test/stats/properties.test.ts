@@ -1,8 +1,18 @@
 // Tier 3: invariants of the statistics primitives on random inputs (fast-check).
+
+import {
+  correlationTest,
+  createRng,
+  mean,
+  pAdjust,
+  quantile,
+  rank,
+  variance,
+  wilcoxonRankSum,
+} from '@tace/core';
+import { selectInPlace, sortOrder } from '@tace/core/kernels';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { correlationTest, createRng, mean, pAdjust, quantile, rank, variance, wilcoxonRankSum } from '@tace/core';
-import { selectInPlace, sortOrder } from '@tace/core/kernels';
 
 const finite = fc.double({ min: -1e6, max: 1e6, noNaN: true, noDefaultInfinity: true });
 const sample = fc.array(finite, { minLength: 2, maxLength: 60 });

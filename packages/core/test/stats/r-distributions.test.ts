@@ -1,8 +1,25 @@
 // Tier 2: distribution functions against R 4.2.2 (pnorm/qnorm, pchisq/qchisq/dchisq, pt/qt/dt, pf/df,
 // lgamma); fixture made by test/fixtures/r-stats/generate.R.
-import { describe, it } from 'vitest';
-import { chiSquareCdf, chiSquareDensity, chiSquareQuantile, chiSquareSurvival, fisherFCdf, fisherFDensity, fisherFSurvival, normalCdf, normalDensity, normalQuantile, normalSurvival, studentTCdf, studentTDensity, studentTQuantile, studentTSurvival } from '@tace/core';
+
+import {
+  chiSquareCdf,
+  chiSquareDensity,
+  chiSquareQuantile,
+  chiSquareSurvival,
+  fisherFCdf,
+  fisherFDensity,
+  fisherFSurvival,
+  normalCdf,
+  normalDensity,
+  normalQuantile,
+  normalSurvival,
+  studentTCdf,
+  studentTDensity,
+  studentTQuantile,
+  studentTSurvival,
+} from '@tace/core';
 import { logGamma } from '@tace/core/kernels';
+import { describe, it } from 'vitest';
 import { expectClose, fixture, vec } from './r-fixture.js';
 
 const d = fixture.distributions;

@@ -1,7 +1,15 @@
 // Tier 2: t-tests, correlation tests, chi-square and Fisher's exact test against R 4.2.2 (`t.test`,
 // `cor.test`, `chisq.test`, `fisher.test`); fixture made by test/fixtures/r-stats/generate.R.
+
+import {
+  chiSquareTest,
+  correlationTest,
+  fisherExactTest,
+  oneSampleTTest,
+  studentTTest,
+  welchTTest,
+} from '@tace/core';
 import { describe, expect, it } from 'vitest';
-import { chiSquareTest, correlationTest, fisherExactTest, oneSampleTTest, studentTTest, welchTTest } from '@tace/core';
 import { alternative, expectClose, fixture, num, vec } from './r-fixture.js';
 
 describe('t-tests match R t.test', () => {

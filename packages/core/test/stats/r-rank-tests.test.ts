@@ -1,7 +1,8 @@
 // Tier 2: Wilcoxon and Kruskal-Wallis tests against R 4.2.2 `wilcox.test` / `kruskal.test`
 // (fixture made by test/fixtures/r-stats/generate.R, which holds every R call).
-import { describe, expect, it } from 'vitest';
+
 import { kruskalWallis, wilcoxonRankSum, wilcoxonSignedRank } from '@tace/core';
+import { describe, expect, it } from 'vitest';
 import { alternative, expectClose, fixture, num, vec } from './r-fixture.js';
 
 describe('wilcoxonRankSum matches R wilcox.test(x, y, alternative, mu, correct)', () => {

@@ -1,7 +1,8 @@
 // Tier 2: quantile, mean, variance, median, rank and p.adjust against R 4.2.2; fixture made by
 // test/fixtures/r-stats/generate.R.
-import { describe, expect, it } from 'vitest';
+
 import { mean, median, pAdjust, quantile, rank, standardDeviation, variance } from '@tace/core';
+import { describe, expect, it } from 'vitest';
 import { expectClose, fixture, vec } from './r-fixture.js';
 
 describe('quantile matches R quantile(x, probs, type) bit for bit', () => {
