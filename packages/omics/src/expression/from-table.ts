@@ -1,4 +1,5 @@
 import { type ColumnTable, readTable, TaceError } from '@tace/core';
+import { namedExpression } from './matrix.js';
 import { detectOrientation, type MatrixOrientation, makeUnique } from './read-matrix.js';
 import type { ExpressionMatrix } from './types.js';
 
@@ -43,13 +44,13 @@ export function expressionFromTable(
     columns.forEach((column, s) => {
       values.set(column, s * nRows);
     });
-    return { genes: rowNames, samples: columnNames, values };
+    return namedExpression(rowNames, columnNames, values);
   }
   const nGenes = columnNames.length;
   columns.forEach((column, g) => {
     for (let s = 0; s < nRows; s++) values[s * nGenes + g] = column[s];
   });
-  return { genes: columnNames, samples: rowNames, values };
+  return namedExpression(columnNames, rowNames, values);
 }
 
 /**

@@ -2,6 +2,7 @@ import { basename, dirname } from 'node:path';
 import { assertOneOf, TaceError } from '@tace/core';
 import { parseRows } from './delimited.js';
 import { stripEnsemblVersion } from './genes.js';
+import { namedExpression } from './matrix.js';
 import { makeUnique } from './read-matrix.js';
 import { readText } from './read-text.js';
 import type { ExpressionMatrix } from './types.js';
@@ -100,7 +101,7 @@ export function readGdcStarCounts(files: readonly string[], options: GdcStarOpti
     });
     samples.push(sampleName(file, sheet));
   });
-  return { genes: genes ?? [], samples: makeUnique(samples), values };
+  return namedExpression(genes ?? [], makeUnique(samples), values);
 }
 
 function sampleName(file: string, sheet: Map<string, string> | null): string {

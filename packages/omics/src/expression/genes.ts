@@ -1,5 +1,5 @@
 import { assertOneOf } from '@tace/core';
-import { subsetMatrix } from './matrix.js';
+import { namedExpression, subsetMatrix } from './matrix.js';
 import type { ExpressionMatrix } from './types.js';
 
 /**
@@ -66,12 +66,12 @@ export function collapseDuplicateGenes(
     for (const rows of groups.values()) {
       for (let s = 0; s < nSamples; s++) {
         let sum = 0;
-        for (const g of rows) sum += matrix.values[s * nGenes + g];
+        for (const g of rows) sum += matrix.data[s * nGenes + g];
         values[s * genes.length + k] = sum / rows.length;
       }
       k++;
     }
-    return { matrix: { genes, samples: [...matrix.samples], values }, duplicated };
+    return { matrix: namedExpression(genes, matrix.samples, values), duplicated };
   }
   const keep: number[] = [];
   for (const rows of groups.values()) {
@@ -83,7 +83,7 @@ export function collapseDuplicateGenes(
     let bestMean = -Infinity;
     for (const g of rows) {
       let sum = 0;
-      for (let s = 0; s < nSamples; s++) sum += matrix.values[s * nGenes + g];
+      for (let s = 0; s < nSamples; s++) sum += matrix.data[s * nGenes + g];
       const mean = sum / nSamples;
       if (mean > bestMean) {
         bestMean = mean;

@@ -13,7 +13,7 @@ export {
 export type { LogTransformOptions } from './normalize.js';
 export { log2Cpm, log2Tpm, looksLogged } from './normalize.js';
 export type { MatrixOrientation, ReadExpressionOptions } from './read-matrix.js';
-export { detectOrientation, makeUnique, parseExpressionMatrix, readExpressionMatrix } from './read-matrix.js';
+export { detectOrientation, parseExpressionMatrix, readExpressionMatrix } from './read-matrix.js';
 export type { TcgaBarcode } from './tcga-barcode.js';
 export { parseTcgaBarcode } from './tcga-barcode.js';
 export type { ExpressionMatrix } from './types.js';

@@ -2,6 +2,17 @@ import { TaceError } from '@tace/core';
 import type { ExpressionMatrix } from './types.js';
 
 /**
+ * An {@link ExpressionMatrix} over `data` (not copied, not checked): internal constructor of the readers.
+ */
+export function namedExpression(
+  genes: readonly string[],
+  samples: readonly string[],
+  data: Float64Array,
+): ExpressionMatrix {
+  return { rows: genes.length, columns: samples.length, data, genes: [...genes], samples: [...samples] };
+}
+
+/**
  * Builds an {@link ExpressionMatrix} and checks its shape.
  * @param values - column-major values (sample by sample), `genes.length * samples.length` long.
  * @throws {TaceError} `LENGTH_MISMATCH` when `values` has the wrong length.
@@ -22,7 +33,7 @@ export function expressionMatrix(
       { param: 'values', remedy: 'pass one value per gene and sample, sample by sample (column-major)' },
     );
   }
-  return { genes: [...genes], samples: [...samples], values: Float64Array.from(values) };
+  return namedExpression(genes, samples, Float64Array.from(values));
 }
 
 /**
@@ -31,7 +42,7 @@ export function expressionMatrix(
  * @throws {TaceError} `LENGTH_MISMATCH` when a row does not have one value per sample.
  * @example
  * ```ts
- * expressionMatrixFromRows(['TP53', 'MYC'], ['S1', 'S2'], [[1, 3], [2, 4]]).values; // [1, 2, 3, 4]
+ * expressionMatrixFromRows(['TP53', 'MYC'], ['S1', 'S2'], [[1, 3], [2, 4]]).data; // [1, 2, 3, 4]
  * ```
  */
 export function expressionMatrixFromRows(
@@ -58,7 +69,7 @@ export function expressionMatrixFromRows(
     }
     for (let s = 0; s < nSamples; s++) values[s * nGenes + g] = row[s];
   }
-  return { genes: [...genes], samples: [...samples], values };
+  return namedExpression(genes, samples, values);
 }
 
 /**
@@ -69,7 +80,7 @@ export function geneRow(matrix: ExpressionMatrix, gene: number, out?: Float64Arr
   const nGenes = matrix.genes.length;
   const nSamples = matrix.samples.length;
   const row = out ?? new Float64Array(nSamples);
-  for (let s = 0; s < nSamples; s++) row[s] = matrix.values[s * nGenes + gene];
+  for (let s = 0; s < nSamples; s++) row[s] = matrix.data[s * nGenes + gene];
   return row;
 }
 
@@ -79,7 +90,7 @@ export function geneRow(matrix: ExpressionMatrix, gene: number, out?: Float64Arr
  */
 export function sampleColumn(matrix: ExpressionMatrix, sample: number): Float64Array {
   const nGenes = matrix.genes.length;
-  return matrix.values.subarray(sample * nGenes, (sample + 1) * nGenes);
+  return matrix.data.subarray(sample * nGenes, (sample + 1) * nGenes);
 }
 
 /**
@@ -96,11 +107,11 @@ export function subsetMatrix(
   let k = 0;
   for (const s of sampleIndices) {
     const base = s * nGenes;
-    for (const g of geneIndices) values[k++] = matrix.values[base + g];
+    for (const g of geneIndices) values[k++] = matrix.data[base + g];
   }
-  return {
-    genes: geneIndices.map((g) => matrix.genes[g]),
-    samples: sampleIndices.map((s) => matrix.samples[s]),
+  return namedExpression(
+    geneIndices.map((g) => matrix.genes[g]),
+    sampleIndices.map((s) => matrix.samples[s]),
     values,
-  };
+  );
 }

@@ -1,4 +1,5 @@
 import { quantile, TaceError } from '@tace/core';
+import { namedExpression } from './matrix.js';
 import type { ExpressionMatrix } from './types.js';
 
 /**
@@ -8,7 +9,7 @@ import type { ExpressionMatrix } from './types.js';
  * @example looksLogged(log2CpmMatrix) // true
  */
 export function looksLogged(matrix: ExpressionMatrix): boolean {
-  const present = matrix.values.filter((v) => !Number.isNaN(v));
+  const present = matrix.data.filter((v) => !Number.isNaN(v));
   if (present.length === 0) return false;
   const [q0, q25, q99, q100] = quantile(present, [0, 0.25, 0.99, 1]);
   const linear = q99 > 100 || (q100 - q0 > 50 && q25 > 0);
@@ -30,14 +31,14 @@ export interface LogTransformOptions {
 }
 
 function checkCounts(matrix: ExpressionMatrix, what: string): void {
-  for (let i = 0; i < matrix.values.length; i++) {
-    const v = matrix.values[i];
+  for (let i = 0; i < matrix.data.length; i++) {
+    const v = matrix.data[i];
     if (!(v >= 0)) {
       throw new TaceError(
         'INVALID_ARGUMENT',
         `${what} must be non-negative and not missing, but found ${v}`,
         {
-          param: 'matrix.values',
+          param: 'matrix.data',
           remedy: 'pass raw counts (or TPM) before any log transform',
         },
       );
@@ -57,7 +58,7 @@ function warnIfLogged(matrix: ExpressionMatrix, options: LogTransformOptions, na
  * log2(CPM + prior) per sample: CPM = count / library size * 1e6, library size = the sample's column sum
  * (edgeR `cpm(x, log = FALSE)` without normalisation factors, then log2(. + 1)).
  * @throws {TaceError} `INVALID_ARGUMENT` for negative or missing counts.
- * @example log2Cpm(counts).values // log2(CPM + 1), column-major
+ * @example log2Cpm(counts).data // log2(CPM + 1), column-major
  */
 export function log2Cpm(matrix: ExpressionMatrix, options: LogTransformOptions = {}): ExpressionMatrix {
   checkCounts(matrix, 'counts');
@@ -81,7 +82,11 @@ export function log2Tpm(
   warnIfLogged(matrix, options, 'log2Tpm');
   const prior = options.prior ?? 1;
   if (lengths === null) {
-    return { ...matrix, genes: [...matrix.genes], values: matrix.values.map((v) => Math.log2(v + prior)) };
+    return namedExpression(
+      matrix.genes,
+      matrix.samples,
+      matrix.data.map((v) => Math.log2(v + prior)),
+    );
   }
   const nGenes = matrix.genes.length;
   if (lengths.length !== nGenes) {
@@ -89,7 +94,7 @@ export function log2Tpm(
       param: 'lengths',
     });
   }
-  const perBase = new Float64Array(matrix.values.length);
+  const perBase = new Float64Array(matrix.data.length);
   for (let i = 0; i < perBase.length; i++) {
     const len = lengths[i % nGenes];
     if (!(len > 0)) {
@@ -97,21 +102,21 @@ export function log2Tpm(
         param: 'lengths',
       });
     }
-    perBase[i] = matrix.values[i] / len;
+    perBase[i] = matrix.data[i] / len;
   }
-  return perSampleScaledLog({ ...matrix, values: perBase }, 1e6, prior);
+  return perSampleScaledLog(namedExpression(matrix.genes, matrix.samples, perBase), 1e6, prior);
 }
 
 function perSampleScaledLog(matrix: ExpressionMatrix, total: number, prior: number): ExpressionMatrix {
   const nGenes = matrix.genes.length;
   const nSamples = matrix.samples.length;
-  const out = new Float64Array(matrix.values.length);
+  const out = new Float64Array(matrix.data.length);
   for (let s = 0; s < nSamples; s++) {
     let sum = 0;
-    for (let g = 0; g < nGenes; g++) sum += matrix.values[s * nGenes + g];
+    for (let g = 0; g < nGenes; g++) sum += matrix.data[s * nGenes + g];
     const scale = sum > 0 ? total / sum : 0;
     for (let g = 0; g < nGenes; g++)
-      out[s * nGenes + g] = Math.log2(matrix.values[s * nGenes + g] * scale + prior);
+      out[s * nGenes + g] = Math.log2(matrix.data[s * nGenes + g] * scale + prior);
   }
-  return { genes: [...matrix.genes], samples: [...matrix.samples], values: out };
+  return namedExpression(matrix.genes, matrix.samples, out);
 }

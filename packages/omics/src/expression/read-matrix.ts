@@ -1,6 +1,6 @@
 import { assertOneOf, TaceError } from '@tace/core';
 import { delimiterFor, parseNumber, parseRows } from './delimited.js';
-import { expressionMatrixFromRows } from './matrix.js';
+import { expressionMatrixFromRows, namedExpression } from './matrix.js';
 import { readText } from './read-text.js';
 import type { ExpressionMatrix } from './types.js';
 
@@ -101,7 +101,7 @@ export function parseExpressionMatrix(
   numeric.forEach((row, s) => {
     values.set(row, s * columnNames.length);
   });
-  return { genes: columnNames, samples: rowNames, values };
+  return namedExpression(columnNames, rowNames, values);
 }
 
 /**

@@ -14,8 +14,8 @@ export interface TcgaBarcode {
   sampleTypeCode: number;
   /** Sample type name from the code (GDC code table), '' when absent. */
   sampleType: string;
-  /** 'tumour', 'normal', 'control' or 'unknown', from the sample type code. */
-  tissue: 'tumour' | 'normal' | 'control' | 'unknown';
+  /** 'tumor', 'normal', 'control' or 'unknown', from the sample type code. */
+  tissue: 'tumor' | 'normal' | 'control' | 'unknown';
   /** Vial letter (`A`, `B`, ...), '' when absent. */
   vial: string;
   /** Portion (2 digits), analyte letter (R = RNA, D = DNA, ...), plate and centre, '' when absent. */
@@ -52,7 +52,7 @@ const PATTERN =
  * @throws {TaceError} `PARSE_ERROR` when the text is not a TCGA barcode.
  * @example
  * ```ts
- * parseTcgaBarcode('TCGA-DD-A1ED-01A').tissue; // 'tumour'; .patient 'TCGA-DD-A1ED', .vial 'A'
+ * parseTcgaBarcode('TCGA-DD-A1ED-01A').tissue; // 'tumor'; .patient 'TCGA-DD-A1ED', .vial 'A'
  * ```
  */
 export function parseTcgaBarcode(barcode: string): TcgaBarcode {
@@ -68,7 +68,7 @@ export function parseTcgaBarcode(barcode: string): TcgaBarcode {
   const tissue = Number.isNaN(code)
     ? 'unknown'
     : code >= 1 && code <= 9
-      ? 'tumour'
+      ? 'tumor'
       : code >= 10 && code <= 19
         ? 'normal'
         : code >= 20 && code <= 29

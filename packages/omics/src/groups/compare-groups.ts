@@ -64,7 +64,7 @@ export function compareGroups(
     let i = 0;
     let j = 0;
     for (let s = 0; s < nSamples; s++) {
-      const v = scores.values[s * nSets + k];
+      const v = scores.data[s * nSets + k];
       if (membership[s] < 0) continue;
       if (Number.isNaN(v)) {
         throw new TaceError(

@@ -16,14 +16,16 @@ export interface DifferentialExpression {
   welchT: Float64Array;
   /** Welch-Satterthwaite degrees of freedom. */
   welchDf: Float64Array;
-  welchP: Float64Array;
+  /** Two-sided Welch p-value. */
+  welchPValue: Float64Array;
   /** Benjamini-Hochberg adjusted Welch p-values. */
-  welchAdjP: Float64Array;
+  welchAdjustedPValue: Float64Array;
   /** limma moderated t (lmFit + eBayes, design ~ group). */
   moderatedT: Float64Array;
-  moderatedP: Float64Array;
+  /** Two-sided p-value of the moderated t. */
+  moderatedPValue: Float64Array;
   /** Benjamini-Hochberg adjusted moderated p-values (limma `topTable(adjust = "BH")`). */
-  moderatedAdjP: Float64Array;
+  moderatedAdjustedPValue: Float64Array;
   /** Residual + prior degrees of freedom of the moderated t, capped at the pooled residual df (limma). */
   dfTotal: Float64Array;
   /** limma `s2.prior` and `df.prior`. */
@@ -47,7 +49,7 @@ export interface DifferentialExpression {
  * @example
  * ```ts
  * const de = differentialExpression(expr, { 'TCGA-..-01': 'high', ... });
- * de.moderatedAdjP; // FDR per gene
+ * de.moderatedAdjustedPValue; // BH per gene
  * ```
  */
 export function differentialExpression(
@@ -68,13 +70,13 @@ export function differentialExpression(
     let s1 = 0;
     let s0 = 0;
     for (let s = 0; s < nSamples; s++) {
-      const v = expr.values[s * nGenes + g];
+      const v = expr.data[s * nGenes + g];
       if (Number.isNaN(v) && membership[s] >= 0) {
         throw new TaceError(
           'MISSING_VALUE',
           `expression of ${expr.genes[g]} in ${expr.samples[s]} is missing`,
           {
-            param: 'expr.values',
+            param: 'expr.data',
           },
         );
       }
@@ -86,7 +88,7 @@ export function differentialExpression(
     let ss1 = 0;
     let ss0 = 0;
     for (let s = 0; s < nSamples; s++) {
-      const v = expr.values[s * nGenes + g];
+      const v = expr.data[s * nGenes + g];
       if (membership[s] === 1) ss1 += (v - m1) * (v - m1);
       else if (membership[s] === 0) ss0 += (v - m0) * (v - m0);
     }
@@ -123,11 +125,11 @@ export function differentialExpression(
     logFC,
     welchT,
     welchDf,
-    welchP,
-    welchAdjP: pAdjust(welchP, 'BH'),
+    welchPValue: welchP,
+    welchAdjustedPValue: pAdjust(welchP, 'BH'),
     moderatedT,
-    moderatedP,
-    moderatedAdjP: pAdjust(moderatedP, 'BH'),
+    moderatedPValue: moderatedP,
+    moderatedAdjustedPValue: pAdjust(moderatedP, 'BH'),
     dfTotal,
     s2Prior: prior.s2Prior,
     dfPrior: prior.dfPrior,

@@ -1,12 +1,8 @@
 export type { GroupComparison } from './compare-groups.js';
-export { cliffsDelta, compareGroups } from './compare-groups.js';
 export { comparisonTable } from './comparison-table.js';
 export type { DifferentialExpression } from './differential-expression.js';
-export { differentialExpression } from './differential-expression.js';
-export type { GroupChoice, GroupLabels, ResolvedGroups } from './group-labels.js';
-export { resolveGroups } from './group-labels.js';
-export type { VariancePrior } from './moderated-t.js';
-export { fitVariancePrior, posteriorVariance } from './moderated-t.js';
-export { digamma, tetragamma, trigamma, trigammaInverse } from './polygamma.js';
+export type { GroupChoice } from './group-labels.js';
+export type { GroupColumns } from './group-table.js';
 export type { PrerankedGseaOptions, PrerankedGseaResult } from './preranked-gsea.js';
-export { enrichmentScore, prerankedGsea } from './preranked-gsea.js';
+export { prerankedGsea } from './preranked-gsea.js';
+export { compareGroups, differentialExpression } from './tables.js';

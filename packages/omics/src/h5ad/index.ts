@@ -5,14 +5,14 @@ export type { ReadH5adOptions } from './read-h5ad.js';
 export { readH5ad, readH5adObs } from './read-h5ad.js';
 export type {
   AnnData,
+  AnnDataMatrix,
   AnnDataRaw,
   BooleanColumn,
   CategoricalColumn,
   Column,
   DataFrame,
-  DenseMatrix,
+  DenseArray,
   H5adEncoding,
-  Matrix,
   NullableColumn,
   NumericColumn,
   SparseMatrix,

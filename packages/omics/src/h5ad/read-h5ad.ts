@@ -6,12 +6,12 @@ import { readMatrix } from './read-matrix.js';
 import { readUns } from './read-uns.js';
 import type {
   AnnData,
+  AnnDataMatrix,
   AnnDataRaw,
   Column,
   DataFrame,
-  DenseMatrix,
+  DenseArray,
   H5adEncoding,
-  Matrix,
   UnsValue,
 } from './types.js';
 import { readNumbers, readRaw } from './values.js';
@@ -102,12 +102,8 @@ export function resolveGenes(
   return Int32Array.from(genes, (g) => position.get(g)!);
 }
 
-function readObsm(
-  node: Dataset | Group | null,
-  file: string,
-  skipped: string[],
-): Record<string, DenseMatrix> {
-  const out: Record<string, DenseMatrix> = {};
+function readObsm(node: Dataset | Group | null, file: string, skipped: string[]): Record<string, DenseArray> {
+  const out: Record<string, DenseArray> = {};
   if (isDataset(node)) {
     // Legacy: one compound dataset whose fields are fixed-size arrays.
     const members = node.metadata.compound_type?.members ?? [];
@@ -199,7 +195,7 @@ export async function readH5ad(path: string, options: ReadH5adOptions = {}): Pro
     const xNode = get('X');
     const X = options.X !== false && xNode !== null ? readMatrix(xNode, path, columns) : null;
 
-    const layers: Record<string, Matrix> = {};
+    const layers: Record<string, AnnDataMatrix> = {};
     const layersNode = get('layers');
     if (options.layers !== false && isGroup(layersNode))
       for (const key of layersNode.keys())

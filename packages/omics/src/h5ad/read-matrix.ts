@@ -2,7 +2,7 @@ import { TaceError } from '@tace/core';
 import type { Dataset, Group } from 'h5wasm';
 import { isDataset } from './h5wasm.js';
 import { openSparse, type SparseSource } from './sparse-source.js';
-import type { DenseMatrix, Matrix, SparseMatrix } from './types.js';
+import type { AnnDataMatrix, DenseArray, SparseMatrix } from './types.js';
 import { readNumbers, readRaw } from './values.js';
 
 /** Elements read per block when a selection forces block-wise reading (bounded memory). */
@@ -124,7 +124,7 @@ function readCscSelected(src: SparseSource, columns: Int32Array): SparseMatrix {
   return { format: 'csc', shape: [src.shape[0], columns.length], indptr, indices, data };
 }
 
-function readDense(ds: Dataset, file: string, columns: Int32Array | undefined): DenseMatrix {
+function readDense(ds: Dataset, file: string, columns: Int32Array | undefined): DenseArray {
   const shape = ds.shape ?? [];
   if (shape.length !== 2)
     throw new TaceError('UNSUPPORTED', `matrix ${ds.path} has ${shape.length} dimensions, expected 2`, {
@@ -156,7 +156,7 @@ function readDense(ds: Dataset, file: string, columns: Int32Array | undefined): 
  * for CSR is done block by block so memory stays near the size of the result.
  * @throws {TaceError} `UNSUPPORTED` for other encodings or filters.
  */
-export function readMatrix(node: Dataset | Group, file: string, columns?: Int32Array): Matrix {
+export function readMatrix(node: Dataset | Group, file: string, columns?: Int32Array): AnnDataMatrix {
   if (isDataset(node)) return readDense(node, file, columns);
   const src = openSparse(node, file);
   if (columns === undefined) {

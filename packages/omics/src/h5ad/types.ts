@@ -58,8 +58,13 @@ export interface DataFrame {
   columns: Record<string, Column>;
 }
 
-/** Dense matrix, row-major, `shape = [rows, cols]`. Integer storage is widened to `Float64Array`. */
-export interface DenseMatrix {
+/**
+ * A dense matrix as AnnData stores it (numpy array, anndata encoding `array`): **row-major** (C order),
+ * `shape = [rows, cols]`, entry (i, j) at `data[i * cols + j]`; float32 kept as stored (scanpy's float32
+ * arithmetic is reproduced), integer storage widened to `Float64Array`. Not a core `DenseMatrix`
+ * (column-major, float64): this is the file's storage layout, as {@link SparseMatrix} is.
+ */
+export interface DenseArray {
   format: 'dense';
   shape: [number, number];
   data: Float32Array | Float64Array;
@@ -77,12 +82,12 @@ export interface SparseMatrix {
   data: Float32Array | Float64Array;
 }
 
-/** Any matrix read from an h5ad file. */
-export type Matrix = DenseMatrix | SparseMatrix;
+/** Any matrix read from an h5ad file, in its stored encoding (cells x genes for X, layers and raw). */
+export type AnnDataMatrix = DenseArray | SparseMatrix;
 
 /** The `raw` slot: the unfiltered matrix and its genes. */
 export interface AnnDataRaw {
-  X: Matrix;
+  X: AnnDataMatrix;
   var: DataFrame;
 }
 
@@ -99,11 +104,11 @@ export interface AnnData {
   obs: DataFrame;
   var: DataFrame;
   /** `null` when not requested or absent. */
-  X: Matrix | null;
-  layers: Record<string, Matrix>;
+  X: AnnDataMatrix | null;
+  layers: Record<string, AnnDataMatrix>;
   raw: AnnDataRaw | null;
   /** Dense obs-level embeddings (`X_pca`, `X_umap`, ...), row-major `nObs x k`. */
-  obsm: Record<string, DenseMatrix>;
+  obsm: Record<string, DenseArray>;
   uns: Record<string, UnsValue>;
   /** Layout detected: AnnData >= 0.8 (`encoding-type` 0.2.0 dataframes), 0.7 (`__categories`), or legacy. */
   encoding: H5adEncoding;

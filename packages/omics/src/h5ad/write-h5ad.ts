@@ -4,14 +4,14 @@ import { basename, dirname, join } from 'node:path';
 import { TaceError } from '@tace/core';
 import type { Group } from 'h5wasm';
 import { loadH5wasm } from './h5wasm.js';
-import type { Column, DataFrame, Matrix } from './types.js';
+import type { AnnDataMatrix, Column, DataFrame } from './types.js';
 
 /** What {@link writeH5ad} writes: cell annotations (e.g. scores), gene annotations and optionally X. */
 export interface H5adContent {
   obs: DataFrame;
   var: DataFrame;
   /** Dense (row-major), CSR or CSC, `obs x var`. @default none (anndata reads X as None) */
-  X?: Matrix;
+  X?: AnnDataMatrix;
 }
 
 function setEncoding(node: Group | ReturnType<Group['create_dataset']>, type: string, version: string): void {
@@ -74,7 +74,7 @@ function writeFrame(root: Group, name: string, frame: DataFrame, file: string): 
   for (const column of frame.columnOrder) writeColumn(g, column, frame.columns[column], file);
 }
 
-function writeMatrix(root: Group, name: string, m: Matrix): void {
+function writeMatrix(root: Group, name: string, m: AnnDataMatrix): void {
   if (m.format === 'dense') {
     const ds = root.create_dataset({ name, data: m.data, shape: m.shape });
     setEncoding(ds, 'array', '0.2.0');

@@ -1,4 +1,5 @@
-import { normalCdf, regularizedGammaQ } from '@tace/core';
+import { normalCdf } from '@tace/core';
+import { regularizedGammaQ } from '@tace/core/kernels';
 import type { KernelCdf } from './types.js';
 
 const PRECOMPUTE_RESOLUTION = 10000;

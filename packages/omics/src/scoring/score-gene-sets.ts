@@ -61,11 +61,11 @@ export function scoreGeneSets(
   switch (prepared.method) {
     case 'ssgsea':
     case 'singscore':
-      values = scoreSampleRange(sampleContext(prepared, matrix.values), 0, nSamples);
+      values = scoreSampleRange(sampleContext(prepared, matrix.data), 0, nSamples);
       break;
     case 'gsva': {
       const density = new Float64Array(nGenes * nSamples);
-      const rows = geneRows(matrix.values, nGenes, nSamples, 0, nGenes);
+      const rows = geneRows(matrix.data, nGenes, nSamples, 0, nGenes);
       const block = densityRows(rows, { nSamples, kcdf: prepared.kcdf });
       placeDensityBlock(density, block, 0, nGenes, nSamples);
       values = scoreSampleRange(sampleContext(prepared, density), 0, nSamples);
@@ -127,11 +127,11 @@ export async function scoreGeneSetsParallel(
     for (let from = 0; from < n; from += size) out.push([from, Math.min(n, from + size)]);
     return out;
   };
-  let values = matrix.values;
+  let values = matrix.data;
   if (method === 'gsva') {
     const geneBlocks = blocks(nGenes);
     const parts = await parallelMap<Float64Array, Float64Array>(
-      geneBlocks.map(([from, to]) => geneRows(matrix.values, nGenes, nSamples, from, to)),
+      geneBlocks.map(([from, to]) => geneRows(matrix.data, nGenes, nSamples, from, to)),
       {
         module,
         exportName: 'densityBlockTask',
@@ -263,9 +263,11 @@ function scoreWholeMatrix(prepared: PreparedScoring, values: Float64Array): void
 function finishScoring(prepared: PreparedScoring, values: Float64Array): GeneSetScores {
   if (prepared.method === 'ssgsea' && prepared.normalize) normalizeByRange(values);
   return {
+    rows: prepared.mapped.names.length,
+    columns: prepared.matrix.samples.length,
+    data: values,
     sets: prepared.mapped.names,
     samples: [...prepared.matrix.samples],
-    values,
     coverage: prepared.mapped.coverage,
     method: prepared.method,
     warnings: prepared.warnings,
@@ -275,12 +277,13 @@ function finishScoring(prepared: PreparedScoring, values: Float64Array): GeneSet
 function checkMatrix(expr: ExpressionMatrix): void {
   const nGenes = expr.genes.length;
   const nSamples = expr.samples.length;
-  if (expr.values.length !== nGenes * nSamples) {
+  if (expr.rows !== nGenes || expr.columns !== nSamples || expr.data.length !== nGenes * nSamples) {
     throw new TaceError(
       'LENGTH_MISMATCH',
-      `values has ${expr.values.length} entries for ${nGenes} x ${nSamples}`,
+      `data has ${expr.data.length} entries (${expr.rows} x ${expr.columns}) for ${nGenes} genes x ${nSamples} samples`,
       {
-        param: 'expr.values',
+        param: 'expr.data',
+        remedy: 'build the matrix with expressionMatrix() or a reader',
       },
     );
   }
@@ -289,15 +292,15 @@ function checkMatrix(expr: ExpressionMatrix): void {
       param: 'expr',
     });
   }
-  for (let i = 0; i < expr.values.length; i++) {
-    if (Number.isNaN(expr.values[i])) {
+  for (let i = 0; i < expr.data.length; i++) {
+    if (Number.isNaN(expr.data[i])) {
       const g = i % nGenes;
       const s = Math.floor(i / nGenes);
       throw new TaceError(
         'MISSING_VALUE',
         `expression of ${expr.genes[g]} in ${expr.samples[s]} is missing`,
         {
-          param: 'expr.values',
+          param: 'expr.data',
           remedy: 'impute or drop genes with missing values before scoring',
         },
       );
@@ -319,5 +322,5 @@ export function setScores(scores: GeneSetScores, set: string): Float64Array {
     });
   }
   const nSets = scores.sets.length;
-  return Float64Array.from({ length: scores.samples.length }, (_, s) => scores.values[s * nSets + k]);
+  return Float64Array.from({ length: scores.samples.length }, (_, s) => scores.data[s * nSets + k]);
 }

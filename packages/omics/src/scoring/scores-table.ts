@@ -13,7 +13,7 @@ export function scoresTable(scores: GeneSetScores): ColumnTable {
   const nSets = scores.sets.length;
   const table: ColumnTable = { sample: [...scores.samples] };
   scores.sets.forEach((set, k) => {
-    table[set] = Float64Array.from(scores.samples, (_, s) => scores.values[s * nSets + k]);
+    table[set] = Float64Array.from(scores.samples, (_, s) => scores.data[s * nSets + k]);
   });
   return table;
 }

@@ -1,4 +1,15 @@
-import { leadingEigenvector } from './symmetric-eigen.js';
+import { symmetricEigenDecompose } from '@tace/core/kernels';
+
+/**
+ * Leading eigenvector (unit length, column 0 of core's decreasing-order decomposition) and eigenvalue of the
+ * symmetric m x m matrix `a` (overwritten). Its sign is arbitrary; {@link plageSets} orients the score.
+ */
+function leadingEigenvector(a: Float64Array, m: number): { vector: Float64Array; value: number } {
+  const values = new Float64Array(m);
+  const vectors = new Float64Array(m * m);
+  symmetricEigenDecompose(a, m, values, vectors);
+  return { vector: vectors.slice(0, m), value: values[0] };
+}
 
 /**
  * Combined z-score (Lee et al. 2008), as GSVA `zscore`: for each sample, sum of the set's standardised

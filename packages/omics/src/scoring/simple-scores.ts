@@ -22,7 +22,7 @@ export function medianSignScores(
   for (let s = 0; s < nSamples; s++) {
     for (let k = 0; k < nSets; k++) {
       let score = 0;
-      for (const g of sets[k]) score += matrix.values[s * nGenes + g] > (medians.get(g) as number) ? 1 : -1;
+      for (const g of sets[k]) score += matrix.data[s * nGenes + g] > (medians.get(g) as number) ? 1 : -1;
       out[s * nSets + k] = score;
     }
   }
@@ -45,7 +45,7 @@ export function geometricMeanScores(
     for (let k = 0; k < nSets; k++) {
       const set = sets[k];
       let sumLog = 0;
-      for (const g of set) sumLog += Math.log(matrix.values[s * nGenes + g] + offset);
+      for (const g of set) sumLog += Math.log(matrix.data[s * nGenes + g] + offset);
       out[s * nSets + k] = Math.exp(sumLog / set.length);
     }
   }

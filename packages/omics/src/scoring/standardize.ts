@@ -4,7 +4,7 @@ import type { ExpressionMatrix } from '../expression/types.js';
 function geneMoments(matrix: ExpressionMatrix, g: number): { mean: number; sd: number } {
   const nGenes = matrix.genes.length;
   const nSamples = matrix.samples.length;
-  const { values } = matrix;
+  const values = matrix.data;
   let sum = 0;
   for (let s = 0; s < nSamples; s++) sum += values[s * nGenes + g];
   const mean = sum / nSamples;
@@ -23,10 +23,10 @@ function geneMoments(matrix: ExpressionMatrix, g: number): { mean: number; sd: n
 export function standardizeGenes(matrix: ExpressionMatrix): Float64Array {
   const nGenes = matrix.genes.length;
   const nSamples = matrix.samples.length;
-  const z = new Float64Array(matrix.values.length);
+  const z = new Float64Array(matrix.data.length);
   for (let g = 0; g < nGenes; g++) {
     const { mean, sd } = geneMoments(matrix, g);
-    for (let s = 0; s < nSamples; s++) z[s * nGenes + g] = (matrix.values[s * nGenes + g] - mean) / sd;
+    for (let s = 0; s < nSamples; s++) z[s * nGenes + g] = (matrix.data[s * nGenes + g] - mean) / sd;
   }
   return z;
 }

@@ -1,3 +1,5 @@
+import type { DenseMatrix } from '@tace/core';
+
 /** Gene-set scoring methods of {@link scoreGeneSets}. */
 export type ScoringMethod = 'gsva' | 'ssgsea' | 'zscore' | 'plage' | 'singscore' | 'buffa' | 'cyt';
 
@@ -24,16 +26,15 @@ export interface SetCoverage {
 }
 
 /**
- * Gene-set scores, sets x samples, stored column-major like an expression matrix: the score of set `k` in
- * sample `s` is `values[s * sets.length + k]`. Only scored sets have rows; `coverage` lists every input set.
+ * Gene-set scores, sets x samples: a core {@link DenseMatrix} (`rows` = sets, `columns` = samples), stored
+ * column-major like an expression matrix: the score of set `k` in sample `s` is `data[k + s * rows]`. Only
+ * scored sets have rows; `coverage` lists every input set.
  */
-export interface GeneSetScores {
-  /** Names of the scored sets, in input order. */
+export interface GeneSetScores extends DenseMatrix {
+  /** Names of the scored sets, in input order (`sets.length === rows`). */
   sets: string[];
-  /** Sample identifiers, as in the expression matrix. */
+  /** Sample identifiers, as in the expression matrix (`samples.length === columns`). */
   samples: string[];
-  /** `sets.length * samples.length` scores, column-major. */
-  values: Float64Array;
   /** One entry per input set, in input order. */
   coverage: SetCoverage[];
   /** The method used. */

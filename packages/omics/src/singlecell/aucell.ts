@@ -1,5 +1,5 @@
 import { assertInteger, type RandomSource, randomInt, toRng } from '@tace/core';
-import type { Matrix } from '../h5ad/types.js';
+import type { AnnDataMatrix } from '../h5ad/types.js';
 import { resolveGeneSets } from './gene-sets.js';
 import { toCsr } from './matrix.js';
 import { RowRanker } from './row-ranks.js';
@@ -31,7 +31,7 @@ export interface CellScores {
  * @example aucell(X, genes, { hypoxia: ['VEGFA', 'LDHA', 'PGK1'] }).scores.hypoxia
  */
 export function aucell(
-  X: Matrix,
+  X: AnnDataMatrix,
   varNames: readonly string[],
   geneSets: Readonly<Record<string, readonly string[]>>,
   options: AucellOptions = {},

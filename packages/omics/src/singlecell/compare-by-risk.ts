@@ -1,4 +1,5 @@
 import { median, pAdjust, TaceError, type WilcoxonRankSumOptions, wilcoxonRankSum } from '@tace/core';
+import type { GroupLabels } from '../groups/group-labels.js';
 
 /** Per-cell labels for {@link compareByRiskGroup}: cell type and patient of each cell (null = unknown). */
 export interface CellAnnotations {
@@ -49,7 +50,7 @@ export interface RiskTestTable {
   statistic: Float64Array;
   pValue: Float64Array;
   /** Benjamini-Hochberg over the cell types tested (R `p.adjust(method = "BH")`). */
-  pAdjusted: Float64Array;
+  adjustedPValue: Float64Array;
 }
 
 /** Result of {@link compareByRiskGroup}. */
@@ -75,22 +76,24 @@ export const ALL_CELLS = '(all cells)';
  * independent would inflate significance by the number of cells per patient.
  *
  * @param scores - one score per cell.
- * @param riskGroupByPatient - risk label per patient id (from the imaging model's cut-point).
+ * @param riskGroupByPatient - risk label per patient id (from the imaging model's cut-point), as a record or map.
  * @throws {TaceError} `LENGTH_MISMATCH` when annotations and scores differ in length; `EMPTY_INPUT` when no
  *   cell can be used.
  * @example
  * ```ts
  * const cmp = compareByRiskGroup(hypoxia, { cellType, patient }, { P1: 'low', P2: 'high', ... });
- * cmp.tests.pAdjusted; // one per cell type
+ * cmp.tests.adjustedPValue; // one per cell type
  * ```
  */
 export function compareByRiskGroup(
   scores: ArrayLike<number>,
   cells: CellAnnotations,
-  riskGroupByPatient: Readonly<Record<string, string>>,
+  riskGroupByPatient: GroupLabels,
   options: CompareByRiskOptions = {},
 ): RiskComparison {
   const n = scores.length;
+  const riskOf: ReadonlyMap<string, string> =
+    riskGroupByPatient instanceof Map ? riskGroupByPatient : new Map(Object.entries(riskGroupByPatient));
   if (cells.cellType.length !== n || cells.patient.length !== n)
     throw new TaceError(
       'LENGTH_MISMATCH',
@@ -120,7 +123,7 @@ export function compareByRiskGroup(
     const patient = cells.patient[i];
     const v = scores[i];
     if (type == null || type === '' || patient == null || patient === '' || Number.isNaN(v)) continue;
-    const risk = riskGroupByPatient[patient];
+    const risk = riskOf.get(patient);
     if (risk === undefined) {
       unmatched.add(patient);
       continue;
@@ -144,14 +147,14 @@ export function compareByRiskGroup(
     .sort((a, b) =>
       a.cellType === b.cellType ? (a.patient < b.patient ? -1 : 1) : a.cellType < b.cellType ? -1 : 1,
     );
-  const summarise = (values: number[]) =>
+  const summarize = (values: number[]) =>
     options.aggregate === 'median' ? median(values) : values.reduce((a, b) => a + b, 0) / values.length;
   const pseudobulk: PseudobulkTable = {
     cellType: rows.map((r) => r.cellType),
     patient: rows.map((r) => r.patient),
     riskGroup: rows.map((r) => r.risk),
     nCells: Int32Array.from(rows, (r) => r.values.length),
-    score: Float64Array.from(rows, (r) => summarise(r.values)),
+    score: Float64Array.from(rows, (r) => summarize(r.values)),
   };
   const types = [...new Set(pseudobulk.cellType)];
   const tests = testByCellType(types, pseudobulk, groups, options.wilcoxon ?? {});
@@ -182,7 +185,7 @@ function testByCellType(
     rankBiserial: new Float64Array(k),
     statistic: new Float64Array(k),
     pValue: new Float64Array(k),
-    pAdjusted: new Float64Array(k),
+    adjustedPValue: new Float64Array(k),
   };
   types.forEach((type, c) => {
     const ref: number[] = [];
@@ -211,7 +214,7 @@ function testByCellType(
     t.pValue[c] = w.pValue;
     t.rankBiserial[c] = (2 * w.statistic) / (cmp.length * ref.length) - 1;
   });
-  t.pAdjusted = pAdjust(t.pValue, 'BH');
+  t.adjustedPValue = pAdjust(t.pValue, 'BH');
   return t;
 }
 

@@ -1,12 +1,12 @@
 import { TaceError } from '@tace/core';
-import type { Matrix, SparseMatrix } from '../h5ad/types.js';
+import type { AnnDataMatrix, SparseMatrix } from '../h5ad/types.js';
 
 /**
  * Converts any matrix to CSR (rows = cells), the layout every per-cell kernel here walks. A CSR input is
  * returned as is; dense zeros are dropped; CSC is transposed in two passes (O(nnz)).
  * @example toCsr({ format: 'dense', shape: [1, 2], data: Float64Array.of(0, 3) }).indices // Int32Array [1]
  */
-export function toCsr(m: Matrix): SparseMatrix {
+export function toCsr(m: AnnDataMatrix): SparseMatrix {
   if (m.format === 'csr') return m;
   const [nRows, nCols] = m.shape;
   const Data = m.data instanceof Float32Array ? Float32Array : Float64Array;
@@ -52,7 +52,7 @@ export function toCsr(m: Matrix): SparseMatrix {
  * without dtype); sparse and float64 matrices are summed in float64 in stored order (scanpy's
  * `_sparse_nanmean`). A column that is all NaN gets NaN.
  */
-export function columnMeans(m: Matrix): Float64Array {
+export function columnMeans(m: AnnDataMatrix): Float64Array {
   const [nRows, nCols] = m.shape;
   const sums = new Float64Array(nCols);
   const counts = new Float64Array(nCols).fill(nRows);
@@ -93,7 +93,7 @@ export function columnMeans(m: Matrix): Float64Array {
  * `_nan_means(..., axis=1, dtype="float64")`). `out` (length nRows) may be passed to avoid allocation.
  * @param columns - column indices of the set (distinct).
  */
-export function rowMeansOver(m: Matrix, columns: Int32Array, out?: Float64Array): Float64Array {
+export function rowMeansOver(m: AnnDataMatrix, columns: Int32Array, out?: Float64Array): Float64Array {
   const [nRows, nCols] = m.shape;
   const result = out ?? new Float64Array(nRows);
   if (result.length !== nRows)

@@ -1,5 +1,5 @@
 import { assertInteger, type RandomSource, randomNormal, sampleIndices, toRng } from '@tace/core';
-import type { Matrix } from '../h5ad/types.js';
+import type { AnnDataMatrix } from '../h5ad/types.js';
 import type { CellScores } from './aucell.js';
 import { resolveGeneSets } from './gene-sets.js';
 import { columnMeans, rowMeansOver } from './matrix.js';
@@ -33,7 +33,7 @@ function quantile7(sorted: Float64Array, p: number): number {
  * @example moduleScore(X, genes, { hypoxia: ['VEGFA', 'LDHA'] }, { random: 1 }).scores.hypoxia
  */
 export function moduleScore(
-  X: Matrix,
+  X: AnnDataMatrix,
   varNames: readonly string[],
   geneSets: Readonly<Record<string, readonly string[]>>,
   options: ModuleScoreOptions = {},

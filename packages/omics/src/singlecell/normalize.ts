@@ -1,5 +1,5 @@
 import { assertFiniteNumber, TaceError } from '@tace/core';
-import type { Matrix } from '../h5ad/types.js';
+import type { AnnDataMatrix } from '../h5ad/types.js';
 
 /** Options of {@link normalizeTotal}. */
 export interface NormalizeTotalOptions {
@@ -19,15 +19,15 @@ export interface NormalizeTotalOptions {
 }
 
 /** What a matrix's values look like, from {@link detectExpressionScale}. */
-export type ExpressionScale = 'counts' | 'log-normalised' | 'normalised' | 'scaled';
+export type ExpressionScale = 'counts' | 'log-normalized' | 'normalized' | 'scaled';
 
 /**
  * Guesses how a matrix was processed from (up to 10^6 of) its stored values: negative values mean scaled
- * data; all non-negative integers mean raw counts; otherwise `log-normalised` when the maximum is below 30
- * (log1p of counts per 10k stays below ~12), else `normalised`.
+ * data; all non-negative integers mean raw counts; otherwise `log-normalized` when the maximum is below 30
+ * (log1p of counts per 10k stays below ~12), else `normalized`.
  * @example detectExpressionScale(adata.X) // 'counts'
  */
-export function detectExpressionScale(X: Matrix): ExpressionScale {
+export function detectExpressionScale(X: AnnDataMatrix): ExpressionScale {
   const data = X.data;
   const step = Math.max(1, Math.floor(data.length / 1e6));
   let integers = true;
@@ -39,14 +39,14 @@ export function detectExpressionScale(X: Matrix): ExpressionScale {
     if (v > max) max = v;
   }
   if (integers) return 'counts';
-  return max < 30 ? 'log-normalised' : 'normalised';
+  return max < 30 ? 'log-normalized' : 'normalized';
 }
 
 /**
  * Sum of each row's (cell's) stored values: the library sizes of a count matrix.
  * @example rowTotals({ format: 'dense', shape: [1, 2], data: Float64Array.of(1, 3) }) // Float64Array [4]
  */
-export function rowTotals(X: Matrix): Float64Array {
+export function rowTotals(X: AnnDataMatrix): Float64Array {
   const totals = new Float64Array(X.shape[0]);
   const data = X.data;
   if (X.format === 'csc') {
@@ -73,7 +73,7 @@ export function rowTotals(X: Matrix): Float64Array {
  * @throws {TaceError} `INVALID_ARGUMENT` when `targetSum` is not a positive finite number.
  * @example const logX = normalizeTotal(adata.X!, { targetSum: 1e4 });
  */
-export function normalizeTotal(X: Matrix, options: NormalizeTotalOptions = {}): Matrix {
+export function normalizeTotal(X: AnnDataMatrix, options: NormalizeTotalOptions = {}): AnnDataMatrix {
   const targetSum = options.targetSum ?? 1e4;
   assertFiniteNumber(targetSum, 'targetSum');
   if (targetSum <= 0)
@@ -107,5 +107,5 @@ export function normalizeTotal(X: Matrix, options: NormalizeTotalOptions = {}): 
       for (; k < to; k++) out[k] = log ? Math.log1p(data[k] / d) : data[k] / d;
     }
   }
-  return { ...X, data: out } as Matrix;
+  return { ...X, data: out } as AnnDataMatrix;
 }

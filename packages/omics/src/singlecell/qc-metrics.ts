@@ -1,5 +1,5 @@
 import { TaceError } from '@tace/core';
-import type { Matrix } from '../h5ad/types.js';
+import type { AnnDataMatrix } from '../h5ad/types.js';
 import { toCsr } from './matrix.js';
 
 /** Options of {@link qcMetrics}. */
@@ -25,7 +25,11 @@ export interface QcMetrics {
  * @throws {TaceError} `LENGTH_MISMATCH` when `varNames` does not match the columns.
  * @example qcMetrics(adata.X!, adata.var.index).pctCountsMt
  */
-export function qcMetrics(X: Matrix, varNames: readonly string[], options: QcMetricsOptions = {}): QcMetrics {
+export function qcMetrics(
+  X: AnnDataMatrix,
+  varNames: readonly string[],
+  options: QcMetricsOptions = {},
+): QcMetrics {
   const [nCells, nGenes] = X.shape;
   if (varNames.length !== nGenes)
     throw new TaceError('LENGTH_MISMATCH', `${varNames.length} var names for ${nGenes} genes`, {

@@ -1,5 +1,5 @@
 import { assertInteger, type Rng, TaceError } from '@tace/core';
-import type { Matrix } from '../h5ad/types.js';
+import type { AnnDataMatrix } from '../h5ad/types.js';
 import { columnMeans, rowMeansOver } from './matrix.js';
 import { numpyChoiceWithoutReplacement, numpyRandomState } from './numpy-random.js';
 
@@ -13,7 +13,7 @@ export interface ScoreGenesOptions {
   genePool?: readonly string[];
   /**
    * Seed of numpy's legacy MT19937 (scanpy `random_state`, which calls `np.random.seed`), or a generator
-   * from {@link numpyRandomState} to continue one stream over several calls (scanpy `random_state=None`).
+   * (core `Rng`) to continue one stream over several calls (scanpy `random_state=None`).
    * @default 0
    */
   randomState?: number | Rng;
@@ -154,7 +154,7 @@ export function selectControlGenes(
  * ```
  */
 export function scoreGenes(
-  X: Matrix,
+  X: AnnDataMatrix,
   varNames: readonly string[],
   geneList: readonly string[],
   options: ScoreGenesOptions = {},

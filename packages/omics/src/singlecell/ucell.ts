@@ -1,5 +1,5 @@
 import { assertInteger } from '@tace/core';
-import type { Matrix } from '../h5ad/types.js';
+import type { AnnDataMatrix } from '../h5ad/types.js';
 import type { CellScores } from './aucell.js';
 import { resolveGeneSets } from './gene-sets.js';
 import { toCsr } from './matrix.js';
@@ -22,7 +22,7 @@ export interface UcellOptions {
  * @example ucell(X, genes, { cytotoxic: ['GZMB', 'PRF1', 'NKG7'] }, { maxRank: 1500 }).scores.cytotoxic
  */
 export function ucell(
-  X: Matrix,
+  X: AnnDataMatrix,
   varNames: readonly string[],
   geneSets: Readonly<Record<string, readonly string[]>>,
   options: UcellOptions = {},
