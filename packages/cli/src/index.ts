@@ -1,4 +1,3 @@
 export * from './figures/index.js';
 export * from './report/index.js';
 export * from './sharding/index.js';
-export * from './synthetic/index.js';

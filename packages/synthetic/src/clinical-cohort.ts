@@ -8,10 +8,10 @@ export interface SyntheticCohortOptions {
   /** Seed of the whole cohort. @default 2026 */
   seed?: number;
   /**
-   * Patients per centre. Centre 1 is split 7:3 into training and internal validation; centres 2 and 3 are
+   * Patients per center. Center 1 is split 7:3 into training and internal validation; centers 2 and 3 are
    * external validation cohorts. @default [240, 90, 90]
    */
-  patientsPerCentre?: [number, number, number];
+  patientsPerCenter?: [number, number, number];
   /** Administrative end of follow-up, months. @default 60 */
   followUpMonths?: number;
 }
@@ -19,15 +19,15 @@ export interface SyntheticCohortOptions {
 /** The latent and observed variables of one synthetic patient. */
 export interface SyntheticPatient {
   id: string;
-  centre: number;
+  center: number;
   cohort: CohortRole;
-  /** Latent tumour aggressiveness, N(0, 1): drives size, number, necrosis, texture, AFP and hazard. */
+  /** Latent tumor aggressiveness, N(0, 1): drives size, number, necrosis, texture, AFP and hazard. */
   aggressiveness: number;
   /** Latent liver dysfunction, N(0, 1): drives bilirubin, albumin, INR, ascites and hazard. */
   liverDysfunction: number;
-  /** Tumour heterogeneity amplitude (HU) used to draw the CT texture. */
+  /** Tumor heterogeneity amplitude (HU) used to draw the CT texture. */
   heterogeneity: number;
-  /** Fraction of the tumour radius that is necrotic. */
+  /** Fraction of the tumor radius that is necrotic. */
   necrosis: number;
   /** Per-patient seed for the CT volumes (deterministic, independent of generation order). */
   imageSeed: number;
@@ -57,10 +57,10 @@ const bernoulli = (rng: Rng, p: number): boolean => rng.nextFloat() < p;
 const round = (x: number, digits: number): number => Math.round(x * 10 ** digits) / 10 ** digits;
 
 /**
- * A seeded synthetic multicentre TACE cohort: three centres, clinical variables with realistic
- * distributions (ALBI inputs, Child-Pugh components, AFP, tumour number and size, ECOG, vascular invasion)
+ * A seeded synthetic multicenter TACE cohort: three centers, clinical variables with realistic
+ * distributions (ALBI inputs, Child-Pugh components, AFP, tumor number and size, ECOG, vascular invasion)
  * and overall survival (Weibull, median about 20 months) whose log-hazard is
- * `0.75 aggressiveness + 0.45 liverDysfunction + 0.4 vascularInvasion + 0.3 (ecog > 0)` plus centre-level
+ * `0.75 aggressiveness + 0.45 liverDysfunction + 0.4 vascularInvasion + 0.3 (ecog > 0)` plus center-level
  * frailty, censored administratively at `followUpMonths` and by uniform drop-out.
  *
  * Not real patients: the generating model is documented so that tests can check the pipeline recovers it.
@@ -68,13 +68,13 @@ const round = (x: number, digits: number): number => Math.round(x * 10 ** digits
  */
 export function syntheticClinicalCohort(options: SyntheticCohortOptions = {}): SyntheticPatient[] {
   const seed = options.seed ?? 2026;
-  const perCentre = options.patientsPerCentre ?? [240, 90, 90];
+  const perCenter = options.patientsPerCenter ?? [240, 90, 90];
   const followUp = options.followUpMonths ?? 60;
   const rng = createRng(seed);
   const patients: SyntheticPatient[] = [];
-  const centreFrailty = [0, 0.1, -0.1];
-  for (let centre = 1; centre <= 3; centre++) {
-    const n = perCentre[centre - 1];
+  const centerFrailty = [0, 0.1, -0.1];
+  for (let center = 1; center <= 3; center++) {
+    const n = perCenter[center - 1];
     for (let i = 0; i < n; i++) {
       const z = randomNormal(rng);
       const w = randomNormal(rng);
@@ -106,7 +106,7 @@ export function syntheticClinicalCohort(options: SyntheticCohortOptions = {}): S
         0.45 * w +
         0.4 * Number(vascularInvasion) +
         0.3 * Number(ecog > 0) +
-        centreFrailty[centre - 1];
+        centerFrailty[center - 1];
       // Weibull(shape 1.2) with median 20 months at logHazard = 0.
       const shape = 1.2;
       const scale = 20 / Math.log(2) ** (1 / shape);
@@ -117,16 +117,16 @@ export function syntheticClinicalCohort(options: SyntheticCohortOptions = {}): S
       const event = deathTime <= censorTime ? 1 : 0;
       const time = Math.max(0.1, round(Math.min(deathTime, censorTime), 2));
       const cohort: CohortRole =
-        centre === 1 ? (rng.nextFloat() < 0.7 ? 'training' : 'internal') : 'external';
+        center === 1 ? (rng.nextFloat() < 0.7 ? 'training' : 'internal') : 'external';
       patients.push({
-        id: `C${centre}-${String(i + 1).padStart(3, '0')}`,
-        centre,
+        id: `C${center}-${String(i + 1).padStart(3, '0')}`,
+        center,
         cohort,
         aggressiveness: z,
         liverDysfunction: w,
         heterogeneity,
         necrosis,
-        imageSeed: (seed * 7919 + centre * 100_003 + i * 31) >>> 0,
+        imageSeed: (seed * 7919 + center * 100_003 + i * 31) >>> 0,
         age,
         sex,
         ecog,

@@ -2,9 +2,9 @@ import { createRng, type Rng, randomNormal } from '@tace/core';
 import type { Image } from '@tace/imaging';
 import type { SyntheticPatient } from './clinical-cohort.js';
 
-/** Scanner/centre effects applied to a centre's synthetic CTs. */
-export interface CentreScanner {
-  /** Voxel spacing (mm) of the centre's reconstructions. */
+/** Scanner/center effects applied to a center's synthetic CTs. */
+export interface CenterScanner {
+  /** Voxel spacing (mm) of the center's reconstructions. */
   spacing: [number, number, number];
   /** Additive HU offset (calibration difference). */
   offset: number;
@@ -12,17 +12,23 @@ export interface CentreScanner {
   noise: number;
 }
 
-/** The three synthetic centres: different spacing, calibration and noise, as real multicentre CT. */
-export const SYNTHETIC_SCANNERS: readonly CentreScanner[] = [
+/**
+ * The three synthetic centers: different spacing, calibration and noise, as real multicenter CT.
+ * @example const { spacing } = SYNTHETIC_SCANNERS[patient.center - 1];
+ */
+export const SYNTHETIC_SCANNERS: readonly CenterScanner[] = [
   { spacing: [3, 3, 5], offset: 0, noise: 10 },
   { spacing: [2.8, 2.8, 5], offset: 8, noise: 14 },
   { spacing: [3.2, 3.2, 5], offset: -6, noise: 8 },
 ];
 
-/** Grid size of every synthetic CT (x, y, z). */
+/**
+ * Grid size of every synthetic CT (x, y, z).
+ * @example const [nx, ny, nz] = SYNTHETIC_GRID; // 64 x 64 x 24
+ */
 export const SYNTHETIC_GRID: [number, number, number] = [64, 64, 24];
 
-/** The two contrast phases and the tumour mask of one synthetic patient, on one grid. */
+/** The two contrast phases and the tumor mask of one synthetic patient, on one grid. */
 export interface SyntheticCt {
   arterial: Image;
   portalVenous: Image;
@@ -30,25 +36,31 @@ export interface SyntheticCt {
 }
 
 /**
- * Draws a patient's arterial and portal-venous CT (HU, Int16) and the index-tumour mask. The liver is an
- * ellipsoid (arterial 70 HU, portal-venous 110 HU) in soft tissue; the index tumour is a sphere of the
+ * Draws a patient's arterial and portal-venous CT (HU, Int16) and the index-tumor mask. The liver is an
+ * ellipsoid (arterial 70 HU, portal-venous 110 HU) in soft tissue; the index tumor is a sphere of the
  * patient's diameter (capped at 11 cm) with arterial hyper-enhancement and portal-venous wash-out, a
  * necrotic core (15 HU) of radius `necrosis x radius`, and a smooth heterogeneity field of amplitude
- * `heterogeneity`; further tumours are small spheres outside the mask. Centre effects from
+ * `heterogeneity`; further tumors are small spheres outside the mask. Center effects from
  * {@link SYNTHETIC_SCANNERS}. Deterministic given `patient.imageSeed`.
+ *
+ * @example
+ * ```ts
+ * const [patient] = syntheticClinicalCohort({ seed: 1, patientsPerCenter: [1, 0, 0] });
+ * const { arterial, portalVenous, mask } = syntheticCt(patient);
+ * ```
  */
 export function syntheticCt(patient: SyntheticPatient): SyntheticCt {
   const rng = createRng(patient.imageSeed);
-  const scanner = SYNTHETIC_SCANNERS[patient.centre - 1];
+  const scanner = SYNTHETIC_SCANNERS[patient.center - 1];
   const [nx, ny, nz] = SYNTHETIC_GRID;
   const [sx, sy, sz] = scanner.spacing;
   const n = nx * ny * nz;
-  const centre: [number, number, number] = [(nx - 1) / 2, (ny - 1) / 2, (nz - 1) / 2];
+  const center: [number, number, number] = [(nx - 1) / 2, (ny - 1) / 2, (nz - 1) / 2];
   const liverAxes = [80, 62, 48];
   const radius = Math.min(55, (patient.diameter * 10) / 2);
-  // Tumour centre: inside the liver, shifted at random but keeping the tumour mostly within the liver.
+  // Tumor center: inside the liver, shifted at random but keeping the tumor mostly within the liver.
   const room = liverAxes.map((a) => Math.max(0, a - radius) * 0.5);
-  const tumourCentre = [
+  const tumorCenter = [
     (rng.nextFloat() * 2 - 1) * room[0],
     (rng.nextFloat() * 2 - 1) * room[1],
     (rng.nextFloat() * 2 - 1) * room[2],
@@ -69,11 +81,11 @@ export function syntheticCt(patient: SyntheticPatient): SyntheticCt {
   const viableArterial = 100 + 8 * patient.aggressiveness;
   const necroticRadius = radius * patient.necrosis;
   for (let k = 0, index = 0; k < nz; k++) {
-    const z = (k - centre[2]) * sz;
+    const z = (k - center[2]) * sz;
     for (let j = 0; j < ny; j++) {
-      const y = (j - centre[1]) * sy;
+      const y = (j - center[1]) * sy;
       for (let i = 0; i < nx; i++, index++) {
-        const x = (i - centre[0]) * sx;
+        const x = (i - center[0]) * sx;
         let a = 45;
         let p = 60;
         const liver = (x / liverAxes[0]) ** 2 + (y / liverAxes[1]) ** 2 + (z / liverAxes[2]) ** 2 <= 1;
@@ -88,7 +100,7 @@ export function syntheticCt(patient: SyntheticPatient): SyntheticCt {
           }
         }
         const d = Math.sqrt(
-          (x - tumourCentre[0]) ** 2 + (y - tumourCentre[1]) ** 2 + (z - tumourCentre[2]) ** 2,
+          (x - tumorCenter[0]) ** 2 + (y - tumorCenter[1]) ** 2 + (z - tumorCenter[2]) ** 2,
         );
         if (d <= radius) {
           mask[index] = 1;
@@ -109,7 +121,7 @@ export function syntheticCt(patient: SyntheticPatient): SyntheticCt {
   const geometry = {
     size: [nx, ny, nz] as [number, number, number],
     spacing: [sx, sy, sz] as [number, number, number],
-    origin: [-centre[0] * sx, -centre[1] * sy, -centre[2] * sz] as [number, number, number],
+    origin: [-center[0] * sx, -center[1] * sy, -center[2] * sz] as [number, number, number],
     direction: [1, 0, 0, 0, 1, 0, 0, 0, 1] as Image['direction'],
   };
   return {

@@ -1,6 +1,9 @@
 import { createRng, type Rng, randomNormal } from '@tace/core';
 
-/** Cell types of the synthetic tumour single-cell data, with their marker genes. */
+/**
+ * Cell types of the synthetic tumor single-cell data, with their marker genes.
+ * @example const cd8Markers = SYNTHETIC_CELL_TYPES['CD8 T']; // ['CD3D', 'CD3E', 'CD8A', 'CD8B']
+ */
 export const SYNTHETIC_CELL_TYPES: Readonly<Record<string, readonly string[]>> = {
   'CD8 T': ['CD3D', 'CD3E', 'CD8A', 'CD8B'],
   'CD4 T': ['CD3D', 'CD3E', 'CD4', 'IL7R'],
@@ -11,7 +14,10 @@ export const SYNTHETIC_CELL_TYPES: Readonly<Record<string, readonly string[]>> =
   Fibroblast: ['COL1A1', 'ACTA2'],
 };
 
-/** Cytotoxic effector genes expressed by CD8 T and NK cells. */
+/**
+ * Cytotoxic effector genes expressed by CD8 T and NK cells.
+ * @example const cytotoxic = { CYTOTOXIC: [...CYTOTOXIC_GENES] }; // a gene set
+ */
 export const CYTOTOXIC_GENES = ['GZMA', 'GZMB', 'GZMH', 'PRF1', 'NKG7', 'GNLY'] as const;
 
 /** Synthetic single-cell counts in CSR form (cells x genes) with the cells' metadata. */
@@ -27,10 +33,16 @@ export interface SyntheticSingleCell {
 }
 
 /**
- * Synthetic tumour single-cell RNA counts for the given patients (`cellsPerPatient` cells each): seven cell
- * types with markers; a hypoxia programme up by `0.5 x aggressiveness` (log scale) in every cell type; the
+ * Synthetic tumor single-cell RNA counts for the given patients (`cellsPerPatient` cells each): seven cell
+ * types with markers; a hypoxia program up by `0.5 x aggressiveness` (log scale) in every cell type; the
  * cytotoxic genes expressed by CD8 T and NK cells and down by `0.45 x aggressiveness` there. Counts are
  * Poisson around `exp(mean)` with a log-normal library size. Deterministic for a seed.
+ *
+ * @example
+ * ```ts
+ * const patients = syntheticClinicalCohort({ seed: 1 }).slice(0, 4);
+ * const cells = syntheticSingleCell(patients, ['VEGFA', 'CA9'], { cellsPerPatient: 50 });
+ * ```
  */
 export function syntheticSingleCell(
   patients: readonly { id: string; aggressiveness: number }[],

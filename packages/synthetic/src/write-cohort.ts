@@ -3,39 +3,14 @@ import { join } from 'node:path';
 import { type ColumnTable, writeTable } from '@tace/core';
 import { writeNifti } from '@tace/imaging';
 import type { SyntheticPatient } from './clinical-cohort.js';
+import { syntheticClinicalTable } from './clinical-table.js';
 import { syntheticCt } from './ct-volumes.js';
-
-/** The clinical table of synthetic patients (one row each; OS in months). */
-export function syntheticClinicalTable(patients: readonly SyntheticPatient[]): ColumnTable {
-  const column = <K extends keyof SyntheticPatient>(key: K) => patients.map((p) => p[key]);
-  return {
-    patient_id: column('id'),
-    centre: Float64Array.from(patients, (p) => p.centre),
-    cohort: column('cohort'),
-    age: Float64Array.from(patients, (p) => p.age),
-    sex: column('sex'),
-    ecog: Float64Array.from(patients, (p) => p.ecog),
-    bilirubin: Float64Array.from(patients, (p) => p.bilirubin),
-    albumin: Float64Array.from(patients, (p) => p.albumin),
-    inr: Float64Array.from(patients, (p) => p.inr),
-    ascites: column('ascites'),
-    encephalopathy: column('encephalopathy'),
-    afp: Float64Array.from(patients, (p) => p.afp),
-    diameter: Float64Array.from(patients, (p) => p.diameter),
-    number: Float64Array.from(patients, (p) => p.number),
-    vascularInvasion: patients.map((p) => (p.vascularInvasion ? 1 : 0)),
-    extrahepaticSpread: patients.map((p) => (p.extrahepaticSpread ? 1 : 0)),
-    portalVeinThrombosis: patients.map((p) => (p.portalVeinThrombosis ? 1 : 0)),
-    extentOver50: patients.map((p) => (p.extentOver50 ? 1 : 0)),
-    os_months: Float64Array.from(patients, (p) => p.time),
-    death: Float64Array.from(patients, (p) => p.event),
-  };
-}
 
 /**
  * Writes a synthetic cohort to `dir`: `images/<id>_{arterial,portal}.nii.gz` and `<id>_mask.nii.gz`,
  * `manifest.csv` (patient_id, phase, image, mask; relative paths) and `clinical.csv`.
  * @returns the manifest and clinical paths.
+ * @example const { manifest, clinical } = writeSyntheticCohort('cohort', syntheticClinicalCohort({ seed: 1 }));
  */
 export function writeSyntheticCohort(
   dir: string,

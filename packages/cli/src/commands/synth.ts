@@ -1,6 +1,5 @@
 import { TaceError } from '@tace/core';
-import { syntheticClinicalCohort } from '../synthetic/clinical-cohort.js';
-import { writeSyntheticCohort } from '../synthetic/write-cohort.js';
+import { syntheticClinicalCohort, writeSyntheticCohort } from '@tace/synthetic';
 import { parseCommandArguments, parseSeed } from './arguments.js';
 import { type Command, EXIT } from './command.js';
 

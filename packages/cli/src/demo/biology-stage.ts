@@ -12,9 +12,12 @@ import {
   scoreGeneSets,
   scoreGenes,
 } from '@tace/omics';
-import type { SyntheticPatient } from '../synthetic/clinical-cohort.js';
-import { syntheticExpression } from '../synthetic/expression.js';
-import { CYTOTOXIC_GENES, syntheticSingleCell } from '../synthetic/single-cell.js';
+import {
+  CYTOTOXIC_GENES,
+  type SyntheticPatient,
+  syntheticExpression,
+  syntheticSingleCell,
+} from '@tace/synthetic';
 
 /** The five tumour programmes of the paper's biology panel, from the bundled Hallmark sets. */
 export function programmeSets(): Record<string, string[]> {

@@ -2,8 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { type ColumnTable, numericColumn, type ProgressCallback, readTable, stringColumn } from '@tace/core';
 import { compareStudyModels } from '@tace/survival';
-import { type SyntheticPatient, syntheticClinicalCohort } from '../synthetic/clinical-cohort.js';
-import { writeSyntheticCohort } from '../synthetic/write-cohort.js';
+import { type SyntheticPatient, syntheticClinicalCohort, writeSyntheticCohort } from '@tace/synthetic';
 import { runBiologyStage } from './biology-stage.js';
 import { addClinicalScores, DEMO_CLINICAL_SCORES, joinByPatient, splitBy } from './clinical-stage.js';
 import { runImagingStage } from './imaging-stage.js';
@@ -28,10 +27,10 @@ export interface DemoOptions {
 }
 
 /** Display names of the cohorts of the synthetic study. */
-function cohortName(patient: { centre: number; cohort: string }): string {
+function cohortName(patient: { center: number; cohort: string }): string {
   if (patient.cohort === 'training') return 'Training';
   if (patient.cohort === 'internal') return 'Internal validation';
-  return `External (centre ${patient.centre})`;
+  return `External (centre ${patient.center})`;
 }
 
 /**
@@ -105,7 +104,7 @@ export async function runDemo(options: DemoOptions = {}): Promise<string> {
         column: `${key}_score`,
       })),
       random: seed,
-      harmonise: { batch: 'centre' },
+      harmonise: { batch: 'center' },
       validation: {
         times: [12, 24, 36],
         calibrationTime: 24,

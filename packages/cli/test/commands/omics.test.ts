@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRng, randomNormal, readTable, writeTable } from '@tace/core';
 import { bundledSignatures, writeH5ad } from '@tace/omics';
+import { syntheticSingleCell } from '@tace/synthetic';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/main.js';
-import { syntheticSingleCell } from '../../src/synthetic/index.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'tace-omics-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
