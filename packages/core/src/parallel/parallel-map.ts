@@ -6,6 +6,7 @@ import { Worker } from 'node:worker_threads';
 import { assertInteger } from '../errors/assert.js';
 import { describeValue, TaceError } from '../errors/tace-error.js';
 import { type ProgressCallback, reportProgress } from '../progress/progress-callback.js';
+import { workerExecArgv } from './exec-argv.js';
 import type { ResultMessage, TaskMessage, WorkerSetup } from './worker-protocol.js';
 
 /** Options of {@link parallelMap}. */
@@ -56,12 +57,13 @@ export async function parallelMap<T, R>(items: readonly T[], options: ParallelMa
   const setup: WorkerSetup = { moduleUrl, exportName: options.exportName, context: options.context };
   const workerUrl = new URL(import.meta.url.endsWith('.ts') ? './worker.ts' : './worker.js', import.meta.url);
   const needsTsx = workerUrl.pathname.endsWith('.ts') || /\.[cm]?ts$/.test(new URL(moduleUrl).pathname);
+  const execArgv = workerExecArgv(process.execArgv);
   const startWorker = (): Worker => {
-    if (!needsTsx) return new Worker(workerUrl, { workerData: setup });
+    if (!needsTsx) return new Worker(workerUrl, { workerData: setup, execArgv });
     // A worker entry in TypeScript: register tsx's ESM hooks inside the worker first (execArgv '--import tsx'
     // does not apply to the worker's own entry point on Node 20), then import the entry.
     const bootstrap = `import(${JSON.stringify(tsxApiUrl())}).then((tsx) => { tsx.register(); return import(${JSON.stringify(workerUrl.href)}); });`;
-    return new Worker(bootstrap, { eval: true, workerData: setup });
+    return new Worker(bootstrap, { eval: true, workerData: setup, execArgv });
   };
 
   return new Promise<R[]>((resolvePromise, reject) => {
