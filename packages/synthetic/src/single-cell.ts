@@ -1,4 +1,4 @@
-import { createRng, type Rng, randomNormal } from '@tace/core';
+import { type RandomSource, type Rng, randomNormal, toRng } from '@tace/core';
 
 /**
  * Cell types of the synthetic tumor single-cell data, with their marker genes.
@@ -32,6 +32,16 @@ export interface SyntheticSingleCell {
   data: Float32Array;
 }
 
+/** Options of {@link syntheticSingleCell}. */
+export interface SyntheticSingleCellOptions {
+  /** A seed or an {@link Rng}. @default 11 */
+  seed?: RandomSource;
+  /** Cells drawn per patient. @default 200 */
+  cellsPerPatient?: number;
+  /** Background genes (`BG0001`, ...) after the marker, cytotoxic and hypoxia genes. @default 300 */
+  background?: number;
+}
+
 /**
  * Synthetic tumor single-cell RNA counts for the given patients (`cellsPerPatient` cells each): seven cell
  * types with markers; a hypoxia program up by `0.5 x aggressiveness` (log scale) in every cell type; the
@@ -47,9 +57,9 @@ export interface SyntheticSingleCell {
 export function syntheticSingleCell(
   patients: readonly { id: string; aggressiveness: number }[],
   hypoxiaGenes: readonly string[],
-  options: { seed?: number; cellsPerPatient?: number; nBackground?: number } = {},
+  options: SyntheticSingleCellOptions = {},
 ): SyntheticSingleCell {
-  const rng = createRng(options.seed ?? 11);
+  const rng = toRng(options.seed ?? 11);
   const cellsPerPatient = options.cellsPerPatient ?? 200;
   const geneIndex = new Map<string, number>();
   const add = (g: string) => {
@@ -58,7 +68,7 @@ export function syntheticSingleCell(
   for (const markers of Object.values(SYNTHETIC_CELL_TYPES)) markers.forEach(add);
   CYTOTOXIC_GENES.forEach(add);
   hypoxiaGenes.forEach(add);
-  for (let b = 1; b <= (options.nBackground ?? 300); b++) add(`BG${String(b).padStart(4, '0')}`);
+  for (let b = 1; b <= (options.background ?? 300); b++) add(`BG${String(b).padStart(4, '0')}`);
   const genes = [...geneIndex.keys()];
   const base = new Float64Array(genes.length);
   for (let g = 0; g < genes.length; g++) base[g] = -2.2 + 0.8 * randomNormal(rng);

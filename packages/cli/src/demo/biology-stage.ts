@@ -58,17 +58,16 @@ export function runBiologyStage(
 ): BiologyStage {
   const sets = programmeSets();
   const withRna = patients.filter((p) => riskGroupByPatient[p.id] !== undefined);
-  const expression = syntheticExpression(
-    withRna,
-    [
+  const expression = syntheticExpression(withRna, {
+    seed,
+    programs: [
       { genes: sets.Hypoxia, effect: 0.45 },
       { genes: sets['MYC targets V1'], effect: 0.35 },
       { genes: sets.EMT, effect: 0.3 },
       { genes: sets.Glycolysis, effect: 0.35 },
       { genes: [...sets.Cytotoxicity, ...CYTOLYTIC_ACTIVITY], effect: -0.35 },
     ],
-    { seed },
-  );
+  });
   const bulkScores = scoreGeneSets(expression, sets, { method: 'ssgsea' });
   const bulkGroups: Record<string, string> = {};
   for (const p of withRna) bulkGroups[p.id] = riskGroupByPatient[p.id];

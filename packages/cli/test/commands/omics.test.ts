@@ -85,7 +85,7 @@ describe('tace sc score', { timeout: 120_000 }, () => {
     const sc = syntheticSingleCell(patients, sets.HALLMARK_HYPOXIA, {
       seed: 5,
       cellsPerPatient: 60,
-      nBackground: 100,
+      background: 100,
     });
     const h5ad = join(dir, 'cells.h5ad');
     await writeH5ad(h5ad, {
