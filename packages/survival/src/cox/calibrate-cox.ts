@@ -2,13 +2,13 @@ import type { ColumnTable, RandomSource, TableLike } from '@tace/core';
 import { assertFiniteNumber, assertInteger, bootstrapIndices, selectRows, toRng } from '@tace/core';
 import { quantileGroups } from '../internal/quantile-groups.js';
 import { toSurvivalData } from '../internal/survival-data.js';
-import { kaplanMeier } from '../nonparametric/kaplan-meier.js';
-import type { CoxphOptions } from './coxph.js';
+import { groupedCalibration } from '../metrics/calibration.js';
+import type { CoxColumns, CoxphOptions } from './coxph.js';
 import { coxph } from './coxph.js';
 import { coxSurvivalAt } from './predict.js';
 
-/** Options for {@link calibrateCox}. */
-export interface CalibrateCoxOptions {
+/** Options for {@link calibrateCox}: the calibration, and the Cox fitting choices. */
+export interface CalibrateCoxOptions extends CoxphOptions {
   /** Evaluation time u (R `calibrate(u = )`). */
   time: number;
   /** Number of groups cut at quantiles of the apparent predicted survival. @default 5 */
@@ -52,9 +52,10 @@ export interface CalibrateCoxResult {
  */
 export function calibrateCox(
   table: TableLike,
-  coxOptions: CoxphOptions,
+  columns: CoxColumns,
   options: CalibrateCoxOptions,
 ): CalibrateCoxResult {
+  const { time: _u, groups: _g, bootstrap: _b, random: _r, ...coxOptions } = options;
   const u = options.time;
   assertFiniteNumber(u, 'time');
   const g = options.groups ?? 5;
@@ -62,28 +63,19 @@ export function calibrateCox(
   const B = options.bootstrap ?? 40;
   assertInteger(B, 'bootstrap', 0);
   const rng = toRng(options.random ?? 1);
-  const fit = coxph(table, coxOptions);
+  const fit = coxph(table, columns, coxOptions);
   const data = selectRows(table, fit.rows);
   const n = fit.rows.length;
   const outcome = toSurvivalData(
-    data[coxOptions.time] as ArrayLike<number>,
-    data[coxOptions.event] as ArrayLike<number>,
+    data[columns.time] as ArrayLike<number>,
+    data[columns.event] as ArrayLike<number>,
   );
   const apparent = coxSurvivalAt(fit, data, [u])[0];
   const { groupOf } = quantileGroups(apparent, g);
-  /** Per group: KM(u) - mean predicted, NaN for an empty group. */
+  /** Per group: KM(u) and the mean predicted S(u) (NaN for an empty group), by the shared calibration kernel. */
   const errors = (time: ArrayLike<number>, event: ArrayLike<number>, pred: Float64Array) => {
-    const group = Array.from(pred, groupOf);
-    const km = kaplanMeier(time, event, { group, times: [u] });
-    const obs = new Float64Array(g).fill(Number.NaN);
-    const mean = new Float64Array(g);
-    const count = new Float64Array(g);
-    for (const c of km.curves) obs[Number(c.group)] = c.atTimes.survival[0];
-    pred.forEach((s, i) => {
-      mean[group[i]] += s;
-      count[group[i]]++;
-    });
-    return { obs, mean: mean.map((m, k) => m / count[k]), count };
+    const byGroup = groupedCalibration(time, event, pred, Int32Array.from(pred, groupOf), g, u);
+    return { obs: byGroup.survival, mean: byGroup.predicted, count: byGroup.n };
   };
   const app = errors(outcome.time, outcome.event, apparent);
   const optimism = new Float64Array(g);
@@ -94,7 +86,7 @@ export function calibrateCox(
     const sample = selectRows(data, idx);
     let bootFit: ReturnType<typeof coxph>;
     try {
-      bootFit = coxph(sample, coxOptions);
+      bootFit = coxph(sample, columns, coxOptions);
     } catch {
       continue; // e.g. a factor level or all events missing from the resample
     }

@@ -73,7 +73,7 @@ export const TOLER_CHOL = Number.EPSILON ** 0.75;
  * Covariates centred by `means`, per sorted row (residual computations are shift-invariant; centring
  * keeps them accurate).
  */
-export function centredX(data: CoxFitData, means: Float64Array): Float64Array {
+export function centeredX(data: CoxFitData, means: Float64Array): Float64Array {
   const { n, p } = data;
   const x = Float64Array.from(data.x);
   for (let k = 0; k < n; k++) for (let c = 0; c < p; c++) x[k * p + c] -= means[c];

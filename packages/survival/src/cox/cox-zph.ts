@@ -1,11 +1,11 @@
 import type { ColumnTable } from '@tace/core';
 import { assertOneOf, chiSquareSurvival } from '@tace/core';
-import { solveSymmetric } from '../internal/cholesky.js';
 import { orderByTime } from '../internal/order.js';
 import type { CoxData } from './cox-data.js';
-import { centredX } from './cox-data.js';
+import { centeredX } from './cox-data.js';
 import type { CoxModel } from './coxph.js';
 import { riskSetSummary } from './risk-sets.js';
+import { solveLdl } from './solve-ldl.js';
 
 /** Options for {@link coxZph}. */
 export interface CoxZphOptions {
@@ -18,7 +18,7 @@ export interface CoxZphResult {
   terms: string[];
   chisq: Float64Array;
   df: Float64Array;
-  p: Float64Array;
+  pValue: Float64Array;
   transform: 'km' | 'rank' | 'identity';
   toTable(): ColumnTable;
 }
@@ -28,7 +28,7 @@ export interface CoxZphResult {
  * the fitted beta, of adding g(t) x for each term (all its columns jointly for a factor), with g(t)
  * centred at its mean over events and the full information matrix of (x, g(t) x) (Efron/Breslow as the
  * fit). Matches R survival 3.5 to 1e-9 (measured ~1e-13) on lung, veteran (factor, strata) and ovarian.
- * @example coxZph(fit).p // per term, then GLOBAL
+ * @example coxZph(fit).pValue // per term, then GLOBAL
  */
 export function coxZph(model: CoxModel, options: CoxZphOptions = {}): CoxZphResult {
   const transform = options.transform ?? 'km';
@@ -46,7 +46,7 @@ export function coxZph(model: CoxModel, options: CoxZphOptions = {}): CoxZphResu
   }
   mean /= events;
   for (let k = 0; k < n; k++) g[k] -= mean;
-  const centred: CoxData = { ...data, x: centredX(data, model.means) };
+  const centred: CoxData = { ...data, x: centeredX(data, model.means) };
   const zph = riskSetSummary(centred, data.eta, g).zph!;
   const p2 = 2 * p;
   const imat = new Float64Array(p2 * p2);
@@ -67,7 +67,7 @@ export function coxZph(model: CoxModel, options: CoxZphOptions = {}): CoxZphResu
       if (kk[a] >= p) u[a] = zph.u2[kk[a] - p];
       for (let b = 0; b < m; b++) sub[a * m + b] = imat[kk[a] * p2 + kk[b]];
     }
-    const { x } = solveSymmetric(sub, m, u, 1e-12);
+    const { x } = solveLdl(sub, m, u, 1e-12);
     let s = 0;
     for (let a = 0; a < m; a++) s += x[a] * u[a];
     return s;
@@ -86,9 +86,14 @@ export function coxZph(model: CoxModel, options: CoxZphOptions = {}): CoxZphResu
     terms,
     chisq,
     df,
-    p: pv,
+    pValue: pv,
     transform,
-    toTable: () => ({ term: [...terms], chisq: Array.from(chisq), df: Array.from(df), p: Array.from(pv) }),
+    toTable: () => ({
+      term: [...terms],
+      chisq: Array.from(chisq),
+      df: Array.from(df),
+      pValue: Array.from(pv),
+    }),
   };
 }
 

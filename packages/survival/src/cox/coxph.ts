@@ -9,7 +9,6 @@ import {
   normalSurvival,
   TaceError,
 } from '@tace/core';
-import { solveSymmetric } from '../internal/cholesky.js';
 import type { GroupInput } from '../internal/factor.js';
 import { toFactor } from '../internal/factor.js';
 import { gatherNumeric } from '../internal/gather.js';
@@ -24,9 +23,10 @@ import type { CoxTerm } from './design.js';
 import { assertNoConstantColumn, buildDesign, describeTerms } from './design.js';
 import { fitCox } from './newton-raphson.js';
 import { robustVariance } from './robust-variance.js';
+import { solveLdl } from './solve-ldl.js';
 
-/** Options for {@link coxph}: column names and fitting choices (R `coxph` arguments in brackets). */
-export interface CoxphOptions {
+/** Columns of {@link coxph}: the formula `Surv(time, event) ~ covariates + strata(s)` and its extras. */
+export interface CoxColumns {
   /** Follow-up time column (>= 0). */
   time: string;
   /** Event column: 1/true = event, 0/false = censored. */
@@ -43,6 +43,10 @@ export interface CoxphOptions {
   offset?: string;
   /** Cluster column: robust variance summing score residuals within clusters (R `cluster`). @default undefined */
   cluster?: string;
+}
+
+/** Fitting choices of {@link coxph} (R `coxph` arguments in brackets). */
+export interface CoxphOptions {
   /** Tie handling (R `ties`). @default 'efron' */
   ties?: 'efron' | 'breslow';
   /** Robust (sandwich) variance (R `robust`); implied by `cluster`. @default false */
@@ -66,7 +70,7 @@ export interface CoxphOptions {
 export interface ChiSquareTest {
   statistic: number;
   df: number;
-  p: number;
+  pValue: number;
 }
 
 /** A fitted Cox proportional-hazards model. Arrays are per design column (`names`). */
@@ -83,7 +87,7 @@ export interface CoxModel {
   lower: Float64Array;
   upper: Float64Array;
   z: Float64Array;
-  p: Float64Array;
+  pValue: Float64Array;
   /** Variance matrix (p x p row-major; the sandwich when robust). */
   variance: Float64Array;
   /** Inverse information matrix. */
@@ -152,11 +156,12 @@ export interface CoxModel {
  * constant or collinear covariates (named), a strata column with one level, non-positive weights.
  * @example
  * ```ts
- * const fit = coxph(table, { time: 'time', event: 'dead', covariates: ['age', 'sex', 'ph.ecog'] });
- * fit.hazardRatios; fit.p; fit.concordance.concordance;
+ * const fit = coxph(table, { time: 'time', event: 'dead', covariates: ['age', 'sex', 'ph.ecog'] }, { ties: 'efron' });
+ * fit.hazardRatios; fit.pValue; fit.concordance.concordance;
  * ```
  */
-export function coxph(table: TableLike, options: CoxphOptions): CoxModel {
+export function coxph(table: TableLike, columns: CoxColumns, fitOptions: CoxphOptions = {}): CoxModel {
+  const options = { ...fitOptions, ...columns };
   const ties = options.ties ?? 'efron';
   assertOneOf(ties, 'ties', ['efron', 'breslow']);
   const confLevel = options.confLevel ?? 0.95;
@@ -338,7 +343,7 @@ export function coxph(table: TableLike, options: CoxphOptions): CoxModel {
   const se = Float64Array.from({ length: p }, (_, i) => Math.sqrt(variance[i * p + i]));
   const naiveSe = Float64Array.from({ length: p }, (_, i) => Math.sqrt(raw.variance[i * p + i]));
   const zval = Float64Array.from(beta, (b, i) => b / se[i]);
-  const wald = solveSymmetric(variance, p, beta, TOLER_CHOL);
+  const wald = solveLdl(variance, p, beta, TOLER_CHOL);
   let waldStat = 0;
   for (let i = 0; i < p; i++) waldStat += wald.x[i] * beta[i];
   const lr = 2 * (raw.loglik - raw.loglikInit);
@@ -364,15 +369,15 @@ export function coxph(table: TableLike, options: CoxphOptions): CoxModel {
     lower: beta.map((b, i) => Math.exp(b - z * se[i])),
     upper: beta.map((b, i) => Math.exp(b + z * se[i])),
     z: zval,
-    p: zval.map((v) => 2 * normalSurvival(Math.abs(v))),
+    pValue: zval.map((v) => 2 * normalSurvival(Math.abs(v))),
     variance,
     naiveVariance: raw.variance,
     robust,
     loglik: [raw.loglikInit, raw.loglik],
-    likelihoodRatioTest: { statistic: lr, df: p, p: chiSquareSurvival(lr, p) },
-    waldTest: { statistic: waldStat, df: p, p: chiSquareSurvival(waldStat, p) },
-    scoreTest: { statistic: raw.scoreTest, df: p, p: chiSquareSurvival(raw.scoreTest, p) },
-    robustScoreTest: { statistic: rscore, df: p, p: robust ? chiSquareSurvival(rscore, p) : Number.NaN },
+    likelihoodRatioTest: { statistic: lr, df: p, pValue: chiSquareSurvival(lr, p) },
+    waldTest: { statistic: waldStat, df: p, pValue: chiSquareSurvival(waldStat, p) },
+    scoreTest: { statistic: raw.scoreTest, df: p, pValue: chiSquareSurvival(raw.scoreTest, p) },
+    robustScoreTest: { statistic: rscore, df: p, pValue: robust ? chiSquareSurvival(rscore, p) : Number.NaN },
     concordance: conc,
     means: raw.means,
     offsetMean,
@@ -403,7 +408,7 @@ export function coxph(table: TableLike, options: CoxphOptions): CoxModel {
       hazardRatio: Array.from(beta, Math.exp),
       se: Array.from(se),
       z: Array.from(zval),
-      p: Array.from(zval, (v) => 2 * normalSurvival(Math.abs(v))),
+      pValue: Array.from(zval, (v) => 2 * normalSurvival(Math.abs(v))),
       lower: Array.from(beta, (b, i) => Math.exp(b - z * se[i])),
       upper: Array.from(beta, (b, i) => Math.exp(b + z * se[i])),
     }),

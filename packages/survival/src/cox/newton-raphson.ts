@@ -1,4 +1,4 @@
-import { choleskyDecompose, choleskyInverse, choleskySolve } from '../internal/cholesky.js';
+import { ldlDecompose, ldlInverse, ldlSolve } from '@tace/core/kernels';
 import type { CoxData } from './cox-data.js';
 import { coxWork } from './cox-data.js';
 import { coxIterate } from './cox-iterate.js';
@@ -71,11 +71,11 @@ export function fitCox(
   const chol = new Float64Array(p * p);
   const loglikInit = coxIterate(d, beta, work);
   chol.set(work.imat);
-  const rank = choleskyDecompose(chol, p, control.tolerChol);
+  const rank = ldlDecompose(chol, p, control.tolerChol);
   const singular: number[] = [];
   for (let c = 0; c < p; c++) if (chol[c * p + c] === 0) singular.push(c);
   step.set(work.u);
-  choleskySolve(chol, p, step);
+  ldlSolve(chol, p, step);
   let scoreTest = 0;
   for (let i = 0; i < p; i++) scoreTest += work.u[i] * step[i];
   let best = loglikInit;
@@ -87,7 +87,7 @@ export function fitCox(
   for (iterations = 1; iterations <= control.maxIter; iterations++) {
     newlk = coxIterate(d, newbeta, work);
     chol.set(work.imat);
-    choleskyDecompose(chol, p, control.tolerChol);
+    ldlDecompose(chol, p, control.tolerChol);
     let finite = Number.isFinite(newlk);
     for (let i = 0; i < p && finite; i++) if (!Number.isFinite(work.u[i])) finite = false;
     for (let i = 0; i < p * p && finite; i++) if (!Number.isFinite(work.imat[i])) finite = false;
@@ -104,7 +104,7 @@ export function fitCox(
       halving = 0;
       best = newlk;
       step.set(work.u);
-      choleskySolve(chol, p, step);
+      ldlSolve(chol, p, step);
       for (let i = 0; i < p; i++) {
         beta[i] = newbeta[i];
         newbeta[i] += step[i];
@@ -115,9 +115,9 @@ export function fitCox(
     iterations = control.maxIter;
     best = coxIterate(d, beta, work);
     chol.set(work.imat);
-    choleskyDecompose(chol, p, control.tolerChol);
+    ldlDecompose(chol, p, control.tolerChol);
   }
-  const inv = choleskyInverse(chol, p);
+  const inv = ldlInverse(chol, p);
   const variance = new Float64Array(p * p);
   const u = new Float64Array(p);
   for (let i = 0; i < p; i++) {

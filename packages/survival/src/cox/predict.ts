@@ -8,7 +8,7 @@ import {
   toNumericArray,
 } from '@tace/core';
 import { toFactor } from '../internal/factor.js';
-import { centredX } from './cox-data.js';
+import { centeredX } from './cox-data.js';
 import type { CoxModel } from './coxph.js';
 import { buildDesign } from './design.js';
 import { cumulative } from './residual-kernels.js';
@@ -30,7 +30,7 @@ export interface CoxPrediction {
   rows: Int32Array;
   omitted: number;
   /** Design rows of the new data minus the centring values (n x p, row-major). */
-  centredX: Float64Array;
+  centeredX: Float64Array;
 }
 
 /**
@@ -66,7 +66,7 @@ export function predictCox(
     risk: lp.map(Math.exp),
     rows: cc.rows,
     omitted: cc.omitted,
-    centredX: x.map((v, k) => v - model.means[k % p]),
+    centeredX: x.map((v, k) => v - model.means[k % p]),
   };
 }
 
@@ -160,7 +160,7 @@ export function coxSurvivalCurves(
   const pred = predictCox(model, table, options);
   const data = model.fit;
   const { n, p, time } = data;
-  const rs = riskSetSummary({ ...data, x: centredX(data, model.means) }, data.eta);
+  const rs = riskSetSummary({ ...data, x: centeredX(data, model.means) }, data.eta);
   const cum = cumulative(rs);
   const levels = data.strataLevels;
   let strata = new Int32Array(pred.rows.length) as Int32Array;
@@ -207,7 +207,7 @@ export function coxSurvivalCurves(
         curve.upper[q] = 1;
         return;
       }
-      for (let c = 0; c < p; c++) d[c] = pred.centredX[i * p + c] * cum.hazard[j] - cum.xHazard[j * p + c];
+      for (let c = 0; c < p; c++) d[c] = pred.centeredX[i * p + c] * cum.hazard[j] - cum.xHazard[j * p + c];
       let quad = 0;
       for (let a = 0; a < p; a++) for (let b = 0; b < p; b++) quad += d[a] * V[a * p + b] * d[b];
       const h = cum.hazard[j] * risk;

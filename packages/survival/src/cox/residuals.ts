@@ -1,6 +1,6 @@
 import { assertOneOf } from '@tace/core';
 import type { CoxData } from './cox-data.js';
-import { centredX } from './cox-data.js';
+import { centeredX } from './cox-data.js';
 import type { CoxModel } from './coxph.js';
 import { martingaleKernel, scoreKernel } from './residual-kernels.js';
 import { riskSetSummary } from './risk-sets.js';
@@ -39,7 +39,7 @@ export function coxResiduals(model: CoxModel, type: CoxResidualType): CoxResidua
   assertOneOf(type, 'type', ['martingale', 'deviance', 'score', 'schoenfeld', 'dfbeta']);
   const data = model.fit;
   const { n, p, order } = data;
-  const centred: CoxData = { ...data, x: centredX(data, model.means) };
+  const centred: CoxData = { ...data, x: centeredX(data, model.means) };
   const rs = riskSetSummary(centred, data.eta);
   const rows = new Int32Array(n);
   const time = new Float64Array(n);

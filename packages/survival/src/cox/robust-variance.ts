@@ -1,8 +1,8 @@
-import { solveSymmetric } from '../internal/cholesky.js';
 import type { CoxData, CoxFitData } from './cox-data.js';
-import { centredX, TOLER_CHOL } from './cox-data.js';
+import { centeredX, TOLER_CHOL } from './cox-data.js';
 import { scoreKernel } from './residual-kernels.js';
 import { riskSetSummary } from './risk-sets.js';
+import { solveLdl } from './solve-ldl.js';
 
 /**
  * Weighted score residuals summed within clusters (or per row without clusters), premultiplied by `m`
@@ -15,7 +15,7 @@ function collapsedResiduals(
   m: Float64Array | null,
 ): { values: Float64Array; rows: number } {
   const { n, p } = data;
-  const centred: CoxData = { ...data, x: centredX(data, means) };
+  const centred: CoxData = { ...data, x: centeredX(data, means) };
   const score = scoreKernel(centred, eta, riskSetSummary(centred, eta));
   let nClusters = 0;
   for (let k = 0; k < n; k++) if (data.cluster[k] + 1 > nClusters) nClusters = data.cluster[k] + 1;
@@ -57,7 +57,7 @@ export function robustVariance(
   const t0 = collapsedResiduals(data, means, new Float64Array(data.n), null);
   const u = new Float64Array(p);
   for (let r = 0; r < t0.rows; r++) for (let c = 0; c < p; c++) u[c] += t0.values[r * p + c];
-  const { x } = solveSymmetric(crossProduct(t0.values, t0.rows, p), p, u, TOLER_CHOL);
+  const { x } = solveLdl(crossProduct(t0.values, t0.rows, p), p, u, TOLER_CHOL);
   let rscore = 0;
   for (let c = 0; c < p; c++) rscore += x[c] * u[c];
   return { variance: crossProduct(dfb.values, dfb.rows, p), rscore };

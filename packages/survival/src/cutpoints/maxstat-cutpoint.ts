@@ -22,7 +22,7 @@ export interface MaxstatResult {
   /** Maximally selected standardised log-rank statistic M. */
   statistic: number;
   /** Lausen & Schumacher (1992) approximate p-value of M, corrected for the search over cut-points. */
-  p: number;
+  pValue: number;
   /** Candidate cut-points and their standardised statistics. */
   cuts: Float64Array;
   statistics: Float64Array;
@@ -104,7 +104,7 @@ export function maxstatCutpoint(
   return {
     cutpoint: cuts[best],
     statistic,
-    p: lausen92(statistic, minProp, maxProp),
+    pValue: lausen92(statistic, minProp, maxProp),
     cuts,
     statistics,
     minProp,

@@ -1,4 +1,4 @@
-import { inverse, isTaceError, TaceError } from '@tace/core';
+import { inverse, isTaceError, matrixToRows, TaceError } from '@tace/core';
 import {
   columnLabel,
   type DesignInput,
@@ -73,7 +73,7 @@ export function combat(
   options: CombatOptions = {},
 ): CombatResult {
   const matrix = toDesignMatrix(x);
-  const { nRows: n, nCols: p, data } = matrix;
+  const { rows: n, columns: p, data } = matrix;
   const coding = codeBatches(batch, n);
   const nb = coding.levels.length;
   if (nb < 2) {
@@ -102,8 +102,8 @@ export function combat(
   }
   const covariates =
     options.covariates === undefined ? null : toDesignMatrix(options.covariates, 'covariates');
-  if (covariates !== null && covariates.nRows !== n) {
-    throw new TaceError('LENGTH_MISMATCH', `covariates has ${covariates.nRows} rows but x has ${n}`, {
+  if (covariates !== null && covariates.rows !== n) {
+    throw new TaceError('LENGTH_MISMATCH', `covariates has ${covariates.rows} rows but x has ${n}`, {
       param: 'covariates',
     });
   }
@@ -113,7 +113,7 @@ export function combat(
   for (let b = 0; b < nb; b++)
     design.push(Float64Array.from(coding.code, (c) => (c === b || b === ref ? 1 : 0)));
   if (covariates !== null) {
-    for (let c = 0; c < covariates.nCols; c++) {
+    for (let c = 0; c < covariates.columns; c++) {
       const column = covariates.data.subarray(c * n, (c + 1) * n);
       if (!column.every((v) => v === 1)) design.push(Float64Array.from(column));
     }
@@ -248,7 +248,7 @@ export function combat(
         standMean[offset + i];
     }
   }
-  return { adjusted: { data: adjusted, nRows: n, nCols: p, columnNames: matrix.columnNames }, model };
+  return { adjusted: { data: adjusted, rows: n, columns: p, columnNames: matrix.columnNames }, model };
 }
 
 /** Options of {@link applyCombat}. */
@@ -272,7 +272,7 @@ export function applyCombat(
   options: ApplyCombatOptions = {},
 ): DesignMatrix {
   const matrix = toDesignMatrix(x);
-  const { nRows: n, nCols: p, data } = matrix;
+  const { rows: n, columns: p, data } = matrix;
   if (p !== model.nFeatures) {
     throw new TaceError(
       'INVALID_ARGUMENT',
@@ -326,19 +326,19 @@ export function applyCombat(
         ((z - model.gammaStar[b * p + j]) / Math.sqrt(model.deltaStar[b * p + j])) * sd + mean;
     }
   }
-  return { data: out, nRows: n, nCols: p, columnNames: matrix.columnNames };
+  return { data: out, rows: n, columns: p, columnNames: matrix.columnNames };
 }
 
 function nonConstantCovariates(input: DesignInput | undefined, n: number): Float64Array[] {
   if (input === undefined) return [];
   const covariates = toDesignMatrix(input, 'covariates');
-  if (covariates.nRows !== n) {
-    throw new TaceError('LENGTH_MISMATCH', `covariates has ${covariates.nRows} rows but x has ${n}`, {
+  if (covariates.rows !== n) {
+    throw new TaceError('LENGTH_MISMATCH', `covariates has ${covariates.rows} rows but x has ${n}`, {
       param: 'covariates',
     });
   }
   const out: Float64Array[] = [];
-  for (let c = 0; c < covariates.nCols; c++) {
+  for (let c = 0; c < covariates.columns; c++) {
     const column = covariates.data.subarray(c * n, (c + 1) * n);
     if (!column.every((v) => v === 1)) out.push(Float64Array.from(column));
   }
@@ -355,7 +355,7 @@ function invertGram(design: Float64Array[], m: number, nBatches: number): Float6
     }),
   );
   try {
-    return Float64Array.from(inverse(gram).to1DArray());
+    return Float64Array.from(matrixToRows(inverse(gram)).flat());
   } catch (error) {
     if (!isTaceError(error)) throw error;
     throw new TaceError(

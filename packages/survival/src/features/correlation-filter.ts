@@ -42,7 +42,7 @@ export function correlationFilter(
   const method = options.method ?? 'pearson';
   assertOneOf(method, 'method', ['pearson', 'spearman']);
   const matrix = toDesignMatrix(x);
-  const { nRows: n, nCols: p } = matrix;
+  const { rows: n, columns: p } = matrix;
   if (association.length !== p) {
     throw new TaceError('LENGTH_MISMATCH', `association has ${association.length} scores for ${p} features`, {
       param: 'association',

@@ -1,4 +1,5 @@
-import { findRoot, fisherFSurvival } from '@tace/core';
+import { fisherFSurvival } from '@tace/core';
+import { findRoot } from '@tace/core/kernels';
 
 /**
  * Upper quantile of the F distribution: the `x` with `P(F > x) = tail` (R `qf(1 - tail, df1, df2)`), by

@@ -24,12 +24,12 @@ export function featureIcc(sessions: readonly DesignInput[], options: IccOptions
     });
   }
   const matrices = sessions.map((s, k) => toDesignMatrix(s, `sessions[${k}]`));
-  const { nRows: n, nCols: p } = matrices[0];
+  const { rows: n, columns: p } = matrices[0];
   matrices.forEach((m, k) => {
-    if (m.nRows !== n || m.nCols !== p) {
+    if (m.rows !== n || m.columns !== p) {
       throw new TaceError(
         'INVALID_ARGUMENT',
-        `sessions[${k}] is ${m.nRows} x ${m.nCols}, sessions[0] is ${n} x ${p}`,
+        `sessions[${k}] is ${m.rows} x ${m.columns}, sessions[0] is ${n} x ${p}`,
         {
           param: 'sessions',
           remedy: 'give every session the same subjects (rows) and features (columns) in the same order',
@@ -44,7 +44,7 @@ export function featureIcc(sessions: readonly DesignInput[], options: IccOptions
   const ratings = new Float64Array(n * k);
   for (let j = 0; j < p; j++) {
     for (let r = 0; r < k; r++) ratings.set(matrices[r].data.subarray(j * n, (j + 1) * n), r * n);
-    const out = icc({ data: ratings, nRows: n, nCols: k }, options);
+    const out = icc({ data: ratings, rows: n, columns: k }, options);
     value[j] = out.value;
     lower[j] = out.lower;
     upper[j] = out.upper;

@@ -54,7 +54,7 @@ export function icc(ratings: DesignInput, options: IccOptions = {}): IccResult {
   assertOneOf(type, 'type', ['ICC1', 'ICC2', 'ICC3', 'ICC1k', 'ICC2k', 'ICC3k']);
   const confLevel = options.confLevel ?? 0.95;
   assertInRange(confLevel, 'confLevel', 0, 1, { lower: true, upper: true });
-  const { data, nRows: n, nCols: k } = toDesignMatrix(ratings, 'ratings');
+  const { data, rows: n, columns: k } = toDesignMatrix(ratings, 'ratings');
   if (n < 2 || k < 2) {
     throw new TaceError('INVALID_ARGUMENT', `ICC needs at least 2 subjects and 2 raters, got ${n} x ${k}`, {
       param: 'ratings',

@@ -36,7 +36,7 @@ export interface MrmrResult {
  */
 export function mrmr(x: DesignInput, relevance: ArrayLike<number>, options: MrmrOptions = {}): MrmrResult {
   const matrix = toDesignMatrix(x);
-  const { nRows: n, nCols: p } = matrix;
+  const { rows: n, columns: p } = matrix;
   const k = options.k ?? p;
   assertInteger(k, 'k', 1);
   if (k > p) throw new TaceError('INVALID_ARGUMENT', `k = ${k} exceeds the ${p} features`, { param: 'k' });

@@ -10,7 +10,7 @@ export type CorrelationMethod = 'pearson' | 'spearman';
  * back as zeros (correlation 0 with everything).
  */
 export function unitColumns(matrix: DesignMatrix, method: CorrelationMethod): Float64Array {
-  const { data, nRows: n, nCols: p } = matrix;
+  const { data, rows: n, columns: p } = matrix;
   const out = new Float64Array(n * p);
   for (let j = 0; j < p; j++) {
     const column = data.subarray(j * n, (j + 1) * n);

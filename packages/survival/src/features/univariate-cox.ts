@@ -13,7 +13,7 @@ export interface UnivariateCoxResult {
   z: Float64Array;
   pValue: Float64Array;
   /** Benjamini-Hochberg adjusted p-values over the features (R `p.adjust(p, "BH")`). */
-  pAdjusted: Float64Array;
+  adjustedPValue: Float64Array;
   /** Newton iterations used per feature. */
   iterations: Int32Array;
 }
@@ -33,7 +33,7 @@ export function univariateCox(
   event: ArrayLike<number>,
 ): UnivariateCoxResult {
   const matrix = toDesignMatrix(x);
-  const { data, nRows: n, nCols: p } = matrix;
+  const { data, rows: n, columns: p } = matrix;
   if (time.length !== n) {
     throw new TaceError('LENGTH_MISMATCH', `time has ${time.length} values but x has ${n} rows`, {
       param: 'time',
@@ -75,7 +75,7 @@ export function univariateCox(
     se,
     z,
     pValue,
-    pAdjusted: pAdjust(pValue, 'BH'),
+    adjustedPValue: pAdjust(pValue, 'BH'),
     iterations,
   };
 }

@@ -41,7 +41,7 @@ export function fitZScore(x: DesignInput, options: ZScoreOptions = {}): ZScoreMo
   const constantColumns = options.constantColumns ?? 'error';
   assertOneOf(constantColumns, 'constantColumns', ['error', 'drop']);
   const matrix = toDesignMatrix(x);
-  const { data, nRows: n, nCols: p } = matrix;
+  const { data, rows: n, columns: p } = matrix;
   if (n < 2) throw new TaceError('INVALID_ARGUMENT', 'z-scores need at least 2 subjects', { param: 'x' });
   const columns: number[] = [];
   const means: number[] = [];
@@ -84,7 +84,7 @@ export function fitZScore(x: DesignInput, options: ZScoreOptions = {}): ZScoreMo
  * @example applyZScore(fitZScore([[1], [3]]), [[2], [5]]).data // Float64Array [0, 2.1213...]
  */
 export function applyZScore(model: ZScoreModel, x: DesignInput): DesignMatrix {
-  const { data, nRows: n, nCols: p } = toDesignMatrix(x);
+  const { data, rows: n, columns: p } = toDesignMatrix(x);
   if (p !== model.nInput) {
     throw new TaceError(
       'INVALID_ARGUMENT',
@@ -101,5 +101,5 @@ export function applyZScore(model: ZScoreModel, x: DesignInput): DesignMatrix {
     const src = model.columns[c] * n;
     for (let i = 0; i < n; i++) out[c * n + i] = (data[src + i] - model.mean[c]) / model.sd[c];
   }
-  return { data: out, nRows: n, nCols: k, columnNames: model.columnNames };
+  return { data: out, rows: n, columns: k, columnNames: model.columnNames };
 }

@@ -8,6 +8,8 @@ import { predictionsPerTime } from './predictions.js';
 
 /** Options for {@link brierScore} and {@link integratedBrierScore}. */
 export interface BrierScoreOptions {
+  /** Evaluation times (same unit as `time`). */
+  times: readonly number[];
   /** Missing-value policy for time and event. @default 'error' */
   missing?: MissingPolicy;
 }
@@ -29,15 +31,15 @@ export interface BrierScoreResult {
  * @param survival - predicted probability of surviving past each time: one array per time (or one array
  * used at every time).
  * @throws {TaceError} invalid outcome, mismatched lengths, predictions outside [0, 1] or missing.
- * @example brierScore(time, status, [s365, s730], [365, 730]).brier
+ * @example brierScore(time, status, [s365, s730], { times: [365, 730] }).brier
  */
 export function brierScore(
   time: NumericInput,
   event: EventInput,
   survival: NumericInput | readonly NumericInput[],
-  times: readonly number[],
-  options: BrierScoreOptions = {},
+  options: BrierScoreOptions,
 ): BrierScoreResult {
+  const times = options.times;
   for (const t of times) assertFiniteNumber(t, 'times');
   const data = toSurvivalData(time, event, options.missing ?? 'error');
   const preds = predictionsPerTime(survival, times.length, time.length, data.rows, 'survival');
@@ -94,15 +96,15 @@ export interface IntegratedBrierScoreResult extends BrierScoreResult {
 /**
  * Integrated IPCW Brier score over an ascending time grid (see {@link brierScore}).
  * @throws {TaceError} as {@link brierScore}; times not strictly ascending (at least two).
- * @example integratedBrierScore(time, status, survByTime, [90, 180, 365]).ibs
+ * @example integratedBrierScore(time, status, survByTime, { times: [90, 180, 365] }).ibs
  */
 export function integratedBrierScore(
   time: NumericInput,
   event: EventInput,
   survival: NumericInput | readonly NumericInput[],
-  times: readonly number[],
-  options: IntegratedBrierScoreOptions = {},
+  options: IntegratedBrierScoreOptions,
 ): IntegratedBrierScoreResult {
+  const times = options.times;
   const rule = options.rule ?? 'step';
   assertOneOf(rule, 'rule', ['step', 'trapezoid']);
   assertAscending(times, 'times');
@@ -111,7 +113,7 @@ export function integratedBrierScore(
       param: 'times',
     });
   }
-  const bs = brierScore(time, event, survival, times, options);
+  const bs = brierScore(time, event, survival, options);
   const b = bs.brier;
   const K = times.length;
   let integral = 0;

@@ -57,17 +57,17 @@ export function calibration(
   assertInteger(g, 'groups', 1);
   const data = toSurvivalData(time, event, options.missing ?? 'error');
   const [r] = predictionsPerTime(risk, 1, time.length, data.rows, 'risk');
-  const n = r.length;
   const { groupOf } = quantileGroups(r, g);
   const group = Int32Array.from(r, groupOf);
+  const byGroup = groupedCalibration(data.time, data.event, r, group, g, t, options.confLevel ?? 0.95);
   const out: CalibrationResult = {
     time: t,
     group,
-    n: new Float64Array(g),
-    predicted: new Float64Array(g),
-    observed: new Float64Array(g),
-    observedLower: new Float64Array(g),
-    observedUpper: new Float64Array(g),
+    n: byGroup.n,
+    predicted: byGroup.predicted,
+    observed: byGroup.survival.map((s) => 1 - s),
+    observedLower: byGroup.upper.map((s) => 1 - s),
+    observedUpper: byGroup.lower.map((s) => 1 - s),
     omitted: data.omitted,
     toTable: () => ({
       group: Array.from({ length: g }, (_, k) => k + 1),
@@ -78,18 +78,49 @@ export function calibration(
       observedUpper: Array.from(out.observedUpper),
     }),
   };
-  const km = kaplanMeier(data.time, data.event, {
-    group: Array.from(group),
-    times: [t],
-    confLevel: options.confLevel ?? 0.95,
-  });
+  return out;
+}
+
+/** Per group: subjects, mean prediction, and the Kaplan-Meier survival at t with its log CI. */
+export interface GroupedCalibration {
+  n: Float64Array;
+  /** Mean of the predictions in the group (NaN for an empty group). */
+  predicted: Float64Array;
+  /** KM(t) of the group and its confidence limits (NaN for an empty group). */
+  survival: Float64Array;
+  lower: Float64Array;
+  upper: Float64Array;
+}
+
+/**
+ * The one calibration computation (used by {@link calibration} and `calibrateCox`): subjects in groups
+ * `0..groups-1`, each group's mean prediction set against its Kaplan-Meier survival at `t`.
+ */
+export function groupedCalibration(
+  time: ArrayLike<number>,
+  event: ArrayLike<number>,
+  predicted: ArrayLike<number>,
+  group: Int32Array,
+  groups: number,
+  t: number,
+  confLevel = 0.95,
+): GroupedCalibration {
+  const out: GroupedCalibration = {
+    n: new Float64Array(groups),
+    predicted: new Float64Array(groups),
+    survival: new Float64Array(groups).fill(Number.NaN),
+    lower: new Float64Array(groups).fill(Number.NaN),
+    upper: new Float64Array(groups).fill(Number.NaN),
+  };
+  const km = kaplanMeier(time, event, { group: Array.from(group), times: [t], confLevel });
   for (const curve of km.curves) {
     const k = Number(curve.group);
     out.n[k] = curve.n;
-    out.observed[k] = 1 - curve.atTimes.survival[0];
-    out.observedLower[k] = 1 - curve.atTimes.upper[0];
-    out.observedUpper[k] = 1 - curve.atTimes.lower[0];
+    out.survival[k] = curve.atTimes.survival[0];
+    out.lower[k] = curve.atTimes.lower[0];
+    out.upper[k] = curve.atTimes.upper[0];
   }
-  for (let i = 0; i < n; i++) out.predicted[group[i]] += r[i] / out.n[group[i]];
+  for (let i = 0; i < group.length; i++) out.predicted[group[i]] += predicted[i] / out.n[group[i]];
+  for (let k = 0; k < groups; k++) if (out.n[k] === 0) out.predicted[k] = Number.NaN;
   return out;
 }

@@ -8,6 +8,8 @@ import { predictionsPerTime } from './predictions.js';
 
 /** Options for {@link timeDependentAuc}. */
 export interface TimeDependentAucOptions {
+  /** Evaluation times (same unit as `time`). */
+  times: readonly number[];
   /** Missing-value policy for time and event (predictions must be complete). @default 'error' */
   missing?: MissingPolicy;
 }
@@ -35,15 +37,15 @@ export interface TimeDependentAucResult {
  *
  * @param marker - higher = higher risk: one array, or one array per time (e.g. predicted risk at t).
  * @throws {TaceError} invalid outcome or times, mismatched lengths, missing predictions.
- * @example timeDependentAuc(time, status, lp, [365, 730]).auc
+ * @example timeDependentAuc(time, status, lp, { times: [365, 730] }).auc
  */
 export function timeDependentAuc(
   time: NumericInput,
   event: EventInput,
   marker: NumericInput | readonly NumericInput[],
-  times: readonly number[],
-  options: TimeDependentAucOptions = {},
+  options: TimeDependentAucOptions,
 ): TimeDependentAucResult {
+  const times = options.times;
   for (const t of times) assertFiniteNumber(t, 'times');
   const data = toSurvivalData(time, event, options.missing ?? 'error');
   assertHasEvents(data);

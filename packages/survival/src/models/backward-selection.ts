@@ -1,5 +1,5 @@
 import { assertInRange, assertOneOf, chiSquareSurvival, type TableLike, TaceError } from '@tace/core';
-import { type CoxModel, type CoxphOptions, coxph } from '../cox/coxph.js';
+import { type CoxColumns, type CoxModel, type CoxphOptions, coxph } from '../cox/coxph.js';
 import { symmetricSubmatrixInverse } from './wald.js';
 
 /** Options for {@link backwardSelection}. */
@@ -52,14 +52,18 @@ export function coxAic(model: CoxModel, k = 2): number {
  * among the covariates.
  * @example
  * ```ts
- * const crm = backwardSelection(train, { time: 'os', event: 'death', covariates: ['fusion', 'albi', 'afp', 'bclc'],
- *   categorical: ['bclc'], keep: ['fusion'] });
+ * const crm = backwardSelection(
+ *   train,
+ *   { time: 'os', event: 'death', covariates: ['fusion', 'albi', 'afp', 'bclc'], categorical: ['bclc'] },
+ *   { keep: ['fusion'] },
+ * );
  * crm.selected; // e.g. ['fusion', 'albi', 'bclc']
  * ```
  */
 export function backwardSelection(
   table: TableLike,
-  options: BackwardSelectionOptions,
+  columns: CoxColumns,
+  options: BackwardSelectionOptions = {},
 ): BackwardSelectionResult {
   const criterion = options.criterion ?? 'aic';
   assertOneOf(criterion, 'criterion', ['aic', 'p']);
@@ -69,7 +73,7 @@ export function backwardSelection(
   assertInRange(threshold, 'threshold', 0, 1);
   const keep = new Set(options.keep ?? []);
   for (const term of keep) {
-    if (!options.covariates.includes(term)) {
+    if (!columns.covariates.includes(term)) {
       throw new TaceError('INVALID_ARGUMENT', `keep names '${term}', which is not a covariate`, {
         param: 'keep',
       });
@@ -78,12 +82,12 @@ export function backwardSelection(
   const fit = (covariates: string[]): CoxModel | null =>
     covariates.length === 0
       ? null
-      : coxph(table, {
-          ...options,
-          covariates,
-          categorical: options.categorical?.filter((c) => covariates.includes(c)),
-        });
-  let current = [...options.covariates];
+      : coxph(
+          table,
+          { ...columns, covariates, categorical: columns.categorical?.filter((c) => covariates.includes(c)) },
+          options,
+        );
+  let current = [...columns.covariates];
   let model = fit(current);
   if (model === null) throw new TaceError('INVALID_ARGUMENT', 'covariates is empty', { param: 'covariates' });
   const nullLoglik = model.loglik[0];
@@ -107,7 +111,7 @@ export function backwardSelection(
     } else {
       let worst: { term: string; p: number } | null = null;
       for (const term of candidates) {
-        const p = termWaldP(model, term);
+        const p = termWaldPValue(model, term);
         if (worst === null || p > worst.p) worst = { term, p };
       }
       if (worst === null || !(worst.p > threshold)) break;
@@ -120,12 +124,12 @@ export function backwardSelection(
 }
 
 /** Wald test p-value of one term (all its coefficients jointly, for a categorical term). */
-export function termWaldP(model: CoxModel, term: string): number {
+export function termWaldPValue(model: CoxModel, term: string): number {
   const entry = model.terms.find((t) => t.name === term);
   if (entry === undefined)
     throw new TaceError('INVALID_ARGUMENT', `no term '${term}' in the model`, { param: 'term' });
   const columns = entry.columns;
-  if (columns.length === 1) return model.p[columns[0]];
+  if (columns.length === 1) return model.pValue[columns[0]];
   const p = model.coefficients.length;
   const inverse = symmetricSubmatrixInverse(model.variance, p, columns);
   let statistic = 0;

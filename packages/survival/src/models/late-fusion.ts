@@ -1,5 +1,5 @@
 import type { TableLike } from '@tace/core';
-import { type CoxModel, type CoxphOptions, coxph } from '../cox/coxph.js';
+import { type CoxColumns, type CoxModel, type CoxphOptions, coxph } from '../cox/coxph.js';
 import { predictCox } from '../cox/predict.js';
 
 /** A fitted score model: a Cox model on named inputs that scores new cohorts. */
@@ -42,10 +42,10 @@ export function scoreModelFromCox(kind: string, inputs: string[], cox: CoxModel)
   };
 }
 
-/** Options for {@link lateFusion}. */
-export interface LateFusionOptions extends Omit<CoxphOptions, 'covariates'> {
+/** Columns of {@link lateFusion}: the outcome, the per-arm scores, and the Cox extras (strata, weights, ...). */
+export interface LateFusionColumns extends Omit<CoxColumns, 'covariates' | 'categorical'> {
   /** The per-arm score columns to fuse, e.g. `['radScore', 'dlScore']`. */
-  scores: string[];
+  scores: readonly string[];
 }
 
 /**
@@ -59,7 +59,15 @@ export interface LateFusionOptions extends Omit<CoxphOptions, 'covariates'> {
  * const external = fusion.predict(externalCohort).score;
  * ```
  */
-export function lateFusion(table: TableLike, options: LateFusionOptions): ScoreModel {
-  const { scores, ...rest } = options;
-  return scoreModelFromCox('late-fusion', [...scores], coxph(table, { ...rest, covariates: scores }));
+export function lateFusion(
+  table: TableLike,
+  columns: LateFusionColumns,
+  options: CoxphOptions = {},
+): ScoreModel {
+  const { scores, ...rest } = columns;
+  return scoreModelFromCox(
+    'late-fusion',
+    [...scores],
+    coxph(table, { ...rest, covariates: scores }, options),
+  );
 }

@@ -1,4 +1,4 @@
-import { symmetricInverse } from '@tace/core';
+import { matrixToRows, symmetricInverse } from '@tace/core';
 
 /**
  * Inverse of the square submatrix of a row-major p x p symmetric positive-definite matrix (e.g. a
@@ -12,5 +12,5 @@ export function symmetricSubmatrixInverse(
 ): Float64Array {
   const rows = indices.map((a) => indices.map((b) => matrix[a * p + b]));
   const inverse = symmetricInverse(rows);
-  return Float64Array.from(inverse.to1DArray());
+  return Float64Array.from(matrixToRows(inverse).flat());
 }

@@ -1,6 +1,6 @@
 import type { ColumnTable, MissingPolicy } from '@tace/core';
 import { assertFiniteNumber, chiSquareSurvival, TaceError } from '@tace/core';
-import { choleskyDecompose, choleskySolve } from '../internal/cholesky.js';
+import { ldlDecompose, ldlSolve } from '@tace/core/kernels';
 import type { GroupInput } from '../internal/factor.js';
 import { toFactor } from '../internal/factor.js';
 import { orderByTime } from '../internal/order.js';
@@ -41,9 +41,9 @@ export interface LogRankResult {
   chisq: number;
   /** Degrees of freedom: number of groups with expected > 0, minus 1. */
   df: number;
-  p: number;
+  pValue: number;
   /** Test for trend over ordered groups: U = s'(O - E), chisq = U^2 / (s' V s), 1 df. */
-  trend: { scores: Float64Array; chisq: number; p: number };
+  trend: { scores: Float64Array; chisq: number; pValue: number };
   rho: number;
   omitted: number;
   /** One row per group: group, n, observed, expected, (O - E)^2 / E, (O - E)^2 / V as R's print. */
@@ -63,7 +63,7 @@ export interface LogRankResult {
  * @example
  * ```ts
  * const lr = logRank(time, status, sex);
- * lr.chisq; lr.p; lr.observed; lr.expected;
+ * lr.chisq; lr.pValue; lr.observed; lr.expected;
  * ```
  */
 export function logRank(
@@ -163,8 +163,8 @@ export function logRank(
     variance,
     chisq,
     df,
-    p: df > 0 ? chiSquareSurvival(chisq, df) : Number.NaN,
-    trend: { scores, chisq: trendChisq, p: chiSquareSurvival(trendChisq, 1) },
+    pValue: df > 0 ? chiSquareSurvival(chisq, df) : Number.NaN,
+    trend: { scores, chisq: trendChisq, pValue: chiSquareSurvival(trendChisq, 1) },
     rho,
     omitted: data.omitted,
     toTable: () => ({
@@ -219,8 +219,8 @@ function quadraticForm(
     for (let b = 0; b < m; b++) vv[a * m + b] = variance[idx[a] * k + idx[b]];
   }
   const x = Float64Array.from(diff);
-  choleskyDecompose(vv, m, 1e-12);
-  choleskySolve(vv, m, x);
+  ldlDecompose(vv, m, 1e-12);
+  ldlSolve(vv, m, x);
   let chisq = 0;
   for (let a = 0; a < m; a++) chisq += x[a] * diff[a];
   return { chisq, df: keep.length - 1 };

@@ -88,10 +88,10 @@ export function coxnet(
   options: CoxnetOptions = {},
 ): CoxnetFit {
   const input = toDesignMatrix(x);
-  assertSameLength(['time', time], ['event', event], ['rows of x', { length: input.nRows }]);
+  assertSameLength(['time', time], ['event', event], ['rows of x', { length: input.rows }]);
   const weighted = positiveWeightRows(input, time, event, options.weights);
   const matrix = weighted.matrix;
-  const { nRows: n, nCols: p, data } = matrix;
+  const { rows: n, columns: p, data } = matrix;
   const q = weighted.q;
   const index = riskSetIndex(weighted.time, weighted.event);
   if (index.nGroups === 0) {
@@ -124,7 +124,7 @@ export function coxnet(
   } else {
     nLambda = options.nLambda ?? 100;
     assertInteger(nLambda, 'nLambda', 2);
-    flmin = options.lambdaMinRatio ?? (input.nRows > p ? 1e-4 : 1e-2);
+    flmin = options.lambdaMinRatio ?? (input.rows > p ? 1e-4 : 1e-2);
     assertInRange(flmin, 'lambdaMinRatio', 0, 1, { lower: true, upper: true });
   }
 
@@ -216,7 +216,7 @@ function positiveWeightRows(
   event: ArrayLike<number>,
   given: ArrayLike<number> | undefined,
 ): { matrix: DesignMatrix; time: ArrayLike<number>; event: ArrayLike<number>; q: Float64Array; sum: number } {
-  const n = matrix.nRows;
+  const n = matrix.rows;
   if (given === undefined) return { matrix, time, event, q: new Float64Array(n).fill(1 / n), sum: n };
   if (given.length !== n) {
     throw new TaceError('LENGTH_MISMATCH', `weights has ${given.length} values for ${n} subjects`, {
@@ -241,11 +241,11 @@ function positiveWeightRows(
   const q = Float64Array.from(rows, (i) => given[i] / sum);
   if (rows.length === n) return { matrix, time, event, q, sum };
   const m = rows.length;
-  const data = new Float64Array(m * matrix.nCols);
-  for (let j = 0; j < matrix.nCols; j++)
+  const data = new Float64Array(m * matrix.columns);
+  for (let j = 0; j < matrix.columns; j++)
     for (let r = 0; r < m; r++) data[j * m + r] = matrix.data[j * n + rows[r]];
   return {
-    matrix: { data, nRows: m, nCols: matrix.nCols, columnNames: matrix.columnNames },
+    matrix: { data, rows: m, columns: matrix.columns, columnNames: matrix.columnNames },
     time: Float64Array.from(rows, (i) => time[i]),
     event: Float64Array.from(rows, (i) => event[i]),
     q,

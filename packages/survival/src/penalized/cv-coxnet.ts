@@ -90,7 +90,7 @@ export async function cvCoxnet(
   options: CvCoxnetOptions = {},
 ): Promise<CvCoxnetResult> {
   const matrix = toDesignMatrix(x);
-  const n = matrix.nRows;
+  const n = matrix.rows;
   assertSameLength(['time', time], ['event', event], ['rows of x', { length: n }]);
   let type = options.type ?? 'grouped';
   assertOneOf(type, 'type', ['grouped', 'ungrouped']);
@@ -113,7 +113,7 @@ export async function cvCoxnet(
   } = options;
   const fit = coxnet(matrix, time, event, fitOptions);
   const context: CvFoldContext = {
-    x: { data: matrix.data, nRows: n, nCols: matrix.nCols },
+    x: { rows: n, columns: matrix.columns, data: matrix.data, columnNames: matrix.columnNames },
     time: Float64Array.from(time),
     event: Float64Array.from(event),
     weights: options.weights === undefined ? null : Float64Array.from(options.weights),

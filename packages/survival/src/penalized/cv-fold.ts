@@ -34,7 +34,7 @@ export interface CvFoldResult {
  */
 export function cvFold(fold: number, _index: number, context: CvFoldContext): CvFoldResult {
   const { x, time, event, weights, foldId, lambda, options, grouped } = context;
-  const n = x.nRows;
+  const n = x.rows;
   const train: number[] = [];
   const test: number[] = [];
   for (let i = 0; i < n; i++) (foldId[i] === fold ? test : train).push(i);
@@ -73,11 +73,11 @@ export function cvFold(fold: number, _index: number, context: CvFoldContext): Cv
 
 function takeRows(x: DesignMatrix, rows: number[]): DesignMatrix {
   const m = rows.length;
-  const data = new Float64Array(m * x.nCols);
-  for (let j = 0; j < x.nCols; j++) {
-    const src = j * x.nRows;
+  const data = new Float64Array(m * x.columns);
+  for (let j = 0; j < x.columns; j++) {
+    const src = j * x.rows;
     const dst = j * m;
     for (let r = 0; r < m; r++) data[dst + r] = x.data[src + rows[r]];
   }
-  return { data, nRows: m, nCols: x.nCols, columnNames: x.columnNames };
+  return { data, rows: m, columns: x.columns, columnNames: x.columnNames };
 }

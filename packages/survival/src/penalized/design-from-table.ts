@@ -47,5 +47,5 @@ export function designFromTable(
       data[j * n + i] = v;
     }
   });
-  return { matrix: { data, nRows: n, nCols: columns.length, columnNames: [...columns] }, rows, omitted };
+  return { matrix: { data, rows: n, columns: columns.length, columnNames: [...columns] }, rows, omitted };
 }

@@ -1,23 +1,23 @@
+import type { DenseMatrix } from '@tace/core';
 import { TaceError } from '@tace/core';
 
 /**
- * A dense numeric matrix of subjects (rows) by features (columns), stored **column-major**:
- * `data[j * nRows + i]` is subject `i`, feature `j`. Column-major keeps each feature contiguous, which is
- * what coordinate descent, standardisation and ComBat walk through.
+ * Subjects (rows) by features (columns): core's column-major {@link DenseMatrix} (`data[i + j * rows]` is
+ * subject `i`, feature `j`) with feature names. Column-major keeps each feature contiguous, which is what
+ * coordinate descent, standardisation and ComBat walk through.
  */
-export interface DesignMatrix {
-  /** Values, column after column; length `nRows * nCols`. */
-  data: Float64Array;
-  /** Number of subjects. */
-  nRows: number;
-  /** Number of features. */
-  nCols: number;
-  /** Feature names (length `nCols`); `x1`, `x2`, ... when absent. */
-  columnNames?: readonly string[];
+export interface DesignMatrix extends DenseMatrix {
+  /** Feature names (length `columns`). */
+  readonly columnNames: readonly string[];
 }
 
-/** What the penalised-Cox and feature functions accept: a {@link DesignMatrix} or an array of rows. */
-export type DesignInput = DesignMatrix | readonly ArrayLike<number>[];
+/**
+ * What the array-level penalised-Cox and feature functions accept: a {@link DenseMatrix} (names optional:
+ * `x1`, `x2`, ... when absent) or an array of rows.
+ */
+export type DesignInput =
+  | (DenseMatrix & { readonly columnNames?: readonly string[] })
+  | readonly ArrayLike<number>[];
 
 /**
  * Converts an array of rows (`x[i][j]`: subject `i`, feature `j`) or a {@link DesignMatrix} to a checked
@@ -30,13 +30,15 @@ export type DesignInput = DesignMatrix | readonly ArrayLike<number>[];
  * @example toDesignMatrix([[1, 2], [3, 4]]).data // Float64Array [1, 3, 2, 4]
  */
 export function toDesignMatrix(x: DesignInput, param = 'x'): DesignMatrix {
-  const matrix = Array.isArray(x) ? fromRows(x, param) : (x as DesignMatrix);
-  const { data, nRows, nCols } = matrix;
+  const matrix = Array.isArray(x)
+    ? fromRows(x, param)
+    : (x as DenseMatrix & { readonly columnNames?: readonly string[] });
+  const { data, rows: nRows, columns: nCols } = matrix;
   if (!(data instanceof Float64Array) || data.length !== nRows * nCols) {
     throw new TaceError(
       'INVALID_ARGUMENT',
-      `${param}.data must be a Float64Array of length nRows * nCols = ${nRows * nCols}`,
-      { param, remedy: 'store the matrix column-major: data[j * nRows + i] is row i, column j' },
+      `${param}.data must be a Float64Array of length rows * columns = ${nRows * nCols}`,
+      { param, remedy: 'store the matrix column-major: data[i + j * rows] is row i, column j' },
     );
   }
   if (nRows === 0 || nCols === 0) {
@@ -60,15 +62,24 @@ export function toDesignMatrix(x: DesignInput, param = 'x'): DesignMatrix {
       );
     }
   }
-  return matrix;
+  if (matrix.columnNames !== undefined) return matrix as DesignMatrix;
+  return {
+    rows: nRows,
+    columns: nCols,
+    data,
+    columnNames: Array.from({ length: nCols }, (_, j) => `x${j + 1}`),
+  };
 }
 
 /** Name of column `j` (0-based): its name when given, else `x<j+1>`. */
-export function columnLabel(matrix: DesignMatrix, j: number): string {
+export function columnLabel(matrix: { readonly columnNames?: readonly string[] }, j: number): string {
   return matrix.columnNames?.[j] ?? `x${j + 1}`;
 }
 
-function fromRows(rows: readonly ArrayLike<number>[], param: string): DesignMatrix {
+function fromRows(
+  rows: readonly ArrayLike<number>[],
+  param: string,
+): DenseMatrix & { readonly columnNames?: readonly string[] } {
   const nRows = rows.length;
   const nCols = nRows === 0 ? 0 : rows[0].length;
   const data = new Float64Array(nRows * nCols);
@@ -83,7 +94,7 @@ function fromRows(rows: readonly ArrayLike<number>[], param: string): DesignMatr
     }
     for (let j = 0; j < nCols; j++) data[j * nRows + i] = Number(row[j]);
   }
-  return { data, nRows, nCols };
+  return { rows: nRows, columns: nCols, data };
 }
 
 /**
@@ -93,18 +104,22 @@ function fromRows(rows: readonly ArrayLike<number>[], param: string): DesignMatr
  */
 export function selectColumns(x: DesignInput, columns: ArrayLike<number>): DesignMatrix {
   const matrix = toDesignMatrix(x);
-  const n = matrix.nRows;
+  const n = matrix.rows;
   const data = new Float64Array(n * columns.length);
   const names: string[] = [];
   for (let c = 0; c < columns.length; c++) {
     const j = columns[c];
-    if (!Number.isInteger(j) || j < 0 || j >= matrix.nCols) {
-      throw new TaceError('INVALID_ARGUMENT', `column index ${j} is not between 0 and ${matrix.nCols - 1}`, {
-        param: 'columns',
-      });
+    if (!Number.isInteger(j) || j < 0 || j >= matrix.columns) {
+      throw new TaceError(
+        'INVALID_ARGUMENT',
+        `column index ${j} is not between 0 and ${matrix.columns - 1}`,
+        {
+          param: 'columns',
+        },
+      );
     }
     data.set(matrix.data.subarray(j * n, (j + 1) * n), c * n);
     names.push(columnLabel(matrix, j));
   }
-  return { data, nRows: n, nCols: columns.length, columnNames: names };
+  return { rows: n, columns: columns.length, data, columnNames: names };
 }

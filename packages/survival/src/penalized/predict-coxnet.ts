@@ -39,13 +39,13 @@ export function coxnetCoefficients(fit: CoxnetFit, lambda: number): Float64Array
  */
 export function predictCoxnet(fit: CoxnetFit, x: DesignInput, lambda: number): Float64Array {
   const matrix = toDesignMatrix(x);
-  if (matrix.nCols !== fit.nCols) {
-    throw new TaceError('INVALID_ARGUMENT', `x has ${matrix.nCols} columns but the fit has ${fit.nCols}`, {
+  if (matrix.columns !== fit.nCols) {
+    throw new TaceError('INVALID_ARGUMENT', `x has ${matrix.columns} columns but the fit has ${fit.nCols}`, {
       param: 'x',
       remedy: 'pass the same features, in the same order, as for fitting',
     });
   }
-  return linearPredictor(matrix.data, matrix.nRows, coxnetCoefficients(fit, lambda));
+  return linearPredictor(matrix.data, matrix.rows, coxnetCoefficients(fit, lambda));
 }
 
 /** `x beta` for a column-major `n x p` matrix, skipping zero coefficients. */

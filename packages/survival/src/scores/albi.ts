@@ -21,7 +21,7 @@ export interface AlbiOptions extends ScoreOptions {
 export function albi(patient: PatientFields, options: AlbiOptions = {}): ScoreResult {
   const fields = new FieldReader(patient, options.units);
   const bilirubin = fields.bilirubinUmol();
-  const albumin = fields.albuminGramsPerLitre();
+  const albumin = fields.albuminGramsPerLiter();
   if (fields.missing.length > 0) return missingResult(fields.missing);
   const score = 0.66 * Math.log10(bilirubin) - 0.085 * albumin;
   let grade: string;

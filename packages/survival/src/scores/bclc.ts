@@ -63,7 +63,7 @@ export function bclc(patient: PatientFields, options: BclcOptions = {}): ScoreRe
   const advanced = vascular === true || spread === true || ecog === 1 || ecog === 2;
   // Stage C needs ECOG and liver function known (either could still make it D).
   if (advanced && !Number.isNaN(ecog) && endStage !== null) return stage('C');
-  const number = fields.tumourNumber();
+  const number = fields.tumorNumber();
   const diameter = fields.diameterCm();
   if (fields.missing.length > 0) return missingResult(fields.missing);
   if (number === 1) {

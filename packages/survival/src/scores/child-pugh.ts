@@ -44,7 +44,7 @@ function encephalopathyPoints(value: string): number {
 export function childPugh(patient: PatientFields, options: ScoreOptions = {}): ScoreResult {
   const fields = new FieldReader(patient, options.units);
   const bilirubin = fields.bilirubinUmol() / UMOL_PER_MG;
-  const albumin = fields.albuminGramsPerLitre();
+  const albumin = fields.albuminGramsPerLiter();
   const inr = fields.number('inr');
   const ascitesValue = patient.ascites;
   const ascites = typeof ascitesValue === 'boolean' ? ascitesValue : fields.text('ascites');

@@ -13,7 +13,7 @@ import type { ClinicalScore, PatientFields, ScoreOptions, ScoreResult } from './
 export function clip(patient: PatientFields, options: ScoreOptions = {}): ScoreResult {
   const fields = new FieldReader(patient, options.units);
   const childPughClass = resolveChildPughClass(patient, fields, options);
-  const number = fields.tumourNumber();
+  const number = fields.tumorNumber();
   const extentOver50 = fields.flag('extentOver50');
   const massive = fields.has('massive') ? fields.flag('massive') : false;
   const afp = fields.number('afp');
@@ -42,7 +42,7 @@ export function okuda(patient: PatientFields, options: ScoreOptions = {}): Score
     !['0', '1', 'yes', 'no', 'true', 'false'].includes(ascitesValue.toLowerCase())
       ? !['none', 'absent'].includes(ascitesValue.toLowerCase())
       : fields.flag('ascites');
-  const albumin = fields.albuminGramsPerLitre();
+  const albumin = fields.albuminGramsPerLiter();
   const bilirubin = fields.bilirubinUmol();
   if (fields.missing.length > 0) return missingResult(fields.missing);
   const score =

@@ -100,7 +100,7 @@ export class FieldReader {
   }
 
   /** Serum albumin in g/L, converted from g/dL when so declared; checks plausibility. */
-  albuminGramsPerLitre(): number {
+  albuminGramsPerLiter(): number {
     const raw = this.number('albumin');
     if (Number.isNaN(raw)) return raw;
     const unit = this.units.albumin ?? 'g/L';
@@ -143,7 +143,7 @@ export class FieldReader {
   }
 
   /** Number of tumours, an integer >= 1. */
-  tumourNumber(): number {
+  tumorNumber(): number {
     const value = this.number('number');
     if (Number.isNaN(value)) return value;
     if (!Number.isInteger(value) || value < 1) {

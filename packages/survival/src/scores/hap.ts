@@ -4,7 +4,7 @@ import type { ClinicalScore, PatientFields, ScoreOptions, ScoreResult } from './
 const HAP_GRADES = ['A', 'B', 'C', 'D'] as const;
 
 function hapPoints(fields: FieldReader): number {
-  const albumin = fields.albuminGramsPerLitre();
+  const albumin = fields.albuminGramsPerLiter();
   const afp = fields.number('afp');
   const bilirubin = fields.bilirubinUmol();
   const diameter = fields.diameterCm();
@@ -31,7 +31,7 @@ export function hap(patient: PatientFields, options: ScoreOptions = {}): ScoreRe
  */
 export function mhap2(patient: PatientFields, options: ScoreOptions = {}): ScoreResult {
   const fields = new FieldReader(patient, options.units);
-  const score = hapPoints(fields) + (fields.tumourNumber() > 1 ? 1 : 0);
+  const score = hapPoints(fields) + (fields.tumorNumber() > 1 ? 1 : 0);
   if (fields.missing.length > 0) return missingResult(fields.missing);
   return { score, grade: HAP_GRADES[Math.min(score, 3)], missing: [] };
 }

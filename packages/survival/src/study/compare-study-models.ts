@@ -16,7 +16,7 @@ import {
   type ValidationResult,
   validateModels,
 } from '../validation/validate-models.js';
-import { type HarmoniseOptions, harmoniseCohorts } from './harmonise.js';
+import { type HarmonizeOptions, harmonizeCohorts } from './harmonize.js';
 import {
   type BuildSignatureOptions,
   buildSignature,
@@ -56,7 +56,7 @@ export interface CompareStudyModelsOptions {
    * ComBat harmonisation of the radiomic and deep features across centres before the signatures (reference:
    * the training cohort's centre). @default undefined (no harmonisation)
    */
-  harmonise?: HarmoniseOptions;
+  harmonize?: HarmonizeOptions;
   /** Signature-building options (filters, LASSO, folds). */
   signature?: BuildSignatureOptions;
   /** Selection of the CRM: AIC (as R `step`) or p-value. @default 'aic' */
@@ -120,33 +120,24 @@ export async function compareStudyModels(
   const signatureOptions = { random, ...options.signature };
   const tables = cohorts.map((c) => ({ name: c.name, role: c.role, table: { ...toColumnTable(c.table) } }));
   const training = tables[cohorts.indexOf(trainingCohorts[0])].table;
-  if (options.harmonise !== undefined) {
-    harmoniseCohorts(tables, options.radiomicFeatures, options.harmonise);
-    harmoniseCohorts(tables, options.deepFeatures, options.harmonise);
+  if (options.harmonize !== undefined) {
+    harmonizeCohorts(tables, options.radiomicFeatures, options.harmonize);
+    harmonizeCohorts(tables, options.deepFeatures, options.harmonize);
   }
   const radiomic = await buildSignature(
-    'Rad-score',
     training,
-    options.radiomicFeatures,
-    time,
-    event,
-    signatureOptions,
+    { time, event, features: options.radiomicFeatures },
+    { ...signatureOptions, name: 'Rad-score' },
   );
   const deep = await buildSignature(
-    'DL score',
     training,
-    options.deepFeatures,
-    time,
-    event,
-    signatureOptions,
+    { time, event, features: options.deepFeatures },
+    { ...signatureOptions, name: 'DL score' },
   );
   const earlyFusion = await buildSignature(
-    'Early fusion',
     training,
-    [...options.radiomicFeatures, ...options.deepFeatures],
-    time,
-    event,
-    signatureOptions,
+    { time, event, features: [...options.radiomicFeatures, ...options.deepFeatures] },
+    { ...signatureOptions, name: 'Early fusion' },
   );
   for (const cohort of tables) {
     cohort.table.radScore = scoreRows(radiomic.signature, cohort.table);
@@ -154,7 +145,7 @@ export async function compareStudyModels(
     cohort.table.earlyFusionScore = scoreRows(earlyFusion.signature, cohort.table);
   }
   const single = (covariate: string) =>
-    coxph(training, { time, event, covariates: [covariate], missing: 'omit' });
+    coxph(training, { time, event, covariates: [covariate] }, { missing: 'omit' });
   // An arm whose LASSO keeps no feature has a constant score: it is reported and left out of the models.
   const warnings: string[] = [];
   const armScores: { column: string; model: string; result: SignaturePipelineResult }[] = [
@@ -177,7 +168,7 @@ export async function compareStudyModels(
       remedy: 'check the features (failed extractions?) or relax the signature filters (univariateP, lambda)',
     });
   }
-  const lateFusion = coxph(training, { time, event, covariates: fusionInputs, missing: 'omit' });
+  const lateFusion = coxph(training, { time, event, covariates: fusionInputs }, { missing: 'omit' });
   for (const cohort of tables) {
     const lp = new Float64Array(rowCount(cohort.table)).fill(Number.NaN);
     const prediction = predictCox(lateFusion, cohort.table, { missing: 'omit' });
@@ -202,15 +193,16 @@ export async function compareStudyModels(
   const chosenFusion =
     cIndex('earlyFusionScore') > cIndex('lateFusionScore') ? 'Early fusion' : 'Late fusion';
   const fusionColumn = chosenFusion === 'Early fusion' ? 'earlyFusionScore' : 'lateFusionScore';
-  const crm = backwardSelection(training, {
-    time,
-    event,
-    covariates: [fusionColumn, ...options.clinicalCovariates],
-    categorical: options.categorical,
-    criterion: options.selection ?? 'aic',
-    keep: [fusionColumn],
-    missing: 'omit',
-  });
+  const crm = backwardSelection(
+    training,
+    {
+      time,
+      event,
+      covariates: [fusionColumn, ...options.clinicalCovariates],
+      categorical: options.categorical,
+    },
+    { criterion: options.selection ?? 'aic', keep: [fusionColumn], missing: 'omit' },
+  );
   const crmFit = crm.model!;
   const models: { name: string; fit: CoxModel }[] = [
     { name: 'CRM', fit: crmFit },

@@ -15,6 +15,8 @@ import type { DesignMatrix } from '../penalized/design-matrix.js';
 
 /** Options for {@link buildSignature}. */
 export interface BuildSignatureOptions {
+  /** Name of the signature (its score column in formulas and messages). @default 'rad_score' */
+  name?: string;
   /** Univariate Cox Wald p-value to pass the screening step. @default 0.05 */
   univariateP?: number;
   /** If fewer features pass, keep this many with the smallest p-values. @default 10 */
@@ -29,6 +31,13 @@ export interface BuildSignatureOptions {
   random?: RandomSource;
   /** Penalty: glmnet's `'lambdaMin'` or the sparser `'lambda1se'`. @default 'lambdaMin' */
   lambda?: 'lambdaMin' | 'lambda1se';
+}
+
+/** Columns of {@link buildSignature}: the outcome and the candidate feature columns. */
+export interface BuildSignatureColumns {
+  time: string;
+  event: string;
+  features: readonly string[];
 }
 
 /** A signature with the record of how its features were narrowed. */
@@ -55,7 +64,7 @@ function designOf(table: TableLike, columns: readonly string[], rows: Int32Array
     const x = numericColumn(table, name);
     for (let i = 0; i < n; i++) data[j * n + i] = x[rows[i]];
   });
-  return { data, nRows: n, nCols: columns.length, columnNames: columns };
+  return { data, rows: n, columns: columns.length, columnNames: columns };
 }
 
 /**
@@ -67,13 +76,12 @@ function designOf(table: TableLike, columns: readonly string[], rows: Int32Array
  * @throws {TaceError} `EMPTY_INPUT` with fewer than 20 complete training patients; the steps' errors.
  */
 export async function buildSignature(
-  name: string,
   training: TableLike,
-  features: readonly string[],
-  time: string,
-  event: string,
+  columns: BuildSignatureColumns,
   options: BuildSignatureOptions = {},
 ): Promise<SignaturePipelineResult> {
+  const { time, event, features } = columns;
+  const name = options.name ?? 'rad_score';
   const cc = completeCases(training, [time, event, ...features], 'omit');
   const n = cc.rows.length;
   if (n < 20) {

@@ -1,21 +1,20 @@
-import {
-  assertInRange,
-  assertInteger,
-  bootstrapIndices,
-  quantile,
-  type RandomSource,
-  toRng,
-} from '@tace/core';
+import { assertInRange, assertInteger, quantile, type RandomSource, toRng } from '@tace/core';
 import { toSurvivalData } from '../internal/survival-data.js';
 import { timeFix } from '../internal/time-fix.js';
-import { concordance, concordanceKernel } from '../metrics/concordance.js';
+import { concordance } from '../metrics/concordance.js';
+import { concordanceReplicates } from './bootstrap-replicates.js';
 
 /** Options for {@link bootstrapConcordance}. */
 export interface BootstrapConcordanceOptions {
   /** Number of bootstrap resamples. @default 1000 */
   replicates?: number;
-  /** Seed or generator. @default 1 */
+  /**
+   * Integer seed of the per-replicate generators (replicate b uses `replicateSeed(seed, stream, b)`), or a
+   * generator from which one 32-bit seed is drawn. @default 1
+   */
   random?: RandomSource;
+  /** Name of the target, part of every replicate's seed (e.g. `cohort|model`). @default '' */
+  stream?: string;
   /** Confidence level of the percentile interval. @default 0.95 */
   confLevel?: number;
   /** `'harrell'` or `'uno'`, passed to `concordance`. @default 'harrell' */
@@ -30,7 +29,7 @@ export interface BootstrapConcordanceResult {
   lower: Float64Array;
   upper: Float64Array;
   /** For two scores: C(first) - C(second), its percentile CI and a two-sided bootstrap p-value; NaN for one score. */
-  difference: { estimate: number; lower: number; upper: number; p: number };
+  difference: { estimate: number; lower: number; upper: number; pValue: number };
   replicates: number;
 }
 
@@ -40,7 +39,7 @@ export interface BootstrapConcordanceResult {
  * the difference around 0, bounded below by 1 / replicates). Resamples without an event are skipped
  * and redrawn.
  * @throws {TaceError} as `concordance`; `INVALID_ARGUMENT` for bad options.
- * @example bootstrapConcordance(time, event, [crm, bclc], { replicates: 500, random: 42 }).difference.p
+ * @example bootstrapConcordance(time, event, [crm, bclc], { replicates: 500, random: 42 }).difference.pValue
  */
 export function bootstrapConcordance(
   time: ArrayLike<number>,
@@ -54,45 +53,25 @@ export function bootstrapConcordance(
   assertInRange(confLevel, 'confLevel', 0, 1, { lower: true, upper: true });
   const method = options.method ?? 'harrell';
   const tau = options.tau ?? Number.POSITIVE_INFINITY;
-  const rng = toRng(options.random ?? 1);
-  const n = time.length;
-  const k = risks.length;
+  const seed = seedOf(options.random ?? 1);
   const estimate = Float64Array.from(
     risks,
     (risk) => concordance(time, event, risk, { method, tau }).concordance,
   );
-  // Validate and time-fix once (as concordance() does), then resample the prepared arrays and call the
-  // counting kernel directly: no per-replicate validation.
+  const k = risks.length;
+  // Validate and time-fix once (as concordance() does); the loop resamples the prepared arrays.
   const data = toSurvivalData(time, event, 'error');
-  const fixedTime = timeFix(data.time);
-  const draws = risks.map(() => new Float64Array(replicates));
-  const t = new Float64Array(n);
-  const e = new Uint8Array(n);
-  const r = new Float64Array(n);
-  const weights = new Float64Array(n).fill(1);
-  const strata = new Int32Array(n);
-  for (let b = 0; b < replicates; b++) {
-    let rows: Int32Array;
-    let events = 0;
-    do {
-      rows = bootstrapIndices(n, rng);
-      events = 0;
-      for (let i = 0; i < n; i++) {
-        t[i] = fixedTime[rows[i]];
-        e[i] = data.event[rows[i]];
-        events += e[i];
-      }
-    } while (events === 0);
-    for (let s = 0; s < k; s++) {
-      for (let i = 0; i < n; i++) r[i] = risks[s][rows[i]];
-      draws[s][b] = concordanceKernel(t, e, r, weights, strata, method, tau).concordance;
-    }
-  }
+  const [draws] = concordanceReplicates(timeFix(data.time), data.event, risks, {
+    seed,
+    stream: options.stream,
+    end: replicates,
+    metrics: [{ method, tau }],
+  });
   const alpha = (1 - confLevel) / 2;
   const lower = new Float64Array(k);
   const upper = new Float64Array(k);
   for (let s = 0; s < k; s++) [lower[s], upper[s]] = quantile(draws[s], [alpha, 1 - alpha]);
-  const difference = { estimate: Number.NaN, lower: Number.NaN, upper: Number.NaN, p: Number.NaN };
+  const difference = { estimate: Number.NaN, lower: Number.NaN, upper: Number.NaN, pValue: Number.NaN };
   if (k === 2) {
     const diff = draws[0].map((v, b) => v - draws[1][b]);
     [difference.lower, difference.upper] = quantile(diff, [alpha, 1 - alpha]);
@@ -100,7 +79,13 @@ export function bootstrapConcordance(
     let below = 0;
     for (const v of diff) if (v <= 0) below++;
     const tail = Math.min(below, replicates - below) / replicates;
-    difference.p = Math.min(1, Math.max(2 * tail, 1 / replicates));
+    difference.pValue = Math.min(1, Math.max(2 * tail, 1 / replicates));
   }
   return { estimate, lower, upper, difference, replicates };
+}
+
+/** An integer seed: the number itself, or 32 bits drawn from a generator. */
+export function seedOf(random: RandomSource): number {
+  if (typeof random === 'number') return random;
+  return toRng(random).nextUint32();
 }

@@ -14,7 +14,7 @@ export interface CompareConcordanceResult {
   /** difference / sqrt(varianceDifference). */
   z: number;
   /** Two-sided p-value. */
-  p: number;
+  pValue: number;
   n: number;
 }
 
@@ -38,7 +38,7 @@ function timeSign(ti: number, di: number, tj: number, dj: number): number {
  * Runs in O(n^2) time and O(n) memory (fine for cohorts of thousands).
  *
  * @throws {TaceError} `LENGTH_MISMATCH`; `INVALID_ARGUMENT` for fewer than 4 patients or no usable pair.
- * @example compareConcordance(time, event, crmScore, bclcStage).p
+ * @example compareConcordance(time, event, crmScore, bclcStage).pValue
  */
 export function compareConcordance(
   time: ArrayLike<number>,
@@ -151,7 +151,7 @@ export function compareConcordance(
     variance: [varianceA, varianceB],
     covariance: covarianceAB,
     z: zValue,
-    p: 2 * normalSurvival(Math.abs(zValue)),
+    pValue: 2 * normalSurvival(Math.abs(zValue)),
     n,
   };
 }

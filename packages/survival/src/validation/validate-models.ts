@@ -3,16 +3,18 @@ import {
   type ColumnTable,
   normalQuantile,
   numericColumn,
+  quantile,
   type RandomSource,
   stringColumn,
   type TableLike,
   TaceError,
-  toRng,
 } from '@tace/core';
 import { type CoxModel, coxph } from '../cox/coxph.js';
 import { maxstatCutpoint } from '../cutpoints/maxstat-cutpoint.js';
 import { applyCutpoints, quantileCutpoints } from '../cutpoints/quantile-cutpoint.js';
 import { largestDistinctQuantileGroups } from '../internal/quantile-groups.js';
+import { toSurvivalData } from '../internal/survival-data.js';
+import { timeFix } from '../internal/time-fix.js';
 import { integratedBrierScore } from '../metrics/brier-score.js';
 import { type CalibrationResult, calibration } from '../metrics/calibration.js';
 import { concordance } from '../metrics/concordance.js';
@@ -20,7 +22,8 @@ import { type DecisionCurveResult, decisionCurve } from '../metrics/decision-cur
 import { timeDependentAuc } from '../metrics/time-dependent-auc.js';
 import { type KaplanMeierResult, kaplanMeier } from '../nonparametric/kaplan-meier.js';
 import { logRank } from '../nonparametric/log-rank.js';
-import { bootstrapConcordance } from './bootstrap-concordance.js';
+import { bootstrapConcordance, seedOf } from './bootstrap-concordance.js';
+import { concordanceReplicates } from './bootstrap-replicates.js';
 import { compareConcordance } from './compare-concordance.js';
 import { predictCoxCohort } from './predicted-survival.js';
 
@@ -89,8 +92,8 @@ export interface RiskGroupResult {
   /** Group label per cohort row (null when the score is missing). */
   groups: (string | null)[];
   km: KaplanMeierResult;
-  logRankP: number;
-  subgroups: { column: string; level: string; n: number; logRankP: number }[];
+  logRankPValue: number;
+  subgroups: { column: string; level: string; n: number; logRankPValue: number }[];
 }
 
 /** Everything {@link validateModels} computes; `rows` is the tidy table. */
@@ -156,7 +159,7 @@ export function validateModels(
       param: 'reference',
     });
   }
-  const rng = toRng(options.random ?? 1);
+  const seed = seedOf(options.random ?? 1);
   const z = normalQuantile(0.975);
   const rows: ValidationRow[] = [];
   const result: Omit<ValidationResult, 'toTable'> = {
@@ -208,21 +211,20 @@ export function validateModels(
       const t = Float64Array.from(p.rows, (r) => time[r]);
       const e = Float64Array.from(p.rows, (r) => event[r]);
       const n = t.length;
-      for (const method of ['harrell', 'uno'] as const) {
-        // Uno's C is truncated at tau; Harrell's uses all comparable pairs (as R concordance()).
-        const c = concordanceWithInterval(t, e, p.linearPredictor, {
-          replicates,
-          random: rng,
-          method,
-          tau: method === 'uno' ? tau : Number.POSITIVE_INFINITY,
-        });
-        push(model.name, cohort.name, `${method}_c`, c.estimate, n, c.lower, c.upper);
-      }
-      const auc = timeDependentAuc(t, e, p.linearPredictor, times);
+      // Uno's C is truncated at tau; Harrell's uses all comparable pairs (as R concordance()). Both on the
+      // same resamples: replicate b of this target has its own seed (a sharded run gives the same CIs).
+      const cs = concordancesWithIntervals(t, e, p.linearPredictor, {
+        replicates,
+        seed,
+        stream: `${cohort.name}|${model.name}`,
+        tau,
+      });
+      for (const c of cs) push(model.name, cohort.name, `${c.method}_c`, c.estimate, n, c.lower, c.upper);
+      const auc = timeDependentAuc(t, e, p.linearPredictor, { times });
       times.forEach((time, k) => {
         push(model.name, cohort.name, `td_auc@${time}`, auc.auc[k], n);
       });
-      const ibs = integratedBrierScore(t, e, p.survival.slice(0, times.length), times);
+      const ibs = integratedBrierScore(t, e, p.survival.slice(0, times.length), { times });
       push(model.name, cohort.name, 'ibs', ibs.ibs, n);
       const risk = p.survival[times.length].map((s) => 1 - s);
       const cal = calibration(t, e, risk, {
@@ -260,7 +262,7 @@ export function validateModels(
       }
       const km = kaplanMeier(t, e, { group: groupsUsed as string[] });
       const lr = logRank(t, e, groupsUsed as string[]);
-      push(model.name, cohort.name, 'logrank_p', lr.p, n);
+      push(model.name, cohort.name, 'logrank_p', lr.pValue, n);
       const highest = labels.filter((l) => present.has(l)).at(-1)!;
       const lowest = labels.find((l) => present.has(l))!;
       const indicator = { time: [] as number[], event: [] as number[], high: [] as number[] };
@@ -296,8 +298,8 @@ export function validateModels(
             keep.map((i) => e[i]),
             g,
           );
-          subgroups.push({ column, level, n: keep.length, logRankP: sub.p });
-          push(model.name, cohort.name, `logrank_p[${column}=${level}]`, sub.p, keep.length);
+          subgroups.push({ column, level, n: keep.length, logRankPValue: sub.pValue });
+          push(model.name, cohort.name, `logrank_p[${column}=${level}]`, sub.pValue, keep.length);
         }
       }
       result.riskGroups.push({
@@ -305,7 +307,7 @@ export function validateModels(
         cohort: cohort.name,
         groups,
         km,
-        logRankP: lr.p,
+        logRankPValue: lr.pValue,
         subgroups,
       });
     }
@@ -332,9 +334,13 @@ export function validateModels(
         kang.difference - z * sd,
         kang.difference + z * sd,
       );
-      push(`${reference} vs ${model.name}`, cohort.name, 'compare_c_p', kang.p, common.length);
+      push(`${reference} vs ${model.name}`, cohort.name, 'compare_c_p', kang.pValue, common.length);
       if (replicates === 0) continue;
-      const paired = bootstrapConcordance(t, e, [a, b], { replicates, random: rng });
+      const paired = bootstrapConcordance(t, e, [a, b], {
+        replicates,
+        random: seed,
+        stream: `${cohort.name}|${reference} vs ${model.name}`,
+      });
       push(
         `${reference} vs ${model.name}`,
         cohort.name,
@@ -344,7 +350,13 @@ export function validateModels(
         paired.difference.lower,
         paired.difference.upper,
       );
-      push(`${reference} vs ${model.name}`, cohort.name, 'bootstrap_c_p', paired.difference.p, common.length);
+      push(
+        `${reference} vs ${model.name}`,
+        cohort.name,
+        'bootstrap_c_p',
+        paired.difference.pValue,
+        common.length,
+      );
     }
   }
   return {
@@ -361,22 +373,38 @@ export function validateModels(
   };
 }
 
-/** A C-index with its percentile-bootstrap CI, or with NaN limits when `replicates` is 0. */
-function concordanceWithInterval(
+/**
+ * Harrell's and Uno's C with percentile-bootstrap CIs from the same resamples (the one bootstrap loop), or
+ * with NaN limits when `replicates` is 0.
+ */
+function concordancesWithIntervals(
   t: Float64Array,
   e: Float64Array,
   risk: Float64Array,
-  options: { replicates: number; random: RandomSource; method: 'harrell' | 'uno'; tau: number },
-): { estimate: number; lower: number; upper: number } {
+  options: { replicates: number; seed: number; stream: string; tau: number },
+): { method: 'harrell' | 'uno'; estimate: number; lower: number; upper: number }[] {
+  const metrics = [
+    { method: 'harrell' as const, tau: Number.POSITIVE_INFINITY },
+    { method: 'uno' as const, tau: options.tau },
+  ];
+  const estimates = metrics.map((m) => concordance(t, e, risk, m).concordance);
   if (options.replicates === 0) {
-    const { concordance: estimate } = concordance(t, e, risk, { method: options.method, tau: options.tau });
-    return { estimate, lower: Number.NaN, upper: Number.NaN };
+    return metrics.map((m, k) => ({
+      method: m.method,
+      estimate: estimates[k],
+      lower: Number.NaN,
+      upper: Number.NaN,
+    }));
   }
-  const boot = bootstrapConcordance(t, e, [risk], {
-    replicates: options.replicates,
-    random: options.random,
-    method: options.method,
-    tau: options.tau,
+  const data = toSurvivalData(t, e, 'error');
+  const draws = concordanceReplicates(timeFix(data.time), data.event, [risk], {
+    seed: options.seed,
+    stream: options.stream,
+    end: options.replicates,
+    metrics,
   });
-  return { estimate: boot.estimate[0], lower: boot.lower[0], upper: boot.upper[0] };
+  return metrics.map((m, k) => {
+    const [lower, upper] = quantile(draws[k][0], [0.025, 0.975]);
+    return { method: m.method, estimate: estimates[k], lower, upper };
+  });
 }

@@ -8,7 +8,7 @@ import type { ClinicalScore, PatientFields, ScoreOptions, ScoreResult } from './
  */
 export function sixAndTwelve(patient: PatientFields, options: ScoreOptions = {}): ScoreResult {
   const fields = new FieldReader(patient, options.units);
-  const score = fields.diameterCm() + fields.tumourNumber();
+  const score = fields.diameterCm() + fields.tumorNumber();
   if (fields.missing.length > 0) return missingResult(fields.missing);
   return { score, grade: score <= 6 ? '<=6' : score <= 12 ? '>6-12' : '>12', missing: [] };
 }
@@ -20,13 +20,13 @@ export function sixAndTwelve(patient: PatientFields, options: ScoreOptions = {})
  */
 export function upToSeven(patient: PatientFields, options: ScoreOptions = {}): ScoreResult {
   const fields = new FieldReader(patient, options.units);
-  const score = fields.diameterCm() + fields.tumourNumber();
+  const score = fields.diameterCm() + fields.tumorNumber();
   if (fields.missing.length > 0) return missingResult(fields.missing);
   return { score, grade: score <= 7 ? 'within' : 'beyond', missing: [] };
 }
 
-/** Options for {@link tumourBurdenScore}. */
-export interface TumourBurdenOptions extends ScoreOptions {
+/** Options for {@link tumorBurdenScore}. */
+export interface TumorBurdenOptions extends ScoreOptions {
   /**
    * Zone cut-offs [low/medium, medium/high]: low < first, medium in [first, second), high >= second.
    * @default [3, 9] (Sasaki et al., Ann Surg 2018)
@@ -37,12 +37,12 @@ export interface TumourBurdenOptions extends ScoreOptions {
 /**
  * Tumour burden score (Sasaki et al., Ann Surg 2018;267:132-41): `TBS = sqrt(diameter^2 + number^2)`,
  * diameter of the largest tumour in cm; zones low / medium / high by `cutoffs`.
- * @example tumourBurdenScore({ diameter: 4, number: 3 }) // { score: 5, grade: 'medium' }
+ * @example tumorBurdenScore({ diameter: 4, number: 3 }) // { score: 5, grade: 'medium' }
  */
-export function tumourBurdenScore(patient: PatientFields, options: TumourBurdenOptions = {}): ScoreResult {
+export function tumorBurdenScore(patient: PatientFields, options: TumorBurdenOptions = {}): ScoreResult {
   const fields = new FieldReader(patient, options.units);
   const diameter = fields.diameterCm();
-  const number = fields.tumourNumber();
+  const number = fields.tumorNumber();
   if (fields.missing.length > 0) return missingResult(fields.missing);
   const [low, high] = options.cutoffs ?? [3, 9];
   const score = Math.hypot(diameter, number);
@@ -62,8 +62,8 @@ export const upToSevenScore: ClinicalScore = {
   compute: upToSeven,
 };
 /** Tumour burden score as a {@link ClinicalScore}. */
-export const tumourBurdenScoreDefinition: ClinicalScore<TumourBurdenOptions> = {
-  name: 'tumourBurdenScore',
+export const tumorBurdenScoreDefinition: ClinicalScore<TumorBurdenOptions> = {
+  name: 'tumorBurdenScore',
   grades: ['low', 'medium', 'high'],
-  compute: tumourBurdenScore,
+  compute: tumorBurdenScore,
 };

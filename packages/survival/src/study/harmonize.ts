@@ -1,8 +1,8 @@
 import { type ColumnTable, completeCases, numericColumn, stringColumn, TaceError } from '@tace/core';
 import { combat } from '../features/combat.js';
 
-/** Options for {@link harmoniseCohorts} (ComBat across scanners / centres). */
-export interface HarmoniseOptions {
+/** Options for {@link harmonizeCohorts} (ComBat across scanners / centres). */
+export interface HarmonizeOptions {
   /** Column holding the batch (centre or scanner) of each patient, in every cohort table. */
   batch: string;
   /**
@@ -22,10 +22,10 @@ export interface HarmoniseOptions {
  * @throws {TaceError} `INVALID_ARGUMENT` when the training cohort spans several batches and no reference is
  * given, or from ComBat (a batch with one patient ...).
  */
-export function harmoniseCohorts(
+export function harmonizeCohorts(
   tables: { role: string; table: ColumnTable }[],
   features: readonly string[],
-  options: HarmoniseOptions,
+  options: HarmonizeOptions,
 ): number {
   const rows: { cohort: number; row: number; batch: string }[] = [];
   tables.forEach((cohort, c) => {
@@ -56,7 +56,7 @@ export function harmoniseCohorts(
     });
   });
   const { adjusted } = combat(
-    { data, nRows: n, nCols: features.length, columnNames: features },
+    { data, rows: n, columns: features.length, columnNames: features },
     rows.map((r) => r.batch),
     { referenceBatch: reference, parametric: options.parametric ?? true },
   );

@@ -1,0 +1,41 @@
+import type { TableLike } from '@tace/core';
+import { labelsAt, numericAt, tableRows } from '../internal/table-columns.js';
+import type { KaplanMeierOptions, KaplanMeierResult } from './kaplan-meier.js';
+import { kaplanMeier as kaplanMeierKernel } from './kaplan-meier.js';
+
+/** Columns of {@link kaplanMeier}: the outcome and an optional grouping column. */
+export interface KaplanMeierColumns {
+  /** Follow-up time column (>= 0). */
+  time: string;
+  /** Event column: 1/true = event, 0/false = censored. */
+  event: string;
+  /** Group column: one curve per level (sorted as R's `factor`). @default undefined (one curve) */
+  group?: string;
+}
+
+/** Options of the table-level {@link kaplanMeier} (the array-level options without `group`). */
+export type KaplanMeierTableOptions = Omit<KaplanMeierOptions, 'group'>;
+
+/**
+ * Kaplan-Meier curves of a table: `survfit(Surv(time, event) ~ group, data)`. See the array-level
+ * `kaplanMeier` of `@tace/survival/kernels` for the estimator and its R agreement.
+ * @throws {TaceError} `COLUMN_NOT_FOUND`, `MISSING_VALUE` (policy `'error'`), invalid times/events, bad options.
+ * @example kaplanMeier(lung, { time: 'time', event: 'dead', group: 'sex' }, { times: [365] })
+ */
+export function kaplanMeier(
+  table: TableLike,
+  columns: KaplanMeierColumns,
+  options: KaplanMeierTableOptions = {},
+): KaplanMeierResult {
+  const { rows, omitted } = tableRows(table, [columns.time, columns.event, columns.group], options.missing);
+  const result = kaplanMeierKernel(
+    numericAt(table, columns.time, rows),
+    numericAt(table, columns.event, rows),
+    {
+      ...options,
+      missing: 'error',
+      group: columns.group === undefined ? undefined : labelsAt(table, columns.group, rows),
+    },
+  );
+  return { ...result, omitted };
+}
