@@ -14,7 +14,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRng, randomNormal, sampleIndices } from '../packages/core/dist/index.js';
-import { scoreGeneSets, scoreGeneSetsParallel } from '../packages/omics/dist/index.js';
+import { expressionMatrix, scoreGeneSets, scoreGeneSetsParallel } from '../packages/omics/dist/index.js';
 import { measure } from './lib/timing.mjs';
 
 const nGenes = Number(process.env.BENCH_GENES ?? 20_000);
@@ -31,11 +31,11 @@ function makeMatrix(g, s) {
     for (let i = 0; i < g; i++)
       values[j * g + i] = Math.round((offsets[i] + randomNormal(rng)) * 1000) / 1000;
   }
-  return {
-    genes: Array.from({ length: g }, (_, i) => `G${i + 1}`),
-    samples: Array.from({ length: s }, (_, j) => `S${j + 1}`),
+  return expressionMatrix(
+    Array.from({ length: g }, (_, i) => `G${i + 1}`),
+    Array.from({ length: s }, (_, j) => `S${j + 1}`),
     values,
-  };
+  );
 }
 function makeSets(g, count, size) {
   const sets = {};
@@ -55,13 +55,13 @@ async function timeAsync(f) {
 
 const big = makeMatrix(nGenes, nSamples);
 const sets = makeSets(nGenes, 50, 200);
-const small = {
-  genes: big.genes.slice(0, nGsvaGenes),
-  samples: big.samples,
-  values: new Float64Array(nGsvaGenes * nSamples),
-};
+const small = expressionMatrix(
+  big.genes.slice(0, nGsvaGenes),
+  big.samples,
+  new Float64Array(nGsvaGenes * nSamples),
+);
 for (let j = 0; j < nSamples; j++)
-  small.values.set(big.values.subarray(j * nGenes, j * nGenes + nGsvaGenes), j * nGsvaGenes);
+  small.data.set(big.data.subarray(j * nGenes, j * nGenes + nGsvaGenes), j * nGsvaGenes);
 const smallSets = Object.fromEntries(
   Object.entries(sets).map(([k, v]) => [k, v.filter((g) => Number(g.slice(1)) <= nGsvaGenes)]),
 );
@@ -84,7 +84,7 @@ try {
   );
   const dir = mkdtempSync(join(tmpdir(), 'omics-gsva-bench-'));
   try {
-    writeFileSync(join(dir, 'x.bin'), Buffer.from(big.values.buffer));
+    writeFileSync(join(dir, 'x.bin'), Buffer.from(big.data.buffer));
     const gmt = (s) =>
       Object.entries(s)
         .map(([k, v]) => [k, 'NA', ...v].join('\t'))
@@ -142,7 +142,7 @@ const row = (label, ours, par, rTime, rScores, rCpu) => {
       ? ''
       : `  R ${rTime.toFixed(2)} s  ->  ${(rTime / ours.seconds).toFixed(1)}x (1 thread), ${(rTime / par.seconds).toFixed(1)}x (${threads} threads)`;
   const same =
-    rScores === undefined ? '' : `  max |ours - R| = ${maxDiff(ours.out.values, rScores).toExponential(2)}`;
+    rScores === undefined ? '' : `  max |ours - R| = ${maxDiff(ours.out.data, rScores).toExponential(2)}`;
   console.log(
     `  ${label}: ours ${ours.seconds.toFixed(2)} s (1 thread), ${par.seconds.toFixed(2)} s (${threads} threads)${ratio}${same}`,
   );
@@ -151,7 +151,7 @@ const row = (label, ours, par, rTime, rScores, rCpu) => {
       `    CPU time (load-independent): ours ${ours.cpu.toFixed(2)} s, R ${rCpu.toFixed(2)} s -> ${(rCpu / ours.cpu).toFixed(1)}x`,
     );
   }
-  console.log(`    parallel = sequential scores: ${maxDiff(ours.out.values, par.out.values) === 0}`);
+  console.log(`    parallel = sequential scores: ${maxDiff(ours.out.data, par.out.data) === 0}`);
 };
 row(`ssgsea ${nGenes} x ${nSamples}`, ssgsea, ssgseaPar, r?.ssgsea, r?.s1, r?.ssgseaCpu);
 row(`gsva   ${nGsvaGenes} x ${nSamples}`, gsva, gsvaPar, r?.gsva, r?.s2, r?.gsvaCpu);

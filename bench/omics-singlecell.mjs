@@ -45,6 +45,7 @@ if (process.argv[2] === '--score') {
 
 const { bundledSignatures } = await import(omics);
 const { createRng } = await import(join(here, '..', 'packages', 'core', 'dist', 'index.js'));
+const { sparseCountBlocks } = await import(join(here, '..', 'packages', 'synthetic', 'dist', 'index.js'));
 const h5wasm = await import('h5wasm/node').catch(
   () => import(join(here, '..', 'packages', 'omics', 'node_modules', 'h5wasm', 'dist', 'node', 'hdf5_hl.js')),
 );
@@ -110,31 +111,11 @@ try {
   let nnz = 0;
   let dsData = null;
   let dsIndices = null;
-  const block = 1000;
-  const mark = new Uint8Array(nGenes);
-  for (let c0 = 0; c0 < nCells; c0 += block) {
-    const idx = [];
-    const val = [];
-    for (let c = c0; c < Math.min(nCells, c0 + block); c++) {
-      const depth = 0.5 + 1.5 * rng.nextFloat(); // library-size variation
-      const chosen = [];
-      for (let t = 0; t < perCell; t++) {
-        const j = Math.floor(nGenes * rng.nextFloat() ** 2); // skewed: low indices are common genes
-        if (mark[j] === 0) {
-          mark[j] = 1;
-          chosen.push(j);
-        }
-      }
-      chosen.sort((a, b) => a - b);
-      for (const j of chosen) {
-        mark[j] = 0;
-        idx.push(j);
-        val.push(1 + Math.floor(-Math.log(1 - rng.nextFloat()) * depth * (j < 2000 ? 4 : 1)));
-      }
-      indptr[c + 1] = nnz + idx.length;
-    }
-    const d = Float32Array.from(val);
-    const k = Int32Array.from(idx);
+  // @tace/synthetic sparseCountBlocks: 1000 cells per block, continuing the stream after the gene shuffle.
+  for (const b of sparseCountBlocks({ cells: nCells, genes: nGenes, perCell, blockSize: 1000, seed: rng })) {
+    for (let c = 1; c < b.indptr.length; c++) indptr[b.start + c] = nnz + b.indptr[c];
+    const d = b.data;
+    const k = b.indices;
     if (dsData === null) {
       dsData = X.create_dataset({ name: 'data', data: d, maxshape: [null], chunks: [1 << 18] });
       dsIndices = X.create_dataset({ name: 'indices', data: k, maxshape: [null], chunks: [1 << 18] });

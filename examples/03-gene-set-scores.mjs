@@ -11,14 +11,15 @@ const genes = [
   ...new Set([...Object.values(sets).flat(), ...Array.from({ length: 200 }, (_, i) => `BG${i + 1}`)]),
 ];
 const samples = Array.from({ length: 30 }, (_, i) => `S${String(i + 1).padStart(2, '0')}`);
-const risk = Object.fromEntries(samples.map((s, i) => [s, i < 15 ? 'low' : 'high']));
+// one row per sample: id and risk group (a clinical table read with core readTable works the same way)
+const clinical = { sample: samples, risk: samples.map((_, i) => (i < 15 ? 'low' : 'high')) };
 
 const rng = createRng(11);
 const baseline = genes.map(() => 6 + 2 * randomNormal(rng));
-const values = new Float64Array(genes.length * samples.length); // column-major: sample by sample
-samples.forEach((sample, s) => {
+const values = new Float64Array(genes.length * samples.length); // column-major: entry (g, s) at g + s * genes
+samples.forEach((_, s) => {
   genes.forEach((gene, g) => {
-    const shift = risk[sample] === 'high' && hypoxia.has(gene) ? 1 : 0;
+    const shift = clinical.risk[s] === 'high' && hypoxia.has(gene) ? 1 : 0;
     values[s * genes.length + g] = baseline[g] + shift + randomNormal(rng, 0, 0.7);
   });
 });
@@ -26,7 +27,12 @@ const expression = expressionMatrix(genes, samples, values);
 
 // ssGSEA as GSVA::gsva(method = "ssgsea"), then Wilcoxon high vs low with BH over the sets.
 const scores = scoreGeneSets(expression, sets, { method: 'ssgsea' });
-const comparison = compareGroups(scores, risk, { target: 'high', reference: 'low' });
+const comparison = compareGroups(
+  scores,
+  clinical,
+  { id: 'sample', group: 'risk' },
+  { target: 'high', reference: 'low' },
+);
 console.log(`${scores.sets.length} sets x ${scores.samples.length} samples (${scores.method})`);
 comparison.sets.forEach((set, k) => {
   console.log(

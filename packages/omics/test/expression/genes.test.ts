@@ -19,7 +19,7 @@ describe('parseTcgaBarcode', () => {
       sample: 'TCGA-DD-A1ED-01',
       sampleTypeCode: 1,
       sampleType: 'Primary Solid Tumor',
-      tissue: 'tumour',
+      tissue: 'tumor',
       vial: 'A',
       portion: '11',
       analyte: 'R',
@@ -31,7 +31,7 @@ describe('parseTcgaBarcode', () => {
   it('tells tumour (01, 02) from normal (11) and accepts shorter barcodes and R .1 suffixes', () => {
     expect(parseTcgaBarcode('TCGA-DD-A1ED-11A').tissue).toBe('normal');
     expect(parseTcgaBarcode('TCGA-DD-AACA-02.1')).toMatchObject({
-      tissue: 'tumour',
+      tissue: 'tumor',
       sampleTypeCode: 2,
       vial: '',
     });
@@ -57,15 +57,15 @@ describe('collapseDuplicateGenes', () => {
     // means: A1 = 2, A3 = 6, A5 = 6 -> row 3 (first of the tie); order B, A(row 3), C
     const { matrix, duplicated } = collapseDuplicateGenes(m);
     expect(matrix.genes).toEqual(['B', 'A', 'C']);
-    expect(Array.from(matrix.values)).toEqual([9, 5, 2, 9, 7, 2]);
+    expect(Array.from(matrix.data)).toEqual([9, 5, 2, 9, 7, 2]);
     expect(duplicated).toEqual([{ gene: 'A', rows: 3 }]);
   });
 
   it("'first' keeps the first row; 'mean' averages rows (limma avereps)", () => {
-    expect(Array.from(collapseDuplicateGenes(m, 'first').matrix.values)).toEqual([1, 9, 2, 3, 9, 2]);
+    expect(Array.from(collapseDuplicateGenes(m, 'first').matrix.data)).toEqual([1, 9, 2, 3, 9, 2]);
     const mean = collapseDuplicateGenes(m, 'mean').matrix;
     expect(mean.genes).toEqual(['A', 'B', 'C']);
-    expect(Array.from(mean.values)).toEqual([11 / 3, 9, 2, 17 / 3, 9, 2]);
+    expect(Array.from(mean.data)).toEqual([11 / 3, 9, 2, 17 / 3, 9, 2]);
   });
 });
 
@@ -73,17 +73,17 @@ describe('log2Cpm / log2Tpm / looksLogged', () => {
   const counts = expressionMatrix(['g1', 'g2', 'g3'], ['a', 'b'], [10, 30, 60, 0, 500, 500]);
   it('log2(CPM + 1) per sample', () => {
     const out = log2Cpm(counts, { warn: () => {} });
-    expect(out.values[0]).toBeCloseTo(Math.log2(1e5 + 1), 12); // 10 / 100 * 1e6
-    expect(out.values[3]).toBe(0);
-    expect(out.values[4]).toBeCloseTo(Math.log2(5e5 + 1), 12);
+    expect(out.data[0]).toBeCloseTo(Math.log2(1e5 + 1), 12); // 10 / 100 * 1e6
+    expect(out.data[3]).toBe(0);
+    expect(out.data[4]).toBeCloseTo(Math.log2(5e5 + 1), 12);
   });
 
   it('log2(TPM + 1) from counts and lengths, or of TPM as given', () => {
     // reads per base: 10/1000 = 0.01, 30/3000 = 0.01, 60/1000 = 0.06 -> TPM 1/8, 1/8, 6/8 of 1e6
     const out = log2Tpm(counts, [1000, 3000, 1000], { warn: () => {} });
-    expect(out.values[0]).toBeCloseTo(Math.log2(125000 + 1), 10);
-    expect(out.values[2]).toBeCloseTo(Math.log2(750000 + 1), 10);
-    expect(log2Tpm(counts, null, { warn: () => {} }).values[1]).toBeCloseTo(Math.log2(31), 12);
+    expect(out.data[0]).toBeCloseTo(Math.log2(125000 + 1), 10);
+    expect(out.data[2]).toBeCloseTo(Math.log2(750000 + 1), 10);
+    expect(log2Tpm(counts, null, { warn: () => {} }).data[1]).toBeCloseTo(Math.log2(31), 12);
   });
 
   it('warns on input that already looks logged, and detects linear counts', () => {
@@ -104,7 +104,7 @@ describe('log2Cpm / log2Tpm / looksLogged', () => {
           ['s'],
           col,
         );
-        const out = log2Cpm(m, { warn: () => {} }).values;
+        const out = log2Cpm(m, { warn: () => {} }).data;
         for (let i = 0; i < col.length; i++) {
           for (let j = 0; j < col.length; j++) if (col[i] < col[j]) expect(out[i]).toBeLessThan(out[j]);
         }

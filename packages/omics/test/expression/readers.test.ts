@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { sharedDataPath, sharedDataSkipMessage, writeTable } from '@tace/core';
+import { writeTable } from '@tace/core';
+import { sharedDataPath, sharedDataSkipMessage } from '@tace/core/testing';
 import { gzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import {
@@ -28,14 +29,14 @@ describe('parseExpressionMatrix', () => {
     const m = parseExpressionMatrix(genesInRows);
     expect(m.genes).toEqual(['TP53', 'MYC', 'EGFR']);
     expect(m.samples).toEqual(['S1', 'S2']);
-    expect(Array.from(m.values)).toEqual([1, 3, 5, 2, 4, Number.NaN]);
+    expect(Array.from(m.data)).toEqual([1, 3, 5, 2, 4, Number.NaN]);
   });
 
   it('reads the transposed table (samples in rows) to the same matrix, detected or forced', () => {
     const transposed = 'sample,TP53,MYC,EGFR\nTCGA-DD-A1ED-01,1,3,5\nTCGA-2Y-A9H1-01,2,4,\n';
     const m = parseExpressionMatrix(transposed);
     expect(m.genes).toEqual(['TP53', 'MYC', 'EGFR']);
-    expect(Array.from(m.values)).toEqual([1, 3, 5, 2, 4, Number.NaN]);
+    expect(Array.from(m.data)).toEqual([1, 3, 5, 2, 4, Number.NaN]);
     expect(
       parseExpressionMatrix('id,A,B,C\nx,1,3,5\ny,2,4,6\n', { orientation: 'samples-in-rows' }).genes,
     ).toEqual(['A', 'B', 'C']);
@@ -63,7 +64,7 @@ describe('parseExpressionMatrix', () => {
         path,
         gzipSync(new TextEncoder().encode('gene\tS1\tS2\nTP53\t1\t2\nMYC\t3\t4\nEGFR\t5\t6\n')),
       );
-      expect(Array.from(readExpressionMatrix(path).values)).toEqual([1, 3, 5, 2, 4, 6]);
+      expect(Array.from(readExpressionMatrix(path).data)).toEqual([1, 3, 5, 2, 4, 6]);
     } finally {
       rmSync(dir, { recursive: true });
     }
@@ -84,11 +85,11 @@ describe('readExpressionTable (Arrow, Parquet through core readTable)', () => {
         const m = readExpressionTable(join(dir, file), 'genes-in-rows');
         expect(m.genes).toEqual(['TP53', 'MYC', 'EGFR']);
         expect(m.samples).toEqual(['S1', 'S2']);
-        expect(Array.from(m.values)).toEqual([1, 3, 5, 2, 4, 6]);
+        expect(Array.from(m.data)).toEqual([1, 3, 5, 2, 4, 6]);
       }
       writeTable({ sample: ['a', 'b'], TP53: new Float64Array([1, 2]) }, join(dir, 't.parquet'));
       const t = readExpressionTable(join(dir, 't.parquet'), 'samples-in-rows');
-      expect([t.genes, t.samples, Array.from(t.values)]).toEqual([['TP53'], ['a', 'b'], [1, 2]]);
+      expect([t.genes, t.samples, Array.from(t.data)]).toEqual([['TP53'], ['a', 'b'], [1, 2]]);
     } finally {
       rmSync(dir, { recursive: true });
     }
@@ -105,15 +106,15 @@ describe('readGdcStarCounts', () => {
       'ENSG00000002586_PAR_Y',
     ]);
     expect(m.samples).toEqual(['TCGA-DD-A1ED-01A', 'TCGA-DD-A1ED-11A', 'TCGA-2Y-A9H1-01A']);
-    expect(Array.from(m.values.subarray(0, 4))).toEqual([2140, 0, 1900, 5]);
-    expect(m.values[4 * 2 + 2]).toBe(800);
+    expect(Array.from(m.data.subarray(0, 4))).toEqual([2140, 0, 1900, 5]);
+    expect(m.data[4 * 2 + 2]).toBe(800);
   });
 
   it('reads tpm_unstranded by symbol, and names samples by file without a sheet', () => {
     const m = readGdcStarCounts(starFiles, { column: 'tpm_unstranded', geneId: 'gene_name' });
     expect(m.genes).toEqual(['TSPAN6', 'TNMD', 'DPM1', 'CD99']);
     expect(m.samples[0]).toBe('0a1b');
-    expect(m.values[2]).toBeCloseTo(88.2, 12);
+    expect(m.data[2]).toBeCloseTo(88.2, 12);
   });
 
   it('rejects an unknown column and a file missing from the sample sheet', () => {
@@ -139,7 +140,7 @@ describe('readXenaMatrix', () => {
     const m = readXenaMatrix(join(tcgaDir, 'xena_small.tsv'));
     expect(m.genes).toEqual(['ENSG00000000003', 'ENSG00000000005', 'ENSG00000000419']);
     expect(m.samples).toEqual(['TCGA-DD-A1ED-01A', 'TCGA-2Y-A9H1-01A']);
-    expect(Array.from(m.values)).toEqual([5, 0, 7.25, 6.5, 1.2, 8]);
+    expect(Array.from(m.data)).toEqual([5, 0, 7.25, 6.5, 1.2, 8]);
   });
 });
 

@@ -1,7 +1,8 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { isTaceError, sharedDataPath, sharedDataSkipMessage } from '@tace/core';
+import { isTaceError } from '@tace/core';
+import { sharedDataPath, sharedDataSkipMessage } from '@tace/core/testing';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatGmt, parseGmt, parseGmtEntries, readGmt, writeGmt } from '../../src/genesets/index.js';

@@ -1,6 +1,6 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { sharedDataPath } from '@tace/core';
+import { sharedDataPath } from '@tace/core/testing';
 import { describe, expect, it } from 'vitest';
 import { readGmt } from '../../src/genesets/index.js';
 import {

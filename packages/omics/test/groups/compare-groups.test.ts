@@ -1,9 +1,10 @@
-import { sharedDataPath, sharedDataSkipMessage } from '@tace/core';
+import { sharedDataPath, sharedDataSkipMessage } from '@tace/core/testing';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { collapseDuplicateGenes, readExpressionMatrix } from '../../src/expression/index.js';
 import { readGmt } from '../../src/genesets/index.js';
-import { cliffsDelta, compareGroups, comparisonTable, resolveGroups } from '../../src/groups/index.js';
+import { compareGroups, comparisonTable } from '../../src/groups/index.js';
+import { cliffsDelta, compareGroups as compareGroupsByLabel, resolveGroups } from '../../src/kernels.js';
 import { type GeneSetScores, scoreGeneSets, scoresTable, setScores } from '../../src/scoring/index.js';
 import { maxRelativeError, numbers, readColumns } from './csv.js';
 
@@ -17,9 +18,11 @@ function scoresOf(values: number[][], samples: string[]): GeneSetScores {
     });
   });
   return {
+    rows: nSets,
+    columns: samples.length,
+    data: flat,
     sets: values.map((_, k) => `S${k}`),
     samples,
-    values: flat,
     coverage: [],
     method: 'zscore',
     warnings: [],
@@ -75,7 +78,14 @@ describe('compareGroups', () => {
       ],
       samples,
     );
-    const cmp = compareGroups(scores, { a: 'high', b: 'high', c: 'high', d: 'low', e: 'low', f: 'low' });
+    const cmp = compareGroupsByLabel(scores, {
+      a: 'high',
+      b: 'high',
+      c: 'high',
+      d: 'low',
+      e: 'low',
+      f: 'low',
+    });
     expect(cmp.statistic[0]).toBe(9);
     expect(cmp.pValue[0]).toBeCloseTo(0.1, 12); // wilcox.test(c(5,6,7), c(1,2,3))$p.value
     expect(cmp.medianDifference[0]).toBe(4);
@@ -102,7 +112,11 @@ describe.skipIf(lihcPath === null || hallmarkPath === null)(
       const ref = readColumns('r-limma/lihc_groups.csv');
       expect(ref.sample.map((s) => groups[s])).toEqual(ref.group);
 
-      const cmp = compareGroups(scores, groups);
+      const cmp = compareGroups(
+        scores,
+        { sample: Object.keys(groups), group: Object.values(groups) },
+        { id: 'sample', group: 'group' },
+      );
       const r = readColumns('r-limma/lihc_compare.csv');
       expect(cmp.sets).toEqual(r.set);
       expect(maxRelativeError(cmp.statistic, numbers(r.W))).toBe(0);
@@ -137,7 +151,8 @@ describe('scoresTable / comparisonTable', () => {
     const t = scoresTable(scores);
     expect(t.sample).toEqual(['a', 'b', 'c', 'd']);
     expect(Array.from(t.S1 as Float64Array)).toEqual([1, 2, 3, 4]);
-    const c = comparisonTable(compareGroups(scores, { a: 'high', b: 'high', c: 'low', d: 'low' }));
+    const groups = { id: ['a', 'b', 'c', 'd'], risk: ['high', 'high', 'low', 'low'] };
+    const c = comparisonTable(compareGroups(scores, groups, { id: 'id', group: 'risk' }));
     expect(c.set).toEqual(['S0', 'S1']);
     expect(c.target).toEqual(['high', 'high']);
     expect(Array.from(c.medianDifference as Float64Array)).toEqual([4, -2]);

@@ -1,8 +1,9 @@
-import { sharedDataPath, sharedDataSkipMessage } from '@tace/core';
+import { sharedDataPath, sharedDataSkipMessage } from '@tace/core/testing';
 import { describe, expect, it } from 'vitest';
 import { collapseDuplicateGenes, readExpressionMatrix } from '../../src/expression/index.js';
 import { readGmt } from '../../src/genesets/index.js';
-import { differentialExpression, enrichmentScore, prerankedGsea } from '../../src/groups/index.js';
+import { differentialExpression, prerankedGsea } from '../../src/groups/index.js';
+import { enrichmentScore } from '../../src/kernels.js';
 import { readColumns } from './csv.js';
 
 describe('enrichmentScore', () => {
@@ -64,7 +65,7 @@ describe.skipIf(lihcPath === null || hallmarkPath === null)(
       // weights |t| (fixtures/r-limma/make-fixtures.R, section 3)
       const { matrix } = collapseDuplicateGenes(readExpressionMatrix(lihcPath as string));
       const g = readColumns('r-limma/lihc_groups.csv');
-      const de = differentialExpression(matrix, Object.fromEntries(g.sample.map((s, i) => [s, g.group[i]])));
+      const de = differentialExpression(matrix, g, { id: 'sample', group: 'group' });
       const stats = Object.fromEntries(de.genes.map((gene, i) => [gene, de.moderatedT[i]]));
       const gsea = prerankedGsea(stats, readGmt(hallmarkPath as string), { permutations: 200, random: 1 });
       const ref = readColumns('r-limma/lihc_gsea_es.csv');

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect } from 'vitest';
-import type { Column, DataFrame, Matrix } from '../../src/h5ad/index.js';
+import type { AnnDataMatrix, Column, DataFrame } from '../../src/h5ad/index.js';
 
 /** Shape of the `*.expected.json` fixtures written by `test/fixtures/anndata/make_fixtures.py`. */
 export interface ExpectedColumn {
@@ -77,7 +77,7 @@ export function expectFrame(actual: DataFrame, expected: ExpectedFrame, where: s
     expectColumn(actual.columns[name], expected.columns[name], `${where}.${name}`);
 }
 
-function valueAt(m: Matrix, i: number, j: number): number {
+function valueAt(m: AnnDataMatrix, i: number, j: number): number {
   if (m.format === 'dense') return m.data[i * m.shape[1] + j];
   const [major, minor] = m.format === 'csr' ? [i, j] : [j, i];
   for (let k = m.indptr[major]; k < m.indptr[major + 1]; k++) if (m.indices[k] === minor) return m.data[k];
@@ -88,7 +88,7 @@ function valueAt(m: Matrix, i: number, j: number): number {
  * Format, dtype, shape, non-zero count and sample values exactly; total, row and column sums (float64
  * accumulation, different order from numpy) to a relative 1e-12.
  */
-export function expectMatrix(actual: Matrix, expected: ExpectedMatrix, where: string): void {
+export function expectMatrix(actual: AnnDataMatrix, expected: ExpectedMatrix, where: string): void {
   expect(actual.format, where).toBe(expected.format);
   expect(actual.data instanceof Float32Array ? 'float32' : 'float64', where).toBe(expected.dtype);
   expect(actual.shape, where).toEqual(expected.shape);

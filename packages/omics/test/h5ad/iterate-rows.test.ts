@@ -1,7 +1,8 @@
-import { isTaceError, sharedDataPath, sharedDataSkipMessage } from '@tace/core';
+import { isTaceError } from '@tace/core';
+import { sharedDataPath, sharedDataSkipMessage } from '@tace/core/testing';
 import { describe, expect, it } from 'vitest';
 import { iterateRows, readH5ad, type SparseMatrix } from '../../src/h5ad/index.js';
-import { toCsr } from '../../src/singlecell/index.js';
+import { toCsr } from '../../src/kernels.js';
 import { fixtureDir } from './expected.js';
 
 async function collect(path: string, options: Parameters<typeof iterateRows>[1]): Promise<SparseMatrix> {

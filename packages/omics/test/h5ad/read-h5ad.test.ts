@@ -1,4 +1,5 @@
-import { isTaceError, sharedDataPath, sharedDataSkipMessage } from '@tace/core';
+import { isTaceError } from '@tace/core';
+import { sharedDataPath, sharedDataSkipMessage } from '@tace/core/testing';
 import { describe, expect, it } from 'vitest';
 import { readH5ad, readH5adObs } from '../../src/h5ad/index.js';
 import { expectFrame, expectMatrix, expectUns, fixtureDir, loadExpected } from './expected.js';

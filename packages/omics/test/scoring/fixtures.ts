@@ -16,9 +16,7 @@ export interface ReferenceScores {
 
 export function readReferenceScores(file: string): ReferenceScores {
   const m = readExpressionMatrix(join(gsvaFixtureDir, file), { orientation: 'genes-in-rows' });
-  const rows = m.genes.map((_, k) =>
-    Float64Array.from(m.samples, (_, s) => m.values[s * m.genes.length + k]),
-  );
+  const rows = m.genes.map((_, k) => Float64Array.from(m.samples, (_, s) => m.data[s * m.genes.length + k]));
   return { sets: m.genes, samples: m.samples, rows };
 }
 
@@ -38,11 +36,11 @@ export function maxAbsDifference(
     let sign = 1;
     if (alignSign) {
       let dot = 0;
-      for (let s = 0; s < row.length; s++) dot += row[s] * ours.values[s * nSets + k];
+      for (let s = 0; s < row.length; s++) dot += row[s] * ours.data[s * nSets + k];
       sign = dot < 0 ? -1 : 1;
     }
     for (let s = 0; s < row.length; s++) {
-      worst = Math.max(worst, Math.abs(sign * ours.values[s * nSets + k] - row[s]));
+      worst = Math.max(worst, Math.abs(sign * ours.data[s * nSets + k] - row[s]));
     }
   });
   return worst;

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { sharedDataPath, sharedDataSkipMessage } from '@tace/core';
+import { sharedDataPath, sharedDataSkipMessage } from '@tace/core/testing';
 import { describe, expect, it } from 'vitest';
 import {
   collapseDuplicateGenes,
@@ -64,9 +64,9 @@ describe('scoreGeneSets matches GSVA 1.46 on the seeded simulated matrix (300 ge
     );
     // GSVA 1.46 returns 1 in every sample for a one-gene set (R drops the 1 x n matrix to a vector before
     // svd()); the first right singular vector of a 1 x n matrix is z / |z|.
-    const z = scoreGeneSets(expr, { SINGLE: sets.SINGLE }, { method: 'zscore' }).values;
+    const z = scoreGeneSets(expr, { SINGLE: sets.SINGLE }, { method: 'zscore' }).data;
     const norm = Math.hypot(...z);
-    const single = ours.values.filter((_, i) => i % ours.sets.length === ours.sets.indexOf('SINGLE'));
+    const single = ours.data.filter((_, i) => i % ours.sets.length === ours.sets.indexOf('SINGLE'));
     single.forEach((v, s) => {
       expect(v).toBeCloseTo(z[s] / norm, 12);
     });

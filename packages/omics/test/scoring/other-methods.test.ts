@@ -15,7 +15,7 @@ describe("scoreGeneSets method 'singscore' (Foroutan 2018, up-set, centred)", ()
     // a: ranks 3, 4 -> mean 3.5 -> 0.5; b: ranks 2, 1 -> 1.5 -> -0.5;
     // c: values 2, 2, 8, 1 -> ranks (min ties) 2, 2, 4, 1 -> set ranks 4, 1 -> 2.5 -> 0
     const s = scoreGeneSets(m, { S: ['G3', 'G4'] }, { method: 'singscore' });
-    expect(Array.from(s.values)).toEqual([0.5, -0.5, 0]);
+    expect(Array.from(s.data)).toEqual([0.5, -0.5, 0]);
   });
 
   it('stays in [-0.5, 0.5] without ties (property; tied minimum ranks can go below, as in singscore)', () => {
@@ -24,7 +24,7 @@ describe("scoreGeneSets method 'singscore' (Foroutan 2018, up-set, centred)", ()
         fc.uniqueArray(fc.integer({ min: -1000, max: 1000 }), { minLength: 12, maxLength: 12 }),
         (v) => {
           const x = expressionMatrix(['G1', 'G2', 'G3', 'G4'], ['a', 'b', 'c'], v);
-          for (const score of scoreGeneSets(x, { S: ['G1', 'G3'] }, { method: 'singscore' }).values) {
+          for (const score of scoreGeneSets(x, { S: ['G1', 'G3'] }, { method: 'singscore' }).data) {
             expect(score).toBeGreaterThanOrEqual(-0.5 - 1e-12);
             expect(score).toBeLessThanOrEqual(0.5 + 1e-12);
           }
@@ -39,15 +39,15 @@ describe("scoreGeneSets method 'buffa' (median-sign sum, Bhandari 2019 / cBioPor
     // medians across samples: G1 median(1, 4, 2) = 2; G2 median(2, 3, 2) = 2; G3 median(3, 2, 8) = 3
     // a: G1 1 -> -1, G2 2 -> -1, G3 3 -> -1 = -3; b: +1 +1 -1 = 1; c: -1 -1 +1 = -1
     const s = scoreGeneSets(m, { B: ['G1', 'G2', 'G3'] }, { method: 'buffa' });
-    expect(Array.from(s.values)).toEqual([-3, 1, -1]);
+    expect(Array.from(s.data)).toEqual([-3, 1, -1]);
   });
 });
 
 describe("scoreGeneSets method 'cyt' (geometric mean, Rooney 2015)", () => {
   it('hand-worked: sqrt((x1 + 0.01)(x2 + 0.01)), offset configurable', () => {
     const s = scoreGeneSets(m, { CYT: ['G1', 'G4'] }, { method: 'cyt' });
-    expect(s.values[0]).toBeCloseTo(Math.sqrt(1.01 * 4.01), 14);
-    expect(scoreGeneSets(m, { CYT: ['G1', 'G4'] }, { method: 'cyt', offset: 0 }).values[2]).toBeCloseTo(
+    expect(s.data[0]).toBeCloseTo(Math.sqrt(1.01 * 4.01), 14);
+    expect(scoreGeneSets(m, { CYT: ['G1', 'G4'] }, { method: 'cyt', offset: 0 }).data[2]).toBeCloseTo(
       Math.sqrt(2),
       14,
     );
@@ -95,7 +95,7 @@ describe('scoreGeneSetsParallel', () => {
     for (const method of ['ssgsea', 'gsva', 'singscore', 'zscore'] as const) {
       const one = scoreGeneSets(expr, sets, { method });
       const par = await scoreGeneSetsParallel(expr, sets, { method, threads: 2, blockSize: 5 });
-      expect(Array.from(par.values)).toEqual(Array.from(one.values));
+      expect(Array.from(par.data)).toEqual(Array.from(one.data));
       expect(par.coverage).toEqual(one.coverage);
     }
   }, 60_000);
@@ -114,8 +114,8 @@ describe('rank-based methods depend on within-sample ranks only', () => {
           v.map((u) => Math.exp(u / 10) + 3),
         );
         for (const method of ['ssgsea', 'singscore'] as const) {
-          const sx = scoreGeneSets(x, sets, { method, normalize: false }).values;
-          const sy = scoreGeneSets(y, sets, { method, normalize: false }).values;
+          const sx = scoreGeneSets(x, sets, { method, normalize: false }).data;
+          const sy = scoreGeneSets(y, sets, { method, normalize: false }).data;
           sx.forEach((s, i) => {
             expect(sy[i]).toBeCloseTo(s, 12);
           });

@@ -1,6 +1,7 @@
-import { sharedDataPath, sharedDataSkipMessage } from '@tace/core';
+import { sharedDataPath, sharedDataSkipMessage } from '@tace/core/testing';
 import { describe, expect, it } from 'vitest';
 import { columnLabels, readH5ad } from '../../src/h5ad/index.js';
+import { compareByRiskGroup as compareByRiskGroupArrays } from '../../src/kernels.js';
 import { ALL_CELLS, cellTypesMatching, compareByRiskGroup, scoreGenes } from '../../src/singlecell/index.js';
 
 describe('compareByRiskGroup by hand (patients are the unit)', () => {
@@ -10,7 +11,10 @@ describe('compareByRiskGroup by hand (patients are the unit)', () => {
   const cellType = ['T', 'T', 'T', 'T', 'T', 'T', 'T', 'T', 'B', 'B', 'B', 'B', 'B', 'T'];
   const patient = ['P1', 'P1', 'P2', 'P2', 'P3', 'P3', 'P4', 'P4', 'P1', 'P1', 'P3', 'P3', 'P2', 'P9'];
   const risk = { P1: 'low', P2: 'low', P3: 'high', P4: 'high' };
-  const r = compareByRiskGroup(scores, { cellType, patient }, risk, { minCells: 2, includeAllCells: false });
+  const r = compareByRiskGroupArrays(scores, { cellType, patient }, risk, {
+    minCells: 2,
+    includeAllCells: false,
+  });
 
   it('summarises each patient x cell type by its mean, dropping small groups', () => {
     expect(r.pseudobulk.cellType).toEqual(['B', 'B', 'T', 'T', 'T', 'T']);
@@ -30,15 +34,22 @@ describe('compareByRiskGroup by hand (patients are the unit)', () => {
     expect(t.hodgesLehmann[1]).toBe(5.5); // median of 5, 3, 8, 6
     // B: one patient per group: W = 1, p = 1; BH of (1, 1/3) = (1, 2/3).
     expect(t.pValue[0]).toBe(1);
-    expect(t.pAdjusted[1]).toBeCloseTo(2 / 3, 12);
+    expect(t.adjustedPValue[1]).toBeCloseTo(2 / 3, 12);
   });
   it('keeps a per-cell view for plotting and can pool all cells', () => {
     expect(r.cells.score.length).toBe(13);
-    const pooled = compareByRiskGroup(scores, { cellType, patient }, risk, { minCells: 2 });
+    const pooled = compareByRiskGroup(
+      { score: scores, cellType, patient },
+      { patient: Object.keys(risk), risk: Object.values(risk) },
+      { score: 'score', cellType: 'cellType', patient: 'patient', id: 'patient', group: 'risk' },
+      { minCells: 2 },
+    );
     expect(pooled.tests.cellType).toContain(ALL_CELLS);
   });
   it('throws LENGTH_MISMATCH for misaligned annotations', () => {
-    expect(() => compareByRiskGroup([1, 2], { cellType: ['T'], patient: ['P1'] }, risk)).toThrow(/2 scores/);
+    expect(() => compareByRiskGroupArrays([1, 2], { cellType: ['T'], patient: ['P1'] }, risk)).toThrow(
+      /2 scores/,
+    );
   });
 });
 
@@ -61,7 +72,12 @@ describe.skipIf(wu === null)(
       const patients = [...new Set(patient)].sort() as string[];
       const risk = Object.fromEntries(patients.map((p, i) => [p, i % 2 === 0 ? 'low' : 'high']));
       const cd8 = cellTypesMatching(cellType, /^8\./);
-      const r = compareByRiskGroup(scores, { cellType, patient }, risk, { cellTypes: cd8, minCells: 3 });
+      const r = compareByRiskGroup(
+        { score: scores, cell_type: cellType, patient },
+        { patient_id: patients, risk_group: patients.map((p) => risk[p]) },
+        { score: 'score', cellType: 'cell_type', patient: 'patient', id: 'patient_id', group: 'risk_group' },
+        { cellTypes: cd8, minCells: 3 },
+      );
       for (let row = 0; row < r.pseudobulk.score.length; row++) {
         const members = scores.filter(
           (_, i) =>

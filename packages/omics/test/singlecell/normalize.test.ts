@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { Matrix } from '../../src/h5ad/types.js';
+import type { AnnDataMatrix } from '../../src/h5ad/types.js';
 import { detectExpressionScale, normalizeTotal, qcMetrics } from '../../src/singlecell/index.js';
 
-const counts: Matrix = { format: 'dense', shape: [3, 3], data: Float64Array.of(1, 3, 0, 0, 0, 0, 2, 2, 4) };
+const counts: AnnDataMatrix = {
+  format: 'dense',
+  shape: [3, 3],
+  data: Float64Array.of(1, 3, 0, 0, 0, 0, 2, 2, 4),
+};
 
 describe('normalizeTotal (scanpy normalize_total + log1p)', () => {
   it('scales each cell to targetSum and applies log1p; empty cells stay zero', () => {
@@ -12,14 +16,14 @@ describe('normalizeTotal (scanpy normalize_total + log1p)', () => {
     expect(Array.from(counts.data)).toEqual([1, 3, 0, 0, 0, 0, 2, 2, 4]); // not in place by default
   });
   it('gives the same numbers for CSR and CSC storage', () => {
-    const csr: Matrix = {
+    const csr: AnnDataMatrix = {
       format: 'csr',
       shape: [3, 3],
       indptr: Float64Array.of(0, 2, 2, 5),
       indices: Int32Array.of(0, 1, 0, 1, 2),
       data: Float32Array.of(1, 3, 2, 2, 4),
     };
-    const csc: Matrix = {
+    const csc: AnnDataMatrix = {
       format: 'csc',
       shape: [3, 3],
       indptr: Float64Array.of(0, 2, 4, 5),
@@ -36,7 +40,7 @@ describe('normalizeTotal (scanpy normalize_total + log1p)', () => {
     const messages: string[] = [];
     const logged = normalizeTotal(counts, { onWarning: () => {} });
     normalizeTotal(logged, { onWarning: (m) => messages.push(m) });
-    expect(messages[0]).toMatch(/log-normalised/);
+    expect(messages[0]).toMatch(/log-normalized/);
     expect(detectExpressionScale(counts)).toBe('counts');
     expect(detectExpressionScale({ ...counts, data: Float64Array.of(-1, 0, 1, 0, 0, 0, 0, 0, 0) })).toBe(
       'scaled',

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Matrix } from '../../src/h5ad/types.js';
-import { aucell, normalizeTotal, toCsr, ucell } from '../../src/singlecell/index.js';
+import type { AnnDataMatrix } from '../../src/h5ad/types.js';
+import { toCsr } from '../../src/kernels.js';
+import { aucell, normalizeTotal, ucell } from '../../src/singlecell/index.js';
 
 const matrices = fc
   .record({ rows: fc.integer({ min: 1, max: 6 }), cols: fc.integer({ min: 3, max: 12 }) })
@@ -11,7 +12,13 @@ const matrices = fc
         minLength: rows * cols,
         maxLength: rows * cols,
       })
-      .map((values): Matrix => ({ format: 'dense', shape: [rows, cols], data: Float64Array.from(values) })),
+      .map(
+        (values): AnnDataMatrix => ({
+          format: 'dense',
+          shape: [rows, cols],
+          data: Float64Array.from(values),
+        }),
+      ),
   );
 
 describe('single-cell properties (fast-check)', () => {

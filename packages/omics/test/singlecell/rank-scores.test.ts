@@ -1,11 +1,16 @@
 import { createRng } from '@tace/core';
 import { describe, expect, it } from 'vitest';
-import type { Matrix } from '../../src/h5ad/types.js';
-import { aucell, moduleScore, toCsr, ucell } from '../../src/singlecell/index.js';
+import type { AnnDataMatrix } from '../../src/h5ad/types.js';
+import { toCsr } from '../../src/kernels.js';
+import { aucell, moduleScore, ucell } from '../../src/singlecell/index.js';
 
 const genes = Array.from({ length: 10 }, (_, j) => `g${j}`);
 // One cell, gene g_k has expression 10 - k, so its rank (1 = highest) is k + 1.
-const oneCell: Matrix = { format: 'dense', shape: [1, 10], data: Float64Array.from(genes, (_, k) => 10 - k) };
+const oneCell: AnnDataMatrix = {
+  format: 'dense',
+  shape: [1, 10],
+  data: Float64Array.from(genes, (_, k) => 10 - k),
+};
 
 describe('aucell follows AUCell .AUC.geneSet_norm', () => {
   it('hand-worked: ranks 2, 5, 8 with aucMaxRank 6 give (4 + 1) / (5 + 4 + 3) = 5/12', () => {
@@ -25,7 +30,7 @@ describe('aucell follows AUCell .AUC.geneSet_norm', () => {
       rng.nextFloat() < 0.3 ? 0 : rng.nextFloat() * 5,
     );
     // Ties among zeros are broken at random; with 70% non-zeros, rank T = 8 is never reached by a zero.
-    const X: Matrix = { format: 'dense', shape: [nCells, nGenes], data };
+    const X: AnnDataMatrix = { format: 'dense', shape: [nCells, nGenes], data };
     const set = ['g1', 'g5', 'g9', 'g13', 'g21', 'g34', 'g55'];
     const names = Array.from({ length: nGenes }, (_, j) => `g${j}`);
     const T = 8;
@@ -54,7 +59,7 @@ describe('ucell follows UCell u_stat', () => {
     );
   });
   it('hand-worked with tied zeros: values [5, 0, 3, 0, 0, 1], set {g1, g2}: ranks 5 (average of 4..6) and 2', () => {
-    const X: Matrix = {
+    const X: AnnDataMatrix = {
       format: 'csr',
       shape: [1, 6],
       indptr: Float64Array.of(0, 3),
@@ -76,7 +81,7 @@ describe('moduleScore (Seurat AddModuleScore)', () => {
   });
   it('is reproducible for a seed and draws controls from the set genes own bins', () => {
     const rng = createRng(5);
-    const X: Matrix = {
+    const X: AnnDataMatrix = {
       format: 'dense',
       shape: [30, 40],
       data: Float64Array.from({ length: 1200 }, () => rng.nextFloat()),

@@ -1,14 +1,14 @@
 import { readFileSync } from 'node:fs';
-import { sharedDataPath, sharedDataSkipMessage } from '@tace/core';
+import { sharedDataPath, sharedDataSkipMessage } from '@tace/core/testing';
 import { describe, expect, it } from 'vitest';
 import { readH5ad } from '../../src/h5ad/index.js';
-import type { Matrix } from '../../src/h5ad/types.js';
+import type { AnnDataMatrix } from '../../src/h5ad/types.js';
+import { scoreGenes } from '../../src/singlecell/index.js';
 import {
   numpyChoiceWithoutReplacement,
   numpyPermutation,
   numpyRandomState,
-  scoreGenes,
-} from '../../src/singlecell/index.js';
+} from '../../src/singlecell/numpy-random.js';
 
 interface Case {
   name: string;
@@ -43,7 +43,7 @@ describe("numpyRandomState reproduces numpy's legacy MT19937 (numpy 1.24.2)", ()
 describe('scoreGenes by hand on a 3-cell x 6-gene matrix', () => {
   // Gene means: g0 1, g1 2, g2 3, g3 4, g4 5, g5 6 -> nBins 3: n_items = round(6 / 2) = 3, cut = rank // 3:
   // ranks 1..6 -> cuts 0,0,1,1,1,2. Set {g0}: bin 0 = {g0, g1}, ctrlSize 5 >= 2 so no sampling, controls {g1}.
-  const X: Matrix = {
+  const X: AnnDataMatrix = {
     format: 'dense',
     shape: [3, 6],
     data: Float64Array.of(0, 1, 2, 3, 4, 5, 1, 2, 3, 4, 5, 6, 2, 3, 4, 5, 6, 7),

@@ -1,4 +1,4 @@
-import { sharedDataPath, sharedDataSkipMessage } from '@tace/core';
+import { sharedDataPath, sharedDataSkipMessage } from '@tace/core/testing';
 import { describe, expect, it } from 'vitest';
 import { readH5ad } from '../../src/h5ad/index.js';
 import { aucell, normalizeTotal, scoreGenes, scoreH5ad, ucell } from '../../src/singlecell/index.js';
