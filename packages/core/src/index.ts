@@ -6,7 +6,9 @@ export {
   assertOneOf,
   assertSameLength,
   describeValue,
+  importOptional,
   isTaceError,
+  requireOptional,
   TaceError,
 } from './errors/index.js';
 export type {
@@ -54,37 +56,6 @@ export {
 } from './matrix/index.js';
 export type { ParallelMapOptions } from './parallel/index.js';
 export { parallelMap } from './parallel/index.js';
-export type {
-  AxisOptions,
-  FigureOptions,
-  LegendEntry,
-  LinePlotOptions,
-  LineSeries,
-  PlotArea,
-  PngOptions,
-  ScatterPlotOptions,
-  SvgAttributes,
-  SvgChild,
-  SvgElement,
-  Theme,
-} from './plot/index.js';
-export {
-  axisBottom,
-  axisLeft,
-  figure,
-  findElements,
-  finiteExtent,
-  fontFiles,
-  formatNumber,
-  legend,
-  linePlot,
-  renderSvg,
-  scatterPlot,
-  svg,
-  svgToPng,
-  textWidth,
-  theme,
-} from './plot/index.js';
 export type { PseudonymizeOptions } from './privacy/index.js';
 export { pseudonymize, pseudonymizeColumn } from './privacy/index.js';
 export type {

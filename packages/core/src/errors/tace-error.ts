@@ -28,7 +28,8 @@ export type TaceErrorCode =
   | 'GEOMETRY_MISMATCH'
   | 'EMPTY_INPUT'
   | 'MODEL_ERROR'
-  | 'WORKER_ERROR';
+  | 'WORKER_ERROR'
+  | 'MISSING_DEPENDENCY';
 
 /** Extra context carried by a {@link TaceError}. */
 export interface TaceErrorDetails {

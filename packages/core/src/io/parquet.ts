@@ -1,13 +1,13 @@
-import { createRequire } from 'node:module';
 import { type Table as ArrowTable, tableFromIPC, tableToIPC } from 'apache-arrow';
 import type * as ParquetWasm from 'parquet-wasm';
+import { requireOptional } from '../errors/optional-dependency.js';
 import { TaceError } from '../errors/tace-error.js';
 
-// parquet-wasm's Node build is CommonJS and loads its WebAssembly synchronously from the package folder,
-// so no network and no async initialisation are needed.
+// parquet-wasm (an optional peer dependency: 5 MB of WebAssembly that only Parquet I/O needs) has a CommonJS Node
+// build that loads its WebAssembly synchronously from the package folder: no network, no async initialisation.
 let parquet: typeof ParquetWasm | undefined;
 function parquetWasm(): typeof ParquetWasm {
-  parquet ??= createRequire(import.meta.url)('parquet-wasm') as typeof ParquetWasm;
+  parquet ??= requireOptional<typeof ParquetWasm>('parquet-wasm', 'reading and writing Parquet files');
   return parquet;
 }
 
@@ -16,8 +16,9 @@ function parquetWasm(): typeof ParquetWasm {
  * @throws {TaceError} `PARSE_ERROR` naming `source` when the bytes are not valid Parquet.
  */
 export function parquetToArrow(bytes: Uint8Array, source = 'parquet'): ArrowTable {
+  const pq = parquetWasm();
   try {
-    const wasmTable = parquetWasm().readParquet(bytes);
+    const wasmTable = pq.readParquet(bytes);
     return tableFromIPC(wasmTable.intoIPCStream());
   } catch (error) {
     throw new TaceError('PARSE_ERROR', `not a readable Parquet file: ${String(error)}`, {
