@@ -2,7 +2,6 @@ import { availableParallelism } from 'node:os';
 import { readTable, stringColumn, TaceError, writeTable } from '@tace/core';
 import {
   bundledSignatures,
-  compareGroups,
   comparisonTable,
   type ExpressionMatrix,
   type GeneSets,
@@ -15,6 +14,7 @@ import {
   scoreGeneSetsParallel,
   scoresTable,
 } from '@tace/omics';
+import { compareGroups } from '@tace/omics/kernels';
 import { parseCommandArguments, parseThreads } from './arguments.js';
 import { type Command, EXIT } from './command.js';
 

@@ -1,5 +1,6 @@
 import { type ColumnTable, createProgressBar, TaceError, writeTable } from '@tace/core';
-import { columnLabels, compareByRiskGroup, readH5adObs, scoreH5ad } from '@tace/omics';
+import { columnLabels, readH5adObs, scoreH5ad } from '@tace/omics';
+import { compareByRiskGroup } from '@tace/omics/kernels';
 import { parseCommandArguments, parseSeed } from './arguments.js';
 import { type Command, EXIT } from './command.js';
 import { geneSetsOption, readGroupLabels, siblingPath } from './omics-score.js';

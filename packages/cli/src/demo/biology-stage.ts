@@ -2,8 +2,6 @@ import {
   bundledSignatures,
   CYTOLYTIC_ACTIVITY,
   CYTOTOXIC_T_CELLS,
-  compareByRiskGroup,
-  compareGroups,
   type GeneSetScores,
   type GroupComparison,
   normalizeTotal,
@@ -12,6 +10,7 @@ import {
   scoreGeneSets,
   scoreGenes,
 } from '@tace/omics';
+import { compareByRiskGroup, compareGroups } from '@tace/omics/kernels';
 import {
   CYTOTOXIC_GENES,
   type SyntheticPatient,

@@ -137,7 +137,7 @@ export function writeReport(outDir: string, inputs: ReportInputs): string {
           biology.bulkScores.samples
             .map((sample, j) => ({ sample, j }))
             .filter(({ sample }) => biology.bulkGroups[sample] === group)
-            .map(({ j }) => biology.bulkScores.values[s + biology.bulkScores.sets.length * j]);
+            .map(({ j }) => biology.bulkScores.data[s + biology.bulkScores.sets.length * j]);
         return {
           title: set,
           groups: [
@@ -161,7 +161,7 @@ export function writeReport(outDir: string, inputs: ReportInputs): string {
       values: Float64Array.from({ length: biology.bulkScores.sets.length * ordered.length }, (_, k) => {
         const s = Math.floor(k / ordered.length);
         const j = k % ordered.length;
-        return biology.bulkScores.values[s + biology.bulkScores.sets.length * j];
+        return biology.bulkScores.data[s + biology.bulkScores.sets.length * j];
       }),
       columnGroups: ordered.map((sample) => biology.bulkGroups[sample]),
     }),
@@ -183,7 +183,7 @@ export function writeReport(outDir: string, inputs: ReportInputs): string {
             label: g,
             values: pb.score.filter((_, i) => pb.cellType[i] === type && pb.riskGroup[i] === g),
           })),
-          p: result.tests.pAdjusted[result.tests.cellType.indexOf(type)],
+          p: result.tests.adjustedPValue[result.tests.cellType.indexOf(type)],
         })),
         { yLabel: 'score' },
       ),
