@@ -1,1 +1,55 @@
-export {};
+// @tace/figures: the toolkit's one plotting system. Figures are plain functions from a domain result (or rows)
+// and options to an SVG element tree; `svgToString` serializes it, `renderPng` rasterizes it.
+
+export type { AxisOptions, AxisScale } from './base/axes.js';
+export { axisBottom, axisLeft } from './base/axes.js';
+export { figure } from './base/figure.js';
+export { elementsWithClass, findElements, textContent, walkSvg } from './base/inspect.js';
+export type { LegendEntry, LegendOptions } from './base/legend.js';
+export { legend } from './base/legend.js';
+export type { FigureOptions, PlotArea } from './base/plot-area.js';
+export { plotArea } from './base/plot-area.js';
+export type { PngOptions } from './base/png.js';
+export { fontFiles, renderPng } from './base/png.js';
+// The element tree, serialization and PNG.
+export type { SvgAttributes, SvgChild, SvgElement } from './base/svg-element.js';
+export { svg, svgToString } from './base/svg-element.js';
+export type { TextOptions } from './base/text.js';
+export { text } from './base/text.js';
+// The frame every figure shares: theme, plot area, axes, legend, text.
+export type { Margin, Theme } from './base/theme.js';
+export { formatPValue, seriesColor, theme } from './base/theme.js';
+// Model evaluation.
+export type { ConcordancePlotOptions, ModelCohortEstimate } from './plots/concordance-plot.js';
+export { concordancePlot } from './plots/concordance-plot.js';
+export type { CoxnetPathPlotOptions } from './plots/coxnet-plots.js';
+export { coxnetPathPlot, cvCoxnetPlot } from './plots/coxnet-plots.js';
+export type { ForestPlotOptions, ForestRow } from './plots/forest-plot.js';
+export { forestPlot } from './plots/forest-plot.js';
+export type { HeatmapMatrix, HeatmapOptions } from './plots/heatmap.js';
+export { heatmap } from './plots/heatmap.js';
+// Survival figures.
+export type { KaplanMeierPlotOptions } from './plots/kaplan-meier-plot.js';
+export { kaplanMeierPlot, numberAtRisk } from './plots/kaplan-meier-plot.js';
+// Generic figures.
+export type { LinePlotOptions, LineSeries } from './plots/line-plot.js';
+export { linePlot } from './plots/line-plot.js';
+export type { NomogramPlotOptions } from './plots/nomogram-plot.js';
+export { nomogramPlot } from './plots/nomogram-plot.js';
+export type {
+  CalibrationInput,
+  CalibrationPlotOptions,
+  DecisionCurveInput,
+  RocCurveInput,
+  RocPlotOptions,
+} from './plots/roc-calibration-decision.js';
+export {
+  calibrationPlot,
+  decisionCurvePlot,
+  timeDependentRocPlot,
+} from './plots/roc-calibration-decision.js';
+export type { ScatterPlotOptions } from './plots/scatter-plot.js';
+export { scatterPlot } from './plots/scatter-plot.js';
+// Biology.
+export type { ViolinGroup, ViolinPanel, ViolinPlotOptions } from './plots/violin-plot.js';
+export { violinPlot } from './plots/violin-plot.js';

@@ -1,12 +1,12 @@
-import { findElements, renderSvg } from '@tace/core';
+import { coxnet, cvCoxnet } from '@tace/survival/kernels';
 import { describe, expect, it } from 'vitest';
-import { coxnet, coxnetPathPlot, cvCoxnet, cvCoxnetPlot } from '../../src/penalized/index.js';
-import { firstRows, simulatedData } from '../fixtures/r-glmnet/load.js';
+import { coxnetPathPlot, cvCoxnetPlot, findElements, svgToString } from '../src/index.js';
+import { firstRows, simulatedData } from './fixtures/glmnet-simulated.js';
 
 describe('coxnet figures', () => {
   const sim = simulatedData();
   const x = firstRows(sim.x, 150);
-  const small = { data: x.data.slice(0, 150 * 20), nRows: 150, nCols: 20 };
+  const small = { data: x.data.slice(0, 150 * 20), rows: 150, columns: 20 };
   const time = sim.time.subarray(0, 150);
   const event = sim.event.subarray(0, 150);
 
@@ -14,7 +14,7 @@ describe('coxnet figures', () => {
     const cv = await cvCoxnet(small, time, event, { nFolds: 5, nLambda: 30, parallel: false });
     const figure = cvCoxnetPlot(cv, { title: 'CV' });
     expect(findElements(figure, 'path').filter((e) => e.attributes.class === 'series').length).toBe(5);
-    expect(renderSvg(figure)).toContain('lambda.1se');
+    expect(svgToString(figure)).toContain('lambda.1se');
   });
 
   it('coxnetPathPlot draws one line per feature that enters the path', () => {

@@ -1,5 +1,5 @@
-import { renderSvg } from '@tace/core';
-import { kaplanMeier, logRank } from '@tace/survival';
+import { matrixFromRows } from '@tace/core';
+import { kaplanMeier, logRank } from '@tace/survival/kernels';
 import { describe, expect, it } from 'vitest';
 import {
   calibrationPlot,
@@ -11,10 +11,11 @@ import {
   kaplanMeierPlot,
   nomogramPlot,
   numberAtRisk,
+  svgToString,
   textContent,
   timeDependentRocPlot,
   violinPlot,
-} from '../../src/index.js';
+} from '../src/index.js';
 
 const byClass = elementsWithClass;
 
@@ -23,10 +24,10 @@ describe('kaplanMeierPlot', () => {
   const event = [1, 1, 0, 1, 1, 1, 0, 1, 0, 1];
   const group = ['low', 'high', 'low', 'high', 'low', 'high', 'low', 'high', 'low', 'high'];
   const km = kaplanMeier(time, event, { group });
-  const svg = kaplanMeierPlot(km, { pValue: logRank(time, event, group).p, riskTimes: [0, 5, 10] });
+  const svg = kaplanMeierPlot(km, { pValue: logRank(time, event, group).pValue, riskTimes: [0, 5, 10] });
 
   it('draws one step curve per group, labelled by group', () => {
-    const curves = byClass(svg, 'km-curve');
+    const curves = byClass(svg, 'series');
     expect(curves.map((c) => c.attributes['data-group'])).toEqual(['high', 'low']);
     expect(String(curves[0].attributes.d)).toMatch(/^M/);
   });
@@ -41,7 +42,7 @@ describe('kaplanMeierPlot', () => {
     expect(byClass(svg, 'censor')).toHaveLength(3);
   });
   it('serialises to standalone SVG', () => {
-    const text = renderSvg(svg);
+    const text = svgToString(svg);
     expect(text.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
     expect(text).toContain('Number at risk');
   });
@@ -50,15 +51,15 @@ describe('kaplanMeierPlot', () => {
 describe('forestPlot', () => {
   it('places the estimate box at the hazard ratio on a log axis, left of 1 for HR < 1', () => {
     const svg = forestPlot([
-      { label: 'Rad-score', estimate: 2, lower: 1.5, upper: 2.7, p: 1e-5 },
-      { label: 'Albumin', estimate: 0.5, lower: 0.3, upper: 0.9, p: 0.02 },
+      { label: 'Rad-score', estimate: 2, lower: 1.5, upper: 2.7, pValue: 1e-5 },
+      { label: 'Albumin', estimate: 0.5, lower: 0.3, upper: 0.9, pValue: 0.02 },
     ]);
     const reference = byClass(svg, 'reference')[0];
     const boxes = byClass(svg, 'estimate');
     const centre = (e: (typeof boxes)[number]) => Number(e.attributes.x) + 5;
     expect(centre(boxes[0])).toBeGreaterThan(Number(reference.attributes.x1));
     expect(centre(boxes[1])).toBeLessThan(Number(reference.attributes.x1));
-    expect(renderSvg(svg)).toContain('2.00 (1.50-2.70)  p &lt; 0.001');
+    expect(svgToString(svg)).toContain('2.00 (1.50-2.70)  p &lt; 0.001');
   });
 });
 
@@ -73,7 +74,7 @@ describe('other figures', () => {
     const roc = timeDependentRocPlot([
       { label: 'CRM', falsePositiveRate: [0, 0.5, 1], truePositiveRate: [0, 0.8, 1], auc: 0.8 },
     ]);
-    expect(byClass(roc, 'curve')).toHaveLength(1);
+    expect(byClass(roc, 'series')).toHaveLength(1);
     expect(byClass(roc, 'diagonal')).toHaveLength(1);
     const calibration = calibrationPlot([
       {
@@ -90,7 +91,7 @@ describe('other figures', () => {
       [{ label: 'CRM', thresholds: [0.1, 0.2, 0.3], netBenefit: [0.3, 0.2, 0.1] }],
       { label: 'all', thresholds: [0.1, 0.2, 0.3], netBenefit: [0.25, 0.1, -0.05] },
     );
-    expect(byClass(dca, 'curve').map((c) => c.attributes['data-label'])).toEqual([
+    expect(byClass(dca, 'series').map((c) => c.attributes['data-label'])).toEqual([
       'CRM',
       'Treat all',
       'Treat none',
@@ -104,19 +105,20 @@ describe('other figures', () => {
           { label: 'low', values: [1, 2, 3, 2.5] },
           { label: 'high', values: [3, 4, 5, 4.4] },
         ],
-        p: 0.003,
+        pValue: 0.003,
       },
     ]);
     expect(byClass(svg, 'violin')).toHaveLength(2);
     expect(textContent(byClass(svg, 'p-value')[0])).toBe('p = 0.003');
   });
   it('heatmap draws rows x columns cells and a group bar', () => {
-    const svg = heatmap({
-      rows: ['a', 'b'],
-      columns: ['s1', 's2', 's3'],
-      values: [1, 2, 3, 3, 2, 1],
-      columnGroups: ['high', 'low', 'high'],
-    });
+    const svg = heatmap(
+      matrixFromRows([
+        [1, 2, 3],
+        [3, 2, 1],
+      ]),
+      { rowLabels: ['a', 'b'], columnLabels: ['s1', 's2', 's3'], columnGroups: ['high', 'low', 'high'] },
+    );
     expect(byClass(svg, 'cell')).toHaveLength(6);
     expect(byClass(svg, 'group-bar')).toHaveLength(3);
   });

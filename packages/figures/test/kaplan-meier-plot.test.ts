@@ -1,6 +1,6 @@
-import { findElements, renderSvg } from '@tace/core';
+import { kaplanMeier } from '@tace/survival/kernels';
 import { describe, expect, it } from 'vitest';
-import { kaplanMeier, kaplanMeierPlot } from '../../src/nonparametric/index.js';
+import { findElements, kaplanMeierPlot, svgToString } from '../src/index.js';
 
 describe('kaplanMeierPlot', () => {
   const km = kaplanMeier([1, 2, 3, 4, 5, 6], [1, 0, 1, 1, 0, 1], { group: ['a', 'a', 'a', 'b', 'b', 'b'] });
@@ -9,7 +9,7 @@ describe('kaplanMeierPlot', () => {
     const el = kaplanMeierPlot(km, { xLabel: 'Days' });
     const paths = findElements(el, 'path').filter((p) => p.attributes.class === 'series');
     expect(paths).toHaveLength(2);
-    const text = renderSvg(el);
+    const text = svgToString(el);
     expect(text).toContain('a (n = 3)');
     expect(text).toContain('Days');
   });

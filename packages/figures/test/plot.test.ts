@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
-import { findElements, fontFiles, linePlot, renderSvg, scatterPlot, svg, svgToPng } from '@tace/core';
 import { describe, expect, it } from 'vitest';
+import { findElements, fontFiles, linePlot, renderPng, scatterPlot, svg, svgToString } from '../src/index.js';
 
 /** Width and height from a PNG's IHDR chunk. */
 function pngSize(png: Uint8Array): [number, number] {
@@ -10,7 +10,7 @@ function pngSize(png: Uint8Array): [number, number] {
 
 describe('SVG builder', () => {
   it('serialises with escaping, namespace and rounded numbers', () => {
-    const text = renderSvg(
+    const text = svgToString(
       svg('svg', { width: 10, height: 5 }, svg('text', { x: 1 / 3 }, 'a < b & "c"'), null, false),
     );
     expect(text).toBe(
@@ -49,7 +49,9 @@ describe('scatterPlot', () => {
       '6',
       'Age (years)',
     ]);
-    expect(renderSvg(plot)).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg" width="480" height="360"/);
+    expect(svgToString(plot)).toMatch(
+      /^<svg xmlns="http:\/\/www.w3.org\/2000\/svg" width="480" height="360"/,
+    );
   });
 });
 
@@ -76,17 +78,17 @@ describe('PNG rendering', () => {
   });
   it('renders a plot to PNG at the requested width, with text drawn from the bundled font', () => {
     const plot = scatterPlot([1, 2, 3], [3, 1, 2], { title: 'Title' });
-    const png = svgToPng(renderSvg(plot), { width: 960 });
+    const png = renderPng(svgToString(plot), { width: 960 });
     expect(Array.from(png.slice(0, 8))).toEqual([137, 80, 78, 71, 13, 10, 26, 10]);
     expect(pngSize(png)).toEqual([960, 720]);
     // Text must change the image: without usable fonts resvg silently drops text.
-    const withText = svgToPng(
-      renderSvg(
+    const withText = renderPng(
+      svgToString(
         svg('svg', { width: 60, height: 20 }, svg('text', { x: 2, y: 15, 'font-size': 12 }, 'Hazard')),
       ),
     );
-    const without = svgToPng(
-      renderSvg(svg('svg', { width: 60, height: 20 }, svg('text', { x: 2, y: 15, 'font-size': 12 }, ''))),
+    const without = renderPng(
+      svgToString(svg('svg', { width: 60, height: 20 }, svg('text', { x: 2, y: 15, 'font-size': 12 }, ''))),
     );
     expect(pngSize(withText)).toEqual([120, 40]);
     expect(Buffer.from(withText).equals(Buffer.from(without))).toBe(false);

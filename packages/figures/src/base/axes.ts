@@ -1,108 +1,136 @@
-import type { ScaleLinear } from 'd3';
+import type { ScaleLinear, ScaleLogarithmic } from 'd3';
+import type { PlotArea } from './plot-area.js';
 import { type SvgElement, svg } from './svg-element.js';
-import { theme as defaultTheme, type Theme } from './theme.js';
+import { text } from './text.js';
+import { textWidth } from './theme.js';
 
-/** Options of the axis builders. */
+/** A continuous d3 scale an axis can draw. */
+export type AxisScale = ScaleLinear<number, number> | ScaleLogarithmic<number, number>;
+
+/** Options of {@link axisBottom} and {@link axisLeft}. */
 export interface AxisOptions {
-  /** Approximate number of ticks (d3 `scale.ticks(count)`). @default 5 */
-  ticks?: number;
-  /** Tick label format (d3-format specifier, e.g. '.2f', '~s'); default is the scale's own. @default undefined */
-  format?: string;
-  /** Axis title. @default undefined */
+  /** Axis title. @default undefined (none) */
   label?: string;
-  /** Length of grid lines drawn across the plot (0: none). @default 0 */
-  gridLength?: number;
-  theme?: Theme;
+  /** Approximate number of ticks (d3 `scale.ticks(count)`), or the tick values. @default 6 (bottom), 5 (left) */
+  ticks?: number | readonly number[];
+  /** Tick label format: a d3-format specifier (`'.2f'`, `'~s'`) or a function. @default the scale's own */
+  format?: string | ((value: number) => string);
+  /** Light grid lines across the plot area at each tick. @default false (bottom), true (left) */
+  grid?: boolean;
+}
+
+function tickValues(
+  scale: AxisScale,
+  options: AxisOptions,
+  count: number,
+): [number[], (v: number) => string] {
+  const ticks = options.ticks ?? count;
+  const values = typeof ticks === 'number' ? scale.ticks(ticks) : [...ticks];
+  const format =
+    typeof options.format === 'function'
+      ? options.format
+      : scale.tickFormat(typeof ticks === 'number' ? ticks : count, options.format);
+  return [values, format];
 }
 
 /**
- * A bottom axis for a linear scale, as d3-axis `axisBottom` draws it (domain line, outer ticks, labels
- * below), as an element tree placed at y = 0 (translate the group to the bottom of the plot area).
- * @example svg('g', { transform: `translate(0, ${height})` }, axisBottom(x, { label: 'Time (months)' }))
+ * The x axis along the bottom of the plot area (domain line, outer ticks, labels below, title), as d3-axis
+ * `axisBottom` draws it.
+ * @example axisBottom(x, area, { label: 'Time (months)' })
  */
-export function axisBottom(scale: ScaleLinear<number, number>, options: AxisOptions = {}): SvgElement {
-  const t = options.theme ?? defaultTheme;
-  const values = scale.ticks(options.ticks ?? 5);
-  const format = scale.tickFormat(options.ticks ?? 5, options.format);
-  const [r0, r1] = scale.range();
-  const grid = options.gridLength ?? 0;
+export function axisBottom(scale: AxisScale, area: PlotArea, options: AxisOptions = {}): SvgElement {
+  const t = area.theme;
+  const [values, format] = tickValues(scale, options, 6);
   return svg(
     'g',
-    { class: 'axis axis-bottom', 'font-family': t.fontFamily, 'font-size': t.fontSize, fill: t.foreground },
-    values.map((v) =>
-      svg(
-        'g',
-        { class: 'tick', transform: `translate(${round(scale(v))},0)` },
-        grid > 0 && svg('line', { class: 'grid', y2: -grid, stroke: t.grid }),
-        svg('line', { y2: t.tickSize, stroke: t.foreground }),
-        svg('text', { y: t.tickSize + 3, dy: '0.71em', 'text-anchor': 'middle' }, format(v)),
+    { class: 'axis axis-bottom' },
+    options.grid === true &&
+      values.map((v) =>
+        svg('line', {
+          x1: scale(v),
+          x2: scale(v),
+          y1: area.top,
+          y2: area.bottom,
+          stroke: t.grid,
+          class: 'grid',
+        }),
       ),
-    ),
-    svg('path', {
-      class: 'domain',
-      d: `M${round(r0)},${t.tickSize}V0H${round(r1)}V${t.tickSize}`,
-      fill: 'none',
-      stroke: t.foreground,
-    }),
+    svg('line', { x1: area.left, x2: area.right, y1: area.bottom, y2: area.bottom, stroke: t.foreground }),
+    values.map((v) => [
+      svg('line', {
+        x1: scale(v),
+        x2: scale(v),
+        y1: area.bottom,
+        y2: area.bottom + t.tickSize,
+        stroke: t.foreground,
+      }),
+      text(scale(v), area.bottom + t.tickSize + 13, format(v), {
+        anchor: 'middle',
+        size: t.fontSize,
+        className: 'tick',
+        theme: t,
+      }),
+    ]),
     options.label !== undefined &&
-      svg(
-        'text',
-        {
-          class: 'axis-label',
-          x: round((r0 + r1) / 2),
-          y: t.tickSize + t.fontSize + 20,
-          'text-anchor': 'middle',
-          'font-size': t.labelSize,
-        },
-        options.label,
-      ),
+      text((area.left + area.right) / 2, area.bottom + 40, options.label, {
+        anchor: 'middle',
+        className: 'axis-label',
+        theme: t,
+      }),
   );
 }
 
 /**
- * A left axis for a linear scale, as d3-axis `axisLeft` (labels to the left, title rotated), at x = 0.
- * @example axisLeft(y, { label: 'Survival probability', format: '.1f' })
+ * The y axis along the left of the plot area (grid lines, domain line, ticks, labels, title rotated and
+ * placed clear of the widest tick label), as d3-axis `axisLeft`.
+ * @example axisLeft(y, area, { label: 'Overall survival', format: '.1f' })
  */
-export function axisLeft(scale: ScaleLinear<number, number>, options: AxisOptions = {}): SvgElement {
-  const t = options.theme ?? defaultTheme;
-  const values = scale.ticks(options.ticks ?? 5);
-  const format = scale.tickFormat(options.ticks ?? 5, options.format);
-  const [r0, r1] = scale.range();
-  const grid = options.gridLength ?? 0;
+export function axisLeft(scale: AxisScale, area: PlotArea, options: AxisOptions = {}): SvgElement {
+  const t = area.theme;
+  const [values, format] = tickValues(scale, options, 5);
   const labels = values.map((v) => format(v));
-  const widest = Math.max(0, ...labels.map((l) => l.length)) * t.fontSize * 0.6;
+  const widest = Math.max(0, ...labels.map((l) => textWidth(l, t.fontSize)));
   return svg(
     'g',
-    { class: 'axis axis-left', 'font-family': t.fontFamily, 'font-size': t.fontSize, fill: t.foreground },
-    values.map((v, i) =>
-      svg(
-        'g',
-        { class: 'tick', transform: `translate(0,${round(scale(v))})` },
-        grid > 0 && svg('line', { class: 'grid', x2: grid, stroke: t.grid }),
-        svg('line', { x2: -t.tickSize, stroke: t.foreground }),
-        svg('text', { x: -(t.tickSize + 3), dy: '0.32em', 'text-anchor': 'end' }, labels[i]),
+    { class: 'axis axis-left' },
+    (options.grid ?? true) &&
+      values.map((v) =>
+        svg('line', {
+          x1: area.left,
+          x2: area.right,
+          y1: scale(v),
+          y2: scale(v),
+          stroke: t.grid,
+          class: 'grid',
+        }),
       ),
-    ),
-    svg('path', {
-      class: 'domain',
-      d: `M${-t.tickSize},${round(r0)}H0V${round(r1)}H${-t.tickSize}`,
-      fill: 'none',
-      stroke: t.foreground,
-    }),
+    svg('line', { x1: area.left, x2: area.left, y1: area.top, y2: area.bottom, stroke: t.foreground }),
+    values.map((v, i) => [
+      svg('line', {
+        x1: area.left - t.tickSize,
+        x2: area.left,
+        y1: scale(v),
+        y2: scale(v),
+        stroke: t.foreground,
+      }),
+      text(area.left - t.tickSize - 3, scale(v) + 4, labels[i], {
+        anchor: 'end',
+        size: t.fontSize,
+        className: 'tick',
+        theme: t,
+      }),
+    ]),
     options.label !== undefined &&
-      svg(
-        'text',
-        {
-          class: 'axis-label',
-          transform: `translate(${round(-(t.tickSize + widest + 12))},${round((r0 + r1) / 2)}) rotate(-90)`,
-          'text-anchor': 'middle',
-          'font-size': t.labelSize,
-        },
+      text(
+        area.left - Math.max(46, t.tickSize + 3 + widest + 14),
+        (area.top + area.bottom) / 2,
         options.label,
+        {
+          anchor: 'middle',
+          rotate: -90,
+          className: 'axis-label',
+          theme: t,
+        },
       ),
   );
-}
-
-function round(value: number): number {
-  return Math.round(value * 1000) / 1000;
 }

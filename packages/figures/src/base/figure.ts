@@ -1,52 +1,27 @@
+import type { PlotArea } from './plot-area.js';
 import { type SvgChild, type SvgElement, svg } from './svg-element.js';
-import { theme as defaultTheme, type Theme } from './theme.js';
-
-/** Size and text of a figure; shared by every plot function. */
-export interface FigureOptions {
-  /** Width in px (SVG user units). @default 480 */
-  width?: number;
-  /** Height in px. @default 360 */
-  height?: number;
-  /** Title above the plot area. @default undefined */
-  title?: string;
-  theme?: Theme;
-}
-
-/** The plot area of a figure: its size inside the margins. */
-export interface PlotArea {
-  width: number;
-  height: number;
-  theme: Theme;
-}
+import { text } from './text.js';
 
 /**
- * The frame every figure shares: an `svg` root of the requested size with a background, an optional title,
- * and a group translated to the plot area, into which `draw(area)` puts its content.
- * @example figure({ title: 'Overall survival' }, ({ width, height }) => [axisLeft(...), ...])
+ * The root `<svg>` every figure shares: the figure's size, a background, an optional bold title at the top
+ * left, then `children` (drawn in the figure's coordinates; `area` gives the plot bounds).
+ * @example figure(area, 'Overall survival', [axisLeft(y, area, { label: 'Survival' }), ...marks])
  */
-export function figure(options: FigureOptions, draw: (area: PlotArea) => SvgChild): SvgElement {
-  const t = options.theme ?? defaultTheme;
-  const width = options.width ?? 480;
-  const height = options.height ?? 360;
-  const m = t.margin;
-  const area: PlotArea = { width: width - m.left - m.right, height: height - m.top - m.bottom, theme: t };
+export function figure(area: PlotArea, title: string | undefined, children: SvgChild): SvgElement {
+  const t = area.theme;
   return svg(
     'svg',
-    { width, height, viewBox: `0 0 ${width} ${height}`, 'font-family': t.fontFamily },
-    svg('rect', { width, height, fill: t.background }),
-    options.title !== undefined &&
-      svg(
-        'text',
-        {
-          class: 'title',
-          x: width / 2,
-          y: m.top / 2 + t.titleSize / 3,
-          'text-anchor': 'middle',
-          'font-size': t.titleSize,
-          fill: t.foreground,
-        },
-        options.title,
-      ),
-    svg('g', { class: 'plot-area', transform: `translate(${m.left},${m.top})` }, draw(area)),
+    {
+      xmlns: 'http://www.w3.org/2000/svg',
+      width: area.width,
+      height: area.height,
+      viewBox: `0 0 ${area.width} ${area.height}`,
+      'font-family': t.fontFamily,
+    },
+    svg('rect', { x: 0, y: 0, width: area.width, height: area.height, fill: t.background }),
+    title
+      ? text(area.left, 24, title, { size: t.titleSize, weight: 'bold', className: 'title', theme: t })
+      : null,
+    children,
   );
 }

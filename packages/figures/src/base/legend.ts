@@ -1,38 +1,65 @@
 import { type SvgElement, svg } from './svg-element.js';
-import { theme as defaultTheme, type Theme } from './theme.js';
+import { text } from './text.js';
+import { theme as defaultTheme, type Theme, textWidth } from './theme.js';
 
-/** One legend entry: a label and its colour, drawn as a line (`'line'`) or a dot (`'point'`). */
+/** One legend entry: a label and its color, drawn as a line (`'line'`, optionally dashed) or a dot (`'point'`). */
 export interface LegendEntry {
   label: string;
   color: string;
+  /** @default 'line' */
   symbol?: 'line' | 'point';
+  /** Dashed line symbol. @default false */
+  dashed?: boolean;
 }
 
+/** Options of {@link legend}. */
+export interface LegendOptions {
+  /** Top-left corner. @default 0 */
+  x?: number;
+  /** @default 0 */
+  y?: number;
+  /** @default theme */
+  theme?: Theme;
+}
+
+const ROW = 16;
+
 /**
- * A vertical legend (one row per entry) with its top-left corner at (0, 0); translate it into place.
- * @example svg('g', { transform: 'translate(300, 10)' }, legend([{ label: 'low risk', color: theme.palette[0] }]))
+ * A vertical legend, one row per entry (symbol, then label), with its top-left corner at (x, y).
+ * @example legend([{ label: 'low risk', color: seriesColor(0) }], { x: legendLeft(area, entries), y: area.top + 8 })
  */
-export function legend(entries: readonly LegendEntry[], theme: Theme = defaultTheme): SvgElement {
-  const row = theme.fontSize + 6;
+export function legend(entries: readonly LegendEntry[], options: LegendOptions = {}): SvgElement {
+  const t = options.theme ?? defaultTheme;
   return svg(
     'g',
-    { class: 'legend', 'font-family': theme.fontFamily, 'font-size': theme.fontSize, fill: theme.foreground },
+    { class: 'legend', transform: `translate(${options.x ?? 0},${options.y ?? 0})` },
     entries.map((entry, i) =>
       svg(
         'g',
-        { class: 'legend-entry', transform: `translate(0,${i * row})` },
+        { class: 'legend-entry', transform: `translate(0,${i * ROW})` },
         entry.symbol === 'point'
-          ? svg('circle', { cx: 8, cy: row / 2, r: theme.pointRadius + 0.5, fill: entry.color })
+          ? svg('circle', { cx: 9, cy: ROW / 2, r: t.pointRadius + 0.5, fill: entry.color })
           : svg('line', {
               x1: 0,
-              x2: 16,
-              y1: row / 2,
-              y2: row / 2,
+              x2: 18,
+              y1: ROW / 2,
+              y2: ROW / 2,
               stroke: entry.color,
-              'stroke-width': theme.lineWidth,
+              'stroke-width': t.lineWidth,
+              'stroke-dasharray': entry.dashed ? '4 3' : undefined,
             }),
-        svg('text', { x: 22, y: row / 2, dy: '0.32em' }, entry.label),
+        text(24, ROW / 2 + 4, entry.label, { size: t.fontSize, theme: t }),
       ),
     ),
   );
+}
+
+/** The x at which a legend of `entries` ends `gap` px inside the plot area's right edge. */
+export function legendLeft(
+  area: { right: number; theme: Theme },
+  entries: readonly LegendEntry[],
+  gap = 8,
+): number {
+  const widest = Math.max(0, ...entries.map((e) => textWidth(e.label, area.theme.fontSize)));
+  return area.right - gap - 24 - widest;
 }

@@ -1,10 +1,14 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { Resvg } from '@resvg/resvg-js';
-import { TaceError } from '../errors/tace-error.js';
+import type { Resvg } from '@resvg/resvg-js';
+import { TaceError } from '@tace/core';
+import { type SvgElement, svgToString } from './svg-element.js';
 import { theme } from './theme.js';
 
-/** Options of {@link svgToPng}. */
+// resvg is a native module: loaded on the first PNG, so that drawing SVG never needs it.
+const require = createRequire(import.meta.url);
+
+/** Options of {@link renderPng}. */
 export interface PngOptions {
   /** Output width in pixels; height follows the aspect ratio. @default the SVG width x 2 (for print) */
   width?: number;
@@ -15,10 +19,7 @@ export interface PngOptions {
  * oblique). PNG rendering uses only these, never system fonts, so images are identical on every machine.
  */
 export function fontFiles(): string[] {
-  const folder = join(
-    dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json')),
-    'ttf',
-  );
+  const folder = join(dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
   return [
     'DejaVuSans.ttf',
     'DejaVuSans-Bold.ttf',
@@ -28,15 +29,17 @@ export function fontFiles(): string[] {
 }
 
 /**
- * Rasterises SVG text to PNG bytes with resvg, using the DejaVu Sans fonts of {@link fontFiles} (system fonts
- * are not loaded).
+ * Rasterises a figure (an element tree or SVG text) to PNG bytes with resvg, using the DejaVu Sans fonts of
+ * {@link fontFiles} (system fonts are not loaded), on a white background.
  * @throws {TaceError} `PARSE_ERROR` when the SVG cannot be parsed.
- * @example writeFileSync('km.png', svgToPng(renderSvg(plot)));
+ * @example writeFileSync('km.png', renderPng(kaplanMeierPlot(km), { width: 1600 }));
  */
-export function svgToPng(svgText: string, options: PngOptions = {}): Uint8Array {
+export function renderPng(figure: SvgElement | string, options: PngOptions = {}): Uint8Array {
+  const svgText = typeof figure === 'string' ? figure : svgToString(figure);
+  const { Resvg: Renderer } = require('@resvg/resvg-js') as { Resvg: typeof Resvg };
   let renderer: Resvg;
   try {
-    renderer = new Resvg(svgText, {
+    renderer = new Renderer(svgText, {
       font: { fontFiles: fontFiles(), loadSystemFonts: false, defaultFontFamily: theme.fontFamily },
       fitTo:
         options.width !== undefined ? { mode: 'width', value: options.width } : { mode: 'zoom', value: 2 },

@@ -3,7 +3,7 @@ export type SvgAttributes = Record<string, string | number | undefined>;
 
 /**
  * A node of an SVG document built without a browser: a tag, attributes and children (elements or text).
- * Figure code builds a tree of these with {@link svg}, and {@link renderSvg} serialises it.
+ * Figure code builds a tree of these with {@link svg}, and {@link svgToString} serialises it.
  */
 export interface SvgElement {
   tag: string;
@@ -33,17 +33,17 @@ export type SvgChild = SvgElement | string | null | undefined | false | SvgChild
 /**
  * Serialises an element tree to SVG text (XML-escaped; numbers rounded to 3 decimals so output is stable
  * across platforms). The root `svg` element gets the SVG namespace if it has none.
- * @example renderSvg(svg('svg', { width: 10, height: 10 }, svg('rect', { width: 10, height: 10 })))
+ * @example svgToString(svg('svg', { width: 10, height: 10 }, svg('rect', { width: 10, height: 10 })))
  */
-export function renderSvg(element: SvgElement): string {
+export function svgToString(element: SvgElement): string {
   const root =
     element.tag === 'svg' && element.attributes.xmlns === undefined
       ? { ...element, attributes: { xmlns: 'http://www.w3.org/2000/svg', ...element.attributes } }
       : element;
-  return serialise(root);
+  return serialize(root);
 }
 
-function serialise(element: SvgElement): string {
+function serialize(element: SvgElement): string {
   let out = `<${element.tag}`;
   for (const [name, value] of Object.entries(element.attributes)) {
     if (value === undefined) continue;
@@ -52,7 +52,7 @@ function serialise(element: SvgElement): string {
   if (element.children.length === 0) return `${out}/>`;
   out += '>';
   for (const child of element.children)
-    out += typeof child === 'string' ? escapeXml(child) : serialise(child);
+    out += typeof child === 'string' ? escapeXml(child) : serialize(child);
   return `${out}</${element.tag}>`;
 }
 
@@ -67,12 +67,4 @@ function escapeXml(text: string): string {
     /[&<>"']/g,
     (c) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot', "'": 'apos' }[c]};`,
   );
-}
-
-/** All descendants (depth first, including `element`) with the given tag: for structural tests and figure code. */
-export function findElements(element: SvgElement, tag: string): SvgElement[] {
-  const found: SvgElement[] = element.tag === tag ? [element] : [];
-  for (const child of element.children)
-    if (typeof child !== 'string') found.push(...findElements(child, tag));
-  return found;
 }

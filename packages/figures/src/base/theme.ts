@@ -1,29 +1,37 @@
-/** The shared look of every figure: fonts, sizes, colours, line widths (in SVG user units = CSS px). */
+/** The shared look of every figure: fonts, sizes, colors, line widths (in SVG user units = CSS px). */
 export interface Theme {
   /** Font family name; PNG rendering embeds exactly this font (DejaVu Sans, from `dejavu-fonts-ttf`). */
   fontFamily: string;
-  /** Axis tick labels, legends. */
+  /** Small text: tick labels, legends, risk tables, annotations. */
   fontSize: number;
-  /** Axis titles. */
+  /** Body text: axis titles, row labels. */
   labelSize: number;
   /** Figure title. */
   titleSize: number;
-  /** Text and axis colour. */
+  /** Text and axis color. */
   foreground: string;
   /** Light lines (grid). */
   grid: string;
   background: string;
-  /** Categorical palette (Okabe & Ito 2008, colour-blind safe), in order of use. */
+  /** Categorical palette (Okabe & Ito 2008, color-blind safe), in order of use. */
   palette: readonly string[];
   lineWidth: number;
   pointRadius: number;
   /** Tick length outside the plot area. */
   tickSize: number;
-  /** Space around the plot area: top, right, bottom, left. */
-  margin: { top: number; right: number; bottom: number; left: number };
+  /** Default space around the plot area: top, right, bottom, left. */
+  margin: Margin;
 }
 
-/** The toolkit's one theme. Figure code reads it; pass a modified copy to change a figure. */
+/** Space around a plot area, px. */
+export interface Margin {
+  top: number;
+  right: number;
+  bottom: number;
+  left: number;
+}
+
+/** The toolkit's one theme. Figure code reads it; pass a modified copy (`{ ...theme, ... }`) to change a figure. */
 export const theme: Theme = {
   fontFamily: 'DejaVu Sans',
   fontSize: 10,
@@ -38,6 +46,18 @@ export const theme: Theme = {
   tickSize: 5,
   margin: { top: 30, right: 20, bottom: 45, left: 55 },
 };
+
+/** Color of series `i`, cycling through the theme's palette. */
+export function seriesColor(i: number, t: Theme = theme): string {
+  return t.palette[i % t.palette.length];
+}
+
+/** Formats a p-value as journals do: `p < 0.001`, `p = 0.012`, `p = 0.34` (`p = NA` when not finite). */
+export function formatPValue(pValue: number): string {
+  if (!Number.isFinite(pValue)) return 'p = NA';
+  if (pValue < 0.001) return 'p < 0.001';
+  return `p = ${pValue < 0.01 ? pValue.toFixed(3) : pValue.toFixed(2)}`;
+}
 
 /**
  * Approximate width of `text` in DejaVu Sans at `fontSize` (0.6 em per character, DejaVu Sans' mean advance),

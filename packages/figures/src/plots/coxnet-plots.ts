@@ -1,12 +1,11 @@
-import { type LinePlotOptions, type LineSeries, linePlot, type SvgElement } from '@tace/core';
-import type { CoxnetFit } from './coxnet.js';
-import type { CvCoxnetResult } from './cv-coxnet.js';
+import type { CoxnetFit, CvCoxnetResult } from '@tace/survival';
+import type { SvgElement } from '../base/svg-element.js';
+import { type LinePlotOptions, type LineSeries, linePlot } from './line-plot.js';
 
 /**
  * Cross-validation curve as R's `plot(cv.glmnet)`: mean deviance per event against log(lambda), the
- * +-1 SE band as two lines, and vertical lines at lambda.min and lambda.1se. An SVG element tree (render
- * with core's `renderSvg`, rasterise with `svgToPng`).
- * @example renderSvg(cvCoxnetPlot(cv, { title: 'LASSO-Cox, 10-fold CV' }))
+ * +-1 SE band as two lines, and vertical lines at lambda.min and lambda.1se. Takes `cvCoxnet(...)`'s result.
+ * @example svgToString(cvCoxnetPlot(cv, { title: 'LASSO-Cox, 10-fold CV' }))
  */
 export function cvCoxnetPlot(cv: CvCoxnetResult, options: LinePlotOptions = {}): SvgElement {
   const logLambda = Array.from(cv.lambda, Math.log);
@@ -30,16 +29,19 @@ export function cvCoxnetPlot(cv: CvCoxnetResult, options: LinePlotOptions = {}):
   );
 }
 
+/** Options of {@link coxnetPathPlot}. */
+export interface CoxnetPathPlotOptions extends LinePlotOptions {
+  /** Number of features named in the legend (largest final |coefficient|). @default 5 */
+  maxLabels?: number;
+}
+
 /**
  * Coefficient paths as R's `plot(fit, xvar = "lambda")`: one line per feature that is non-zero somewhere
  * on the path, against log(lambda). Only the `maxLabels` features with the largest final |coefficient| are
- * named in the legend.
- * @example renderSvg(coxnetPathPlot(fit, { title: 'Coefficient paths' }))
+ * named in the legend. Takes `coxnet(...)`'s result (or `cvCoxnet(...).fit`).
+ * @example svgToString(coxnetPathPlot(fit, { title: 'Coefficient paths' }))
  */
-export function coxnetPathPlot(
-  fit: CoxnetFit,
-  options: LinePlotOptions & { maxLabels?: number } = {},
-): SvgElement {
+export function coxnetPathPlot(fit: CoxnetFit, options: CoxnetPathPlotOptions = {}): SvgElement {
   const { maxLabels = 5, ...plotOptions } = options;
   const p = fit.nCols;
   const nLambda = fit.lambda.length;

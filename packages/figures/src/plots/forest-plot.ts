@@ -1,7 +1,11 @@
-import { type SvgElement, svg } from '@tace/core';
+import type { CoxModel } from '@tace/survival';
 import { scaleLog } from 'd3';
-import { type FigureSize, figure, plotArea, text, xAxis } from './frame.js';
-import { formatPValue, THEME } from './theme.js';
+import { axisBottom } from '../base/axes.js';
+import { figure } from '../base/figure.js';
+import { type FigureOptions, plotArea } from '../base/plot-area.js';
+import { type SvgElement, svg } from '../base/svg-element.js';
+import { text } from '../base/text.js';
+import { formatPValue } from '../base/theme.js';
 
 /** One row of a forest plot: an estimate with its confidence interval (ratio scale). */
 export interface ForestRow {
@@ -9,59 +13,82 @@ export interface ForestRow {
   estimate: number;
   lower: number;
   upper: number;
-  p?: number;
+  /** Printed after the interval. @default undefined (none) */
+  pValue?: number;
+}
+
+/** Options of {@link forestPlot}. */
+export interface ForestPlotOptions extends FigureOptions {
+  /** @default 'Hazard ratio (95% CI)' */
+  xLabel?: string;
+}
+
+/** The rows of a forest plot of a Cox model: one per design column (hazard ratio, CI, Wald p-value). */
+function coxRows(fit: CoxModel): ForestRow[] {
+  return fit.names.map((label, i) => ({
+    label,
+    estimate: fit.hazardRatios[i],
+    lower: fit.lower[i],
+    upper: fit.upper[i],
+    pValue: fit.pValue[i],
+  }));
 }
 
 /**
- * Forest plot of hazard ratios (log scale) with 95% CIs, a reference line at 1, and the estimate, CI and
- * p-value printed per row. Rows come, e.g., from a Cox fit's `hazardRatio`, `lower`, `upper`, `p`.
+ * Forest plot of hazard ratios (log scale) with their CIs, a reference line at 1, and the estimate, CI and
+ * p-value printed per row. Takes a fitted Cox model (`coxph(...)`: one row per design column) or rows.
+ * @example forestPlot(coxph(table, { time: 'os', event: 'death', covariates: ['afp', 'albi'] }))
  */
 export function forestPlot(
-  rows: readonly ForestRow[],
-  options: FigureSize & { title?: string; xLabel?: string } = {},
+  input: CoxModel | readonly ForestRow[],
+  options: ForestPlotOptions = {},
 ): SvgElement {
+  const rows: readonly ForestRow[] = isRows(input) ? input : coxRows(input);
   const rowHeight = 26;
-  const area = plotArea({
-    width: options.width ?? 720,
-    height: options.height ?? 100 + rowHeight * rows.length,
+  const area = plotArea(options, {
+    width: 720,
+    height: 100 + rowHeight * rows.length,
     margin: { top: 48, right: 230, bottom: 56, left: 180 },
   });
+  const t = area.theme;
   const finite = rows.flatMap((r) => [r.lower, r.upper]).filter((v) => Number.isFinite(v) && v > 0);
-  const low = Math.min(0.5, ...finite);
-  const high = Math.max(2, ...finite);
-  const x = scaleLog().domain([low, high]).range([area.left, area.right]).nice();
+  const x = scaleLog()
+    .domain([Math.min(0.5, ...finite), Math.max(2, ...finite)])
+    .range([area.left, area.right])
+    .nice();
   const marks = rows.map((row, i) => {
     const cy = area.top + rowHeight * (i + 0.5);
     const ok = [row.estimate, row.lower, row.upper].every((v) => Number.isFinite(v) && v > 0);
-    return svg('g', { class: 'forest-row', 'data-label': row.label }, [
-      text(area.left - 10, cy + 4, row.label, { anchor: 'end' }),
-      ok
-        ? svg('line', {
-            x1: x(row.lower),
-            x2: x(row.upper),
-            y1: cy,
-            y2: cy,
-            stroke: THEME.foreground,
-            'stroke-width': 1.5,
-          })
-        : null,
-      ok
-        ? svg('rect', {
-            x: x(row.estimate) - 5,
-            y: cy - 5,
-            width: 10,
-            height: 10,
-            fill: THEME.palette[0],
-            class: 'estimate',
-          })
-        : null,
+    const interval = `${row.estimate.toFixed(2)} (${row.lower.toFixed(2)}-${row.upper.toFixed(2)})`;
+    return svg(
+      'g',
+      { class: 'forest-row', 'data-label': row.label },
+      text(area.left - 10, cy + 4, row.label, { anchor: 'end', theme: t }),
+      ok &&
+        svg('line', {
+          x1: x(row.lower),
+          x2: x(row.upper),
+          y1: cy,
+          y2: cy,
+          stroke: t.foreground,
+          'stroke-width': 1.5,
+        }),
+      ok &&
+        svg('rect', {
+          x: x(row.estimate) - 5,
+          y: cy - 5,
+          width: 10,
+          height: 10,
+          fill: t.palette[0],
+          class: 'estimate',
+        }),
       text(
         area.right + 12,
         cy + 4,
-        `${row.estimate.toFixed(2)} (${row.lower.toFixed(2)}-${row.upper.toFixed(2)})${row.p === undefined ? '' : `  ${formatPValue(row.p)}`}`,
-        { size: THEME.smallSize },
+        `${interval}${row.pValue === undefined ? '' : `  ${formatPValue(row.pValue)}`}`,
+        { size: t.fontSize, theme: t },
       ),
-    ]);
+    );
   });
   return figure(area, options.title, [
     svg('line', {
@@ -69,16 +96,22 @@ export function forestPlot(
       x2: x(1),
       y1: area.top,
       y2: area.bottom,
-      stroke: THEME.foreground,
+      stroke: t.foreground,
       'stroke-dasharray': '4 3',
       class: 'reference',
     }),
-    xAxis(x, area, options.xLabel ?? 'Hazard ratio (95% CI)', logTicks(x.domain() as [number, number]), (v) =>
-      String(v),
-    ),
-    text(area.right + 12, area.top - 12, 'HR (95% CI)', { size: THEME.smallSize, weight: 'bold' }),
-    ...marks,
+    axisBottom(x, area, {
+      label: options.xLabel ?? 'Hazard ratio (95% CI)',
+      ticks: logTicks(x.domain() as [number, number]),
+      format: (v) => String(v),
+    }),
+    text(area.right + 12, area.top - 12, 'HR (95% CI)', { size: t.fontSize, weight: 'bold', theme: t }),
+    marks,
   ]);
+}
+
+function isRows(input: CoxModel | readonly ForestRow[]): input is readonly ForestRow[] {
+  return Array.isArray(input);
 }
 
 /** Readable ticks for a ratio axis: 1, 2 and 5 times powers of ten inside the domain. */

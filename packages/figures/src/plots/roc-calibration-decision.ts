@@ -1,7 +1,8 @@
-import type { SvgElement } from '@tace/core';
-import { type CurvePlotOptions, curvePlot, type NamedCurve } from './curve-plot.js';
+import type { ValidationResult } from '@tace/survival';
+import type { SvgElement } from '../base/svg-element.js';
+import { type LinePlotOptions, type LineSeries, linePlot } from './line-plot.js';
 
-/** A time-dependent ROC curve of one model at one time. */
+/** A time-dependent ROC curve of one model at one time (`timeDependentRoc(...)`'s fields plus a label). */
 export interface RocCurveInput {
   label: string;
   /** False-positive rate (1 - specificity) per threshold, ascending. */
@@ -12,28 +13,39 @@ export interface RocCurveInput {
   auc: number;
 }
 
-/** Time-dependent ROC curves (cumulative/dynamic) with their AUCs, and the chance diagonal. */
+/** Options of {@link timeDependentRocPlot}. */
+export interface RocPlotOptions extends LinePlotOptions {
+  /** Time of the curves, for the default title. @default undefined */
+  time?: number;
+  /** @default 'months' */
+  timeUnit?: string;
+}
+
+/**
+ * Time-dependent ROC curves (cumulative/dynamic) with their AUCs in the legend, and the chance diagonal.
+ * @example timeDependentRocPlot([{ label: 'CRM', ...timeDependentRoc(time, event, lp, 24) }], { time: 24 })
+ */
 export function timeDependentRocPlot(
   curves: readonly RocCurveInput[],
-  options: Partial<CurvePlotOptions> & { time?: number; timeUnit?: string } = {},
+  options: RocPlotOptions = {},
 ): SvgElement {
-  const named: NamedCurve[] = curves.map((c) => ({
+  const series: LineSeries[] = curves.map((c) => ({
     label: `${c.label} (AUC ${c.auc.toFixed(3)})`,
     x: c.falsePositiveRate,
     y: c.truePositiveRate,
   }));
-  return curvePlot(named, {
+  const { time, timeUnit, ...rest } = options;
+  return linePlot(series, {
+    width: 640,
+    height: 420,
     title:
-      options.title ??
-      (options.time === undefined
-        ? 'Time-dependent ROC'
-        : `Time-dependent ROC at ${options.time} ${options.timeUnit ?? 'months'}`),
+      time === undefined ? 'Time-dependent ROC' : `Time-dependent ROC at ${time} ${timeUnit ?? 'months'}`,
     xLabel: '1 - specificity',
     yLabel: 'Sensitivity',
     xDomain: [0, 1],
     yDomain: [0, 1],
     diagonal: true,
-    ...options,
+    ...rest,
   });
 }
 
@@ -44,33 +56,65 @@ export interface CalibrationInput {
   predicted: ArrayLike<number>;
   /** Observed (Kaplan-Meier) survival at t per group. */
   observed: ArrayLike<number>;
-  /** CI of the observed survival. */
+  /** CI of the observed survival. @default undefined */
   lower?: ArrayLike<number>;
   upper?: ArrayLike<number>;
 }
 
-/** Calibration curves (predicted vs observed survival at t) with observed CIs and the ideal diagonal. */
+/** Options of {@link calibrationPlot}. */
+export interface CalibrationPlotOptions extends LinePlotOptions {
+  /** Time of the calibration, for the default title. @default undefined */
+  time?: number;
+  /** The model drawn when given a `ValidationResult` (one curve per cohort). @default its first model */
+  model?: string;
+}
+
+/** One survival calibration curve per cohort of a model in `validateModels(...)`'s result. */
+function validationCalibration(validation: ValidationResult, model: string | undefined): CalibrationInput[] {
+  const chosen = model ?? validation.calibration[0]?.model;
+  const survival = (risk: Float64Array) => risk.map((r) => 1 - r);
+  return validation.calibration
+    .filter((c) => c.model === chosen)
+    .map((c) => ({
+      label: c.cohort,
+      predicted: survival(c.result.predicted),
+      observed: survival(c.result.observed),
+      lower: survival(c.result.observedUpper),
+      upper: survival(c.result.observedLower),
+    }));
+}
+
+/**
+ * Calibration curves (predicted vs observed survival at t) with the observed CIs as whiskers and the ideal
+ * diagonal. Takes `validateModels(...)`'s result (one curve per cohort of `options.model`) or curves.
+ * @example calibrationPlot(validation, { model: 'CRM', time: 24 })
+ */
 export function calibrationPlot(
-  curves: readonly CalibrationInput[],
-  options: Partial<CurvePlotOptions> & { time?: number } = {},
+  input: ValidationResult | readonly CalibrationInput[],
+  options: CalibrationPlotOptions = {},
 ): SvgElement {
-  const named: NamedCurve[] = curves.map((c) => ({
+  const { time, model, ...rest } = options;
+  const curves: readonly CalibrationInput[] = Array.isArray(input)
+    ? input
+    : validationCalibration(input as ValidationResult, model);
+  const series: LineSeries[] = curves.map((c) => ({
     label: c.label,
     x: c.predicted,
     y: c.observed,
     lower: c.lower,
     upper: c.upper,
   }));
-  return curvePlot(named, {
-    title:
-      options.title ?? (options.time === undefined ? 'Calibration' : `Calibration at ${options.time} months`),
+  return linePlot(series, {
+    width: 640,
+    height: 420,
+    title: time === undefined ? 'Calibration' : `Calibration at ${time} months`,
     xLabel: 'Predicted survival',
     yLabel: 'Observed survival (Kaplan-Meier)',
     xDomain: [0, 1],
     yDomain: [0, 1],
     diagonal: true,
     points: true,
-    ...options,
+    ...rest,
   });
 }
 
@@ -81,28 +125,33 @@ export interface DecisionCurveInput {
   netBenefit: ArrayLike<number>;
 }
 
-/** Decision curves: net benefit of each model, "treat all" (dashed) and "treat none" (zero). */
+/**
+ * Decision curves: net benefit of each model, "treat all" (dashed gray) and "treat none" (zero).
+ * @example decisionCurvePlot([{ label: 'CRM', ...dca }], { label: 'Treat all', thresholds: dca.thresholds, netBenefit: dca.treatAll })
+ */
 export function decisionCurvePlot(
   models: readonly DecisionCurveInput[],
   treatAll: DecisionCurveInput,
-  options: Partial<CurvePlotOptions> = {},
+  options: LinePlotOptions = {},
 ): SvgElement {
   const maxBenefit = Math.max(
     0.05,
     ...models.flatMap((m) => Array.from(m.netBenefit)).filter(Number.isFinite),
   );
   const thresholds = Array.from(treatAll.thresholds);
-  const named: NamedCurve[] = [
+  const series: LineSeries[] = [
     ...models.map((m) => ({ label: m.label, x: m.thresholds, y: m.netBenefit })),
-    { label: 'Treat all', x: treatAll.thresholds, y: treatAll.netBenefit, dashed: true, colour: '#777777' },
+    { label: 'Treat all', x: treatAll.thresholds, y: treatAll.netBenefit, dashed: true, color: '#777777' },
     {
       label: 'Treat none',
       x: [thresholds[0], thresholds[thresholds.length - 1]],
       y: [0, 0],
-      colour: '#000000',
+      color: '#000000',
     },
   ];
-  return curvePlot(named, {
+  return linePlot(series, {
+    width: 640,
+    height: 420,
     title: 'Decision curves',
     xLabel: 'Threshold probability',
     yLabel: 'Net benefit',

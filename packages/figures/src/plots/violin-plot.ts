@@ -1,7 +1,10 @@
-import { type SvgElement, svg } from '@tace/core';
-import { scaleBand } from 'd3';
-import { type FigureSize, figure, linear, plotArea, text, yAxis } from './frame.js';
-import { formatPValue, seriesColour, THEME } from './theme.js';
+import { scaleBand, scaleLinear } from 'd3';
+import { axisLeft } from '../base/axes.js';
+import { figure } from '../base/figure.js';
+import { type FigureOptions, plotArea } from '../base/plot-area.js';
+import { type SvgElement, svg } from '../base/svg-element.js';
+import { text } from '../base/text.js';
+import { formatPValue, seriesColor } from '../base/theme.js';
 
 /** Values of one group (e.g. a signature score in the high-risk group). */
 export interface ViolinGroup {
@@ -13,8 +16,14 @@ export interface ViolinGroup {
 export interface ViolinPanel {
   title: string;
   groups: ViolinGroup[];
-  /** p-value of the comparison (e.g. Wilcoxon, BH-adjusted) shown above the panel. */
-  p?: number;
+  /** p-value of the comparison (e.g. Wilcoxon, BH-adjusted) shown above the panel. @default undefined (none) */
+  pValue?: number;
+}
+
+/** Options of {@link violinPlot}. */
+export interface ViolinPlotOptions extends FigureOptions {
+  /** @default 'Score' */
+  yLabel?: string;
 }
 
 /** Quartiles by linear interpolation (R type 7), on a sorted copy. */
@@ -49,21 +58,20 @@ function density(values: Float64Array, points: Float64Array): Float64Array {
 
 /**
  * Violin plots with an inner box (quartiles, median) per group, panels side by side (per cohort or per cell
- * type), and each panel's p-value above it.
+ * type), and each panel's p-value above it: e.g. gene-set scores (`scoreGeneSets`) by risk group with the
+ * adjusted p-values of `compareGroups`.
+ * @example violinPlot([{ title: 'Hypoxia', groups: [{ label: 'low', values: low }, { label: 'high', values: high }], pValue: 0.003 }])
  */
-export function violinPlot(
-  panels: readonly ViolinPanel[],
-  options: FigureSize & { title?: string; yLabel?: string } = {},
-): SvgElement {
-  const area = plotArea({
-    width: options.width ?? Math.max(480, 170 * panels.length + 100),
-    height: options.height ?? 420,
-  });
+export function violinPlot(panels: readonly ViolinPanel[], options: ViolinPlotOptions = {}): SvgElement {
+  const area = plotArea(options, { width: Math.max(480, 170 * panels.length + 100), height: 420 });
+  const t = area.theme;
   const all = panels.flatMap((p) => p.groups.flatMap((g) => Array.from(g.values))).filter(Number.isFinite);
   const low = Math.min(...all);
   const high = Math.max(...all);
   const pad = (high - low) * 0.12 || 1;
-  const y = linear([low - pad * 0.3, high + pad], [area.bottom, area.top]);
+  const y = scaleLinear()
+    .domain([low - pad * 0.3, high + pad])
+    .range([area.bottom, area.top]);
   const outer = scaleBand()
     .domain(panels.map((p) => p.title))
     .range([area.left, area.right])
@@ -88,7 +96,7 @@ export function violinPlot(
       const halfWidth = inner.bandwidth() / 2;
       const right = Array.from(grid, (v, i) => `${cx + (dens[i] / maxDensity) * halfWidth},${y(v)}`);
       const left = Array.from(grid, (v, i) => `${cx - (dens[i] / maxDensity) * halfWidth},${y(v)}`).reverse();
-      const colour = seriesColour(labels.indexOf(group.label));
+      const color = seriesColor(labels.indexOf(group.label), t);
       const [q1, median, q3] = quartiles(values);
       marks.push(
         svg(
@@ -97,9 +105,9 @@ export function violinPlot(
           [
             svg('polygon', {
               points: [...right, ...left].join(' '),
-              fill: colour,
+              fill: color,
               'fill-opacity': 0.35,
-              stroke: colour,
+              stroke: color,
             }),
             svg('rect', {
               x: cx - 4,
@@ -107,18 +115,18 @@ export function violinPlot(
               width: 8,
               height: Math.max(1, y(q1) - y(q3)),
               fill: '#ffffff',
-              stroke: THEME.foreground,
+              stroke: t.foreground,
             }),
             svg('line', {
               x1: cx - 4,
               x2: cx + 4,
               y1: y(median),
               y2: y(median),
-              stroke: THEME.foreground,
+              stroke: t.foreground,
               'stroke-width': 2,
               class: 'median',
             }),
-            text(cx, area.bottom + 18, group.label, { anchor: 'middle', size: THEME.smallSize }),
+            text(cx, area.bottom + 18, group.label, { anchor: 'middle', size: t.fontSize, theme: t }),
           ],
         ),
       );
@@ -127,10 +135,11 @@ export function violinPlot(
       text(x0 + outer.bandwidth() / 2, area.bottom + 36, panel.title, {
         anchor: 'middle',
         weight: 'bold',
-        size: THEME.smallSize,
+        size: t.fontSize,
+        theme: t,
       }),
     );
-    if (panel.p !== undefined) {
+    if (panel.pValue !== undefined) {
       const yb = y(high + pad * 0.55);
       marks.push(
         svg('g', { class: 'p-bracket' }, [
@@ -139,16 +148,17 @@ export function violinPlot(
             x2: x0 + outer.bandwidth() * 0.75,
             y1: yb,
             y2: yb,
-            stroke: THEME.foreground,
+            stroke: t.foreground,
           }),
-          text(x0 + outer.bandwidth() / 2, yb - 6, formatPValue(panel.p), {
+          text(x0 + outer.bandwidth() / 2, yb - 6, formatPValue(panel.pValue), {
             anchor: 'middle',
-            size: THEME.smallSize,
+            size: t.fontSize,
+            theme: t,
             className: 'p-value',
           }),
         ]),
       );
     }
   }
-  return figure(area, options.title, [yAxis(y, area, options.yLabel ?? 'Score'), ...marks]);
+  return figure(area, options.title, [axisLeft(y, area, { label: options.yLabel ?? 'Score' }), ...marks]);
 }
