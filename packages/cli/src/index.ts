@@ -1,3 +1,2 @@
-export * from './figures/index.js';
 export * from './report/index.js';
 export * from './sharding/index.js';

@@ -1,15 +1,16 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { type ColumnTable, writeFileAtomic, writeTable } from '@tace/core';
 import {
-  type ColumnTable,
-  renderSvg,
+  decisionCurvePlot,
+  heatmap,
+  renderPng,
   type SvgElement,
-  svgToPng,
-  writeFileAtomic,
-  writeTable,
-} from '@tace/core';
+  svgToString,
+  timeDependentRocPlot,
+  violinPlot,
+} from '@tace/figures';
 import { type StudyComparison, timeDependentRoc } from '@tace/survival';
-import { decisionCurvePlot, heatmap, timeDependentRocPlot, violinPlot } from '../figures/index.js';
 import {
   calibrationFigure,
   concordanceFigure,
@@ -38,9 +39,9 @@ export interface ReportInputs {
 }
 
 function figureFile(dir: string, id: string, tree: SvgElement): void {
-  const text = renderSvg(tree);
+  const text = svgToString(tree);
   writeFileAtomic(join(dir, `${id}.svg`), text);
-  writeFileAtomic(join(dir, `${id}.png`), svgToPng(text));
+  writeFileAtomic(join(dir, `${id}.png`), renderPng(text));
 }
 
 /**
@@ -144,7 +145,7 @@ export function writeReport(outDir: string, inputs: ReportInputs): string {
             { label: 'low', values: values('low') },
             { label: 'high', values: values('high') },
           ],
-          p: comparison.adjustedPValue[s],
+          pValue: comparison.adjustedPValue[s],
         };
       }),
       { yLabel: 'ssGSEA score' },
@@ -155,16 +156,7 @@ export function writeReport(outDir: string, inputs: ReportInputs): string {
     'biology-heatmap',
     'Programme scores per patient',
     'Row-standardised ssGSEA scores; patients grouped by imaging risk group.',
-    heatmap({
-      rows: biology.bulkScores.sets,
-      columns: ordered,
-      values: Float64Array.from({ length: biology.bulkScores.sets.length * ordered.length }, (_, k) => {
-        const s = Math.floor(k / ordered.length);
-        const j = k % ordered.length;
-        return biology.bulkScores.data[s + biology.bulkScores.sets.length * j];
-      }),
-      columnGroups: ordered.map((sample) => biology.bulkGroups[sample]),
-    }),
+    heatmap(biology.bulkScores, { columnGroups: ordered.map((sample) => biology.bulkGroups[sample]) }),
   );
   for (const [id, title, result] of [
     ['sc-hypoxia', 'Hypoxia score per cell type (single-cell)', biology.hypoxiaByCellType],
@@ -183,7 +175,7 @@ export function writeReport(outDir: string, inputs: ReportInputs): string {
             label: g,
             values: pb.score.filter((_, i) => pb.cellType[i] === type && pb.riskGroup[i] === g),
           })),
-          p: result.tests.adjustedPValue[result.tests.cellType.indexOf(type)],
+          pValue: result.tests.adjustedPValue[result.tests.cellType.indexOf(type)],
         })),
         { yLabel: 'score' },
       ),

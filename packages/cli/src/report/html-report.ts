@@ -1,4 +1,4 @@
-import { renderSvg, type SvgElement } from '@tace/core';
+import { type SvgElement, svgToString } from '@tace/figures';
 import { escapeHtml } from './html-escape.js';
 
 /** A figure in the report: an SVG element tree (inlined) with a caption. */
@@ -67,7 +67,7 @@ function tableHtml(table: ReportTable): string {
 
 function figureHtml(figure: ReportFigure): string {
   const caption = `<figcaption><b>${escapeHtml(figure.title)}.</b> ${escapeHtml(figure.caption ?? '')}</figcaption>`;
-  return `<figure id="${escapeHtml(figure.id)}">${renderSvg(figure.svg)}${caption}</figure>`;
+  return `<figure id="${escapeHtml(figure.id)}">${svgToString(figure.svg)}${caption}</figure>`;
 }
 
 /**

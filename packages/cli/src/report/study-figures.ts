@@ -1,12 +1,6 @@
+import { calibrationPlot, concordancePlot, forestPlot, kaplanMeierPlot, nomogramPlot } from '@tace/figures';
 import type { CoxModel, ValidationResult, ValidationRow } from '@tace/survival';
 import { nomogram } from '@tace/survival';
-import {
-  calibrationPlot,
-  concordancePlot,
-  forestPlot,
-  kaplanMeierPlot,
-  nomogramPlot,
-} from '../figures/index.js';
 import type { ReportFigure } from './html-report.js';
 
 // The figures a study report shows, shared by `tace demo` and `tace report`.
@@ -30,15 +24,7 @@ export function forestFigure(fit: CoxModel, name: string, caption: string): Repo
     id: `forest-${slug(name)}`,
     title: `${name}: hazard ratios`,
     caption,
-    svg: forestPlot(
-      fit.names.map((label, i) => ({
-        label,
-        estimate: fit.hazardRatios[i],
-        lower: fit.lower[i],
-        upper: fit.upper[i],
-        p: fit.p[i],
-      })),
-    ),
+    svg: forestPlot(fit),
   };
 }
 
@@ -83,7 +69,7 @@ export function riskGroupFigures(
         caption,
         svg: kaplanMeierPlot(group.km, {
           title: group.cohort,
-          pValue: group.logRankP,
+          pValue: group.logRankPValue,
           annotation: hr
             ? `HR high vs low ${formatNumber(hr.estimate, 2)} (${formatNumber(hr.lower, 2)}-${formatNumber(hr.upper, 2)})`
             : undefined,
@@ -104,17 +90,6 @@ export function calibrationFigure(
     title: `Calibration of the ${model} at ${time} ${unit}`,
     caption:
       'Predicted vs observed (Kaplan-Meier) survival by group of predicted risk; whiskers: 95% CI of the observed survival.',
-    svg: calibrationPlot(
-      validation.calibration
-        .filter((c) => c.model === model)
-        .map((c) => ({
-          label: c.cohort,
-          predicted: c.result.predicted.map((r) => 1 - r),
-          observed: c.result.observed.map((r) => 1 - r),
-          lower: c.result.observedUpper.map((r) => 1 - r),
-          upper: c.result.observedLower.map((r) => 1 - r),
-        })),
-      { time },
-    ),
+    svg: calibrationPlot(validation, { model, time }),
   };
 }

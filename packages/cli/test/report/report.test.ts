@@ -2,9 +2,10 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { kaplanMeier, logRank } from '@tace/survival';
+import { forestPlot, kaplanMeierPlot } from '@tace/figures';
+import { kaplanMeier, logRank } from '@tace/survival/kernels';
 import { describe, expect, it } from 'vitest';
-import { forestPlot, kaplanMeierPlot, renderHtmlReport, type StudyReport } from '../../src/index.js';
+import { renderHtmlReport, type StudyReport } from '../../src/index.js';
 
 function smallReport(): StudyReport {
   const time = [3, 5, 7, 9, 11, 13, 15, 17, 19, 21, 23, 25];
@@ -21,7 +22,7 @@ function smallReport(): StudyReport {
         text: ['Kaplan-Meier by risk group.'],
         tables: [{ id: 'metrics', title: 'Metrics', columns: ['model', 'C'], rows: [['CRM', '0.71']] }],
         figures: [
-          { id: 'km', title: 'KM', svg: kaplanMeierPlot(km, { pValue: logRank(time, event, group).p }) },
+          { id: 'km', title: 'KM', svg: kaplanMeierPlot(km, { pValue: logRank(time, event, group).pValue }) },
           {
             id: 'forest',
             title: 'Forest',
