@@ -4,7 +4,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createRng, linePlot, randomNormal, renderSvg } from '@tace/core';
+import { createRng, randomNormal } from '@tace/core';
+import { linePlot, svgToString } from '@tace/figures';
 import { coxph, kaplanMeier, logRank } from '@tace/survival';
 
 // 200 patients: a latent aggressiveness drives an imaging-like score, ALBI and the hazard of death.
@@ -41,8 +42,8 @@ fit.names.forEach((name, k) => {
 });
 console.log(`C-index = ${fit.concordance.concordance.toFixed(3)}`);
 
-// The curves as an SVG figure (core's d3 line plot, step curves).
-const svg = renderSvg(
+// The curves as an SVG figure (@tace/figures' d3 line plot, step curves).
+const svg = svgToString(
   linePlot(
     km.curves.map((c) => ({ x: [0, ...c.time], y: [1, ...c.survival], label: `${c.group} score` })),
     { curve: 'step-after', xLabel: 'Months', yLabel: 'Overall survival', yDomain: [0, 1] },
