@@ -1,3 +1,5 @@
+import type { IbsiAggregationSetting } from './ibsi/settings.js';
+
 /** Interpolators accepted for resampling, named as SimpleITK (and PyRadiomics' `interpolator` setting). */
 export type InterpolatorName = 'sitkNearestNeighbor' | 'sitkLinear' | 'sitkBSpline';
 
@@ -6,29 +8,6 @@ export type ResegmentMode = 'absolute' | 'relative' | 'sigma';
 
 /** Which conventions extraction follows (`compliance` setting). */
 export type Compliance = 'pyradiomics' | 'ibsi';
-
-/**
- * IBSI texture aggregation methods as settings (`ibsiAggregation`). Each names the method of the directional
- * families (GLCM, GLRLM: `'3D_averaged'` = IBSI "3D, averaged"...); the other families (GLSZM, NGLDM, NGTDM)
- * use the matching neighbourhood: `3D_*` -> "3D", `2D_*` -> "2D", `2.5D_*` -> "2.5D".
- */
-export type IbsiAggregationSetting =
-  | '3D_averaged'
-  | '3D_merged'
-  | '2D_averaged'
-  | '2D_slice_merged'
-  | '2.5D_direction_merged'
-  | '2.5D_merged';
-
-/** The accepted values of `ibsiAggregation`. */
-export const IBSI_AGGREGATION_SETTINGS: readonly IbsiAggregationSetting[] = [
-  '3D_averaged',
-  '3D_merged',
-  '2D_averaged',
-  '2D_slice_merged',
-  '2.5D_direction_merged',
-  '2.5D_merged',
-];
 
 /** What extraction does with NaN voxels inside the ROI (`nanVoxels` setting). */
 export type NanVoxelPolicy = 'error' | 'exclude';
@@ -106,7 +85,7 @@ export interface ExtractionSettings {
    * `ibsiResample`; mask interpolated linearly and kept at >= 0.5; image interpolated by `interpolator`, then
    * rounded when `ibsiRoundIntensities`), resegmentation by `resegmentRange` then `ibsiOutlierSigma`, fixed
    * bin size bins starting at the lower resegmentation bound (absolute mode) or at the ROI minimum
-   * (`ibsiDiscretise`), and the result's `ibsiFeatures` holds the IBSI features (names and codes) of the
+   * (`ibsiDiscretize`), and the result's `ibsiFeatures` holds the IBSI features (names and codes) of the
    * enabled classes with the `ibsiAggregation` methods. PyRadiomics-named features are computed on the same
    * IBSI-processed ROI.
    * @default 'pyradiomics'

@@ -1,22 +1,22 @@
 import { TaceError } from '@tace/core';
-import { ibsiDiscretise } from '../ibsi/discretise.js';
-import { ibsiInterpolate, ibsiResegmentInPlace } from '../ibsi/interpolate.js';
+import { ibsiDiscretize } from '../preprocess/ibsi-discretize.js';
+import { ibsiInterpolate, ibsiResegmentInPlace } from '../preprocess/ibsi-interpolate.js';
 import type { Image } from '../image/types.js';
 import { cropArray, cropImage, padBox } from '../preprocess/crop.js';
-import { discretise } from '../preprocess/discretise.js';
+import { discretize } from '../preprocess/discretize.js';
 import { assertSameGeometry, sameGeometry } from '../preprocess/geometry-check.js';
-import { normaliseImage } from '../preprocess/normalise.js';
+import { normalizeImage } from '../preprocess/normalize.js';
 import { resampleToReference, resampleToSpacing } from '../preprocess/resample.js';
 import { resegment } from '../preprocess/resegment.js';
 import { type BoundingBox, checkRoi, roiStats, selectLabel, validateRoi } from '../preprocess/roi-mask.js';
 import { imageDiagnostics, maskDiagnostics } from './diagnostics.js';
-import type { FeatureClassEntry, RoiContext } from './feature-class.js';
+import type { FeatureClassEntry, RoiContext } from '../features/base.js';
 import { FEATURE_CLASSES } from './feature-classes.js';
-import { IBSI_FAMILY_OF_CLASS, type IbsiFeatureValue, ibsiFamilyFeatures } from './ibsi-features.js';
+import { IBSI_FAMILY_OF_CLASS, type IbsiFeatureValue, ibsiFamilyFeatures } from '../ibsi/ibsi-features.js';
 import { IMAGE_TYPES } from './image-types.js';
 import { applyNanPolicy } from './nan-voxels.js';
 import { type ExtractionParameters, resolveSettings } from './parameters.js';
-import type { ExtractionSettings } from './settings.js';
+import type { ExtractionSettings } from '../settings.js';
 
 /** Version string written to `diagnostics_Versions_tace-imaging`. */
 export const IMAGING_VERSION = '0.1.0';
@@ -144,7 +144,7 @@ export function extractFeatures(
   // 2. normalisation and resampling
   let work = image;
   if (settings.normalize) {
-    work = normaliseImage(work, { scale: settings.normalizeScale, removeOutliers: settings.removeOutliers });
+    work = normalizeImage(work, { scale: settings.normalizeScale, removeOutliers: settings.removeOutliers });
   }
   if (settings.resampledPixelSpacing !== null) {
     const resampled = ibsi
@@ -318,14 +318,14 @@ function buildContext(
     nLevels = 0;
     ibsiLevels = 0;
   } else if (binning.kind === 'pyradiomics') {
-    ({ levels, nLevels } = discretise(data, croppedMask, {
+    ({ levels, nLevels } = discretize(data, croppedMask, {
       binWidth: settings.binWidth,
       binCount: settings.binCount,
     }));
     ibsiLevels = nLevels;
   } else {
     const fixedCount = settings.binCount !== null;
-    ({ levels, nLevels } = ibsiDiscretise(
+    ({ levels, nLevels } = ibsiDiscretize(
       data,
       croppedMask,
       fixedCount

@@ -7,7 +7,7 @@ import {
   squareRootImageType,
   waveletImageType,
 } from '../filters/image-types.js';
-import type { ImageType } from './image-type.js';
+import type { ImageType } from '../filters/image-type.js';
 
 /** The `Original` image type: the preprocessed image itself, named `original`. */
 export const originalImageType: ImageType = function* original(image) {

@@ -1,5 +1,5 @@
 import { TaceError } from '@tace/core';
-import type { NanVoxelPolicy } from './settings.js';
+import type { NanVoxelPolicy } from '../settings.js';
 
 /**
  * Applies the `nanVoxels` policy to the ROI of one image: counts the NaN voxels of `data` inside `mask`;

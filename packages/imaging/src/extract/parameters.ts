@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { assertOneOf, TaceError } from '@tace/core';
 import { parse as parseYaml } from 'yaml';
-import { DEFAULT_SETTINGS, type ExtractionSettings, IBSI_AGGREGATION_SETTINGS } from './settings.js';
+import { IBSI_AGGREGATION_SETTINGS } from '../ibsi/settings.js';
+import { DEFAULT_SETTINGS, type ExtractionSettings } from '../settings.js';
 
 /**
  * The content of a PyRadiomics parameter file: `setting`, `imageType` (with per-type custom settings) and

@@ -1,5 +1,5 @@
 import type { Image } from '../image/types.js';
-import type { ExtractionSettings } from './settings.js';
+import type { ExtractionSettings } from '../settings.js';
 
 /**
  * Everything a feature class needs for one (image type, ROI) pair. Built by `extractFeatures` after
@@ -19,7 +19,7 @@ export interface RoiContext {
   /**
    * Discretised grey level per voxel: 1..`nLevels` inside `mask`, 0 outside. Computed by fixed bin width
    * (bins aligned to multiples of `binWidth`, as PyRadiomics) or by `binCount`; with `compliance: 'ibsi'` by
-   * `ibsiDiscretise` (bins from the lower resegmentation bound or the ROI minimum). Levels may be empty (no
+   * `ibsiDiscretize` (bins from the lower resegmentation bound or the ROI minimum). Levels may be empty (no
    * voxel). All 0 for the classes that run on the original image only (shape), which do not read them.
    */
   grayLevels: Int32Array;

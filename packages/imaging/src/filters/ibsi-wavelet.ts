@@ -88,13 +88,13 @@ export function ibsiWavelet(image: Image, options: IbsiWaveletOptions = {}): Ima
   const lo = WAVELET_DEC_LO[wavelet];
   const hi = lo.map((_, k) => (k % 2 === 0 ? -1 : 1) * lo[lo.length - 1 - k]);
   /** The filter of `letter` at level `j`, upsampled a trous; `reversed` for a flipped axis. */
-  const filter = (letter: string, j: number, reversed: boolean): { kernel: Float64Array; centre: number } => {
+  const filter = (letter: string, j: number, reversed: boolean): { kernel: Float64Array; center: number } => {
     const base = letter === 'L' ? lo : hi;
     const factor = 2 ** (j - 1);
     const kernel = new Float64Array(base.length * factor);
     for (let k = 0; k < base.length; k++) kernel[k * factor] = base[k];
-    const centre = Math.floor(kernel.length / 2);
-    return reversed ? { kernel: kernel.reverse(), centre: kernel.length - 1 - centre } : { kernel, centre };
+    const center = Math.floor(kernel.length / 2);
+    return reversed ? { kernel: kernel.reverse(), center: kernel.length - 1 - center } : { kernel, center };
   };
   const orientations =
     options.rotationInvariant === true
@@ -107,8 +107,8 @@ export function ibsiWavelet(image: Image, options: IbsiWaveletOptions = {}): Ima
     let current: Float64Array = input;
     for (let j = 1; j <= level; j++) {
       for (let a = 0; a < axes.length; a++) {
-        const { kernel, centre } = filter(j < level ? 'L' : band[letter[a]], j, flip[a]);
-        current = convolveAxisMirror(current, size, axes[a], kernel, centre);
+        const { kernel, center } = filter(j < level ? 'L' : band[letter[a]], j, flip[a]);
+        current = convolveAxisMirror(current, size, axes[a], kernel, center);
       }
     }
     for (let v = 0; v < total.length; v++) total[v] += current[v];

@@ -1,5 +1,5 @@
 import type { Image } from '../image/types.js';
-import type { ExtractionSettings } from './settings.js';
+import type { ExtractionSettings } from '../settings.js';
 
 /** One derived image produced by an image type. */
 export interface DerivedImage {

@@ -1,4 +1,4 @@
-import type { ImageType } from '../extract/image-type.js';
+import type { ImageType } from './image-type.js';
 import { gradientMagnitudeImage } from './gradient.js';
 import { exponentialImage, logarithmImage, squareImage, squareRootImage } from './intensity-filters.js';
 import { laplacianOfGaussian, logImageName } from './laplacian-of-gaussian.js';

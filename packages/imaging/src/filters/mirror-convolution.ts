@@ -13,7 +13,7 @@ export function mirrorIndex(i: number, n: number): number {
 /**
  * Convolution of every line along `axis` (0 = x, 1 = y, 2 = z) of a volume of `size` (x fastest) with
  * `kernel`, the line mirrored beyond its ends ({@link mirrorIndex}):
- * `out[o] = sum_j kernel[j] * x[o + centre - j]` (a true convolution; `centre` is the kernel index aligned with
+ * `out[o] = sum_j kernel[j] * x[o + center - j]` (a true convolution; `center` is the kernel index aligned with
  * the output voxel for a symmetric kernel, `floor(kernel.length / 2)` by default).
  */
 export function convolveAxisMirror(
@@ -21,7 +21,7 @@ export function convolveAxisMirror(
   size: readonly [number, number, number],
   axis: 0 | 1 | 2,
   kernel: Float64Array,
-  centre: number = Math.floor(kernel.length / 2),
+  center: number = Math.floor(kernel.length / 2),
 ): Float64Array {
   const { starts, stride, length: n } = axisLines(size, axis);
   const f = kernel.length;
@@ -33,7 +33,7 @@ export function convolveAxisMirror(
     for (let t = 0; t < n + 2 * pad; t++) ext[t] = data[start + mirrorIndex(t - pad, n) * stride];
     for (let o = 0; o < n; o++) {
       let sum = 0;
-      const base = o + centre + pad;
+      const base = o + center + pad;
       for (let j = 0; j < f; j++) sum += kernel[j] * ext[base - j];
       out[start + o * stride] = sum;
     }

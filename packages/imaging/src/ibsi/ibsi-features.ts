@@ -1,11 +1,11 @@
-import { IBSI_STATISTIC_FEATURES, ibsiStatistics } from '../ibsi/statistics.js';
+import { IBSI_STATISTIC_FEATURES, ibsiStatistics } from '../features/firstorder/ibsi-statistics.js';
 import {
   IBSI_TEXTURE_FEATURES,
   type IbsiAggregation,
   type IbsiTextureFamily,
   ibsiTextureFeatures,
-} from '../ibsi/texture-aggregation.js';
-import type { RoiContext } from './feature-class.js';
+} from './texture-aggregation.js';
+import type { RoiContext } from '../features/base.js';
 import type { IbsiAggregationSetting } from './settings.js';
 
 /** IBSI feature families reported in IBSI mode: intensity-based statistics and the texture families. */

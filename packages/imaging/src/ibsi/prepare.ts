@@ -1,8 +1,8 @@
 import { TaceError } from '@tace/core';
 import type { Image } from '../image/types.js';
-import type { TextureGrid } from '../texture/texture-grid.js';
-import { ibsiDiscretise } from './discretise.js';
-import { ibsiInterpolate, ibsiResegmentInPlace } from './interpolate.js';
+import type { TextureGrid } from '../features/texture-common/texture-grid.js';
+import { ibsiDiscretize } from '../preprocess/ibsi-discretize.js';
+import { ibsiInterpolate, ibsiResegmentInPlace } from '../preprocess/ibsi-interpolate.js';
 
 /** IBSI 1 image processing settings (reference manual, chapter 2; the CT phantom configurations of table 5.1). */
 export interface IbsiPrepareSettings {
@@ -41,7 +41,7 @@ export interface IbsiPrepared {
  * linear or cubic B-spline, rounded; mask linear, thresholded), resegmentation by range then by outliers, IBSI
  * discretisation. With the CT phantom's configurations A-E it reproduces the IBSI reference texture features.
  *
- * @throws {TaceError} `EMPTY_INPUT` when resegmentation leaves no voxel; see {@link ibsiDiscretise}.
+ * @throws {TaceError} `EMPTY_INPUT` when resegmentation leaves no voxel; see {@link ibsiDiscretize}.
  * @example
  * const { grid, nLevels } = ibsiPrepare(ct, mask, { spacing: [2, 2, 2], range: [-1000, 400], binWidth: 25 });
  * ibsiTextureFeatures(grid, 'glcm', '3D, averaged', { nLevels });
@@ -62,7 +62,7 @@ export function ibsiPrepare(image: Image, mask: Image, settings: IbsiPrepareSett
     });
   }
   const lowerBound = settings.range?.[0];
-  const { levels, nLevels } = ibsiDiscretise(work.data, roi, {
+  const { levels, nLevels } = ibsiDiscretize(work.data, roi, {
     binWidth: settings.binWidth,
     binCount: settings.binWidth === undefined ? settings.binCount : undefined,
     lowerBound,

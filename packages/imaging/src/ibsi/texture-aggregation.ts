@@ -1,15 +1,15 @@
 import { assertOneOf } from '@tace/core';
-import { EMPHASIS_STATISTIC_COUNT, emphasisStatistics } from '../texture/emphasis-statistics.js';
-import { glcmFeatures } from '../texture/glcm-features.js';
-import { glcmMatrix } from '../texture/glcm-matrix.js';
-import { gldmMatrix } from '../texture/gldm-matrix.js';
-import { GLRLM_FEATURE_NAMES, glrlmFeatures } from '../texture/glrlm-features.js';
-import { glrlmMatrix } from '../texture/glrlm-matrix.js';
-import { GLSZM_FEATURE_NAMES, glszmFeatures } from '../texture/glszm-features.js';
-import { glszmMatrix } from '../texture/glszm-matrix.js';
-import { ngtdmFeatures } from '../texture/ngtdm-features.js';
-import { ngtdmMatrix } from '../texture/ngtdm-matrix.js';
-import { roiLevels, type TextureGrid } from '../texture/texture-grid.js';
+import { EMPHASIS_STATISTIC_COUNT, emphasisStatistics } from '../features/texture-common/emphasis-statistics.js';
+import { glcmFeatures } from '../features/glcm/glcm-features.js';
+import { glcmMatrix } from '../features/glcm/glcm-matrix.js';
+import { gldmMatrix } from '../features/gldm/gldm-matrix.js';
+import { GLRLM_FEATURE_NAMES, glrlmFeatures } from '../features/glrlm/glrlm-features.js';
+import { glrlmMatrix } from '../features/glrlm/glrlm-matrix.js';
+import { GLSZM_FEATURE_NAMES, glszmFeatures } from '../features/glszm/glszm-features.js';
+import { glszmMatrix } from '../features/glszm/glszm-matrix.js';
+import { ngtdmFeatures } from '../features/ngtdm/ngtdm-features.js';
+import { ngtdmMatrix } from '../features/ngtdm/ngtdm-matrix.js';
+import { roiLevels, type TextureGrid } from '../features/texture-common/texture-grid.js';
 import {
   IBSI_GLCM,
   IBSI_GLRLM,

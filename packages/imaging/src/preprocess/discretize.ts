@@ -1,7 +1,7 @@
 import { assertFiniteNumber, assertInteger, TaceError } from '@tace/core';
 
-/** Options of {@link binEdges} / {@link discretise}. */
-export interface DiscretiseOptions {
+/** Options of {@link binEdges} / {@link discretize}. */
+export interface DiscretizeOptions {
   /** Fixed bin width (PyRadiomics `binWidth`), used when `binCount` is null. @default 25 */
   binWidth?: number;
   /** Fixed number of bins (PyRadiomics `binCount`); overrides `binWidth`. @default null */
@@ -21,7 +21,7 @@ export interface DiscretiseOptions {
  *   width giving more than {@link MAX_BINS} bins.
  * @example binEdges(Float64Array.of(54, 166), { binWidth: 25 }); // [50, 75, 100, 125, 150, 175, 200]
  */
-export function binEdges(values: ArrayLike<number>, options: DiscretiseOptions = {}): Float64Array {
+export function binEdges(values: ArrayLike<number>, options: DiscretizeOptions = {}): Float64Array {
   if (values.length === 0) throw new TaceError('EMPTY_INPUT', 'cannot discretise an empty ROI');
   let min = Infinity;
   let max = -Infinity;
@@ -106,12 +106,12 @@ export function digitize(x: number, edges: Float64Array): number {
  *
  * @returns the levels (`Int32Array`, same length as `data`), the edges, and the highest level present.
  * @throws {TaceError} `MISSING_VALUE` for NaN voxels in the ROI (with their count); see {@link binEdges}.
- * @example discretise(image.data, mask, { binWidth: 25 }).levels
+ * @example discretize(image.data, mask, { binWidth: 25 }).levels
  */
-export function discretise(
+export function discretize(
   data: ArrayLike<number>,
   mask: ArrayLike<number>,
-  options: DiscretiseOptions = {},
+  options: DiscretizeOptions = {},
 ): { levels: Int32Array; edges: Float64Array; nLevels: number } {
   let count = 0;
   for (let i = 0; i < mask.length; i++) if (mask[i] !== 0) count++;

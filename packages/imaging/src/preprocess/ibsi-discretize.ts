@@ -1,8 +1,8 @@
 import { assertFiniteNumber, assertInteger, TaceError } from '@tace/core';
-import { MAX_GRAY_LEVEL } from '../texture/texture-grid.js';
+import { MAX_GRAY_LEVEL } from '../features/texture-common/texture-grid.js';
 
-/** Options of {@link ibsiDiscretise}: exactly one of `binWidth` (with `lowerBound`) or `binCount`. */
-export interface IbsiDiscretiseOptions {
+/** Options of {@link ibsiDiscretize}: exactly one of `binWidth` (with `lowerBound`) or `binCount`. */
+export interface IbsiDiscretizeOptions {
   /** Fixed bin size (IBSI "FBS", intensity units). */
   binWidth?: number;
   /**
@@ -23,12 +23,12 @@ export interface IbsiDiscretiseOptions {
  *
  * @throws {TaceError} `INVALID_ARGUMENT` for bad options, a voxel below `lowerBound` or more than 10^4 levels;
  *   `MISSING_VALUE` for a NaN voxel in the ROI; `EMPTY_INPUT` for an empty mask.
- * @example ibsiDiscretise(image.data, mask, { binWidth: 25, lowerBound: -500 })
+ * @example ibsiDiscretize(image.data, mask, { binWidth: 25, lowerBound: -500 })
  */
-export function ibsiDiscretise(
+export function ibsiDiscretize(
   values: ArrayLike<number>,
   mask: ArrayLike<number>,
-  options: IbsiDiscretiseOptions,
+  options: IbsiDiscretizeOptions,
 ): { levels: Int32Array; nLevels: number } {
   let min = Number.POSITIVE_INFINITY;
   let max = Number.NEGATIVE_INFINITY;

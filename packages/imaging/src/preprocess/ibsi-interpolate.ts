@@ -1,7 +1,7 @@
 import { assertInRange } from '@tace/core';
 import type { Image } from '../image/types.js';
-import { resampleToReference } from '../preprocess/resample.js';
-import { ibsiResample } from './resample.js';
+import { resampleToReference } from './resample.js';
+import { ibsiResample } from './ibsi-resample.js';
 
 /** Options of {@link ibsiInterpolate}. */
 export interface IbsiInterpolateOptions {

@@ -1,7 +1,7 @@
 import type { Image } from '../image/types.js';
 
-/** Options of {@link normaliseImage}. */
-export interface NormaliseOptions {
+/** Options of {@link normalizeImage}. */
+export interface NormalizeOptions {
   /** Factor applied after normalisation (PyRadiomics `normalizeScale`). @default 1 */
   scale?: number;
   /** Clip z-scores to +/- this value before scaling, or `null` (PyRadiomics `removeOutliers`). @default null */
@@ -12,9 +12,9 @@ export interface NormaliseOptions {
  * Z-score normalisation over **all** voxels of the image (not only the ROI), as PyRadiomics `normalizeImage`
  * (SimpleITK `Normalize`: mean and sample standard deviation with N - 1), optional outlier clipping, then
  * scaling: `f(x) = scale * clip((x - mean) / sd)`. Returns a `Float64Array` image.
- * @example normaliseImage(ct, { scale: 100 })
+ * @example normalizeImage(ct, { scale: 100 })
  */
-export function normaliseImage(image: Image, options: NormaliseOptions = {}): Image {
+export function normalizeImage(image: Image, options: NormalizeOptions = {}): Image {
   const scale = options.scale ?? 1;
   const outliers = options.removeOutliers ?? null;
   const { data } = image;

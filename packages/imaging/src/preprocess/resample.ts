@@ -1,5 +1,5 @@
 import { TaceError } from '@tace/core';
-import type { InterpolatorName } from '../extract/settings.js';
+import type { InterpolatorName } from '../settings.js';
 import { indexToPoint, pointToIndex } from '../image/geometry.js';
 import type { Image, VoxelArray } from '../image/types.js';
 import { cropArray, cropImage, padBox } from './crop.js';

@@ -1,5 +1,5 @@
 import { TaceError } from '@tace/core';
-import type { ResegmentMode } from '../extract/settings.js';
+import type { ResegmentMode } from '../settings.js';
 
 /**
  * Resegmentation as PyRadiomics `resegmentMask`: keeps the ROI voxels whose intensity lies in the range

@@ -1,7 +1,8 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readTable, sharedDataPath, sharedDataSkipMessage } from '@tace/core';
+import { readTable } from '@tace/core';
+import { sharedDataPath, sharedDataSkipMessage } from '@tace/core/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import { extractCohort, extractFeatures, readImage, readManifest, writeNifti } from '../../src/index.js';
 

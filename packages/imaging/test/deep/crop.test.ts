@@ -1,17 +1,7 @@
 import { isTaceError } from '@tace/core';
-import {
-  cropPhases,
-  flipSample,
-  indexToPoint,
-  prepareSamples,
-  resampleToReference,
-  roiCentre,
-  sampleOnGrid,
-  sliceStack2d,
-  TACE_CNN_V1_MANIFEST,
-  tumourCrop3d,
-  windowAndNormalise,
-} from '@tace/imaging';
+import { cropPhases, flipSample, indexToPoint, prepareSamples, resampleToReference, sliceStack2d, TACE_CNN_V1_MANIFEST, tumorCrop3d, windowAndNormalize } from '@tace/imaging';
+import { roiCenter } from '../../src/deep/crop/roi.js';
+import { sampleOnGrid } from '@tace/imaging/kernels';
 import { describe, expect, it } from 'vitest';
 import { linear, makeImage, makeMask } from './synthetic.js';
 
@@ -73,7 +63,7 @@ describe('sampleOnGrid', () => {
   });
 });
 
-describe('roiCentre', () => {
+describe('roiCenter', () => {
   // L-shaped ROI in slice k = 2: (2..5, 2) plus (2, 3) and (2, 4). Centroid index (3, 2.5, 2); bbox centre (3.5, 3, 2).
   const image = makeImage([8, 8, 4], () => 0);
   const lShape = makeMask(
@@ -81,19 +71,19 @@ describe('roiCentre', () => {
     (i, j, k) => k === 2 && ((j === 2 && i >= 2 && i <= 5) || (i === 2 && (j === 3 || j === 4))),
   );
   it('centroid is the mean voxel position (hand-computed (3, 2.5, 2))', () => {
-    expect(roiCentre(lShape, 'centroid')).toEqual([3, 2.5, 2]);
+    expect(roiCenter(lShape, 'centroid')).toEqual([3, 2.5, 2]);
   });
   it('bbox is the bounding-box centre (hand-computed (3.5, 3, 2))', () => {
-    expect(roiCentre(lShape, 'bbox')).toEqual([3.5, 3, 2]);
+    expect(roiCenter(lShape, 'bbox')).toEqual([3.5, 3, 2]);
   });
   it('maps the index to LPS mm with spacing and origin', () => {
-    expect(roiCentre(cube, 'centroid')).toEqual([10 + 6, -5 + 9, 3 + 2 * 4]);
+    expect(roiCenter(cube, 'centroid')).toEqual([10 + 6, -5 + 9, 3 + 2 * 4]);
   });
 });
 
-describe('tumourCrop3d(image, mask)', () => {
+describe('tumorCrop3d(image, mask)', () => {
   it('centres the crop on the ROI centroid: the middle voxel is the centroid voxel (hand value 1156)', () => {
-    const crop = tumourCrop3d(ct, cube, { size: [5, 5, 3], spacing: [1, 1, 2] });
+    const crop = tumorCrop3d(ct, cube, { size: [5, 5, 3], spacing: [1, 1, 2] });
     expect(crop.size).toEqual([5, 5, 3]);
     // Middle voxel (2, 2, 1) is image index (6, 9, 4): point (16, 4, 11) -> 16 + 40 + 1100.
     expect(crop.data[2 + 5 * (2 + 5 * 1)]).toBe(1156);
@@ -101,7 +91,7 @@ describe('tumourCrop3d(image, mask)', () => {
   });
 
   it('resamples to the target spacing (trilinear; exact on a linear image to 1e-3 HU in float32)', () => {
-    const crop = tumourCrop3d(ct, cube, { size: [7, 7, 5], spacing: [0.5, 0.75, 1.5] });
+    const crop = tumorCrop3d(ct, cube, { size: [7, 7, 5], spacing: [0.5, 0.75, 1.5] });
     let o = 0;
     for (let k = 0; k < 5; k++)
       for (let j = 0; j < 7; j++)
@@ -112,7 +102,7 @@ describe('tumourCrop3d(image, mask)', () => {
   it('pads the part of the crop outside the volume with padValue and keeps the ROI centred', () => {
     const image = makeImage([10, 10, 10], (i, j, k) => 1 + i + 10 * j + 100 * k);
     const corner = makeMask(image, (i, j, k) => i === 0 && j === 0 && k === 0);
-    const crop = tumourCrop3d(image, corner, { size: [5, 5, 5], spacing: [1, 1, 1], padValue: -7 });
+    const crop = tumorCrop3d(image, corner, { size: [5, 5, 5], spacing: [1, 1, 1], padValue: -7 });
     // Crop index c maps to image index c - 2 on each axis: c = 0, 1 fall outside (< -0.5), c = 2..4 inside.
     let padded = 0;
     let o = 0;
@@ -132,10 +122,10 @@ describe('tumourCrop3d(image, mask)', () => {
     const edge = makeMask(image, (i, j, k) => i === 3 && j === 1 && k === 1);
     // Crop spacing 0.5: crop x index 3 is the ROI voxel (i = 3); index 2 is i = 2.5 -> 25; index 4 is i = 3.5
     // (the upper boundary, outside -> pad). At the lower edge, i = -0.5 is inside (clamped to voxel 0).
-    const crop = tumourCrop3d(image, edge, { size: [7, 1, 1], spacing: [0.5, 1, 1], padValue: -1 });
+    const crop = tumorCrop3d(image, edge, { size: [7, 1, 1], spacing: [0.5, 1, 1], padValue: -1 });
     expect(Array.from(crop.data)).toEqual([15, 20, 25, 30, -1, -1, -1]);
     const low = makeMask(image, (i, j, k) => i === 0 && j === 1 && k === 1);
-    const lowCrop = tumourCrop3d(image, low, { size: [5, 1, 1], spacing: [0.5, 1, 1], padValue: -1 });
+    const lowCrop = tumorCrop3d(image, low, { size: [5, 1, 1], spacing: [0.5, 1, 1], padValue: -1 });
     expect(Array.from(lowCrop.data)).toEqual([-1, 0, 0, 5, 10]);
   });
 
@@ -145,7 +135,7 @@ describe('tumourCrop3d(image, mask)', () => {
       image,
       (i, j, k) => k === 2 && ((j === 2 && i >= 2 && i <= 5) || (i === 2 && (j === 3 || j === 4))),
     );
-    const crop = tumourCrop3d(image, lShape, { size: [1, 1, 1], spacing: [1, 1, 1], centre: 'bbox' });
+    const crop = tumorCrop3d(image, lShape, { size: [1, 1, 1], spacing: [1, 1, 1], center: 'bbox' });
     expect(crop.data[0]).toBeCloseTo(3.5 + 300, 4);
   });
 
@@ -154,18 +144,18 @@ describe('tumourCrop3d(image, mask)', () => {
       makeImage([20, 20, 9], () => 0),
       () => true,
     );
-    expect(codeOf(() => tumourCrop3d(ct, other))).toBe('GEOMETRY_MISMATCH');
+    expect(codeOf(() => tumorCrop3d(ct, other))).toBe('GEOMETRY_MISMATCH');
     expect(
       codeOf(() =>
-        tumourCrop3d(
+        tumorCrop3d(
           ct,
           makeMask(ct, () => false),
         ),
       ),
     ).toBe('EMPTY_INPUT');
-    expect(codeOf(() => tumourCrop3d(ct, cube, { size: [0, 4, 4] }))).toBe('INVALID_ARGUMENT');
-    expect(codeOf(() => tumourCrop3d(ct, cube, { spacing: [1, -1, 1] }))).toBe('INVALID_ARGUMENT');
-    expect(codeOf(() => tumourCrop3d(ct, cube, { label: 2 }))).toBe('EMPTY_INPUT');
+    expect(codeOf(() => tumorCrop3d(ct, cube, { size: [0, 4, 4] }))).toBe('INVALID_ARGUMENT');
+    expect(codeOf(() => tumorCrop3d(ct, cube, { spacing: [1, -1, 1] }))).toBe('INVALID_ARGUMENT');
+    expect(codeOf(() => tumorCrop3d(ct, cube, { label: 2 }))).toBe('EMPTY_INPUT');
   });
 });
 
@@ -238,15 +228,15 @@ describe('sliceStack2d: largest-area slices', () => {
   });
 });
 
-describe('windowAndNormalise, flipSample, prepareSamples', () => {
+describe('windowAndNormalize, flipSample, prepareSamples', () => {
   it('clips to the HU window then normalises (hand values)', () => {
-    const minmax = windowAndNormalise(Float32Array.of(-1000, 0, 500), [-100, 300], {
+    const minmax = windowAndNormalize(Float32Array.of(-1000, 0, 500), [-100, 300], {
       method: 'minmax',
       min: -100,
       max: 300,
     });
     expect(Array.from(minmax)).toEqual([0, 0.25, 1]);
-    const z = windowAndNormalise(Float32Array.of(-1000, 0, 500), [-100, 300], {
+    const z = windowAndNormalize(Float32Array.of(-1000, 0, 500), [-100, 300], {
       method: 'zscore',
       mean: 100,
       std: 200,

@@ -1,23 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { isTaceError } from '@tace/core';
-import {
-  type CohortImageRow,
-  type DeepModel,
-  type EmbedProgress,
-  embedCohort,
-  encodeOnnxModel,
-  flipSample,
-  intAttribute,
-  intsAttribute,
-  loadModel,
-  OnnxGraphBuilder,
-  type PatientImages,
-  type PreprocessingManifest,
-  prepareSamples,
-  releaseModel,
-  runModel,
-  TACE_CNN_V1_MANIFEST,
-} from '@tace/imaging';
+import { type CohortImageRow, type DeepModel, type EmbedProgress, embedCohort, encodeOnnxModel, flipSample, intAttribute, intsAttribute, loadModel, OnnxGraphBuilder, type PatientImages, type PreprocessingManifest, prepareSamples, releaseModel, runModel, TACE_CNN_V1_MANIFEST } from '@tace/imaging';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeMask, syntheticPatient } from './synthetic.js';
 

@@ -3,18 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isTaceError } from '@tace/core';
-import {
-  encodeOnnxModel,
-  inspectOnnx,
-  loadModel,
-  OnnxGraphBuilder,
-  type PreprocessingManifest,
-  ProtoWriter,
-  parseManifest,
-  releaseModel,
-  runModel,
-  TACE_CNN_V1_MANIFEST,
-} from '@tace/imaging';
+import { encodeOnnxModel, inspectOnnx, loadModel, OnnxGraphBuilder, type PreprocessingManifest, parseManifest, releaseModel, runModel, TACE_CNN_V1_MANIFEST } from '@tace/imaging';
+import { ProtoWriter } from '../../src/deep/onnx-writer/protobuf-writer.js';
 import { describe, expect, it } from 'vitest';
 
 const modelPath = fileURLToPath(new URL('../../models/tace-cnn-v1.onnx', import.meta.url));
@@ -144,16 +134,16 @@ describe('loadModel', () => {
 
 describe('parseManifest', () => {
   it('fills defaults and accepts the documented example', () => {
-    const { slices, padValue, maskLabel, input, centre, ...rest } = TACE_CNN_V1_MANIFEST;
+    const { slices, padValue, maskLabel, input, center, ...rest } = TACE_CNN_V1_MANIFEST;
     expect(parseManifest(rest)).toEqual({ ...TACE_CNN_V1_MANIFEST, input: null });
-    expect([slices, padValue, maskLabel, input, centre]).toEqual([1, -1024, null, 'image', 'centroid']);
+    expect([slices, padValue, maskLabel, input, center]).toEqual([1, -1024, null, 'image', 'centroid']);
   });
 
   it.each([
     [{ version: 2 }, 'UNSUPPORTED'],
     [{ phases: [] }, 'MODEL_ERROR'],
     [{ huWindow: [300, -100] }, 'MODEL_ERROR'],
-    [{ normalisation: { method: 'zscore', mean: 0, std: 0 } }, 'MODEL_ERROR'],
+    [{ normalization: { method: 'zscore', mean: 0, std: 0 } }, 'MODEL_ERROR'],
     [{ cropSize: [32, 32] }, 'MODEL_ERROR'],
     [{ targetSpacing: [1, 0, 1] }, 'MODEL_ERROR'],
     [{ outputs: {} }, 'MODEL_ERROR'],

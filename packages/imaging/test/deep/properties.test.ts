@@ -1,4 +1,6 @@
-import { flipSample, gridAround, sampleOnGrid } from '@tace/imaging';
+import { flipSample } from '@tace/imaging';
+import { gridAround } from '../../src/deep/crop/grid.js';
+import { sampleOnGrid } from '@tace/imaging/kernels';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { makeImage } from './synthetic.js';

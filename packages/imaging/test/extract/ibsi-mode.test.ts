@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { sharedDataPath, sharedDataSkipMessage } from '@tace/core';
+import { sharedDataPath, sharedDataSkipMessage } from '@tace/core/testing';
 import { describe, expect, it } from 'vitest';
 import { type ExtractionResult, extractFeatures, readImage } from '../../src/index.js';
 import { REFERENCE, referenceRows, TEXTURE_FAMILIES, withinTolerance } from '../ibsi/digital-phantom.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractFeatures, IDENTITY_DIRECTION, type Image } from '../../src/index.js';
-import { discretise } from '../../src/preprocess/discretise.js';
+import { discretize } from '../../src/preprocess/discretize.js';
 
 /** 6 x 6 x 3 image with intensities 0..107 and a 4 x 4 x 3 cube ROI (label 1); NaN at the given voxels. */
 function phantom(nanVoxels: number[] = []): { image: Image; mask: Image } {
@@ -72,9 +72,9 @@ describe('NaN voxels inside the ROI (setting nanVoxels)', () => {
   });
 
   it('discretise itself rejects NaN in the ROI instead of giving it level 0', () => {
-    expect(() => discretise([1, Number.NaN, 3], [1, 1, 1], { binWidth: 1 })).toThrow(
+    expect(() => discretize([1, Number.NaN, 3], [1, 1, 1], { binWidth: 1 })).toThrow(
       /1 of the 3 ROI voxels are NaN/,
     );
-    expect([...discretise([1, Number.NaN, 3], [1, 0, 1], { binWidth: 1 }).levels]).toEqual([1, 0, 3]);
+    expect([...discretize([1, Number.NaN, 3], [1, 0, 1], { binWidth: 1 }).levels]).toEqual([1, 0, 3]);
   });
 });

@@ -1,4 +1,4 @@
-import { sharedDataPath, sharedDataSkipMessage } from '@tace/core';
+import { sharedDataPath, sharedDataSkipMessage } from '@tace/core/testing';
 import { describe, expect, it } from 'vitest';
 import { extractFeatures, readNrrd } from '../../src/index.js';
 import { baselineSettings, readBaseline } from './baseline.js';

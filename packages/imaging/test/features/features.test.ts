@@ -1,18 +1,19 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  convexHull2D,
-  firstOrderFeatures,
-  meshAreaVolume,
-  meshDiameters,
-  meshVertices,
-  padMask,
-  parseParameters,
-  resolveSettings,
-  shape2DFeatures,
-  shapeFeatures,
-  symmetricEigenvalues3,
-} from '../../src/index.js';
+import { convexHull2D } from '../../src/features/shape/convex-hull.js';
+import { firstOrderFeatures, shape2DFeatures, shapeFeatures } from '../../src/kernels.js';
+import { meshAreaVolume } from '../../src/features/shape/mesh.js';
+import { meshDiameters, meshVertices } from '../../src/features/shape/diameters.js';
+import { padMask } from '../../src/features/shape/shape.js';
+import { symmetricEigenDecompose } from '@tace/core/kernels';
+import { parseParameters, resolveSettings } from '../../src/index.js';
+
+/** Eigenvalues of a symmetric 3 x 3 matrix, ascending, by core's solver (the one the shape class uses). */
+function symmetricEigenvalues3(matrix: readonly number[]): Float64Array {
+  const values = new Float64Array(3);
+  symmetricEigenDecompose(Float64Array.from(matrix), 3, values, null);
+  return values.reverse();
+}
 
 describe('firstOrderFeatures (hand-worked)', () => {
   // X = 1, 2, 3, 4, 10; levels (bin width 5): 1,1,1,1,3; shift 0; voxel volume 2

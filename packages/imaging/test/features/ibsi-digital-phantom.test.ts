@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { sharedDataPath, sharedDataSkipMessage } from '@tace/core';
+import { sharedDataPath, sharedDataSkipMessage } from '@tace/core/testing';
 import { describe, expect, it } from 'vitest';
 import { extractFeatures, readImage } from '../../src/index.js';
 

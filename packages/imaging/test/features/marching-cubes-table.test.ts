@@ -1,15 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  harmonisedTriangleTable,
+  harmonizedTriangleTable,
   orientTowardsInside,
   STANDARD_SPLIT_CASES,
   surfacePatches,
 } from '../../src/features/shape/marching-cubes-cases.js';
 import { TRIANGLE_TABLE } from '../../src/features/shape/marching-cubes-table.js';
-import { meshAreaVolume, padMask } from '../../src/index.js';
+import { meshAreaVolume } from '../../src/features/shape/mesh.js';
+import { padMask } from '../../src/features/shape/shape.js';
 
-const table = harmonisedTriangleTable();
+const table = harmonizedTriangleTable();
 /** Unoriented triangles of a flat list, as a sorted list of sorted triples. */
 const triangleSet = (tri: ArrayLike<number>): string[] => {
   const out: string[] = [];

@@ -1,7 +1,9 @@
-import { sharedDataPath, sharedDataSkipMessage } from '@tace/core';
+import { sharedDataPath, sharedDataSkipMessage } from '@tace/core/testing';
 import { describe, expect, it } from 'vitest';
-import { harmonisedTriangleTable } from '../../src/features/shape/marching-cubes-cases.js';
-import { extractFeatures, meshAreaVolume, padMask, readNrrd } from '../../src/index.js';
+import { harmonizedTriangleTable } from '../../src/features/shape/marching-cubes-cases.js';
+import { extractFeatures, readNrrd } from '../../src/index.js';
+import { meshAreaVolume } from '../../src/features/shape/mesh.js';
+import { padMask } from '../../src/features/shape/shape.js';
 import { baselineSettings, readBaseline } from '../extract/baseline.js';
 
 // Mesh features (marching cubes with each surface patch split as when it is alone) against PyRadiomics'
@@ -66,7 +68,7 @@ describe.skipIf(root === null)('brain1 baseline (PyRadiomics 2.0.1b1)', () => {
         }
       }
     }
-    const table = harmonisedTriangleTable();
+    const table = harmonizedTriangleTable();
     const case62 = Array.from(table[62]!);
     const at = [0, 3, 6, 9, 12].find((t) => [0, 5, 7].every((e) => case62.slice(t, t + 3).includes(e)))!;
     case62.splice(at, 3);

@@ -1,15 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  exponentialImage,
-  gradientMagnitudeImage,
-  laplacianOfGaussian,
-  logarithmImage,
-  logImageName,
-  squareImage,
-  squareRootImage,
-  waveletImages,
-} from '../../src/filters/index.js';
+import { exponentialImage, logarithmImage, squareImage, squareRootImage } from '../../src/filters/intensity-filters.js';
+import { gradientMagnitudeImage } from '../../src/filters/gradient.js';
+import { laplacianOfGaussian, logImageName } from '../../src/filters/laplacian-of-gaussian.js';
+import { waveletImages } from '../../src/filters/wavelet.js';
 import { volume } from './volume.js';
 
 const row = volume([4, 1, 1], (x) => [-4, 0, 1, 4][x]);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { sharedDataPath } from '@tace/core';
-import type { IbsiTextureFamily } from '../../src/ibsi/index.js';
+import { sharedDataPath } from '@tace/core/testing';
+import type { IbsiTextureFamily } from '../../src/ibsi/texture-aggregation.js';
 import { readNifti } from '../../src/io/nifti.js';
 
 export const PHANTOM_DIR = sharedDataPath('radiomics/ibsi/digital_phantom');

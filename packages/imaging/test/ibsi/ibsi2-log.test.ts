@@ -1,6 +1,6 @@
-import { sharedDataPath, sharedDataSkipMessage } from '@tace/core';
+import { sharedDataPath, sharedDataSkipMessage } from '@tace/core/testing';
 import { describe, expect, it } from 'vitest';
-import { laplacianOfGaussian } from '../../src/filters/index.js';
+import { laplacianOfGaussian } from '../../src/filters/laplacian-of-gaussian.js';
 import { ibsi2PhantomB, outsideTolerance, roiStatistics } from './ibsi2-phantom.js';
 
 const CT_DIR = sharedDataPath('radiomics/ibsi/ct_phantom/nifti');

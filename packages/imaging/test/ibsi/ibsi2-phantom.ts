@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ibsiResample, ibsiStatistics } from '../../src/ibsi/index.js';
+import { ibsiResample } from '../../src/preprocess/ibsi-resample.js';
+import { ibsiStatistics } from '../../src/features/firstorder/ibsi-statistics.js';
 import type { Image } from '../../src/image/types.js';
 import { readNifti } from '../../src/io/nifti.js';
 import { resampleToReference } from '../../src/preprocess/resample.js';

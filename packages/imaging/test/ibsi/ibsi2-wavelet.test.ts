@@ -1,6 +1,6 @@
-import { sharedDataPath, sharedDataSkipMessage } from '@tace/core';
+import { sharedDataPath, sharedDataSkipMessage } from '@tace/core/testing';
 import { describe, expect, it } from 'vitest';
-import { ibsiWavelet } from '../../src/filters/index.js';
+import { ibsiWavelet } from '../../src/filters/ibsi-wavelet.js';
 import { ibsi2PhantomA, ibsi2PhantomB, outsideTolerance, roiStatistics } from './ibsi2-phantom.js';
 
 const CT_DIR = sharedDataPath('radiomics/ibsi/ct_phantom/nifti');

@@ -2,19 +2,11 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { isTaceError, sharedDataPath, sharedDataSkipMessage } from '@tace/core';
+import { isTaceError } from '@tace/core';
+import { sharedDataPath, sharedDataSkipMessage } from '@tace/core/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Image } from '../../src/index.js';
-import {
-  readDicomSeries,
-  readImage,
-  readNifti,
-  readNrrd,
-  readRtstruct,
-  rtstructRoiNames,
-  writeNifti,
-  writeNrrd,
-} from '../../src/index.js';
+import { readDicomSeries, readImage, readNifti, readNrrd, readRtstruct, rtstructRoiNames, writeNifti, writeNrrd } from '../../src/index.js';
 import { assertNativeTransferSyntax } from '../../src/io/dicom-parse.js';
 
 const work = mkdtempSync(join(tmpdir(), 'tace-io-'));

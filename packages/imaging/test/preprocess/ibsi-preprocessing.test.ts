@@ -1,11 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import {
-  ibsiDiscretise,
-  ibsiInterpolate,
-  ibsiResample,
-  ibsiResegmentInPlace,
-  ibsiStatistics,
-} from '../../src/ibsi/index.js';
+import { ibsiDiscretize } from '../../src/preprocess/ibsi-discretize.js';
+import { ibsiInterpolate, ibsiResegmentInPlace } from '../../src/preprocess/ibsi-interpolate.js';
+import { ibsiResample } from '../../src/preprocess/ibsi-resample.js';
+import { ibsiStatistics } from '../../src/features/firstorder/ibsi-statistics.js';
 import { IDENTITY_DIRECTION, type Image } from '../../src/image/types.js';
 
 const row = (values: number[], spacing: number): Image => ({
@@ -16,9 +13,9 @@ const row = (values: number[], spacing: number): Image => ({
   direction: [...IDENTITY_DIRECTION],
 });
 
-describe('ibsiDiscretise (IBSI 1 reference manual 2.7)', () => {
+describe('ibsiDiscretize (IBSI 1 reference manual 2.7)', () => {
   it('fixed bin size counts bins from the lower bound, not from multiples of the width', () => {
-    const { levels, nLevels } = ibsiDiscretise([-500, -476, -475, 399, 0], [1, 1, 1, 1, 0], {
+    const { levels, nLevels } = ibsiDiscretize([-500, -476, -475, 399, 0], [1, 1, 1, 1, 0], {
       binWidth: 25,
       lowerBound: -500,
     });
@@ -26,15 +23,15 @@ describe('ibsiDiscretise (IBSI 1 reference manual 2.7)', () => {
     expect(nLevels).toBe(36);
   });
   it('fixed bin number puts the maximum in the top bin and a flat ROI in bin 1', () => {
-    expect([...ibsiDiscretise([0, 1, 2, 3, 4], [1, 1, 1, 1, 1], { binCount: 4 }).levels]).toEqual([
+    expect([...ibsiDiscretize([0, 1, 2, 3, 4], [1, 1, 1, 1, 1], { binCount: 4 }).levels]).toEqual([
       1, 2, 3, 4, 4,
     ]);
-    expect([...ibsiDiscretise([7, 7], [1, 1], { binCount: 32 }).levels]).toEqual([1, 1]);
+    expect([...ibsiDiscretize([7, 7], [1, 1], { binCount: 32 }).levels]).toEqual([1, 1]);
   });
   it('rejects NaN in the ROI, voxels below the bound and more than 10^4 bins', () => {
-    expect(() => ibsiDiscretise([Number.NaN, 1], [1, 1], { binCount: 4 })).toThrow(/NaN/);
-    expect(() => ibsiDiscretise([-600, 1], [1, 1], { binWidth: 25, lowerBound: -500 })).toThrow(/below/);
-    expect(() => ibsiDiscretise([0, 1e6], [1, 1], { binWidth: 1 })).toThrow(/10000/);
+    expect(() => ibsiDiscretize([Number.NaN, 1], [1, 1], { binCount: 4 })).toThrow(/NaN/);
+    expect(() => ibsiDiscretize([-600, 1], [1, 1], { binWidth: 25, lowerBound: -500 })).toThrow(/below/);
+    expect(() => ibsiDiscretize([0, 1e6], [1, 1], { binWidth: 1 })).toThrow(/10000/);
   });
 });
 

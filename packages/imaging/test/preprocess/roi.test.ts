@@ -1,16 +1,8 @@
 import { isTaceError } from '@tace/core';
 import { describe, expect, it } from 'vitest';
 import type { Image } from '../../src/index.js';
-import {
-  assertSameGeometry,
-  checkRoi,
-  extractFeatures,
-  normaliseImage,
-  resampleToReference,
-  resampleToSpacing,
-  resegment,
-  selectLabel,
-} from '../../src/index.js';
+import { assertSameGeometry, checkRoi, extractFeatures, normalizeImage, resampleToReference, resampleToSpacing, selectLabel } from '../../src/index.js';
+import { resegment } from '../../src/kernels.js';
 
 function grid(
   data: Image['data'],
@@ -83,16 +75,16 @@ describe('resegment (PyRadiomics resegmentMask)', () => {
   });
 });
 
-describe('normaliseImage (SimpleITK Normalize, PyRadiomics normalizeImage)', () => {
+describe('normalizeImage (SimpleITK Normalize, PyRadiomics normalizeImage)', () => {
   it('z-scores over all voxels with the N - 1 standard deviation, then scale', () => {
-    const out = normaliseImage(grid(Int16Array.of(1, 2, 3, 4), [4, 1, 1]), { scale: 10 });
+    const out = normalizeImage(grid(Int16Array.of(1, 2, 3, 4), [4, 1, 1]), { scale: 10 });
     const sd = Math.sqrt(5 / 3);
     [1, 2, 3, 4].forEach((x, i) => {
       expect(out.data[i]).toBeCloseTo((10 * (x - 2.5)) / sd, 12);
     });
   });
   it('clips z-scores at removeOutliers before scaling', () => {
-    const out = normaliseImage(grid(Float64Array.of(0, 0, 0, 0, 0, 0, 0, 0, 0, 100), [10, 1, 1]), {
+    const out = normalizeImage(grid(Float64Array.of(0, 0, 0, 0, 0, 0, 0, 0, 0, 100), [10, 1, 1]), {
       removeOutliers: 1,
     });
     expect(out.data[9]).toBe(1);

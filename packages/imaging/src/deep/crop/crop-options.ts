@@ -1,14 +1,14 @@
 import { assertFiniteNumber, assertInteger, assertOneOf, TaceError } from '@tace/core';
 import type { RoiLabel } from './roi.js';
 
-/** Options shared by {@link tumourCrop3d}, {@link cropPhases} and {@link sliceStack2d}. */
+/** Options shared by {@link tumorCrop3d}, {@link cropPhases} and {@link sliceStack2d}. */
 export interface CropOptions {
   /** Crop size in voxels along [x, y, z] (for slice stacks z = adjacent slices per sample). @default [32, 32, 32] */
   size?: [number, number, number];
   /** Crop voxel spacing in mm along [x, y, z]; the image is resampled (trilinear) onto it. @default [1, 1, 1] */
   spacing?: [number, number, number];
-  /** Crop centre: ROI centre of mass or bounding-box centre. @default 'centroid' */
-  centre?: 'centroid' | 'bbox';
+  /** Crop center: ROI center of mass or bounding-box center. @default 'centroid' */
+  center?: 'centroid' | 'bbox';
   /**
    * Value of crop voxels that fall outside the volume (the crop is never shifted to stay inside: the tumour
    * stays centred and the border is padded). In HU for CT; -1024 is air. @default -1024
@@ -26,7 +26,7 @@ export function resolveCropOptions(options: CropOptions): ResolvedCropOptions {
   const {
     size = [32, 32, 32],
     spacing = [1, 1, 1],
-    centre = 'centroid',
+    center = 'centroid',
     padValue = -1024,
     label = null,
   } = options;
@@ -45,8 +45,8 @@ export function resolveCropOptions(options: CropOptions): ResolvedCropOptions {
       });
     }
   }
-  assertOneOf(centre, 'centre', ['centroid', 'bbox'] as const);
+  assertOneOf(center, 'center', ['centroid', 'bbox'] as const);
   assertFiniteNumber(padValue, 'padValue');
   if (label !== null) assertInteger(label, 'label', 1);
-  return { size, spacing, centre, padValue, label };
+  return { size, spacing, center, padValue, label };
 }

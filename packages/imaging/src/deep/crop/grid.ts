@@ -1,6 +1,7 @@
 import { TaceError } from '@tace/core';
-import { type Image, indexToPoint, pointToIndex } from '../../image/index.js';
-import { assertSameGeometry } from '../../preprocess/index.js';
+import type { Image } from '../../image/types.js';
+import { indexToPoint, pointToIndex } from '../../image/geometry.js';
+import { assertSameGeometry } from '../../preprocess/geometry-check.js';
 
 /** The geometry of an {@link Image} without its voxels: where a crop is sampled. */
 export type Grid = Omit<Image, 'data'>;
@@ -8,14 +9,14 @@ export type Grid = Omit<Image, 'data'>;
 type Vec3 = [number, number, number];
 
 /**
- * The grid of `size` voxels with `spacing` (mm) and `direction` whose centre (the middle of voxel
- * `(size - 1) / 2`) is the LPS point `centre`.
+ * The grid of `size` voxels with `spacing` (mm) and `direction` whose center (the middle of voxel
+ * `(size - 1) / 2`) is the LPS point `center`.
  */
-export function gridAround(centre: Vec3, size: Vec3, spacing: Vec3, direction: Image['direction']): Grid {
+export function gridAround(center: Vec3, size: Vec3, spacing: Vec3, direction: Image['direction']): Grid {
   const half: Vec3 = [0, 1, 2].map((a) => ((size[a] - 1) / 2) * spacing[a]) as Vec3;
   const origin = [0, 1, 2].map(
     (r) =>
-      centre[r] -
+      center[r] -
       direction[3 * r] * half[0] -
       direction[3 * r + 1] * half[1] -
       direction[3 * r + 2] * half[2],

@@ -1,4 +1,4 @@
-import type { Normalisation } from '../model/manifest.js';
+import type { Normalization } from '../model/manifest.js';
 
 /**
  * Clips every value to the HU window `[lower, upper]`, then normalises in place: z-score
@@ -6,18 +6,18 @@ import type { Normalisation } from '../model/manifest.js';
  *
  * @example
  * ```ts
- * windowAndNormalise(crop, [-100, 300], { method: 'minmax', min: -100, max: 300 }); // values in [0, 1]
+ * windowAndNormalize(crop, [-100, 300], { method: 'minmax', min: -100, max: 300 }); // values in [0, 1]
  * ```
  */
-export function windowAndNormalise(
+export function windowAndNormalize(
   data: Float32Array,
   window: readonly [number, number],
-  normalisation: Normalisation,
+  normalization: Normalization,
 ): Float32Array {
   const [lower, upper] = window;
-  const shift = normalisation.method === 'zscore' ? normalisation.mean : normalisation.min;
+  const shift = normalization.method === 'zscore' ? normalization.mean : normalization.min;
   const scale =
-    normalisation.method === 'zscore' ? 1 / normalisation.std : 1 / (normalisation.max - normalisation.min);
+    normalization.method === 'zscore' ? 1 / normalization.std : 1 / (normalization.max - normalization.min);
   for (let i = 0; i < data.length; i++) {
     const v = data[i];
     const clipped = Math.min(Math.max(v, lower), upper);

@@ -1,9 +1,9 @@
 import { TaceError } from '@tace/core';
-import type { Image } from '../../image/index.js';
+import type { Image } from '../../image/types.js';
 import type { PreprocessingManifest } from '../model/manifest.js';
-import { windowAndNormalise } from './intensity.js';
+import { windowAndNormalize } from './intensity.js';
 import { sliceStack2d } from './slice-stack-2d.js';
-import { cropPhases } from './tumour-crop-3d.js';
+import { cropPhases } from './tumor-crop-3d.js';
 
 /** One patient's images: CT phases by name (as the manifest names them) and the tumour mask (first phase's grid). */
 export interface PatientImages {
@@ -50,7 +50,7 @@ export function prepareSamples(images: PatientImages, manifest: PreprocessingMan
   const options = {
     size: manifest.cropSize,
     spacing: manifest.targetSpacing,
-    centre: manifest.centre,
+    center: manifest.center,
     padValue: manifest.padValue,
     label: manifest.maskLabel,
   };
@@ -58,6 +58,6 @@ export function prepareSamples(images: PatientImages, manifest: PreprocessingMan
     manifest.layout === 'NCDHW'
       ? { samples: 1, data: cropPhases(list, images.mask, options).data }
       : sliceStack2d(list, images.mask, { ...options, slices: manifest.slices });
-  windowAndNormalise(crops.data, manifest.huWindow, manifest.normalisation);
+  windowAndNormalize(crops.data, manifest.huWindow, manifest.normalization);
   return { samples: crops.samples, data: crops.data };
 }

@@ -1,5 +1,6 @@
 import { TaceError } from '@tace/core';
-import { type Image, indexToPoint } from '../../image/index.js';
+import type { Image } from '../../image/types.js';
+import { indexToPoint } from '../../image/geometry.js';
 
 /** Which mask voxels form the ROI: a given label, or any non-zero label when `null`. */
 export type RoiLabel = number | null;
@@ -47,14 +48,14 @@ function roiStats(mask: Image, label: RoiLabel, slice?: number): RoiIndexStats {
 }
 
 /**
- * LPS centre (mm) of the ROI: its centre of mass (mean voxel position, as PyRadiomics' `CenterOfMassIndex`
- * mapped to physical space) or the centre of its bounding box. With `slice`, only that axial slice (k) is used.
+ * LPS center (mm) of the ROI: its center of mass (mean voxel position, as PyRadiomics' `CenterOfMassIndex`
+ * mapped to physical space) or the center of its bounding box. With `slice`, only that axial slice (k) is used.
  *
  * @throws {TaceError} `EMPTY_INPUT` when the ROI has no voxel (in that slice).
  */
-export function roiCentre(
+export function roiCenter(
   mask: Image,
-  centre: 'centroid' | 'bbox',
+  center: 'centroid' | 'bbox',
   label: RoiLabel = null,
   slice?: number,
 ): [number, number, number] {
@@ -70,7 +71,7 @@ export function roiCentre(
       },
     );
   }
-  const index = centre === 'centroid' ? stats.centroid : stats.min.map((lo, a) => (lo + stats.max[a]) / 2);
+  const index = center === 'centroid' ? stats.centroid : stats.min.map((lo, a) => (lo + stats.max[a]) / 2);
   return indexToPoint(mask, index[0], index[1], index[2]);
 }
 

@@ -1,8 +1,8 @@
 import { assertInteger, TaceError } from '@tace/core';
-import type { Image } from '../../image/index.js';
+import type { Image } from '../../image/types.js';
 import { type CropOptions, resolveCropOptions } from './crop-options.js';
 import { assertMaskOnGrid, gridAround, sampleOnGrid } from './grid.js';
-import { roiCentre, roiSliceCounts } from './roi.js';
+import { roiCenter, roiSliceCounts } from './roi.js';
 
 /** Options of {@link sliceStack2d}: the crop options plus the number of slices. */
 export interface SliceStackOptions extends CropOptions {
@@ -27,7 +27,7 @@ export interface SliceStacks {
 /**
  * 2D / 2.5D slice stacks through the largest-area ROI slices: the axial slices k of the mask with the most
  * ROI voxels are chosen (ties: lower k first); for each, a `size[0] x size[1]` patch at `spacing[0..1]` mm is
- * centred on the ROI of that slice (centre of mass or bounding box) and `size[2]` adjacent planes are
+ * centred on the ROI of that slice (center of mass or bounding box) and `size[2]` adjacent planes are
  * sampled `spacing[2]` mm apart around it (1 = 2D, 3 = 2.5D). Phases are sampled on the same grid (the
  * first phase's orientation), as in {@link cropPhases}; the border is padded with `padValue`.
  *
@@ -63,8 +63,8 @@ export function sliceStack2d(
   const voxels = resolved.size[0] * resolved.size[1] * resolved.size[2];
   const data = new Float32Array(order.length * list.length * voxels);
   order.forEach((k, s) => {
-    const centre = roiCentre(mask, resolved.centre, resolved.label, k);
-    const grid = gridAround(centre, resolved.size, resolved.spacing, list[0].direction);
+    const center = roiCenter(mask, resolved.center, resolved.label, k);
+    const grid = gridAround(center, resolved.size, resolved.spacing, list[0].direction);
     list.forEach((phase, p) => {
       const offset = (s * list.length + p) * voxels;
       sampleOnGrid(phase, grid, resolved.padValue, data.subarray(offset, offset + voxels));

@@ -1,8 +1,8 @@
 import { TaceError } from '@tace/core';
-import type { Image } from '../../image/index.js';
+import type { Image } from '../../image/types.js';
 import { type CropOptions, resolveCropOptions } from './crop-options.js';
 import { assertMaskOnGrid, type Grid, gridAround, sampleOnGrid } from './grid.js';
-import { roiCentre } from './roi.js';
+import { roiCenter } from './roi.js';
 
 /** Phases cropped on one grid by {@link cropPhases}. */
 export interface PhaseCrops {
@@ -16,7 +16,7 @@ export interface PhaseCrops {
 
 /**
  * A tumour-centred 3D patch: the grid of `size` voxels at `spacing` mm, oriented as the image and centred on
- * the ROI (centre of mass or bounding-box centre, in mm), sampled from `image` by trilinear interpolation.
+ * the ROI (center of mass or bounding-box center, in mm), sampled from `image` by trilinear interpolation.
  * Resampling and cropping happen in one step, so memory is the crop's, not a resampled volume's. Voxels of
  * the crop outside the volume get `padValue` (the crop is not shifted at volume borders).
  *
@@ -26,11 +26,11 @@ export interface PhaseCrops {
  * `INVALID_ARGUMENT` (options).
  * @example
  * ```ts
- * const crop = tumourCrop3d(ct, mask, { size: [32, 32, 32], spacing: [2, 2, 2] });
+ * const crop = tumorCrop3d(ct, mask, { size: [32, 32, 32], spacing: [2, 2, 2] });
  * crop.data.length; // 32768
  * ```
  */
-export function tumourCrop3d(image: Image, mask: Image, options: CropOptions = {}): Image {
+export function tumorCrop3d(image: Image, mask: Image, options: CropOptions = {}): Image {
   const { grid, data } = cropPhases([image], mask, options);
   return { ...grid, data };
 }
@@ -41,7 +41,7 @@ export function tumourCrop3d(image: Image, mask: Image, options: CropOptions = {
  * points. This is equivalent to resampling all phases onto the first phase's grid and cropping, with one
  * interpolation instead of two; phases may have any size, spacing, origin and orientation.
  *
- * @throws {TaceError} as {@link tumourCrop3d}; `EMPTY_INPUT` when `phases` is empty.
+ * @throws {TaceError} as {@link tumorCrop3d}; `EMPTY_INPUT` when `phases` is empty.
  * @example
  * ```ts
  * const { data, channels } = cropPhases([arterial, portalVenous], mask, { size: [32, 32, 32], spacing: [2, 2, 2] });
@@ -51,8 +51,8 @@ export function cropPhases(phases: readonly Image[], mask: Image, options: CropO
   if (phases.length === 0) throw new TaceError('EMPTY_INPUT', 'no phase to crop', { param: 'phases' });
   const resolved = resolveCropOptions(options);
   assertMaskOnGrid(phases[0], mask);
-  const centre = roiCentre(mask, resolved.centre, resolved.label);
-  const grid = gridAround(centre, resolved.size, resolved.spacing, phases[0].direction);
+  const center = roiCenter(mask, resolved.center, resolved.label);
+  const grid = gridAround(center, resolved.size, resolved.spacing, phases[0].direction);
   const voxels = resolved.size[0] * resolved.size[1] * resolved.size[2];
   const data = new Float32Array(voxels * phases.length);
   phases.forEach((phase, p) => {

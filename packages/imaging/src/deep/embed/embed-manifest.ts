@@ -1,6 +1,6 @@
 import type { ColumnTable } from '@tace/core';
 import { assertInteger, parallelMap } from '@tace/core';
-import type { ManifestRow } from '../../cohort/index.js';
+import type { ManifestRow } from '../../cohort/manifest.js';
 import type { DeepModel } from '../model/load-model.js';
 import { type EmbedCohortOptions, embedPreparedRows, type PreparedRow } from './embed-cohort.js';
 import { groupByPatient } from './manifest-rows.js';

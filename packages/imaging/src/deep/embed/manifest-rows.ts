@@ -1,7 +1,8 @@
 import { TaceError } from '@tace/core';
-import type { ManifestRow } from '../../cohort/index.js';
-import type { Image } from '../../image/index.js';
-import { readImage, readRtstruct } from '../../io/index.js';
+import type { ManifestRow } from '../../cohort/manifest.js';
+import type { Image } from '../../image/types.js';
+import { readImage } from '../../io/read-image.js';
+import { readRtstruct } from '../../io/rtstruct.js';
 import type { PatientImages } from '../crop/prepare-samples.js';
 import type { PreprocessingManifest } from '../model/manifest.js';
 import type { CohortImageRow } from './embed-cohort.js';

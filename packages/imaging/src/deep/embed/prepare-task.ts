@@ -1,4 +1,4 @@
-import type { ManifestRow } from '../../cohort/index.js';
+import type { ManifestRow } from '../../cohort/manifest.js';
 import { prepareSamples } from '../crop/prepare-samples.js';
 import type { PreprocessingManifest } from '../model/manifest.js';
 import { loadManifestPatient } from './manifest-rows.js';

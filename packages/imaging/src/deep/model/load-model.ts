@@ -1,8 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { assertInteger, TaceError } from '@tace/core';
-import * as ort from 'onnxruntime-node';
+import type * as ort from 'onnxruntime-node';
 import { inspectOnnx, type OnnxSummary, type OnnxValueSummary } from './inspect-onnx.js';
 import { manifestSampleShape, type PreprocessingManifest, parseManifest } from './manifest.js';
+import { loadOnnxRuntime } from './onnxruntime.js';
 
 /** Options of {@link loadModel}. */
 export interface LoadModelOptions {
@@ -51,9 +52,9 @@ export interface ModelOutputs {
  * checks that they agree: the input exists, is float32, has rank 5 (NCDHW) or 4 (NCHW) and the channel and
  * spatial sizes the manifest implies; the named outputs exist and `risk` has one value per sample. The file
  * is checked to be a well-formed ONNX protobuf ({@link inspectOnnx}) before native code sees it, and
- * onnxruntime errors are wrapped.
+ * onnxruntime errors are wrapped. onnxruntime-node is an optional peer dependency, imported here on first use.
  *
- * @throws {TaceError} `IO_ERROR` (unreadable file), `MODEL_ERROR` (not ONNX, rejected by onnxruntime, or
+ * @throws {TaceError} `MISSING_DEPENDENCY` (onnxruntime-node not installed), `IO_ERROR` (unreadable file), `MODEL_ERROR` (not ONNX, rejected by onnxruntime, or
  * manifest and model disagree), `UNSUPPORTED` (manifest version).
  * @example
  * ```ts
@@ -68,10 +69,11 @@ export async function loadModel(path: string, options: LoadModelOptions = {}): P
   const bytes = readBytes(path);
   const onnx = inspectOnnx(bytes, path);
   const manifest = readManifest(path, options.preprocessing);
+  const runtime = await loadOnnxRuntime();
   let session: ort.InferenceSession;
   try {
     // From the path, not the bytes, so that models with external weight files (> 2 GB) load too.
-    session = await ort.InferenceSession.create(path, {
+    session = await runtime.InferenceSession.create(path, {
       executionProviders,
       ...(intraOpThreads > 0 ? { intraOpNumThreads: intraOpThreads } : {}),
       graphOptimizationLevel: 'all',
@@ -133,9 +135,10 @@ export async function runModel(model: DeepModel, data: Float32Array, n: number):
   }
   const { embedding, risk } = model.manifest.outputs;
   const fetches = [embedding, risk].filter((name): name is string => name !== undefined);
+  const runtime = await loadOnnxRuntime();
   let result: ort.InferenceSession.ReturnType;
   try {
-    const feeds = { [model.inputName]: new ort.Tensor('float32', data, [n, ...sample]) };
+    const feeds = { [model.inputName]: new runtime.Tensor('float32', data, [n, ...sample]) };
     result = await model.session.run(feeds, fetches);
   } catch (error) {
     throw new TaceError('MODEL_ERROR', `onnxruntime failed on ${model.path}: ${(error as Error).message}`, {

@@ -4,7 +4,7 @@ import { assertFiniteNumber, assertInteger, assertOneOf, describeValue, TaceErro
 export type InputLayout = 'NCDHW' | 'NCHW';
 
 /** Intensity normalisation applied after the HU window: z-score or min-max to [0, 1]. */
-export type Normalisation =
+export type Normalization =
   | { method: 'zscore'; mean: number; std: number }
   | { method: 'minmax'; min: number; max: number };
 
@@ -53,13 +53,13 @@ export interface PreprocessingManifest {
   /** Voxel spacing of the crop grid in mm along [x, y, z]; every phase is resampled (trilinear) onto it. */
   targetSpacing: [number, number, number];
   /** Crop centre: ROI centre of mass (`'centroid'`) or bounding-box centre (`'bbox'`). */
-  centre: 'centroid' | 'bbox';
+  center: 'centroid' | 'bbox';
   /** NCHW only: number of samples per patient, the largest-area ROI slices. 1 for NCDHW. */
   slices: number;
   /** HU window [lower, upper]; intensities are clipped to it before normalisation. */
   huWindow: [number, number];
-  /** Normalisation after clipping. */
-  normalisation: Normalisation;
+  /** Normalization after clipping. */
+  normalization: Normalization;
   /** HU value given to crop voxels outside the volume (before windowing). -1024 is air. */
   padValue: number;
   /** Mask label that forms the ROI; `null` means every non-zero label. */
@@ -78,10 +78,10 @@ export const TACE_CNN_V1_MANIFEST: PreprocessingManifest = {
   phases: ['arterial', 'portal-venous'],
   cropSize: [32, 32, 32],
   targetSpacing: [3, 3, 3],
-  centre: 'centroid',
+  center: 'centroid',
   slices: 1,
   huWindow: [-100, 300],
-  normalisation: { method: 'minmax', min: -100, max: 300 },
+  normalization: { method: 'minmax', min: -100, max: 300 },
   padValue: -1024,
   maskLabel: null,
   input: 'image',
@@ -149,8 +149,9 @@ export function parseManifest(value: unknown, source = 'manifest'): Preprocessin
   };
   const cropSize = triple('cropSize', true);
   const targetSpacing = triple('targetSpacing', false);
-  const centre = m.centre ?? 'centroid';
-  guard('centre', () => assertOneOf(centre, 'centre', ['centroid', 'bbox'] as const));
+  // 0.1 manifests spelt `centre` and `normalisation`; both spellings are read.
+  const center = m.center ?? m.centre ?? 'centroid';
+  guard('center', () => assertOneOf(center, 'center', ['centroid', 'bbox'] as const));
   const slices = m.slices ?? 1;
   guard('slices', () => assertInteger(slices, 'slices', 1));
   if (m.layout === 'NCDHW' && slices !== 1) throw bad('slices', `must be 1 for NCDHW, but was ${slices}`);
@@ -163,7 +164,7 @@ export function parseManifest(value: unknown, source = 'manifest'): Preprocessin
   ) {
     throw bad('huWindow', `must be [lower, upper] with lower < upper, but was ${describeValue(window)}`);
   }
-  const normalisation = parseNormalisation(m.normalisation, bad);
+  const normalization = parseNormalization(m.normalization ?? m.normalisation, bad);
   const padValue = m.padValue ?? -1024;
   guard('padValue', () => assertFiniteNumber(padValue, 'padValue'));
   const maskLabel = m.maskLabel ?? null;
@@ -188,10 +189,10 @@ export function parseManifest(value: unknown, source = 'manifest'): Preprocessin
     phases: [...(m.phases as string[])],
     cropSize,
     targetSpacing,
-    centre: centre as 'centroid' | 'bbox',
+    center: center as 'centroid' | 'bbox',
     slices: slices as number,
     huWindow: [window[0], window[1]],
-    normalisation,
+    normalization,
     padValue: padValue as number,
     maskLabel: maskLabel as number | null,
     input: input as string | null,
@@ -202,22 +203,22 @@ export function parseManifest(value: unknown, source = 'manifest'): Preprocessin
   };
 }
 
-function parseNormalisation(value: unknown, bad: (field: string, why: string) => TaceError): Normalisation {
+function parseNormalization(value: unknown, bad: (field: string, why: string) => TaceError): Normalization {
   const n = value as Record<string, unknown> | undefined;
-  if (typeof n !== 'object' || n === null) throw bad('normalisation', 'must be { method, ... }');
+  if (typeof n !== 'object' || n === null) throw bad('normalization', 'must be { method, ... }');
   if (n.method === 'zscore') {
     if (!Number.isFinite(n.mean) || !Number.isFinite(n.std) || !((n.std as number) > 0)) {
-      throw bad('normalisation', 'zscore needs a finite mean and a positive std');
+      throw bad('normalization', 'zscore needs a finite mean and a positive std');
     }
     return { method: 'zscore', mean: n.mean as number, std: n.std as number };
   }
   if (n.method === 'minmax') {
     if (!Number.isFinite(n.min) || !Number.isFinite(n.max) || !((n.min as number) < (n.max as number))) {
-      throw bad('normalisation', 'minmax needs finite min < max');
+      throw bad('normalization', 'minmax needs finite min < max');
     }
     return { method: 'minmax', min: n.min as number, max: n.max as number };
   }
-  throw bad('normalisation.method', `must be 'zscore' or 'minmax', but was ${describeValue(n.method)}`);
+  throw bad('normalization.method', `must be 'zscore' or 'minmax', but was ${describeValue(n.method)}`);
 }
 
 /** Number of input channels the manifest implies: phases (NCDHW) or phases x slices per sample (NCHW). */

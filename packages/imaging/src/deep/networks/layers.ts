@@ -1,5 +1,5 @@
 import { type Rng, randomNormal } from '@tace/core';
-import { intAttribute, intsAttribute, type OnnxGraphBuilder } from '../onnx-writer/index.js';
+import { intAttribute, intsAttribute, type OnnxGraphBuilder } from '../onnx-writer/graph-builder.js';
 
 /** Options of {@link addConv3d}. */
 export interface Conv3dLayer {

@@ -1,5 +1,6 @@
 import { assertInteger, createRng, type Rng } from '@tace/core';
-import { encodeOnnxModel, intAttribute, OnnxGraphBuilder } from '../onnx-writer/index.js';
+import { encodeOnnxModel } from '../onnx-writer/encode-onnx-model.js';
+import { intAttribute, OnnxGraphBuilder } from '../onnx-writer/graph-builder.js';
 import { addConv3d, addLinear } from './layers.js';
 
 /** Options of {@link buildResNet3d18}. */

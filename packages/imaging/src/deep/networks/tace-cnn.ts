@@ -1,5 +1,6 @@
 import { assertInteger, createRng, TaceError } from '@tace/core';
-import { encodeOnnxModel, intAttribute, intsAttribute, OnnxGraphBuilder } from '../onnx-writer/index.js';
+import { encodeOnnxModel } from '../onnx-writer/encode-onnx-model.js';
+import { intAttribute, intsAttribute, OnnxGraphBuilder } from '../onnx-writer/graph-builder.js';
 import { addConv3d, addLinear } from './layers.js';
 
 function fittedHead(

@@ -1,4 +1,5 @@
 import { TaceError } from '@tace/core';
+import { firstOrderStatistics } from './firstorder.js';
 
 /** Tags of the 18 IBSI intensity-based statistical features, as in the IBSI 2 reference table. */
 export const IBSI_STATISTIC_TAGS = [
@@ -22,86 +23,37 @@ export const IBSI_STATISTIC_TAGS = [
   'stat_rms',
 ] as const;
 
-/** Linear-interpolation percentile (numpy's default, R type 7) of sorted values, `q` in [0, 1]. */
-function percentile(sorted: Float64Array, q: number): number {
-  const h = (sorted.length - 1) * q;
-  const lo = Math.floor(h);
-  const hi = Math.min(lo + 1, sorted.length - 1);
-  return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
-}
-
 /**
- * The 18 IBSI 1 intensity-based statistical features (reference manual, 3.3) of the ROI values: population
- * moments, excess kurtosis, percentiles by linear interpolation, robust mean absolute deviation over the values
+ * The 18 IBSI 1 intensity-based statistical features (reference manual, 3.3) of the ROI values, by the
+ * first-order kernel {@link firstOrderStatistics} with IBSI's conventions (excess kurtosis, no voxel shift):
+ * population moments, percentiles by linear interpolation, robust mean absolute deviation over the values
  * between P10 and P90, coefficient of variation `sigma / mu`, quartile coefficient of dispersion.
  *
  * @throws {TaceError} `EMPTY_INPUT` for no value.
  * @example ibsiStatistics(Float64Array.of(1, 2, 3)).stat_mean // 2
  */
 export function ibsiStatistics(values: Float64Array): Record<(typeof IBSI_STATISTIC_TAGS)[number], number> {
-  const n = values.length;
-  if (n === 0) throw new TaceError('EMPTY_INPUT', 'no value to summarise', { param: 'values' });
-  const sorted = Float64Array.from(values).sort();
-  let sum = 0;
-  let energy = 0;
-  for (const x of values) {
-    sum += x;
-    energy += x * x;
-  }
-  const mean = sum / n;
-  let m2 = 0;
-  let m3 = 0;
-  let m4 = 0;
-  let mad = 0;
-  for (const x of values) {
-    const d = x - mean;
-    m2 += d * d;
-    m3 += d * d * d;
-    m4 += d * d * d * d;
-    mad += Math.abs(d);
-  }
-  m2 /= n;
-  m3 /= n;
-  m4 /= n;
-  const median = percentile(sorted, 0.5);
-  const p10 = percentile(sorted, 0.1);
-  const p25 = percentile(sorted, 0.25);
-  const p75 = percentile(sorted, 0.75);
-  const p90 = percentile(sorted, 0.9);
-  let robustSum = 0;
-  let robustCount = 0;
-  for (const x of values) {
-    if (x >= p10 && x <= p90) {
-      robustSum += x;
-      robustCount++;
-    }
-  }
-  const robustMean = robustSum / robustCount;
-  let rmad = 0;
-  let medad = 0;
-  for (const x of values) {
-    if (x >= p10 && x <= p90) rmad += Math.abs(x - robustMean);
-    medad += Math.abs(x - median);
-  }
+  if (values.length === 0) throw new TaceError('EMPTY_INPUT', 'no value to summarise', { param: 'values' });
+  const s = firstOrderStatistics(values, { kurtosis: 'excess' });
   return {
-    stat_mean: mean,
-    stat_var: m2,
-    stat_skew: m2 === 0 ? 0 : m3 / m2 ** 1.5,
-    stat_kurt: m2 === 0 ? 0 : m4 / (m2 * m2) - 3,
-    stat_median: median,
-    stat_min: sorted[0],
-    stat_p10: p10,
-    stat_p90: p90,
-    stat_max: sorted[n - 1],
-    stat_iqr: p75 - p25,
-    stat_range: sorted[n - 1] - sorted[0],
-    stat_mad: mad / n,
-    stat_rmad: rmad / robustCount,
-    stat_medad: medad / n,
-    stat_cov: Math.sqrt(m2) / mean,
-    stat_qcod: (p75 - p25) / (p75 + p25),
-    stat_energy: energy,
-    stat_rms: Math.sqrt(energy / n),
+    stat_mean: s.mean,
+    stat_var: s.variance,
+    stat_skew: s.skewness,
+    stat_kurt: s.kurtosis,
+    stat_median: s.median,
+    stat_min: s.minimum,
+    stat_p10: s.p10,
+    stat_p90: s.p90,
+    stat_max: s.maximum,
+    stat_iqr: s.p75 - s.p25,
+    stat_range: s.maximum - s.minimum,
+    stat_mad: s.meanAbsoluteDeviation,
+    stat_rmad: s.robustMeanAbsoluteDeviation,
+    stat_medad: s.medianAbsoluteDeviation,
+    stat_cov: Math.sqrt(s.variance) / s.mean,
+    stat_qcod: (s.p75 - s.p25) / (s.p75 + s.p25),
+    stat_energy: s.energy,
+    stat_rms: s.rootMeanSquared,
   };
 }
 

@@ -1,6 +1,6 @@
+import { symmetricEigenDecompose } from '@tace/core/kernels';
 import type { GlcmMatrix } from './glcm-matrix.js';
-import { EPS, nanMean } from './nan-mean.js';
-import { symmetricEigenvalues } from './symmetric-eigenvalues.js';
+import { EPS, nanMean } from '../texture-common/nan-mean.js';
 
 /** The 24 GLCM features PyRadiomics computes by default, in its documentation order. */
 export const GLCM_FEATURE_NAMES = [
@@ -207,6 +207,8 @@ function maximalCorrelation(
       q[j * n + i] = s;
     }
   }
-  const eigenvalues = symmetricEigenvalues(q, n);
-  return Math.sqrt(eigenvalues[n - 2]);
+  const eigenvalues = new Float64Array(n);
+  symmetricEigenDecompose(q, n, eigenvalues, null);
+  // Decreasing: the second largest eigenvalue.
+  return Math.sqrt(eigenvalues[1]);
 }

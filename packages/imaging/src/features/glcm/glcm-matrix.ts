@@ -1,13 +1,13 @@
 import { TaceError } from '@tace/core';
-import { generateAngles, type NeighbourOptions } from './angles.js';
-import { roiLevels, type TextureGrid } from './texture-grid.js';
-import { angleDistance, type WeightingNorm } from './weighting.js';
+import { generateAngles, type NeighborOptions } from '../texture-common/angles.js';
+import { roiLevels, type TextureGrid } from '../texture-common/texture-grid.js';
+import { angleDistance, type WeightingNorm } from '../texture-common/weighting.js';
 
 /** Largest GLCM accepted, in cells (2^26, 512 MB of doubles): about 2,270 grey levels present over 13 angles. */
 export const GLCM_MAX_CELLS = 2 ** 26;
 
 /** Options of {@link glcmMatrix}. */
-export interface GlcmOptions extends NeighbourOptions {
+export interface GlcmOptions extends NeighborOptions {
   /** Count each pair in both directions (PyRadiomics `symmetricalGLCM`). @default true */
   symmetrical?: boolean;
   /**

@@ -1,4 +1,4 @@
-import { EMPHASIS_STATISTIC_COUNT, emphasisStatistics } from './emphasis-statistics.js';
+import { EMPHASIS_STATISTIC_COUNT, emphasisStatistics } from '../texture-common/emphasis-statistics.js';
 import type { GldmMatrix } from './gldm-matrix.js';
 
 /** The 14 GLDM features PyRadiomics computes by default, with their index in {@link emphasisStatistics}. */

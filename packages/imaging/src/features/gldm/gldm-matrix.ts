@@ -1,9 +1,9 @@
 import { assertFiniteNumber } from '@tace/core';
-import { generateAngles, type NeighbourOptions } from './angles.js';
-import { roiLevels, type TextureGrid } from './texture-grid.js';
+import { generateAngles, type NeighborOptions } from '../texture-common/angles.js';
+import { roiLevels, type TextureGrid } from '../texture-common/texture-grid.js';
 
 /** Options of {@link gldmMatrix}. */
-export interface GldmOptions extends NeighbourOptions {
+export interface GldmOptions extends NeighborOptions {
   /** A neighbour depends on the centre when their grey levels differ by at most `alpha` (PyRadiomics `gldm_a`). @default 0 */
   alpha?: number;
 }

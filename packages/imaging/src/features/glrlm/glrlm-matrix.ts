@@ -1,9 +1,9 @@
-import { generateAngles, type NeighbourOptions } from './angles.js';
-import { roiLevels, type TextureGrid } from './texture-grid.js';
-import { angleDistance, type WeightingNorm } from './weighting.js';
+import { generateAngles, type NeighborOptions } from '../texture-common/angles.js';
+import { roiLevels, type TextureGrid } from '../texture-common/texture-grid.js';
+import { angleDistance, type WeightingNorm } from '../texture-common/weighting.js';
 
 /** Options of {@link glrlmMatrix}. */
-export interface GlrlmOptions extends NeighbourOptions {
+export interface GlrlmOptions extends NeighborOptions {
   /**
    * Merge the angles into one matrix weighted by the offset's length in mm under this norm (`'no_weighting'`:
    * weight 1) instead of one matrix per angle (PyRadiomics `weightingNorm`).

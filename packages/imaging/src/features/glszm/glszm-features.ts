@@ -1,4 +1,4 @@
-import { EMPHASIS_STATISTIC_COUNT, emphasisStatistics } from './emphasis-statistics.js';
+import { EMPHASIS_STATISTIC_COUNT, emphasisStatistics } from '../texture-common/emphasis-statistics.js';
 import type { GlszmMatrix } from './glszm-matrix.js';
 
 /** The 16 GLSZM features of PyRadiomics, in the order of {@link emphasisStatistics}. */

@@ -1,8 +1,8 @@
-import { generateAngles, type NeighbourOptions } from './angles.js';
-import { roiLevels, type TextureGrid } from './texture-grid.js';
+import { generateAngles, type NeighborOptions } from '../texture-common/angles.js';
+import { roiLevels, type TextureGrid } from '../texture-common/texture-grid.js';
 
 /** Options of {@link glszmMatrix}: `force2D` gives 8-connected zones within each slice. */
-export type GlszmOptions = Omit<NeighbourOptions, 'distances'>;
+export type GlszmOptions = Omit<NeighborOptions, 'distances'>;
 
 /** Grey level size zone matrix. */
 export interface GlszmMatrix {

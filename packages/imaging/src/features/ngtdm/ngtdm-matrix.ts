@@ -1,8 +1,8 @@
-import { generateAngles, type NeighbourOptions } from './angles.js';
-import { roiLevels, type TextureGrid } from './texture-grid.js';
+import { generateAngles, type NeighborOptions } from '../texture-common/angles.js';
+import { roiLevels, type TextureGrid } from '../texture-common/texture-grid.js';
 
 /** Options of {@link ngtdmMatrix}. */
-export interface NgtdmOptions extends NeighbourOptions {
+export interface NgtdmOptions extends NeighborOptions {
   /**
    * Count voxels without any ROI neighbour in `n_i` (with a difference of 0), as PyRadiomics; IBSI leaves
    * them out (`false`).

@@ -97,9 +97,9 @@ export const STANDARD_SPLIT_CASES: readonly number[] = [58];
  * exception. The resulting triangles then agree with PyRadiomics' in every case except 51, a planar square
  * split along its other diagonal (identical area and volume).
  * @returns per case, a flat list of edge numbers, three per triangle.
- * @example harmonisedTriangleTable()[101] // Int8Array [1, 4, 9, 1, 2, 4, 2, 6, 4, 0, 8, 3] (up to order)
+ * @example harmonizedTriangleTable()[101] // Int8Array [1, 4, 9, 1, 2, 4, 2, 6, 4, 0, 8, 3] (up to order)
  */
-export function harmonisedTriangleTable(): Int8Array[] {
+export function harmonizedTriangleTable(): Int8Array[] {
   const standard = TRIANGLE_TABLE.map((row) => (row === '' ? [] : row.split(' ').map(Number)));
   const alone = new Map<string, number[]>();
   for (let cube = 1; cube < 128; cube++) {

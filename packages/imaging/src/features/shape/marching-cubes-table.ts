@@ -6,7 +6,7 @@
  * (i, j, k) + CUBE_CORNERS[c]; edge `e` joins EDGE_CORNERS[e] and its vertex lies at the edge midpoint (binary
  * masks are cut at 0.5). Source: the standard table of P. Bourke, "Polygonising a scalar field" (1994; table
  * by C. G. Bloyd, public domain), first 128 cases. PyRadiomics' `cshape.c` starts from the same table but
- * splits some multi-patch cases differently: the mesh uses `harmonisedTriangleTable`
+ * splits some multi-patch cases differently: the mesh uses `harmonizedTriangleTable`
  * (marching-cubes-cases.ts), derived from this one.
  */
 export const TRIANGLE_TABLE: readonly string[] = [

@@ -1,4 +1,4 @@
-import { harmonisedTriangleTable } from './marching-cubes-cases.js';
+import { harmonizedTriangleTable } from './marching-cubes-cases.js';
 import { CUBE_CORNERS, EDGE_CORNERS } from './marching-cubes-table.js';
 
 /** A binary mask on a grid, x fastest: `data[i + nx * (j + ny * k)]`. */
@@ -24,12 +24,12 @@ function cross(p: readonly number[], q: readonly number[]): [number, number, num
 }
 
 /** Triangles of each of the 128 cases as flat edge-number lists (each patch split as when it is alone). */
-const CASES: readonly Int8Array[] = harmonisedTriangleTable();
+const CASES: readonly Int8Array[] = harmonizedTriangleTable();
 
 /**
  * Surface area (mm^2) and enclosed volume (mm^3) of the marching-cubes mesh of a binary mask cut at 0.5, as
  * PyRadiomics `cshape.calculate_coefficients`: every 2x2x2 cube of the grid is looked up in the triangle
- * table ({@link harmonisedTriangleTable}; configurations with corner 7 inside use their complement's
+ * table ({@link harmonizedTriangleTable}; configurations with corner 7 inside use their complement's
  * triangles with a sign flip for the volume); the area is the sum of triangle areas, the volume the sum of
  * signed tetrahedra to the origin / 6.
  *

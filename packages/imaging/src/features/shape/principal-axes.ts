@@ -1,41 +1,4 @@
-/**
- * Eigenvalues of a symmetric 3x3 matrix (row-major), ascending, by cyclic Jacobi rotations (accurate to
- * machine precision).
- */
-export function symmetricEigenvalues3(matrix: ArrayLike<number>): [number, number, number] {
-  const a = Float64Array.from(matrix);
-  for (let sweep = 0; sweep < 50; sweep++) {
-    const off = a[1]! * a[1]! + a[2]! * a[2]! + a[5]! * a[5]!;
-    if (off < 1e-30 * (a[0]! * a[0]! + a[4]! * a[4]! + a[8]! * a[8]!) || off === 0) break;
-    for (const [p, q] of [
-      [0, 1],
-      [0, 2],
-      [1, 2],
-    ] as const) {
-      const apq = a[3 * p + q]!;
-      if (apq === 0) continue;
-      const app = a[4 * p]!;
-      const aqq = a[4 * q]!;
-      const theta = (aqq - app) / (2 * apq);
-      const t = Math.sign(theta || 1) / (Math.abs(theta) + Math.sqrt(theta * theta + 1));
-      const c = 1 / Math.sqrt(t * t + 1);
-      const s = t * c;
-      for (let r = 0; r < 3; r++) {
-        const arp = a[3 * r + p]!;
-        const arq = a[3 * r + q]!;
-        a[3 * r + p] = c * arp - s * arq;
-        a[3 * r + q] = s * arp + c * arq;
-      }
-      for (let r = 0; r < 3; r++) {
-        const apr = a[3 * p + r]!;
-        const aqr = a[3 * q + r]!;
-        a[3 * p + r] = c * apr - s * aqr;
-        a[3 * q + r] = s * apr + c * aqr;
-      }
-    }
-  }
-  return [a[0]!, a[4]!, a[8]!].sort((u, v) => u - v) as [number, number, number];
-}
+import { symmetricEigenDecompose } from '@tace/core/kernels';
 
 /**
  * Eigenvalues (ascending, mm^2) of the population covariance of the physical coordinates (index * spacing)
@@ -86,7 +49,7 @@ export function principalMoments(
     }
   }
   const [sx, sy, sz] = spacing;
-  const cov = [
+  const cov = Float64Array.of(
     (c[0]! * sx * sx) / n,
     (c[1]! * sx * sy) / n,
     (c[2]! * sx * sz) / n,
@@ -96,6 +59,13 @@ export function principalMoments(
     (c[2]! * sx * sz) / n,
     (c[5]! * sy * sz) / n,
     (c[8]! * sz * sz) / n,
+  );
+  const values = new Float64Array(3);
+  symmetricEigenDecompose(cov, 3, values, null);
+  // Core's solver gives them decreasing; these are ascending.
+  return [values[2]!, values[1]!, values[0]!].map((e) => (e < 0 && e > -1e-10 ? 0 : e)) as [
+    number,
+    number,
+    number,
   ];
-  return symmetricEigenvalues3(cov).map((e) => (e < 0 && e > -1e-10 ? 0 : e)) as [number, number, number];
 }

@@ -1,4 +1,4 @@
-import type { RoiContext } from '../../extract/feature-class.js';
+import type { RoiContext } from '../base.js';
 import { meshDiameters } from './diameters.js';
 import { type BinaryGrid, meshAreaVolume } from './mesh.js';
 import { principalMoments } from './principal-axes.js';

@@ -1,6 +1,6 @@
 import { TaceError } from '@tace/core';
-import type { RoiContext } from '../extract/feature-class.js';
-import { convexHull2D } from './shape/convex-hull.js';
+import type { RoiContext } from '../base.js';
+import { convexHull2D } from '../shape/convex-hull.js';
 
 /** The 9 2D shape features PyRadiomics enables by default (SphericalDisproportion is deprecated there). */
 export const SHAPE2D_FEATURES = [

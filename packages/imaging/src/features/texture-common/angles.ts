@@ -1,7 +1,7 @@
 import { assertInteger, TaceError } from '@tace/core';
 
 /** Options shared by every texture matrix: which neighbours count. */
-export interface NeighbourOptions {
+export interface NeighborOptions {
   /**
    * Neighbour distances in voxels, infinity norm (PyRadiomics `distances`). `[1]` gives the 13 directions
    * (26 neighbours) in 3D.
@@ -28,7 +28,7 @@ export interface NeighbourOptions {
  */
 export function generateAngles(
   size: readonly [number, number, number],
-  options: NeighbourOptions & { bidirectional: boolean },
+  options: NeighborOptions & { bidirectional: boolean },
 ): Int32Array {
   const distances = options.distances ?? [1];
   if (distances.length === 0) {

@@ -1,9 +1,10 @@
 import { join } from 'node:path';
-import { sharedDataSkipMessage } from '@tace/core';
+import { sharedDataSkipMessage } from '@tace/core/testing';
 import { describe, expect, it } from 'vitest';
-import { glcmFeatures, glcmMatrix } from '../../src/texture/index.js';
-import { baselineValues, CASES, loadCase, PYRAD_DIR, VARIANTS } from './baseline.js';
-import { readNpy, relativeDifference } from './helpers.js';
+import { glcmFeatures } from '../../../src/features/glcm/glcm-features.js';
+import { glcmMatrix } from '../../../src/features/glcm/glcm-matrix.js';
+import { baselineValues, CASES, loadCase, PYRAD_DIR, VARIANTS } from '../texture/baseline.js';
+import { readNpy, relativeDifference } from '../texture/helpers.js';
 
 describe.skipIf(PYRAD_DIR === null)(
   `glcm against PyRadiomics baselines ${PYRAD_DIR === null ? sharedDataSkipMessage('radiomics/pyradiomics') : ''}`,

@@ -1,9 +1,10 @@
 import { join } from 'node:path';
-import { sharedDataSkipMessage } from '@tace/core';
+import { sharedDataSkipMessage } from '@tace/core/testing';
 import { describe, expect, it } from 'vitest';
-import { glrlmFeatures, glrlmMatrix } from '../../src/texture/index.js';
-import { baselineValues, CASES, loadCase, PYRAD_DIR, VARIANTS } from './baseline.js';
-import { readNpy, relativeDifference } from './helpers.js';
+import { glrlmFeatures } from '../../../src/features/glrlm/glrlm-features.js';
+import { glrlmMatrix } from '../../../src/features/glrlm/glrlm-matrix.js';
+import { baselineValues, CASES, loadCase, PYRAD_DIR, VARIANTS } from '../texture/baseline.js';
+import { readNpy, relativeDifference } from '../texture/helpers.js';
 
 describe.skipIf(PYRAD_DIR === null)(
   `glrlm against PyRadiomics baselines ${PYRAD_DIR === null ? sharedDataSkipMessage('radiomics/pyradiomics') : ''}`,

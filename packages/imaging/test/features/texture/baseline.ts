@@ -1,9 +1,9 @@
 import { join } from 'node:path';
-import { sharedDataPath } from '@tace/core';
-import type { Image } from '../../src/image/types.js';
-import { readNrrd } from '../../src/io/nrrd.js';
-import { discretise } from '../../src/preprocess/discretise.js';
-import { readBaseline } from '../extract/baseline.js';
+import { sharedDataPath } from '@tace/core/testing';
+import type { Image } from '../../../src/image/types.js';
+import { readNrrd } from '../../../src/io/nrrd.js';
+import { discretize } from '../../../src/preprocess/discretize.js';
+import { readBaseline } from '../../extract/baseline.js';
 
 export const PYRAD_DIR = sharedDataPath('radiomics/pyradiomics');
 export const CASES = ['brain1', 'brain2', 'breast1'] as const;
@@ -60,7 +60,7 @@ export function loadCase(name: string, variant: string): Discretised {
     // resegmentRange [lower] (absolute): voxels below `lower` leave the texture ROI.
     if (settings.resegmentLower === undefined || image.data[v] >= settings.resegmentLower) roi[v] = 1;
   }
-  const { levels } = discretise(image.data, roi, {
+  const { levels } = discretize(image.data, roi, {
     binWidth: settings.binWidth,
     binCount: settings.binCount,
   });

@@ -1,9 +1,9 @@
 import { join } from 'node:path';
-import { sharedDataSkipMessage } from '@tace/core';
+import { sharedDataSkipMessage } from '@tace/core/testing';
 import { describe, expect, it } from 'vitest';
-import { extractFeatures } from '../../src/extract/extract-features.js';
-import { readNrrd } from '../../src/io/nrrd.js';
-import { baselineSettings, readBaseline } from '../extract/baseline.js';
+import { extractFeatures } from '../../../src/extract/extract-features.js';
+import { readNrrd } from '../../../src/io/nrrd.js';
+import { baselineSettings, readBaseline } from '../../extract/baseline.js';
 import { CASES, PYRAD_DIR } from './baseline.js';
 import { relativeDifference } from './helpers.js';
 

@@ -1,14 +1,12 @@
 import { join } from 'node:path';
-import { sharedDataSkipMessage } from '@tace/core';
+import { sharedDataSkipMessage } from '@tace/core/testing';
 import { describe, expect, it } from 'vitest';
-import {
-  gldmFeatures,
-  gldmMatrix,
-  glszmFeatures,
-  glszmMatrix,
-  ngtdmFeatures,
-  ngtdmMatrix,
-} from '../../src/texture/index.js';
+import { gldmFeatures } from '../../../src/features/gldm/gldm-features.js';
+import { gldmMatrix } from '../../../src/features/gldm/gldm-matrix.js';
+import { glszmFeatures } from '../../../src/features/glszm/glszm-features.js';
+import { glszmMatrix } from '../../../src/features/glszm/glszm-matrix.js';
+import { ngtdmFeatures } from '../../../src/features/ngtdm/ngtdm-features.js';
+import { ngtdmMatrix } from '../../../src/features/ngtdm/ngtdm-matrix.js';
 import { baselineValues, CASES, loadCase, PYRAD_DIR, VARIANTS } from './baseline.js';
 import { readNpy, relativeDifference } from './helpers.js';
 

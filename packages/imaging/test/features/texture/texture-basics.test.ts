@@ -1,24 +1,17 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  GLCM_FEATURE_NAMES,
-  GLDM_FEATURE_NAMES,
-  GLRLM_FEATURE_NAMES,
-  GLSZM_FEATURE_NAMES,
-  generateAngles,
-  glcmFeatures,
-  glcmMatrix,
-  gldmFeatures,
-  gldmMatrix,
-  glrlmFeatures,
-  glrlmMatrix,
-  glszmFeatures,
-  glszmMatrix,
-  NGTDM_FEATURE_NAMES,
-  ngtdmFeatures,
-  ngtdmMatrix,
-  symmetricEigenvalues,
-} from '../../src/texture/index.js';
+import { GLCM_FEATURE_NAMES, glcmFeatures } from '../../../src/features/glcm/glcm-features.js';
+import { GLDM_FEATURE_NAMES, gldmFeatures } from '../../../src/features/gldm/gldm-features.js';
+import { GLRLM_FEATURE_NAMES, glrlmFeatures } from '../../../src/features/glrlm/glrlm-features.js';
+import { GLSZM_FEATURE_NAMES, glszmFeatures } from '../../../src/features/glszm/glszm-features.js';
+import { generateAngles } from '../../../src/features/texture-common/angles.js';
+import { glcmMatrix } from '../../../src/features/glcm/glcm-matrix.js';
+import { gldmMatrix } from '../../../src/features/gldm/gldm-matrix.js';
+import { glrlmMatrix } from '../../../src/features/glrlm/glrlm-matrix.js';
+import { glszmMatrix } from '../../../src/features/glszm/glszm-matrix.js';
+import { NGTDM_FEATURE_NAMES, ngtdmFeatures } from '../../../src/features/ngtdm/ngtdm-features.js';
+import { ngtdmMatrix } from '../../../src/features/ngtdm/ngtdm-matrix.js';
+import { symmetricEigenDecompose } from '@tace/core/kernels';
 
 /** The 5 x 5 example image of PyRadiomics' GLCM documentation (rows = y, columns = x). */
 const DOC_IMAGE = [
@@ -32,6 +25,13 @@ const docGrid = {
   grayLevels: Int32Array.from(DOC_IMAGE.flat()),
   size: [5, 5, 1] as [number, number, number],
 };
+
+/** Eigenvalues increasing, by core's solver (decreasing), the one GLCM's MCC uses. */
+function symmetricEigenvalues(matrix: Float64Array, n: number): Float64Array {
+  const values = new Float64Array(n);
+  symmetricEigenDecompose(matrix, n, values, null);
+  return values.reverse();
+}
 
 describe('generateAngles', () => {
   it('gives the 13 directions of PyRadiomics in its order, (1, 1, 1) first and (1, 0, 0) last', () => {

@@ -1,18 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  glcmFeatures,
-  glcmMatrix,
-  gldmFeatures,
-  gldmMatrix,
-  glrlmFeatures,
-  glrlmMatrix,
-  glszmFeatures,
-  glszmMatrix,
-  ngtdmFeatures,
-  ngtdmMatrix,
-  type TextureGrid,
-} from '../../src/texture/index.js';
+import { glcmFeatures } from '../../../src/features/glcm/glcm-features.js';
+import { glcmMatrix } from '../../../src/features/glcm/glcm-matrix.js';
+import { gldmFeatures } from '../../../src/features/gldm/gldm-features.js';
+import { gldmMatrix } from '../../../src/features/gldm/gldm-matrix.js';
+import { glrlmFeatures } from '../../../src/features/glrlm/glrlm-features.js';
+import { glrlmMatrix } from '../../../src/features/glrlm/glrlm-matrix.js';
+import { glszmFeatures } from '../../../src/features/glszm/glszm-features.js';
+import { glszmMatrix } from '../../../src/features/glszm/glszm-matrix.js';
+import { ngtdmFeatures } from '../../../src/features/ngtdm/ngtdm-features.js';
+import { ngtdmMatrix } from '../../../src/features/ngtdm/ngtdm-matrix.js';
+import type { TextureGrid } from '../../../src/features/texture-common/texture-grid.js';
 
 /** A random grid of 2-5 voxels per axis, levels 0..4 (0 = outside), at least one ROI voxel. */
 const grids = fc
