@@ -1,7 +1,5 @@
 import {
-  bootstrapIndices,
   type ColumnTable,
-  createRng,
   numericColumn,
   type ProgressCallback,
   quantile,
@@ -9,8 +7,8 @@ import {
   type TableLike,
   TaceError,
 } from '@tace/core';
-import { concordance, type ValidationResult, type ValidationRow } from '@tace/survival';
-import { fnv1a32 } from '../sharding/partition.js';
+import type { ValidationResult, ValidationRow } from '@tace/survival';
+import { concordanceReplicates, replicateSeed as survivalReplicateSeed } from '@tace/survival/kernels';
 
 /**
  * One bootstrap target: a model's linear predictor in a cohort (`risks` of length 1: Harrell's and Uno's C),
@@ -80,7 +78,7 @@ export function bootstrapTasks(
  * @example replicateSeed(2026, 'internal', 'CRM', 17)
  */
 export function replicateSeed(seed: number, cohort: string, model: string, b: number): number {
-  return fnv1a32(`${seed}|${cohort}|${model}|${b}`);
+  return survivalReplicateSeed(seed, `${cohort}|${model}`, b);
 }
 
 /** The replicates `[start, end)` that shard `index` of `count` computes out of `replicates`. */
@@ -121,39 +119,33 @@ export function bootstrapReplicates(
   const total = tasks.length * (block.end - block.start);
   let done = 0;
   for (const task of tasks) {
-    const n = task.time.length;
-    const t = new Float64Array(n);
-    const e = new Float64Array(n);
-    const r = new Float64Array(n);
-    for (let b = block.start; b < block.end; b++) {
-      const rng = createRng(replicateSeed(options.seed, task.cohort, task.model, b));
-      let rows: Int32Array;
-      let events = 0;
-      do {
-        rows = bootstrapIndices(n, rng);
-        events = 0;
-        for (let i = 0; i < n; i++) {
-          t[i] = task.time[rows[i]];
-          e[i] = task.event[rows[i]];
-          events += e[i];
+    // survival's one bootstrap loop; replicate b of this task is seeded with replicateSeed(seed, cohort, model, b)
+    const single = task.risks.length === 1;
+    const draws = concordanceReplicates(task.time, task.event, task.risks, {
+      seed: options.seed,
+      stream: `${task.cohort}|${task.model}`,
+      start: block.start,
+      end: block.end,
+      metrics: single
+        ? [
+            { method: 'harrell', tau: Number.POSITIVE_INFINITY },
+            { method: 'uno', tau: options.tau },
+          ]
+        : [{ method: 'harrell', tau: Number.POSITIVE_INFINITY }],
+      onReplicate: () => {
+        done++;
+        if (options.onProgress && (done % 25 === 0 || done === total)) {
+          options.onProgress({ label: 'bootstrap', done, total });
         }
-      } while (events === 0);
-      const c = (risk: Float64Array, method: 'harrell' | 'uno') => {
-        for (let i = 0; i < n; i++) r[i] = risk[rows[i]];
-        return concordance(t, e, r, {
-          method,
-          tau: method === 'uno' ? options.tau : Number.POSITIVE_INFINITY,
-        }).concordance;
-      };
-      if (task.risks.length === 1) {
-        push(task, 'harrell_c', b, c(task.risks[0], 'harrell'));
-        push(task, 'uno_c', b, c(task.risks[0], 'uno'));
+      },
+    });
+    for (let b = block.start; b < block.end; b++) {
+      const k = b - block.start;
+      if (single) {
+        push(task, 'harrell_c', b, draws[0][0][k]);
+        push(task, 'uno_c', b, draws[1][0][k]);
       } else {
-        push(task, 'bootstrap_c_difference', b, c(task.risks[0], 'harrell') - c(task.risks[1], 'harrell'));
-      }
-      done++;
-      if (options.onProgress && (done % 25 === 0 || done === total)) {
-        options.onProgress({ label: 'bootstrap', done, total });
+        push(task, 'bootstrap_c_difference', b, draws[0][0][k] - draws[0][1][k]);
       }
     }
   }

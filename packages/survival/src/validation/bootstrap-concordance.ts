@@ -1,6 +1,4 @@
 import { assertInRange, assertInteger, quantile, type RandomSource, toRng } from '@tace/core';
-import { toSurvivalData } from '../internal/survival-data.js';
-import { timeFix } from '../internal/time-fix.js';
 import { concordance } from '../metrics/concordance.js';
 import { concordanceReplicates } from './bootstrap-replicates.js';
 
@@ -59,9 +57,7 @@ export function bootstrapConcordance(
     (risk) => concordance(time, event, risk, { method, tau }).concordance,
   );
   const k = risks.length;
-  // Validate and time-fix once (as concordance() does); the loop resamples the prepared arrays.
-  const data = toSurvivalData(time, event, 'error');
-  const [draws] = concordanceReplicates(timeFix(data.time), data.event, risks, {
+  const [draws] = concordanceReplicates(time, event, risks, {
     seed,
     stream: options.stream,
     end: replicates,

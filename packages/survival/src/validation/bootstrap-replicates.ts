@@ -1,4 +1,7 @@
 import { bootstrapIndices, createRng } from '@tace/core';
+import type { EventInput, NumericInput } from '../internal/survival-data.js';
+import { toSurvivalData } from '../internal/survival-data.js';
+import { timeFix } from '../internal/time-fix.js';
 import { concordanceKernel } from '../metrics/concordance.js';
 
 /**
@@ -42,13 +45,14 @@ export interface ConcordanceReplicatesOptions {
 /**
  * The toolkit's one bootstrap loop: for replicates `start..end-1`, draws the resample of replicate b from its
  * own generator (seed {@link replicateSeed}`(seed, stream, b)`; a resample without an event is redrawn from
- * the same generator) and computes every metric of every risk score on it. `time` must be validated and
- * time-fixed, `event` 0/1 (as `concordance` prepares them).
+ * the same generator) and computes every metric of every risk score on it. The outcome is validated and
+ * time-fixed once (as `concordance` does), then resampled.
+ * @throws {TaceError} invalid outcome (as `concordance`).
  * @returns `[metric][risk]`: the values of replicates `start..end-1`.
  */
 export function concordanceReplicates(
-  time: Float64Array,
-  event: ArrayLike<number>,
+  timeInput: NumericInput,
+  eventInput: EventInput,
   risks: readonly ArrayLike<number>[],
   options: ConcordanceReplicatesOptions,
 ): Float64Array[][] {
@@ -56,6 +60,9 @@ export function concordanceReplicates(
   const { end, seed } = options;
   const stream = options.stream ?? '';
   const metrics = options.metrics ?? [{ method: 'harrell', tau: Number.POSITIVE_INFINITY }];
+  const data = toSurvivalData(timeInput, eventInput, 'error');
+  const time = timeFix(data.time);
+  const event = data.event;
   const n = time.length;
   const out = metrics.map(() => risks.map(() => new Float64Array(Math.max(0, end - start))));
   const t = new Float64Array(n);

@@ -13,8 +13,6 @@ import { type CoxModel, coxph } from '../cox/coxph.js';
 import { maxstatCutpoint } from '../cutpoints/maxstat-cutpoint.js';
 import { applyCutpoints, quantileCutpoints } from '../cutpoints/quantile-cutpoint.js';
 import { largestDistinctQuantileGroups } from '../internal/quantile-groups.js';
-import { toSurvivalData } from '../internal/survival-data.js';
-import { timeFix } from '../internal/time-fix.js';
 import { integratedBrierScore } from '../metrics/brier-score.js';
 import { type CalibrationResult, calibration } from '../metrics/calibration.js';
 import { concordance } from '../metrics/concordance.js';
@@ -396,8 +394,7 @@ function concordancesWithIntervals(
       upper: Number.NaN,
     }));
   }
-  const data = toSurvivalData(t, e, 'error');
-  const draws = concordanceReplicates(timeFix(data.time), data.event, [risk], {
+  const draws = concordanceReplicates(t, e, [risk], {
     seed: options.seed,
     stream: options.stream,
     end: options.replicates,

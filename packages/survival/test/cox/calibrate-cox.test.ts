@@ -1,7 +1,8 @@
-import { quantile, selectRows, sharedDataSkipMessage } from '@tace/core';
+import { quantile, selectRows } from '@tace/core';
+import { sharedDataSkipMessage } from '@tace/core/testing';
+import { calibrateCox, coxph, coxSurvivalAt, coxSurvivalCurves } from '@tace/survival';
+import { kaplanMeier } from '@tace/survival/kernels';
 import { describe, expect, it } from 'vitest';
-import { calibrateCox, coxph, coxSurvivalAt, coxSurvivalCurves } from '../../src/cox/index.js';
-import { kaplanMeier } from '../../src/nonparametric/index.js';
 import { expectClose, readCsv, survivalDataPath } from '../fixtures/r-survival/helpers.js';
 
 const path = survivalDataPath('lung');

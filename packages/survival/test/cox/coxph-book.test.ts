@@ -1,5 +1,5 @@
+import { baselineHazard, coxph, coxResiduals, coxSurvivalCurves } from '@tace/survival';
 import { describe, expect, it } from 'vitest';
-import { baselineHazard, coxph, coxResiduals, coxSurvivalCurves } from '../../src/cox/index.js';
 import { expectClose, expectTaceError } from '../fixtures/r-survival/helpers.js';
 
 // Therneau & Grambsch, appendix E (R survival tests/book1.R and book2.R): data set 1, closed-form answers.
@@ -39,14 +39,11 @@ describe('coxph: book1 (Breslow ties), closed form', () => {
     const varHaz = varG.map((g, i) => g + varD[i] ** 2 / imat);
     return { loglik, imat, cum, mart, score, scho, varHaz };
   };
-  const fit = coxph(test1, {
-    time: 'time',
-    event: 'status',
-    covariates: ['x'],
-    ties: 'breslow',
-    eps: 1e-8,
-    missing: 'omit',
-  });
+  const fit = coxph(
+    test1,
+    { time: 'time', event: 'status', covariates: ['x'] },
+    { ties: 'breslow', eps: 1e-8, missing: 'omit' },
+  );
 
   it('estimates beta = 1.4752849 (book1.R) and the closed-form loglik and variance (1e-10)', () => {
     expect(Math.round(fit.coefficients[0] * 1e7) / 1e7).toBe(1.4752849);
@@ -116,7 +113,11 @@ describe('coxph: book2 (Efron ties), closed form', () => {
     const scho = [1 / (r + 1), 1 - dmean, 0 - dmean, 0];
     return { loglik, imat, score, mart, scho };
   };
-  const fit = coxph(test1, { time: 'time', event: 'status', covariates: ['x'], eps: 1e-8, missing: 'omit' });
+  const fit = coxph(
+    test1,
+    { time: 'time', event: 'status', covariates: ['x'] },
+    { eps: 1e-8, missing: 'omit' },
+  );
 
   it('estimates the closed-form beta (book2.R) and its loglik and variance (1e-8)', () => {
     const trueBeta = Math.log(Math.cos(Math.acos((45 / 23) * Math.sqrt(3 / 23)) / 3) * 2 * Math.sqrt(23 / 3));
@@ -189,7 +190,7 @@ describe('coxph: bad input gives a TaceError naming the column', () => {
       'MISSING_VALUE',
       /age/,
     );
-    const fit = coxph(withNa, { time: 'time', event: 'dead', covariates: ['age'], missing: 'omit' });
+    const fit = coxph(withNa, { time: 'time', event: 'dead', covariates: ['age'] }, { missing: 'omit' });
     expect(fit.omitted).toBe(1);
     expect(fit.missingByColumn.age).toBe(1);
   });

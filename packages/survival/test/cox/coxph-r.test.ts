@@ -1,14 +1,7 @@
-import { sharedDataSkipMessage } from '@tace/core';
+import { sharedDataSkipMessage } from '@tace/core/testing';
+import type { CoxModel } from '@tace/survival';
+import { baselineHazard, coxph, coxResiduals, coxSurvivalCurves, coxZph, predictCox } from '@tace/survival';
 import { describe, expect, it } from 'vitest';
-import type { CoxModel } from '../../src/cox/index.js';
-import {
-  baselineHazard,
-  coxph,
-  coxResiduals,
-  coxSurvivalCurves,
-  coxZph,
-  predictCox,
-} from '../../src/cox/index.js';
 import { expectClose, loadFixture, readCsv, survivalDataPath } from '../fixtures/r-survival/helpers.js';
 
 const fixture = loadFixture('coxph');
@@ -29,9 +22,13 @@ describe.skipIf(missingData)(
     ovarian.off = ovarian.rx.map((r) => 0.1 * (r as number));
     const lungCovs = ['age', 'sex', 'ph.ecog'];
     const fits: (() => CoxModel)[] = [
-      () => coxph(lung, { time: 'time', event: 'dead', covariates: lungCovs, missing: 'omit' }),
+      () => coxph(lung, { time: 'time', event: 'dead', covariates: lungCovs }, { missing: 'omit' }),
       () =>
-        coxph(lung, { time: 'time', event: 'dead', covariates: lungCovs, ties: 'breslow', missing: 'omit' }),
+        coxph(
+          lung,
+          { time: 'time', event: 'dead', covariates: lungCovs },
+          { ties: 'breslow', missing: 'omit' },
+        ),
       () =>
         coxph(veteran, { time: 'time', event: 'status', covariates: ['trt', 'celltype', 'karno', 'age'] }),
       () =>
@@ -42,22 +39,17 @@ describe.skipIf(missingData)(
           strata: 'celltype',
         }),
       () =>
-        coxph(lung, {
-          time: 'time',
-          event: 'dead',
-          covariates: ['age', 'sex'],
-          cluster: 'inst',
-          missing: 'omit',
-        }),
+        coxph(
+          lung,
+          { time: 'time', event: 'dead', covariates: ['age', 'sex'], cluster: 'inst' },
+          { missing: 'omit' },
+        ),
       () =>
-        coxph(ovarian, {
-          time: 'futime',
-          event: 'fustat',
-          covariates: ['age', 'ecog.ps'],
-          weights: 'w',
-          offset: 'off',
-          robust: true,
-        }),
+        coxph(
+          ovarian,
+          { time: 'futime', event: 'fustat', covariates: ['age', 'ecog.ps'], weights: 'w', offset: 'off' },
+          { robust: true },
+        ),
       () => coxph(ovarian, { time: 'futime', event: 'fustat', covariates: ['age', 'ecog.ps', 'rx'] }),
     ];
     const newdata = [
@@ -78,7 +70,7 @@ describe.skipIf(missingData)(
           expectClose(fit.variance, (r.var as number[][]).flat(), TOL, 'var');
           if (r.robustScore) {
             expectClose(
-              [fit.robustScoreTest.statistic, fit.robustScoreTest.p],
+              [fit.robustScoreTest.statistic, fit.robustScoreTest.pValue],
               [r.robustScore.statistic, r.robustScore.p],
               TOL,
               'robust score',
@@ -100,7 +92,7 @@ describe.skipIf(missingData)(
           expectClose([fit.waldTest.statistic, fit.waldTest.df], [r.wald.statistic, r.wald.df], TOL, 'wald');
           expectClose([fit.likelihoodRatioTest.statistic], [r.lr.statistic], TOL, 'lr');
           expectClose(
-            [fit.scoreTest.p, fit.waldTest.p, fit.likelihoodRatioTest.p],
+            [fit.scoreTest.pValue, fit.waldTest.pValue, fit.likelihoodRatioTest.pValue],
             [r.score.p, r.wald.p, r.lr.p],
             TOL,
             'p',
@@ -157,7 +149,7 @@ describe.skipIf(missingData)(
               expect(z.terms).toEqual(rz.terms);
               expectClose(z.chisq, rz.chisq, TOL, `zph ${transform} chisq`);
               expectClose(z.df, rz.df, 0, `zph ${transform} df`);
-              expectClose(z.p, rz.p, TOL, `zph ${transform} p`);
+              expectClose(z.pValue, rz.pValue, TOL, `zph ${transform} p`);
             }
           });
         }

@@ -2,8 +2,9 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isTaceError } from '@tace/core';
+import type { CombatOptions } from '@tace/survival';
+import { applyCombat, combat } from '@tace/survival/kernels';
 import { describe, expect, it } from 'vitest';
-import { applyCombat, type CombatOptions, combat } from '../../src/features/index.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 // biome-ignore lint/suspicious/noExplicitAny: fixture JSON
@@ -20,11 +21,11 @@ const optionsFor: Record<string, CombatOptions> = {
   'parametric reference B': { parametric: true, referenceBatch: 'B' },
 };
 
-function maxAbsDiffRows(data: Float64Array, nRows: number, expected: number[][]): number {
+function maxAbsDiffRows(data: Float64Array, rows: number, expected: number[][]): number {
   let m = 0;
   expected.forEach((row, i) => {
     row.forEach((v, j) => {
-      m = Math.max(m, Math.abs(data[j * nRows + i] - v));
+      m = Math.max(m, Math.abs(data[j * rows + i] - v));
     });
   });
   return m;

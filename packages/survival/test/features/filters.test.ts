@@ -1,7 +1,7 @@
 import { createRng, isTaceError, randomNormal } from '@tace/core';
+import { applyZScore, correlationFilter, fitZScore, mrmr } from '@tace/survival/kernels';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { applyZScore, correlationFilter, fitZScore, mrmr } from '../../src/features/index.js';
 
 function columns(cols: number[][], names?: string[]) {
   const n = cols[0].length;
@@ -9,7 +9,7 @@ function columns(cols: number[][], names?: string[]) {
   cols.forEach((c, j) => {
     data.set(c, j * n);
   });
-  return { data, nRows: n, nCols: cols.length, columnNames: names };
+  return { data, rows: n, columns: cols.length, columnNames: names };
 }
 
 describe('fitZScore / applyZScore', () => {
@@ -40,7 +40,7 @@ describe('fitZScore / applyZScore', () => {
       { constantColumns: 'drop' },
     );
     expect(z.dropped).toEqual(['x2']);
-    expect(applyZScore(z, [[3, 7]]).nCols).toBe(1);
+    expect(applyZScore(z, [[3, 7]]).columns).toBe(1);
   });
 });
 

@@ -2,8 +2,9 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isTaceError } from '@tace/core';
+import type { IccType } from '@tace/survival';
+import { featureIcc, icc } from '@tace/survival/kernels';
 import { describe, expect, it } from 'vitest';
-import { featureIcc, type IccType, icc } from '../../src/features/index.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 // biome-ignore lint/suspicious/noExplicitAny: fixture JSON

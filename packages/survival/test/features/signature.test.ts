@@ -1,6 +1,6 @@
+import { applySignature, signatureFromCoxnet } from '@tace/survival';
+import { applyZScore, coxnet, fitZScore, predictCoxnet } from '@tace/survival/kernels';
 import { describe, expect, it } from 'vitest';
-import { applySignature, applyZScore, fitZScore, signatureFromCoxnet } from '../../src/features/index.js';
-import { coxnet, predictCoxnet } from '../../src/penalized/index.js';
 import { simulatedData } from '../fixtures/r-glmnet/load.js';
 
 describe('signature (rad-score)', () => {
@@ -25,7 +25,7 @@ describe('signature (rad-score)', () => {
 
   it('formula text by hand, and missing values / columns are TaceErrors', () => {
     const small = coxnet(
-      { data: x.data.slice(0, 300 * 3), nRows: 300, nCols: 3, columnNames: names.slice(0, 3) },
+      { data: x.data.slice(0, 300 * 3), rows: 300, columns: 3, columnNames: names.slice(0, 3) },
       sim.time,
       sim.event,
       {

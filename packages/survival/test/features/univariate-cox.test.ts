@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { univariateCox } from '@tace/survival/kernels';
 import { describe, expect, it } from 'vitest';
-import { univariateCox } from '../../src/features/index.js';
 import { firstRows, simulatedData } from '../fixtures/r-glmnet/load.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -12,7 +12,7 @@ const ref: any = JSON.parse(readFileSync(join(here, '../fixtures/r-glmnet/univar
 describe('univariateCox matches coxph(Surv(ceiling(time), status) ~ x_j) (survival 3.5-3, Efron ties)', () => {
   it('25 simulated features, 300 subjects on 44 distinct times: coef, se, z, p', () => {
     const sim = simulatedData();
-    const cols = { data: sim.x.data.slice(0, 300 * 25), nRows: 300, nCols: 25 };
+    const cols = { data: sim.x.data.slice(0, 300 * 25), rows: 300, columns: 25 };
     const time = sim.time.map(Math.ceil);
     const out = univariateCox(cols, time, sim.event);
     // Both stop when the log-likelihood changes by < 1e-9 relative (coxph's eps), so coefficients agree to
@@ -25,15 +25,15 @@ describe('univariateCox matches coxph(Surv(ceiling(time), status) ~ x_j) (surviv
     }
     // BH over the 25 features: the smallest p times 25 / 1 bounds its adjusted value.
     const smallest = out.pValue.indexOf(Math.min(...out.pValue));
-    expect(out.pAdjusted[smallest]).toBeLessThanOrEqual(Math.min(1, out.pValue[smallest] * 25) + 1e-15);
-    expect(out.pAdjusted.every((q, j) => q >= out.pValue[j])).toBe(true);
+    expect(out.adjustedPValue[smallest]).toBeLessThanOrEqual(Math.min(1, out.pValue[smallest] * 25) + 1e-15);
+    expect(out.adjustedPValue.every((q, j) => q >= out.pValue[j])).toBe(true);
   });
 
   it('converges in 2 to 20 Newton steps on untied data', () => {
     const sim = simulatedData();
     const x = firstRows(sim.x, 40);
     const out = univariateCox(
-      { data: x.data.slice(0, 40), nRows: 40, nCols: 1 },
+      { data: x.data.slice(0, 40), rows: 40, columns: 1 },
       sim.time.subarray(0, 40),
       sim.event.subarray(0, 40),
     );

@@ -1,7 +1,7 @@
-import { sharedDataSkipMessage } from '@tace/core';
+import { sharedDataSkipMessage } from '@tace/core/testing';
+import { concordance } from '@tace/survival/kernels';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { concordance } from '../../src/metrics/index.js';
 import {
   expectClose,
   expectTaceError,

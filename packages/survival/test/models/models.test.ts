@@ -1,15 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import {
-  type ColumnTable,
-  completeCases,
-  readTable,
-  selectRows,
-  sharedDataPath,
-  sharedDataSkipMessage,
-} from '@tace/core';
+import { type ColumnTable, completeCases, readTable, selectRows } from '@tace/core';
+import { sharedDataPath, sharedDataSkipMessage } from '@tace/core/testing';
+import { backwardSelection, coxph, lateFusion, nomogram } from '@tace/survival';
 import { describe, expect, it } from 'vitest';
-import { backwardSelection, coxph, lateFusion, nomogram } from '../../src/index.js';
 
 // Expected values: R 4.2.2, survival 3.5-3, rms 6.5-0 (../fixtures/r-models/generate.R) on lung complete cases.
 const relative = 'survival/lung.csv';
@@ -70,18 +64,15 @@ describe.skipIf(path === null)(
     });
 
     it('backward selection by p-value keeps terms below the threshold and respects keep', () => {
-      const result = backwardSelection(data, {
-        time: 'time',
-        event: 'dead',
-        covariates: ['age', 'sex', 'ph.ecog', 'meal.cal'],
-        criterion: 'p',
-        threshold: 0.05,
-        keep: ['meal.cal'],
-      });
+      const result = backwardSelection(
+        data,
+        { time: 'time', event: 'dead', covariates: ['age', 'sex', 'ph.ecog', 'meal.cal'] },
+        { criterion: 'p', threshold: 0.05, keep: ['meal.cal'] },
+      );
       expect(result.selected).toContain('meal.cal');
       expect(result.selected).not.toContain('age');
       for (const term of result.selected.filter((t) => t !== 'meal.cal')) {
-        expect(result.model!.p[result.model!.names.indexOf(term)]).toBeLessThan(0.05);
+        expect(result.model!.pValue[result.model!.names.indexOf(term)]).toBeLessThan(0.05);
       }
     });
 

@@ -1,6 +1,6 @@
-import { sharedDataSkipMessage } from '@tace/core';
+import { sharedDataSkipMessage } from '@tace/core/testing';
+import { kaplanMeier } from '@tace/survival/kernels';
 import { describe, expect, it } from 'vitest';
-import { kaplanMeier } from '../../src/nonparametric/index.js';
 import {
   expectClose,
   expectTaceError,

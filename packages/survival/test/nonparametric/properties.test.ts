@@ -1,7 +1,7 @@
+import { coxph } from '@tace/survival';
+import { kaplanMeier, logRank } from '@tace/survival/kernels';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { coxph } from '../../src/cox/index.js';
-import { kaplanMeier, logRank } from '../../src/nonparametric/index.js';
 
 const cohort = fc.array(
   fc.tuple(fc.integer({ min: 1, max: 30 }), fc.integer({ min: 0, max: 1 }), fc.integer({ min: 0, max: 2 })),

@@ -1,8 +1,7 @@
+import { coxph } from '@tace/survival';
+import { concordance, kaplanMeier, logRank } from '@tace/survival/kernels';
 import { describe, expect, it } from 'vitest';
-import { coxph } from '../../src/cox/index.js';
 import { timeFix } from '../../src/internal/time-fix.js';
-import { concordance } from '../../src/metrics/index.js';
-import { kaplanMeier, logRank } from '../../src/nonparametric/index.js';
 
 describe('timeFix (R aeqSurv)', () => {
   it('merges times within sqrt(eps) of the previous distinct time into the first of the run', () => {
@@ -35,7 +34,8 @@ describe('timeFix (R aeqSurv)', () => {
     const tied = coxph({ time, dead, x }, { time: 'time', event: 'dead', covariates: ['x'] });
     const untied = coxph(
       { time, dead, x },
-      { time: 'time', event: 'dead', covariates: ['x'], timeFix: false },
+      { time: 'time', event: 'dead', covariates: ['x'] },
+      { timeFix: false },
     );
     // R 4.2.2, survival 3.5-3: coxph(Surv(t, d) ~ x)$loglik[2] with and without coxph.control(timefix = FALSE)
     expect(tied.loglik[1]).toBeCloseTo(-4.84278917060963, 12);

@@ -1,7 +1,7 @@
 import { createRng, randomNormal } from '@tace/core';
+import { coxnet } from '@tace/survival/kernels';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { coxnet } from '../../src/penalized/index.js';
 
 /** Naive O(n^2) Breslow score (1/n) dl/dbeta_j, written independently of the kernels. */
 function breslowScore(rows: number[][], time: number[], event: number[], beta: Float64Array): number[] {

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { coxnet } from '@tace/survival/kernels';
 import { describe, expect, it } from 'vitest';
-import { coxnet } from '../../src/penalized/index.js';
 import { simulatedData } from '../fixtures/r-glmnet/load.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -11,7 +11,7 @@ const ref: any = JSON.parse(readFileSync(join(here, '../fixtures/r-glmnet/ridge.
 
 describe('coxnet with alpha = 0 (ridge) and 0.05 matches glmnet 4.1-6 (30 simulated features, thresh 1e-12)', () => {
   const sim = simulatedData();
-  const x = { data: sim.x.data.slice(0, 300 * 30), nRows: 300, nCols: 30 };
+  const x = { data: sim.x.data.slice(0, 300 * 30), rows: 300, columns: 30 };
   it.each(ref.fits)('alpha = $alpha: lambdas 1e-7 relative, dev.ratio 1e-8, coefficients 1e-6', (fit) => {
     const ours = coxnet(x, sim.time, sim.event, { alpha: fit.alpha, nLambda: 20, thresh: 1e-12 });
     expect(ours.lambda.length).toBe(fit.lambda.length);

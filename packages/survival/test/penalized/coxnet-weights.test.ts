@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { coxnet, cvCoxnet } from '@tace/survival/kernels';
 import { describe, expect, it } from 'vitest';
-import { coxnet, cvCoxnet } from '../../src/penalized/index.js';
 import { simulatedData } from '../fixtures/r-glmnet/load.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -11,7 +11,7 @@ const ref: any = JSON.parse(readFileSync(join(here, '../fixtures/r-glmnet/weight
 
 describe('coxnet / cvCoxnet with observation weights match glmnet 4.1-6 (40 simulated features, 5 zero weights)', () => {
   const sim = simulatedData();
-  const x = { data: sim.x.data.slice(0, 300 * 40), nRows: 300, nCols: 40 };
+  const x = { data: sim.x.data.slice(0, 300 * 40), rows: 300, columns: 40 };
 
   it('path (thresh 1e-12): lambdas 1e-7 relative, dev.ratio 1e-8, null deviance, coefficients 1e-6', () => {
     const fit = coxnet(x, sim.time, sim.event, { weights: ref.weights, nLambda: 30, thresh: 1e-12 });
@@ -47,8 +47,8 @@ describe('coxnet / cvCoxnet with observation weights match glmnet 4.1-6 (40 simu
     const rows = 60;
     const small = {
       data: sim.x.data.slice(0, 300 * 3).filter((_, t) => t % 300 < rows),
-      nRows: rows,
-      nCols: 3,
+      rows: rows,
+      columns: 3,
     };
     const w = Array.from({ length: rows }, (_, i) => 1 + (i % 3));
     const weighted = coxnet(small, sim.time.subarray(0, rows), sim.event.subarray(0, rows), {
@@ -62,8 +62,8 @@ describe('coxnet / cvCoxnet with observation weights match glmnet 4.1-6 (40 simu
         { length: index.length * 3 },
         (_, t) => small.data[Math.floor(t / index.length) * rows + index[t % index.length]],
       ),
-      nRows: index.length,
-      nCols: 3,
+      rows: index.length,
+      columns: 3,
     };
     const replicated = coxnet(
       copies,

@@ -1,6 +1,8 @@
-import { isTaceError, sharedDataSkipMessage } from '@tace/core';
+import { isTaceError } from '@tace/core';
+import { sharedDataSkipMessage } from '@tace/core/testing';
+import type { CoxnetFit } from '@tace/survival';
+import { coxnet, coxnetCoefficients, predictCoxnet } from '@tace/survival/kernels';
 import { describe, expect, it } from 'vitest';
-import { type CoxnetFit, coxnet, coxnetCoefficients, predictCoxnet } from '../../src/penalized/index.js';
 import { firstRows, glmnetFixture, LUNG, lungDesign, simulatedData } from '../fixtures/r-glmnet/load.js';
 
 const sim = simulatedData();

@@ -1,6 +1,7 @@
-import { isTaceError, sharedDataSkipMessage } from '@tace/core';
+import { isTaceError } from '@tace/core';
+import { sharedDataSkipMessage } from '@tace/core/testing';
+import { coxnet, cvCoxnet } from '@tace/survival/kernels';
 import { describe, expect, it } from 'vitest';
-import { coxnet, cvCoxnet } from '../../src/penalized/index.js';
 import { glmnetFixture, LUNG, lungDesign, simulatedData } from '../fixtures/r-glmnet/load.js';
 
 const sim = simulatedData();

@@ -1,5 +1,6 @@
+import { designFromTable } from '@tace/survival';
+import { selectColumns, toDesignMatrix } from '@tace/survival/kernels';
 import { describe, expect, it } from 'vitest';
-import { designFromTable, selectColumns, toDesignMatrix } from '../../src/penalized/index.js';
 
 describe('designFromTable / toDesignMatrix', () => {
   const table = { id: ['a', 'b', 'c'], f1: [1, 2, 3], f2: [0.5, null, 1.5], grade: ['G1', 'G2', 'G1'] };
@@ -19,7 +20,7 @@ describe('designFromTable / toDesignMatrix', () => {
   });
 
   it('selectColumns picks columns in the order given, with their names', () => {
-    const m = { data: Float64Array.of(1, 2, 3, 4, 5, 6), nRows: 2, nCols: 3, columnNames: ['a', 'b', 'c'] };
+    const m = { data: Float64Array.of(1, 2, 3, 4, 5, 6), rows: 2, columns: 3, columnNames: ['a', 'b', 'c'] };
     const out = selectColumns(m, [2, 0]);
     expect(Array.from(out.data)).toEqual([5, 6, 1, 2]);
     expect(out.columnNames).toEqual(['c', 'a']);
@@ -36,8 +37,8 @@ describe('designFromTable / toDesignMatrix', () => {
       ),
     ).toEqual([1, 3, 2, 4]);
     expect(() => toDesignMatrix([[1, 2], [3]])).toThrow(/row 2 has 1 values but row 1 has 2/);
-    expect(() => toDesignMatrix({ data: new Float64Array(3), nRows: 2, nCols: 2 })).toThrow(
-      /length nRows \* nCols = 4/,
+    expect(() => toDesignMatrix({ data: new Float64Array(3), rows: 2, columns: 2 })).toThrow(
+      /length rows \* columns = 4/,
     );
   });
 });

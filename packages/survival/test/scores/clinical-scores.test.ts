@@ -1,5 +1,4 @@
 import { TaceError } from '@tace/core';
-import { describe, expect, it } from 'vitest';
 import {
   albi,
   art,
@@ -11,9 +10,10 @@ import {
   mhap2,
   okuda,
   sixAndTwelve,
-  tumourBurdenScore,
+  tumorBurdenScore,
   upToSeven,
-} from '../../src/index.js';
+} from '@tace/survival';
+import { describe, expect, it } from 'vitest';
 
 // Tier 1: hand-worked cases at every cut-off boundary. Tolerances: exact for points, 1e-12 for ALBI.
 
@@ -124,10 +124,10 @@ describe('tumour burden scores', () => {
     expect(upToSeven({ diameter: 4.5, number: 3 }).grade).toBe('beyond');
   });
   it('tumour burden score is the hypotenuse, zones at 3 and 9', () => {
-    expect(tumourBurdenScore({ diameter: 4, number: 3 })).toEqual({ score: 5, grade: 'medium', missing: [] });
-    expect(tumourBurdenScore({ diameter: 2, number: 2 }).grade).toBe('low'); // 2.83
-    expect(tumourBurdenScore({ diameter: Math.sqrt(8), number: 1 }).grade).toBe('medium'); // exactly 3
-    expect(tumourBurdenScore({ diameter: Math.sqrt(80), number: 1 }).grade).toBe('high'); // exactly 9
+    expect(tumorBurdenScore({ diameter: 4, number: 3 })).toEqual({ score: 5, grade: 'medium', missing: [] });
+    expect(tumorBurdenScore({ diameter: 2, number: 2 }).grade).toBe('low'); // 2.83
+    expect(tumorBurdenScore({ diameter: Math.sqrt(8), number: 1 }).grade).toBe('medium'); // exactly 3
+    expect(tumorBurdenScore({ diameter: Math.sqrt(80), number: 1 }).grade).toBe('high'); // exactly 9
   });
   it('accepts diameters in mm when declared and flags mm given as cm', () => {
     expect(upToSeven({ diameter: 40, number: 3 }, { units: { diameter: 'mm' } }).score).toBe(7);

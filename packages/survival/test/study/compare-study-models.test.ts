@@ -1,6 +1,6 @@
 import { createRng, randomNormal } from '@tace/core';
+import { compareStudyModels, coxph, scoreRows } from '@tace/survival';
 import { describe, expect, it } from 'vitest';
-import { compareStudyModels, coxph, scoreRows } from '../../src/index.js';
 
 /** A cohort where radiomic features rad_0..2 and deep features dl_0..1 carry a latent risk z. */
 function cohort(seed: number, n: number) {

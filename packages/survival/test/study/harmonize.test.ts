@@ -1,6 +1,7 @@
 import { createRng, randomNormal } from '@tace/core';
+import { harmonizeCohorts } from '@tace/survival';
+import { combat } from '@tace/survival/kernels';
 import { describe, expect, it } from 'vitest';
-import { combat, harmoniseCohorts } from '../../src/index.js';
 
 function table(seed: number, n: number, centre: string, shift: number) {
   const rng = createRng(seed);
@@ -11,7 +12,7 @@ function table(seed: number, n: number, centre: string, shift: number) {
   };
 }
 
-describe('harmoniseCohorts', () => {
+describe('harmonizeCohorts', () => {
   it('keeps the training centre unchanged, moves the others towards it, and equals combat on the pooled rows', () => {
     const cohorts = [
       { role: 'training', table: table(1, 40, '1', 0) },
@@ -20,7 +21,7 @@ describe('harmoniseCohorts', () => {
     ];
     const before = cohorts.map((c) => ({ a: Float64Array.from(c.table.a), b: Float64Array.from(c.table.b) }));
     cohorts[1].table.a[0] = Number.NaN; // a failed extraction: left out and left missing
-    expect(harmoniseCohorts(cohorts, ['a', 'b'], { batch: 'centre' })).toBe(99);
+    expect(harmonizeCohorts(cohorts, ['a', 'b'], { batch: 'centre' })).toBe(99);
     expect(Array.from(cohorts[0].table.a)).toEqual(Array.from(before[0].a));
     expect(Number.isNaN(cohorts[1].table.a[0])).toBe(true);
     const mean = (x: Float64Array) =>
@@ -37,7 +38,7 @@ describe('harmoniseCohorts', () => {
       data[n + k] = before[c].b[i];
     });
     const direct = combat(
-      { data, nRows: n, nCols: 2 },
+      { data, rows: n, columns: 2 },
       rows.map(([c]) => String(c + 1)),
       { referenceBatch: '1' },
     );

@@ -1,13 +1,7 @@
 import { createRng, randomNormal } from '@tace/core';
+import { coxph, predictCox, validateModels } from '@tace/survival';
+import { concordance, maxstatCutpoint, timeDependentAuc } from '@tace/survival/kernels';
 import { describe, expect, it } from 'vitest';
-import {
-  concordance,
-  coxph,
-  maxstatCutpoint,
-  predictCox,
-  timeDependentAuc,
-  validateModels,
-} from '../../src/index.js';
 
 /** Cohort with a true risk factor x, a weak one w, a stage label, exponential survival (months). */
 function cohort(seed: number, n: number, shift = 0) {
@@ -73,7 +67,7 @@ describe('validateModels', () => {
 
   it('reports td-AUC equal to timeDependentAuc at each time', () => {
     const lp = predictCox(strong, external).linearPredictor;
-    const auc = timeDependentAuc(external.time, external.death, lp, [12, 24]);
+    const auc = timeDependentAuc(external.time, external.death, lp, { times: [12, 24] });
     expect(row('strong', 'external', 'td_auc@12').estimate).toBeCloseTo(auc.auc[0], 12);
     expect(row('strong', 'external', 'td_auc@24').estimate).toBeCloseTo(auc.auc[1], 12);
   });
