@@ -29,7 +29,7 @@ export function fontFiles(): string[] {
 }
 
 /**
- * Rasterises a figure (an element tree or SVG text) to PNG bytes with resvg, using the DejaVu Sans fonts of
+ * Rasterizes a figure (an element tree or SVG text) to PNG bytes with resvg, using the DejaVu Sans fonts of
  * {@link fontFiles} (system fonts are not loaded), on a white background.
  * @throws {TaceError} `PARSE_ERROR` when the SVG cannot be parsed.
  * @example writeFileSync('km.png', renderPng(kaplanMeierPlot(km), { width: 1600 }));

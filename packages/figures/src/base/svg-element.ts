@@ -3,7 +3,7 @@ export type SvgAttributes = Record<string, string | number | undefined>;
 
 /**
  * A node of an SVG document built without a browser: a tag, attributes and children (elements or text).
- * Figure code builds a tree of these with {@link svg}, and {@link svgToString} serialises it.
+ * Figure code builds a tree of these with {@link svg}, and {@link svgToString} serializes it.
  */
 export interface SvgElement {
   tag: string;
@@ -31,7 +31,7 @@ export function svg(tag: string, attributes: SvgAttributes = {}, ...children: Sv
 export type SvgChild = SvgElement | string | null | undefined | false | SvgChild[];
 
 /**
- * Serialises an element tree to SVG text (XML-escaped; numbers rounded to 3 decimals so output is stable
+ * Serializes an element tree to SVG text (XML-escaped; numbers rounded to 3 decimals so output is stable
  * across platforms). The root `svg` element gets the SVG namespace if it has none.
  * @example svgToString(svg('svg', { width: 10, height: 10 }, svg('rect', { width: 10, height: 10 })))
  */
