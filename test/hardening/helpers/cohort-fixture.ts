@@ -2,30 +2,26 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Image } from '@tace/imaging';
 import { writeNifti } from '@tace/imaging';
+import { tumorPhantom } from '@tace/synthetic';
 
-/** A small CT-like volume with a spherical "tumour" of radius `r` voxels; deterministic in `k`. */
+/**
+ * A small CT-like volume (14 x 14 x 8 voxels of 0.8 x 0.8 x 2 mm, Int16) with a spherical "tumor" of radius `r`
+ * voxels (z stretched 1.5x) and a deterministic texture; deterministic in `k`.
+ */
 export function patientVolumes(k: number, r = 3): { ct: Image; mask: Image } {
-  const size: [number, number, number] = [14, 14, 8];
-  const n = size[0] * size[1] * size[2];
-  const ct = new Int16Array(n);
-  const mask = new Uint8Array(n);
-  for (let z = 0; z < size[2]; z++) {
-    for (let y = 0; y < size[1]; y++) {
-      for (let x = 0; x < size[0]; x++) {
-        const i = x + size[0] * (y + size[1] * z);
-        const inside = (x - 7) ** 2 + (y - 7) ** 2 + ((z - 4) * 1.5) ** 2 <= r * r;
-        mask[i] = inside ? 1 : 0;
-        ct[i] = (inside ? 60 + 7 * k : 20) + ((x * 31 + y * 17 + z * 13 + k * 5) % 23);
-      }
-    }
-  }
-  const geometry = {
-    size,
-    spacing: [0.8, 0.8, 2] as [number, number, number],
-    origin: [0, 0, 0] as [number, number, number],
-    direction: [1, 0, 0, 0, 1, 0, 0, 0, 1] as Image['direction'],
-  };
-  return { ct: { ...geometry, data: ct }, mask: { ...geometry, data: mask } };
+  const { image, mask } = tumorPhantom({
+    size: [14, 14, 8],
+    spacing: [0.8, 0.8, 2],
+    center: [7, 7, 4],
+    centerSpace: 'index',
+    indexScale: [1, 1, 1.5],
+    radius: r,
+    background: 20,
+    tumor: 60 + 7 * k,
+    noise: (_region, x, y, z) => (x * 31 + y * 17 + z * 13 + k * 5) % 23,
+    ArrayType: Int16Array,
+  });
+  return { ct: image, mask };
 }
 
 /**

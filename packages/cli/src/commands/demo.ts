@@ -43,7 +43,7 @@ Example:
       out: values.out,
       seed: parseSeed(values.seed),
       threads: parseThreads(values.threads, 2),
-      patientsPerCentre: counts,
+      patientsPerCenter: counts,
       bootstrapReplicates: values.replicates === undefined ? undefined : Number(values.replicates),
       onProgress: bar.update,
       log: (line) => console.error(`[${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}`),

@@ -119,13 +119,11 @@ export function coxModelToJson(name: string, fit: CoxModel): CoxModelJson {
  * @throws {TaceError} `INVALID_INPUT` when the re-fit differs.
  */
 export function refitCoxModel(json: CoxModelJson, bundle: ModelBundle, training: TableLike): CoxModel {
-  const fit = coxph(training, {
-    time: bundle.time,
-    event: bundle.event,
-    covariates: json.covariates,
-    categorical: json.categorical,
-    missing: 'omit',
-  });
+  const fit = coxph(
+    training,
+    { time: bundle.time, event: bundle.event, covariates: json.covariates, categorical: json.categorical },
+    { missing: 'omit' },
+  );
   const same =
     fit.coefficients.length === json.coefficients.length &&
     json.coefficients.every((c, k) => Math.abs(c - fit.coefficients[k]) <= 1e-8 * Math.max(1, Math.abs(c)));

@@ -12,7 +12,7 @@ import {
   type ScoreUnits,
   scoreTable,
   sixAndTwelveScore,
-  tumourBurdenScoreDefinition,
+  tumorBurdenScoreDefinition,
   upToSevenScore,
 } from '@tace/survival';
 import { parseCommandArguments } from './arguments.js';
@@ -26,7 +26,7 @@ export const CLINICAL_SCORES: Record<string, ClinicalScore> = {
   mhap2: mhap2Score,
   sixAndTwelve: sixAndTwelveScore,
   upToSeven: upToSevenScore,
-  tumourBurdenScore: tumourBurdenScoreDefinition,
+  tumorBurdenScore: tumorBurdenScoreDefinition,
   bclc: bclcScore as ClinicalScore,
   clip: clipScore,
   okuda: okudaScore,

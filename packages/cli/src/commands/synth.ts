@@ -39,7 +39,7 @@ Example:
     }
     const patients = syntheticClinicalCohort({
       seed: parseSeed(values.seed),
-      patientsPerCentre: counts as [number, number, number],
+      patientsPerCenter: counts as [number, number, number],
     });
     const paths = writeSyntheticCohort(values.out, patients);
     console.error(`${patients.length} synthetic patients: ${paths.manifest}, ${paths.clinical}`);

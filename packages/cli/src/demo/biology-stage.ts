@@ -19,7 +19,7 @@ import {
 } from '@tace/synthetic';
 
 /** The five tumour programmes of the paper's biology panel, from the bundled Hallmark sets. */
-export function programmeSets(): Record<string, string[]> {
+export function programSets(): Record<string, string[]> {
   const hallmark = bundledSignatures();
   return {
     Hypoxia: hallmark.HALLMARK_HYPOXIA,
@@ -55,7 +55,7 @@ export function runBiologyStage(
   riskGroupByPatient: Readonly<Record<string, string>>,
   seed: number,
 ): BiologyStage {
-  const sets = programmeSets();
+  const sets = programSets();
   const withRna = patients.filter((p) => riskGroupByPatient[p.id] !== undefined);
   const expression = syntheticExpression(withRna, {
     seed,
@@ -83,12 +83,12 @@ export function runBiologyStage(
     indices: cells.indices,
     data: cells.data,
   };
-  const normalised = normalizeTotal(counts);
+  const normalized = normalizeTotal(counts);
   const annotations = { cellType: cells.cellType, patient: cells.patient };
   const groupOfChosen: Record<string, string> = {};
   for (const p of chosen) groupOfChosen[p.id] = riskGroupByPatient[p.id];
-  const hypoxia = scoreGenes(normalised, cells.genes, sets.Hypoxia, { randomState: seed });
-  const cytotoxicity = scoreGenes(normalised, cells.genes, [...CYTOTOXIC_GENES], { randomState: seed });
+  const hypoxia = scoreGenes(normalized, cells.genes, sets.Hypoxia, { randomState: seed });
+  const cytotoxicity = scoreGenes(normalized, cells.genes, [...CYTOTOXIC_GENES], { randomState: seed });
   return {
     bulkScores,
     bulkComparison,

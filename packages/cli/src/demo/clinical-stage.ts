@@ -11,7 +11,7 @@ export const DEMO_CLINICAL_SCORES: Record<string, string> = {
   'mHAP-II': 'mhap2',
   'Six-and-twelve': 'sixAndTwelve',
   'Up-to-seven': 'upToSeven',
-  TBS: 'tumourBurdenScore',
+  TBS: 'tumorBurdenScore',
   CLIP: 'clip',
   Okuda: 'okuda',
 };

@@ -10,7 +10,8 @@ import {
   timeDependentRocPlot,
   violinPlot,
 } from '@tace/figures';
-import { type StudyComparison, timeDependentRoc } from '@tace/survival';
+import type { StudyComparison } from '@tace/survival';
+import { timeDependentRoc } from '@tace/survival/kernels';
 import {
   calibrationFigure,
   concordanceFigure,

@@ -1,8 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { type ColumnTable, numericColumn, type ProgressCallback, readTable, stringColumn } from '@tace/core';
+import { type ColumnTable, numericColumn, type ProgressCallback, stringColumn } from '@tace/core';
 import { compareStudyModels } from '@tace/survival';
-import { type SyntheticPatient, syntheticClinicalCohort, writeSyntheticCohort } from '@tace/synthetic';
+import { syntheticClinicalCohort, syntheticClinicalTable, writeSyntheticCohort } from '@tace/synthetic';
 import { runBiologyStage } from './biology-stage.js';
 import { addClinicalScores, DEMO_CLINICAL_SCORES, joinByPatient, splitBy } from './clinical-stage.js';
 import { runImagingStage } from './imaging-stage.js';
@@ -16,8 +16,8 @@ export interface DemoOptions {
   seed?: number;
   /** Worker threads for radiomics and CV. @default 2 */
   threads?: number;
-  /** Patients per centre. @default [200, 80, 80] */
-  patientsPerCentre?: [number, number, number];
+  /** Patients per center. @default [200, 80, 80] */
+  patientsPerCenter?: [number, number, number];
   /** Bootstrap replicates for the C-index CIs. @default 200 */
   bootstrapReplicates?: number;
   /** Progress of long steps (the CLI draws bars). */
@@ -26,11 +26,14 @@ export interface DemoOptions {
   log?: (line: string) => void;
 }
 
-/** Display names of the cohorts of the synthetic study. */
-function cohortName(patient: { center: number; cohort: string }): string {
-  if (patient.cohort === 'training') return 'Training';
-  if (patient.cohort === 'internal') return 'Internal validation';
-  return `External (centre ${patient.center})`;
+/** Display names of the cohorts of the synthetic study, from each row's `cohort` and `center` columns. */
+function studyCohortColumn(table: ColumnTable): string[] {
+  const center = numericColumn(table, 'center');
+  return stringColumn(table, 'cohort').map((cohort, i) => {
+    if (cohort === 'training') return 'Training';
+    if (cohort === 'internal') return 'Internal validation';
+    return `External (centre ${center[i]})`;
+  });
 }
 
 /**
@@ -49,10 +52,11 @@ export async function runDemo(options: DemoOptions = {}): Promise<string> {
   mkdirSync(join(out, 'tables'), { recursive: true });
   const patients = syntheticClinicalCohort({
     seed,
-    patientsPerCentre: options.patientsPerCentre ?? [200, 80, 80],
+    patientsPerCenter: options.patientsPerCenter ?? [200, 80, 80],
   });
+  const clinical = syntheticClinicalTable(patients);
   log(`synthetic cohort: ${patients.length} patients in 3 centres (seed ${seed})`);
-  const paths = writeSyntheticCohort(join(out, 'cohort'), patients);
+  writeSyntheticCohort(join(out, 'cohort'), patients);
   log('CT volumes and masks written (NIfTI)');
   const imaging = await runImagingStage(join(out, 'cohort'), {
     threads,
@@ -63,10 +67,8 @@ export async function runDemo(options: DemoOptions = {}): Promise<string> {
   log(
     `radiomics: ${Object.keys(imaging.radiomics).length - 2} features per patient; deep: ${Object.keys(imaging.deep).filter((k) => k.startsWith('dl_')).length} outputs`,
   );
-  const clinical = readTable(paths.clinical, { columnTypes: { patient_id: 'string', cohort: 'string' } });
   const scored = addClinicalScores(clinical);
-  const cohortLabels = patients.map(cohortName);
-  const joined = joinByPatient({ ...scored.table, study_cohort: cohortLabels }, 'patient_id', [
+  const joined = joinByPatient({ ...scored.table, study_cohort: studyCohortColumn(clinical) }, 'patient_id', [
     { table: imaging.radiomics, key: 'patient_id', prefix: 'radiomics_' },
     { table: imaging.deep, key: 'id', prefix: 'dl_' },
   ]);
@@ -104,7 +106,7 @@ export async function runDemo(options: DemoOptions = {}): Promise<string> {
         column: `${key}_score`,
       })),
       random: seed,
-      harmonise: { batch: 'center' },
+      harmonize: { batch: 'center' },
       validation: {
         times: [12, 24, 36],
         calibrationTime: 24,
@@ -122,13 +124,13 @@ export async function runDemo(options: DemoOptions = {}): Promise<string> {
     if (g !== null && trainingIds[i] !== null) riskGroup[trainingIds[i]!] = g;
   });
   const biology = runBiologyStage(
-    patients.filter((p: SyntheticPatient) => riskGroup[p.id] !== undefined),
+    patients.filter((p) => riskGroup[p.id] !== undefined),
     riskGroup,
     seed,
   );
   log('biology: bulk ssGSEA and single-cell scores by CRM risk group');
   log('figures and report');
-  const summary = study.cohorts.map((c) => summariseCohort(c.name, c.role, c.table));
+  const summary = study.cohorts.map((c) => summarizeCohort(c.name, c.role, c.table));
   return writeReport(out, {
     study,
     biology,
@@ -142,7 +144,7 @@ export async function runDemo(options: DemoOptions = {}): Promise<string> {
   });
 }
 
-function summariseCohort(name: string, role: string, table: ColumnTable) {
+function summarizeCohort(name: string, role: string, table: ColumnTable) {
   const time = numericColumn(table, 'os_months');
   const death = numericColumn(table, 'death');
   const censored = Array.from(time)
