@@ -22,7 +22,13 @@ export function symmetricEigenDecompose(
   for (let i = 0; i < n * n; i++) largest = Math.max(largest, Math.abs(a[i]));
   const exponent = largest > 0 && Number.isFinite(largest) ? -Math.round(Math.log2(largest)) : 0;
   const scale = 2 ** Math.max(-1000, Math.min(1000, exponent));
-  if (scale !== 1) for (let i = 0; i < n * n; i++) a[i] *= scale;
+  // Entries below eps^2 of the largest are flushed to zero: far below the algorithm's backward error (eps times
+  // the norm), and denormal ones would otherwise underflow the Householder and QL steps.
+  const negligible = largest * scale * Number.EPSILON * Number.EPSILON;
+  for (let i = 0; i < n * n; i++) {
+    const x = a[i] * scale;
+    a[i] = Math.abs(x) < negligible ? 0 : x;
+  }
   const d = values;
   const e = new Float64Array(n);
   tridiagonalize(a, n, d, e);
