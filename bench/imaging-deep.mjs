@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { lcgNoise, tumorPhantom } from '@tace/synthetic';
 import {
   buildResNet3d18,
   embedCohort,
@@ -25,35 +26,27 @@ const batchSize = Number(process.env.BENCH_BATCH ?? 4);
 const threads = Number(process.env.BENCH_THREADS ?? 2);
 const resnetSize = Number(process.env.BENCH_RESNET_SIZE ?? 32);
 
-/** A synthetic CT phase (Int16, 256 x 256 x 64 at 0.8 x 0.8 x 2.5 mm) with a spherical tumour of 15 mm. */
+/** A synthetic CT phase (Int16, 256 x 256 x 64 at 0.8 x 0.8 x 2.5 mm) with a spherical tumor of 15 mm. */
 function phase(seed, offset) {
-  const size = [256, 256, 64];
-  const spacing = [0.8, 0.8, 2.5];
-  const data = new Int16Array(size[0] * size[1] * size[2]);
-  let s = seed >>> 0 || 1;
-  let o = 0;
-  for (let k = 0; k < size[2]; k++)
-    for (let j = 0; j < size[1]; j++)
-      for (let i = 0; i < size[0]; i++, o++) {
-        s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-        const d = Math.hypot((i - 128) * 0.8, (j - 120) * 0.8, (k - 32) * 2.5);
-        data[o] = 60 + (s >>> 27) + (d < 15 ? offset : 0);
-      }
-  return { data, size, spacing, origin: [0, 0, 0], direction: [1, 0, 0, 0, 1, 0, 0, 0, 1] };
+  return tumorPhantom({
+    size: [256, 256, 64],
+    spacing: [0.8, 0.8, 2.5],
+    center: [128, 120, 32],
+    centerSpace: 'index',
+    radius: 15,
+    closed: false,
+    background: 60,
+    tumor: 60 + offset,
+    noise: lcgNoise(seed, { integerBits: 5 }),
+    ArrayType: Int16Array,
+  });
 }
 
-const arterial = phase(1, 80);
-const portal = phase(2, -30);
-// Mask: the tumour sphere on the arterial grid.
-const mask = { ...arterial, data: new Uint8Array(arterial.data.length) };
-{
-  let o = 0;
-  const [nx, ny, nz] = arterial.size;
-  for (let k = 0; k < nz; k++)
-    for (let j = 0; j < ny; j++)
-      for (let i = 0; i < nx; i++, o++)
-        mask.data[o] = Math.hypot((i - 128) * 0.8, (j - 120) * 0.8, (k - 32) * 2.5) < 15 ? 1 : 0;
-}
+const arterialPhantom = phase(1, 80);
+const arterial = arterialPhantom.image;
+const portal = phase(2, -30).image;
+// Mask: the tumor sphere on the arterial grid.
+const mask = arterialPhantom.mask;
 const images = { phases: { arterial, 'portal-venous': portal }, mask };
 const rows = Array.from({ length: patients }, (_, i) => ({ id: `P${i + 1}`, load: () => images }));
 

@@ -13,6 +13,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { lcgNoise, tumorPhantom } from '@tace/synthetic';
 import { extractCohort, extractFeatures, readImage, writeNifti } from '../packages/imaging/dist/index.js';
 
 const shared = fileURLToPath(new URL('../../shared/data/radiomics/', import.meta.url));
@@ -75,28 +76,24 @@ for (const [name, [imagePath, maskPath]] of Object.entries(CASES)) {
 // Cohort throughput on synthetic CTs.
 const dir = mkdtempSync(join(tmpdir(), 'tace-bench-fo-'));
 try {
-  const size = [512, 512, 100];
-  const spacing = [0.7, 0.7, 2.5];
-  const geometry = { size, spacing, origin: [0, 0, 0], direction: [1, 0, 0, 0, 1, 0, 0, 0, 1] };
-  const n = size[0] * size[1] * size[2];
   const rows = [];
   const t0 = performance.now();
   for (let p = 0; p < cohortSize; p++) {
-    const data = new Int16Array(n);
-    const label = new Uint8Array(n);
-    let s = p + 1;
-    let o = 0;
-    const [cx, cy, cz] = [256 + 10 * p, 240, 50];
-    for (let k = 0; k < size[2]; k++)
-      for (let j = 0; j < size[1]; j++)
-        for (let i = 0; i < size[0]; i++, o++) {
-          s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-          const inside = Math.hypot((i - cx) * 0.7, (j - cy) * 0.7, (k - cz) * 2.5) < 15;
-          data[o] = -100 + (s >>> 24) + (inside ? 150 : 0);
-          label[o] = inside ? 1 : 0;
-        }
-    writeNifti(join(dir, `p${p}.nii.gz`), { ...geometry, data });
-    writeNifti(join(dir, `p${p}_mask.nii.gz`), { ...geometry, data: label });
+    // Background -100 HU + 8-bit noise; a 30 mm tumor (+150 HU) whose center moves with the patient.
+    const { image, mask } = tumorPhantom({
+      size: [512, 512, 100],
+      spacing: [0.7, 0.7, 2.5],
+      center: [256 + 10 * p, 240, 50],
+      centerSpace: 'index',
+      radius: 15,
+      closed: false,
+      background: -100,
+      tumor: 50,
+      noise: lcgNoise(p + 1, { integerBits: 8 }),
+      ArrayType: Int16Array,
+    });
+    writeNifti(join(dir, `p${p}.nii.gz`), image);
+    writeNifti(join(dir, `p${p}_mask.nii.gz`), mask);
     rows.push({
       patientId: `p${p}`,
       phase: 'arterial',

@@ -11,8 +11,13 @@ import { existsSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import {
-  discretise,
   extractFeatures,
+  laplacianOfGaussian,
+  readImage,
+  waveletImages,
+} from '../packages/imaging/dist/index.js';
+import {
+  discretize,
   glcmFeatures,
   glcmMatrix,
   gldmFeatures,
@@ -21,12 +26,9 @@ import {
   glrlmMatrix,
   glszmFeatures,
   glszmMatrix,
-  laplacianOfGaussian,
   ngtdmFeatures,
   ngtdmMatrix,
-  readImage,
-  waveletImages,
-} from '../packages/imaging/dist/index.js';
+} from '../packages/imaging/dist/kernels.js';
 import { measure } from './lib/timing.mjs';
 
 const reps = Number(process.env.BENCH_REPS ?? 5);
@@ -44,7 +46,7 @@ function time(f, n = reps) {
 function croppedLevels(image, mask) {
   const [nx, ny] = image.size;
   const roi = Uint8Array.from(mask.data, (v) => (v === 1 ? 1 : 0));
-  const { levels } = discretise(image.data, roi, { binWidth: 25 });
+  const { levels } = discretize(image.data, roi, { binWidth: 25 });
   const lo = [Infinity, Infinity, Infinity];
   const hi = [-1, -1, -1];
   roi.forEach((m, v) => {

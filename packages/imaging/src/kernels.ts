@@ -5,14 +5,8 @@
  * @module
  */
 
-// Preprocessing of arrays
-export { cropArray, padBox } from './preprocess/crop.js';
-export { binEdges, type DiscretizeOptions, digitize, discretize } from './preprocess/discretize.js';
-export { type IbsiDiscretizeOptions, ibsiDiscretize } from './preprocess/ibsi-discretize.js';
-export { ibsiResegmentInPlace } from './preprocess/ibsi-interpolate.js';
-export { bsplineCoefficients } from './preprocess/resample.js';
-export { resegment } from './preprocess/resegment.js';
-
+// Deep-learning arm: the trilinear sampler of the crops
+export { type Grid, sampleOnGrid } from './deep/crop/grid.js';
 // First-order and shape features of arrays
 export {
   type FirstOrderOptions,
@@ -21,12 +15,14 @@ export {
   firstOrderStatistics,
 } from './features/firstorder/firstorder.js';
 export { ibsiStatistics } from './features/firstorder/ibsi-statistics.js';
-export { shapeFeatures } from './features/shape/shape.js';
-export { shape2DFeatures } from './features/shape2d/shape2d.js';
-
 // Texture matrices and features over a discretized grid
 export { glcmFeatures } from './features/glcm/glcm-features.js';
-export { GLCM_MAX_CELLS, type GlcmMatrix, type GlcmOptions, glcmMatrix } from './features/glcm/glcm-matrix.js';
+export {
+  GLCM_MAX_CELLS,
+  type GlcmMatrix,
+  type GlcmOptions,
+  glcmMatrix,
+} from './features/glcm/glcm-matrix.js';
 export { gldmFeatures } from './features/gldm/gldm-features.js';
 export { type GldmMatrix, type GldmOptions, gldmMatrix } from './features/gldm/gldm-matrix.js';
 export { glrlmFeatures } from './features/glrlm/glrlm-features.js';
@@ -35,6 +31,8 @@ export { glszmFeatures } from './features/glszm/glszm-features.js';
 export { type GlszmMatrix, type GlszmOptions, glszmMatrix } from './features/glszm/glszm-matrix.js';
 export { ngtdmFeatures } from './features/ngtdm/ngtdm-features.js';
 export { type NgtdmMatrix, type NgtdmOptions, ngtdmMatrix } from './features/ngtdm/ngtdm-matrix.js';
+export { shapeFeatures } from './features/shape/shape.js';
+export { shape2DFeatures } from './features/shape2d/shape2d.js';
 export type { NeighborOptions } from './features/texture-common/angles.js';
 export {
   MAX_GRAY_LEVEL,
@@ -43,8 +41,6 @@ export {
   type TextureGrid,
 } from './features/texture-common/texture-grid.js';
 export type { WeightingNorm } from './features/texture-common/weighting.js';
-export { ibsiTextureFeatures } from './ibsi/texture-aggregation.js';
-
 // Filters on typed arrays
 export { convolveAxisMirror } from './filters/mirror-convolution.js';
 export {
@@ -53,6 +49,11 @@ export {
   recursiveFilterLine,
   recursiveGaussianCoefficients,
 } from './filters/recursive-gaussian.js';
-
-// Deep-learning arm: the trilinear sampler of the crops
-export { type Grid, sampleOnGrid } from './deep/crop/grid.js';
+export { ibsiTextureFeatures } from './ibsi/texture-aggregation.js';
+// Preprocessing of arrays
+export { cropArray, padBox } from './preprocess/crop.js';
+export { binEdges, type DiscretizeOptions, digitize, discretize } from './preprocess/discretize.js';
+export { type IbsiDiscretizeOptions, ibsiDiscretize } from './preprocess/ibsi-discretize.js';
+export { ibsiResegmentInPlace } from './preprocess/ibsi-interpolate.js';
+export { bsplineCoefficients } from './preprocess/resample.js';
+export { resegment } from './preprocess/resegment.js';

@@ -1,22 +1,22 @@
 import { TaceError } from '@tace/core';
-import { ibsiDiscretize } from '../preprocess/ibsi-discretize.js';
-import { ibsiInterpolate, ibsiResegmentInPlace } from '../preprocess/ibsi-interpolate.js';
+import type { FeatureClassEntry, RoiContext } from '../features/base.js';
+import { IBSI_FAMILY_OF_CLASS, type IbsiFeatureValue, ibsiFamilyFeatures } from '../ibsi/ibsi-features.js';
 import type { Image } from '../image/types.js';
 import { cropArray, cropImage, padBox } from '../preprocess/crop.js';
 import { discretize } from '../preprocess/discretize.js';
 import { assertSameGeometry, sameGeometry } from '../preprocess/geometry-check.js';
+import { ibsiDiscretize } from '../preprocess/ibsi-discretize.js';
+import { ibsiInterpolate, ibsiResegmentInPlace } from '../preprocess/ibsi-interpolate.js';
 import { normalizeImage } from '../preprocess/normalize.js';
 import { resampleToReference, resampleToSpacing } from '../preprocess/resample.js';
 import { resegment } from '../preprocess/resegment.js';
 import { type BoundingBox, checkRoi, roiStats, selectLabel, validateRoi } from '../preprocess/roi-mask.js';
+import type { ExtractionSettings } from '../settings.js';
 import { imageDiagnostics, maskDiagnostics } from './diagnostics.js';
-import type { FeatureClassEntry, RoiContext } from '../features/base.js';
 import { FEATURE_CLASSES } from './feature-classes.js';
-import { IBSI_FAMILY_OF_CLASS, type IbsiFeatureValue, ibsiFamilyFeatures } from '../ibsi/ibsi-features.js';
 import { IMAGE_TYPES } from './image-types.js';
 import { applyNanPolicy } from './nan-voxels.js';
 import { type ExtractionParameters, resolveSettings } from './parameters.js';
-import type { ExtractionSettings } from '../settings.js';
 
 /** Version string written to `diagnostics_Versions_tace-imaging`. */
 export const IMAGING_VERSION = '0.1.0';

@@ -1,12 +1,12 @@
+import type { FeatureClassEntry } from '../features/base.js';
 import { FIRSTORDER_FEATURES, firstOrderClass } from '../features/firstorder/firstorder.js';
-import { SHAPE_FEATURES, shapeClass } from '../features/shape/shape.js';
-import { SHAPE2D_FEATURES, shape2DClass } from '../features/shape2d/shape2d.js';
 import { glcmClass } from '../features/glcm/glcm-class.js';
 import { gldmClass } from '../features/gldm/gldm-class.js';
 import { glrlmClass } from '../features/glrlm/glrlm-class.js';
 import { glszmClass } from '../features/glszm/glszm-class.js';
 import { ngtdmClass } from '../features/ngtdm/ngtdm-class.js';
-import type { FeatureClassEntry } from '../features/base.js';
+import { SHAPE_FEATURES, shapeClass } from '../features/shape/shape.js';
+import { SHAPE2D_FEATURES, shape2DClass } from '../features/shape2d/shape2d.js';
 
 /**
  * Registry of feature classes by PyRadiomics class name (`featureClass:` keys of a parameter file).

@@ -1,3 +1,4 @@
+import type { ImageType } from '../filters/image-type.js';
 import {
   exponentialImageType,
   gradientImageType,
@@ -7,7 +8,6 @@ import {
   squareRootImageType,
   waveletImageType,
 } from '../filters/image-types.js';
-import type { ImageType } from '../filters/image-type.js';
 
 /** The `Original` image type: the preprocessed image itself, named `original`. */
 export const originalImageType: ImageType = function* original(image) {

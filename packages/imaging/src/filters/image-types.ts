@@ -1,5 +1,5 @@
-import type { ImageType } from './image-type.js';
 import { gradientMagnitudeImage } from './gradient.js';
+import type { ImageType } from './image-type.js';
 import { exponentialImage, logarithmImage, squareImage, squareRootImage } from './intensity-filters.js';
 import { laplacianOfGaussian, logImageName } from './laplacian-of-gaussian.js';
 import { waveletImages } from './wavelet.js';

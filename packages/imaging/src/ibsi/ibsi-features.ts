@@ -1,12 +1,12 @@
+import type { RoiContext } from '../features/base.js';
 import { IBSI_STATISTIC_FEATURES, ibsiStatistics } from '../features/firstorder/ibsi-statistics.js';
+import type { IbsiAggregationSetting } from './settings.js';
 import {
   IBSI_TEXTURE_FEATURES,
   type IbsiAggregation,
   type IbsiTextureFamily,
   ibsiTextureFeatures,
 } from './texture-aggregation.js';
-import type { RoiContext } from '../features/base.js';
-import type { IbsiAggregationSetting } from './settings.js';
 
 /** IBSI feature families reported in IBSI mode: intensity-based statistics and the texture families. */
 export type IbsiFamily = 'statistics' | IbsiTextureFamily;

@@ -1,6 +1,6 @@
 import { TaceError } from '@tace/core';
-import type { Image } from '../image/types.js';
 import type { TextureGrid } from '../features/texture-common/texture-grid.js';
+import type { Image } from '../image/types.js';
 import { ibsiDiscretize } from '../preprocess/ibsi-discretize.js';
 import { ibsiInterpolate, ibsiResegmentInPlace } from '../preprocess/ibsi-interpolate.js';
 

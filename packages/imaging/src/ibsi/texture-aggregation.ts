@@ -1,5 +1,4 @@
 import { assertOneOf } from '@tace/core';
-import { EMPHASIS_STATISTIC_COUNT, emphasisStatistics } from '../features/texture-common/emphasis-statistics.js';
 import { glcmFeatures } from '../features/glcm/glcm-features.js';
 import { glcmMatrix } from '../features/glcm/glcm-matrix.js';
 import { gldmMatrix } from '../features/gldm/gldm-matrix.js';
@@ -9,6 +8,10 @@ import { GLSZM_FEATURE_NAMES, glszmFeatures } from '../features/glszm/glszm-feat
 import { glszmMatrix } from '../features/glszm/glszm-matrix.js';
 import { ngtdmFeatures } from '../features/ngtdm/ngtdm-features.js';
 import { ngtdmMatrix } from '../features/ngtdm/ngtdm-matrix.js';
+import {
+  EMPHASIS_STATISTIC_COUNT,
+  emphasisStatistics,
+} from '../features/texture-common/emphasis-statistics.js';
 import { roiLevels, type TextureGrid } from '../features/texture-common/texture-grid.js';
 import {
   IBSI_GLCM,

@@ -1,7 +1,7 @@
 import { assertInRange } from '@tace/core';
 import type { Image } from '../image/types.js';
-import { resampleToReference } from './resample.js';
 import { ibsiResample } from './ibsi-resample.js';
+import { resampleToReference } from './resample.js';
 
 /** Options of {@link ibsiInterpolate}. */
 export interface IbsiInterpolateOptions {

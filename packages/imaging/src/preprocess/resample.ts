@@ -1,7 +1,7 @@
 import { TaceError } from '@tace/core';
-import type { InterpolatorName } from '../settings.js';
 import { indexToPoint, pointToIndex } from '../image/geometry.js';
 import type { Image, VoxelArray } from '../image/types.js';
+import type { InterpolatorName } from '../settings.js';
 import { cropArray, cropImage, padBox } from './crop.js';
 import { boundingBox } from './roi-mask.js';
 

@@ -52,7 +52,11 @@ function coxHeadLogLik(x: number[][], time: number[], event: number[], beta: Arr
 
 describe('the Cox head on embeddings, fitted by @tace/survival, on ovarian', () => {
   it('matches coxph(Surv(futime, fustat) ~ age + ecog.ps + rx, ties = "breslow") to 1e-7', () => {
-    const head = coxph(table, { ...columns, covariates: features }, { ties: 'breslow', eps: 1e-12, maxIter: 100 });
+    const head = coxph(
+      table,
+      { ...columns, covariates: features },
+      { ties: 'breslow', eps: 1e-12, maxIter: 100 },
+    );
     expect(head.converged).toBe(true);
     head.coefficients.forEach((b, j) => {
       expect(b).toBeCloseTo(fixture.breslow.coef[j], 7);

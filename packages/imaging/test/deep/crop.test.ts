@@ -1,9 +1,20 @@
 import { isTaceError } from '@tace/core';
-import { cropPhases, flipSample, indexToPoint, prepareSamples, resampleToReference, sliceStack2d, TACE_CNN_V1_MANIFEST, tumorCrop3d, windowAndNormalize } from '@tace/imaging';
-import { roiCenter } from '../../src/deep/crop/roi.js';
+import {
+  cropPhases,
+  flipSample,
+  indexToPoint,
+  prepareSamples,
+  resampleToReference,
+  sliceStack2d,
+  TACE_CNN_V1_MANIFEST,
+  tumorCrop3d,
+  windowAndNormalize,
+} from '@tace/imaging';
 import { sampleOnGrid } from '@tace/imaging/kernels';
+import { imageFromFunction, maskFromFunction } from '@tace/synthetic';
 import { describe, expect, it } from 'vitest';
-import { linear, makeImage, makeMask } from './synthetic.js';
+import { roiCenter } from '../../src/deep/crop/roi.js';
+import { linear } from './synthetic.js';
 
 function codeOf(f: () => unknown): string | undefined {
   try {
@@ -14,8 +25,11 @@ function codeOf(f: () => unknown): string | undefined {
   return undefined;
 }
 
-const ct = makeImage([20, 20, 10], (_i, _j, _k, p) => linear(p), { spacing: [1, 1, 2], origin: [10, -5, 3] });
-const cube = makeMask(ct, (i, j, k) => i >= 5 && i <= 7 && j >= 8 && j <= 10 && k >= 3 && k <= 5);
+const ct = imageFromFunction([20, 20, 10], (_i, _j, _k, p) => linear(p), {
+  spacing: [1, 1, 2],
+  origin: [10, -5, 3],
+});
+const cube = maskFromFunction(ct, (i, j, k) => i >= 5 && i <= 7 && j >= 8 && j <= 10 && k >= 3 && k <= 5);
 
 describe('sampleOnGrid', () => {
   it('returns the image itself on its own grid', () => {
@@ -24,9 +38,13 @@ describe('sampleOnGrid', () => {
   });
 
   it("equals preprocess's resampleToReference(sitkLinear) on a rotated, shifted grid inside the volume (1e-4 absolute, float32)", () => {
-    const noisy = makeImage([12, 10, 8], (i, j, k) => Math.sin(i * 1.3) * 100 + Math.cos(j * 0.7 + k) * 50, {
-      spacing: [1.2, 0.9, 2],
-    });
+    const noisy = imageFromFunction(
+      [12, 10, 8],
+      (i, j, k) => Math.sin(i * 1.3) * 100 + Math.cos(j * 0.7 + k) * 50,
+      {
+        spacing: [1.2, 0.9, 2],
+      },
+    );
     const c = Math.SQRT1_2;
     const target = {
       size: [9, 9, 6] as [number, number, number],
@@ -65,8 +83,8 @@ describe('sampleOnGrid', () => {
 
 describe('roiCenter', () => {
   // L-shaped ROI in slice k = 2: (2..5, 2) plus (2, 3) and (2, 4). Centroid index (3, 2.5, 2); bbox centre (3.5, 3, 2).
-  const image = makeImage([8, 8, 4], () => 0);
-  const lShape = makeMask(
+  const image = imageFromFunction([8, 8, 4], () => 0);
+  const lShape = maskFromFunction(
     image,
     (i, j, k) => k === 2 && ((j === 2 && i >= 2 && i <= 5) || (i === 2 && (j === 3 || j === 4))),
   );
@@ -100,8 +118,8 @@ describe('tumorCrop3d(image, mask)', () => {
   });
 
   it('pads the part of the crop outside the volume with padValue and keeps the ROI centred', () => {
-    const image = makeImage([10, 10, 10], (i, j, k) => 1 + i + 10 * j + 100 * k);
-    const corner = makeMask(image, (i, j, k) => i === 0 && j === 0 && k === 0);
+    const image = imageFromFunction([10, 10, 10], (i, j, k) => 1 + i + 10 * j + 100 * k);
+    const corner = maskFromFunction(image, (i, j, k) => i === 0 && j === 0 && k === 0);
     const crop = tumorCrop3d(image, corner, { size: [5, 5, 5], spacing: [1, 1, 1], padValue: -7 });
     // Crop index c maps to image index c - 2 on each axis: c = 0, 1 fall outside (< -0.5), c = 2..4 inside.
     let padded = 0;
@@ -118,20 +136,20 @@ describe('tumorCrop3d(image, mask)', () => {
   });
 
   it('treats [-0.5, size - 0.5) as inside (as resampleToReference), clamping neighbours', () => {
-    const image = makeImage([4, 4, 4], (i) => 10 * i);
-    const edge = makeMask(image, (i, j, k) => i === 3 && j === 1 && k === 1);
+    const image = imageFromFunction([4, 4, 4], (i) => 10 * i);
+    const edge = maskFromFunction(image, (i, j, k) => i === 3 && j === 1 && k === 1);
     // Crop spacing 0.5: crop x index 3 is the ROI voxel (i = 3); index 2 is i = 2.5 -> 25; index 4 is i = 3.5
     // (the upper boundary, outside -> pad). At the lower edge, i = -0.5 is inside (clamped to voxel 0).
     const crop = tumorCrop3d(image, edge, { size: [7, 1, 1], spacing: [0.5, 1, 1], padValue: -1 });
     expect(Array.from(crop.data)).toEqual([15, 20, 25, 30, -1, -1, -1]);
-    const low = makeMask(image, (i, j, k) => i === 0 && j === 1 && k === 1);
+    const low = maskFromFunction(image, (i, j, k) => i === 0 && j === 1 && k === 1);
     const lowCrop = tumorCrop3d(image, low, { size: [5, 1, 1], spacing: [0.5, 1, 1], padValue: -1 });
     expect(Array.from(lowCrop.data)).toEqual([-1, 0, 0, 5, 10]);
   });
 
   it('uses the bounding-box centre with centre: "bbox"', () => {
-    const image = makeImage([8, 8, 4], (i, j) => i + 100 * j);
-    const lShape = makeMask(
+    const image = imageFromFunction([8, 8, 4], (i, j) => i + 100 * j);
+    const lShape = maskFromFunction(
       image,
       (i, j, k) => k === 2 && ((j === 2 && i >= 2 && i <= 5) || (i === 2 && (j === 3 || j === 4))),
     );
@@ -140,8 +158,8 @@ describe('tumorCrop3d(image, mask)', () => {
   });
 
   it('rejects a mask on another grid, an empty ROI and bad options with TaceErrors', () => {
-    const other = makeMask(
-      makeImage([20, 20, 9], () => 0),
+    const other = maskFromFunction(
+      imageFromFunction([20, 20, 9], () => 0),
       () => true,
     );
     expect(codeOf(() => tumorCrop3d(ct, other))).toBe('GEOMETRY_MISMATCH');
@@ -149,7 +167,7 @@ describe('tumorCrop3d(image, mask)', () => {
       codeOf(() =>
         tumorCrop3d(
           ct,
-          makeMask(ct, () => false),
+          maskFromFunction(ct, () => false),
         ),
       ),
     ).toBe('EMPTY_INPUT');
@@ -160,14 +178,14 @@ describe('tumorCrop3d(image, mask)', () => {
 });
 
 describe('cropPhases: multi-phase stacking on the first phase grid', () => {
-  const a = makeImage([16, 16, 16], (_i, _j, _k, p) => linear(p));
-  const mask = makeMask(a, (i, j, k) => i >= 6 && i <= 9 && j >= 5 && j <= 8 && k >= 7 && k <= 9);
+  const a = imageFromFunction([16, 16, 16], (_i, _j, _k, p) => linear(p));
+  const mask = maskFromFunction(a, (i, j, k) => i >= 6 && i <= 9 && j >= 5 && j <= 8 && k >= 7 && k <= 9);
   // The same anatomy on other grids: coarser and shifted; and flipped left-right (direction x = -1).
-  const coarse = makeImage([10, 10, 10], (_i, _j, _k, p) => linear(p), {
+  const coarse = imageFromFunction([10, 10, 10], (_i, _j, _k, p) => linear(p), {
     spacing: [2, 2, 2],
     origin: [-2.5, -1, -3],
   });
-  const flipped = makeImage([16, 16, 16], (_i, _j, _k, p) => linear(p), {
+  const flipped = imageFromFunction([16, 16, 16], (_i, _j, _k, p) => linear(p), {
     origin: [15, 0, 0],
     direction: [-1, 0, 0, 0, 1, 0, 0, 0, 1],
   });
@@ -187,16 +205,16 @@ describe('cropPhases: multi-phase stacking on the first phase grid', () => {
   });
 
   it('a phase shifted by one voxel gives a crop shifted by one voxel (misregistration is not hidden)', () => {
-    const shifted = makeImage([16, 16, 16], (i, j, k) => linear([i + 1, j, k]));
+    const shifted = imageFromFunction([16, 16, 16], (i, j, k) => linear([i + 1, j, k]));
     const { data } = cropPhases([a, shifted], mask, { size: [4, 4, 4], spacing: [1, 1, 1] });
     for (let o = 0; o < 64; o++) expect(data[64 + o] - data[o]).toBeCloseTo(1, 4);
   });
 });
 
 describe('sliceStack2d: largest-area slices', () => {
-  const image = makeImage([12, 12, 8], (_i, _j, _k, p) => linear(p), { spacing: [1, 1, 2] });
+  const image = imageFromFunction([12, 12, 8], (_i, _j, _k, p) => linear(p), { spacing: [1, 1, 2] });
   // Areas: k = 3 -> 4 voxels, k = 4 -> 9 voxels, k = 5 -> 1 voxel.
-  const mask = makeMask(
+  const mask = maskFromFunction(
     image,
     (i, j, k) =>
       (k === 3 && i >= 4 && i <= 5 && j >= 4 && j <= 5) ||

@@ -1,8 +1,26 @@
 import { fileURLToPath } from 'node:url';
 import { isTaceError } from '@tace/core';
-import { type CohortImageRow, type DeepModel, type EmbedProgress, embedCohort, encodeOnnxModel, flipSample, intAttribute, intsAttribute, loadModel, OnnxGraphBuilder, type PatientImages, type PreprocessingManifest, prepareSamples, releaseModel, runModel, TACE_CNN_V1_MANIFEST } from '@tace/imaging';
+import {
+  type CohortImageRow,
+  type DeepModel,
+  type EmbedProgress,
+  embedCohort,
+  encodeOnnxModel,
+  flipSample,
+  intAttribute,
+  intsAttribute,
+  loadModel,
+  OnnxGraphBuilder,
+  type PatientImages,
+  type PreprocessingManifest,
+  prepareSamples,
+  releaseModel,
+  runModel,
+  TACE_CNN_V1_MANIFEST,
+} from '@tace/imaging';
+import { maskFromFunction } from '@tace/synthetic';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeMask, syntheticPatient } from './synthetic.js';
+import { syntheticPatient } from './synthetic.js';
 
 const modelPath = fileURLToPath(new URL('../../models/tace-cnn-v1.onnx', import.meta.url));
 
@@ -11,7 +29,10 @@ const missingPhase: PatientImages = {
   phases: { arterial: patients[0].phases.arterial },
   mask: patients[0].mask,
 };
-const emptyMask: PatientImages = { ...patients[1], mask: makeMask(patients[1].phases.arterial, () => false) };
+const emptyMask: PatientImages = {
+  ...patients[1],
+  mask: maskFromFunction(patients[1].phases.arterial, () => false),
+};
 const rows: CohortImageRow[] = [
   { id: 'P1', load: () => patients[0] },
   { id: 'P2', load: async () => patients[1] },

@@ -3,9 +3,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isTaceError } from '@tace/core';
-import { encodeOnnxModel, inspectOnnx, loadModel, OnnxGraphBuilder, type PreprocessingManifest, parseManifest, releaseModel, runModel, TACE_CNN_V1_MANIFEST } from '@tace/imaging';
-import { ProtoWriter } from '../../src/deep/onnx-writer/protobuf-writer.js';
+import {
+  encodeOnnxModel,
+  inspectOnnx,
+  loadModel,
+  OnnxGraphBuilder,
+  type PreprocessingManifest,
+  parseManifest,
+  releaseModel,
+  runModel,
+  TACE_CNN_V1_MANIFEST,
+} from '@tace/imaging';
 import { describe, expect, it } from 'vitest';
+import { ProtoWriter } from '../../src/deep/onnx-writer/protobuf-writer.js';
 
 const modelPath = fileURLToPath(new URL('../../models/tace-cnn-v1.onnx', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'tace-deep-'));

@@ -2,7 +2,16 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type DeepModel, deepCohortRows, embedCohort, embedManifest, loadModel, readManifest, releaseModel, writeNifti } from '@tace/imaging';
+import {
+  type DeepModel,
+  deepCohortRows,
+  embedCohort,
+  embedManifest,
+  loadModel,
+  readManifest,
+  releaseModel,
+  writeNifti,
+} from '@tace/imaging';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { syntheticPatient } from './synthetic.js';
 

@@ -1,9 +1,9 @@
 import { flipSample } from '@tace/imaging';
-import { gridAround } from '../../src/deep/crop/grid.js';
 import { sampleOnGrid } from '@tace/imaging/kernels';
+import { imageFromFunction } from '@tace/synthetic';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { makeImage } from './synthetic.js';
+import { gridAround } from '../../src/deep/crop/grid.js';
 
 describe('properties (fast-check)', () => {
   it('flipSample is an involution for every axis set', () => {
@@ -28,7 +28,7 @@ describe('properties (fast-check)', () => {
   });
 
   it('sampleOnGrid of an affine image is exact (1e-3) wherever the grid is inside the volume, for any rotation about z', () => {
-    const image = makeImage([12, 11, 9], (_i, _j, _k, p) => 3 * p[0] - 2 * p[1] + p[2] + 7, {
+    const image = imageFromFunction([12, 11, 9], (_i, _j, _k, p) => 3 * p[0] - 2 * p[1] + p[2] + 7, {
       spacing: [1.1, 0.9, 1.7],
     });
     fc.assert(

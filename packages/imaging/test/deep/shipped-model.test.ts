@@ -3,7 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRng, randomNormal } from '@tace/core';
-import { buildTaceCnn, loadModel, prepareSamples, releaseModel, runModel, TACE_CNN_V1_MANIFEST } from '@tace/imaging';
+import {
+  buildTaceCnn,
+  loadModel,
+  prepareSamples,
+  releaseModel,
+  runModel,
+  TACE_CNN_V1_MANIFEST,
+} from '@tace/imaging';
 import { describe, expect, it } from 'vitest';
 import { syntheticPatient } from './synthetic.js';
 

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { extractFeatures, IDENTITY_DIRECTION, type Image, parseParameters, resolveSettings } from '../../src/index.js';
+import {
+  extractFeatures,
+  IDENTITY_DIRECTION,
+  type Image,
+  parseParameters,
+  resolveSettings,
+} from '../../src/index.js';
 
 /** A 4 x 4 x 2 image whose 2 x 2 x 2 ROI holds 3, 12, 13, 22 in each slice. */
 function cube(): { image: Image; mask: Image } {

@@ -1,12 +1,12 @@
+import { symmetricEigenDecompose } from '@tace/core/kernels';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { convexHull2D } from '../../src/features/shape/convex-hull.js';
-import { firstOrderFeatures, shape2DFeatures, shapeFeatures } from '../../src/kernels.js';
-import { meshAreaVolume } from '../../src/features/shape/mesh.js';
 import { meshDiameters, meshVertices } from '../../src/features/shape/diameters.js';
+import { meshAreaVolume } from '../../src/features/shape/mesh.js';
 import { padMask } from '../../src/features/shape/shape.js';
-import { symmetricEigenDecompose } from '@tace/core/kernels';
 import { parseParameters, resolveSettings } from '../../src/index.js';
+import { firstOrderFeatures, shape2DFeatures, shapeFeatures } from '../../src/kernels.js';
 
 /** Eigenvalues of a symmetric 3 x 3 matrix, ascending, by core's solver (the one the shape class uses). */
 function symmetricEigenvalues3(matrix: readonly number[]): Float64Array {

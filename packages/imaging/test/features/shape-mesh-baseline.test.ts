@@ -1,9 +1,9 @@
 import { sharedDataPath, sharedDataSkipMessage } from '@tace/core/testing';
 import { describe, expect, it } from 'vitest';
 import { harmonizedTriangleTable } from '../../src/features/shape/marching-cubes-cases.js';
-import { extractFeatures, readNrrd } from '../../src/index.js';
 import { meshAreaVolume } from '../../src/features/shape/mesh.js';
 import { padMask } from '../../src/features/shape/shape.js';
+import { extractFeatures, readNrrd } from '../../src/index.js';
 import { baselineSettings, readBaseline } from '../extract/baseline.js';
 
 // Mesh features (marching cubes with each surface patch split as when it is alone) against PyRadiomics'

@@ -1,7 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { exponentialImage, logarithmImage, squareImage, squareRootImage } from '../../src/filters/intensity-filters.js';
 import { gradientMagnitudeImage } from '../../src/filters/gradient.js';
+import {
+  exponentialImage,
+  logarithmImage,
+  squareImage,
+  squareRootImage,
+} from '../../src/filters/intensity-filters.js';
 import { laplacianOfGaussian, logImageName } from '../../src/filters/laplacian-of-gaussian.js';
 import { waveletImages } from '../../src/filters/wavelet.js';
 import { volume } from './volume.js';

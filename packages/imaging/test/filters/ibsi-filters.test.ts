@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { convolveAxisMirror, mirrorIndex } from '../../src/filters/mirror-convolution.js';
 import { ibsiLaplacianOfGaussian } from '../../src/filters/ibsi-laplacian-of-gaussian.js';
 import { ibsiWavelet } from '../../src/filters/ibsi-wavelet.js';
+import { convolveAxisMirror, mirrorIndex } from '../../src/filters/mirror-convolution.js';
 import { volume } from './volume.js';
 
 describe('IBSI mirror convolution (hand-worked, exact)', () => {

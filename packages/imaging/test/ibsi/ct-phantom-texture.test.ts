@@ -1,8 +1,12 @@
 import { join } from 'node:path';
 import { sharedDataPath, sharedDataSkipMessage } from '@tace/core/testing';
 import { describe, expect, it } from 'vitest';
-import { type IbsiAggregation, type IbsiTextureFamily, ibsiTextureFeatures } from '../../src/ibsi/texture-aggregation.js';
 import { type IbsiPrepareSettings, ibsiPrepare } from '../../src/ibsi/prepare.js';
+import {
+  type IbsiAggregation,
+  type IbsiTextureFamily,
+  ibsiTextureFeatures,
+} from '../../src/ibsi/texture-aggregation.js';
 import { readNifti } from '../../src/io/nifti.js';
 import { REFERENCE, textureGroups, withinTolerance } from './digital-phantom.js';
 

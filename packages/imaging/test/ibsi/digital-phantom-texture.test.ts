@@ -1,6 +1,10 @@
 import { sharedDataSkipMessage } from '@tace/core/testing';
 import { describe, expect, it } from 'vitest';
-import { type IbsiAggregation, type IbsiTextureFamily, ibsiTextureFeatures } from '../../src/ibsi/texture-aggregation.js';
+import {
+  type IbsiAggregation,
+  type IbsiTextureFamily,
+  ibsiTextureFeatures,
+} from '../../src/ibsi/texture-aggregation.js';
 import { digitalPhantom, PHANTOM_DIR, REFERENCE, textureGroups, withinTolerance } from './digital-phantom.js';
 
 describe.skipIf(PHANTOM_DIR === null || REFERENCE === null)(

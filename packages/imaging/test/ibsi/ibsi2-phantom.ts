@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ibsiResample } from '../../src/preprocess/ibsi-resample.js';
 import { ibsiStatistics } from '../../src/features/firstorder/ibsi-statistics.js';
 import type { Image } from '../../src/image/types.js';
 import { readNifti } from '../../src/io/nifti.js';
+import { ibsiResample } from '../../src/preprocess/ibsi-resample.js';
 import { resampleToReference } from '../../src/preprocess/resample.js';
 
 /** The sub-grid of `grid` covering the voxels where `keep` holds, padded by `pad` voxels (same sample points). */

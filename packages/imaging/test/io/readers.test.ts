@@ -6,7 +6,16 @@ import { isTaceError } from '@tace/core';
 import { sharedDataPath, sharedDataSkipMessage } from '@tace/core/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Image } from '../../src/index.js';
-import { readDicomSeries, readImage, readNifti, readNrrd, readRtstruct, rtstructRoiNames, writeNifti, writeNrrd } from '../../src/index.js';
+import {
+  readDicomSeries,
+  readImage,
+  readNifti,
+  readNrrd,
+  readRtstruct,
+  rtstructRoiNames,
+  writeNifti,
+  writeNrrd,
+} from '../../src/index.js';
 import { assertNativeTransferSyntax } from '../../src/io/dicom-parse.js';
 
 const work = mkdtempSync(join(tmpdir(), 'tace-io-'));

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { ibsiStatistics } from '../../src/features/firstorder/ibsi-statistics.js';
+import { IDENTITY_DIRECTION, type Image } from '../../src/image/types.js';
 import { ibsiDiscretize } from '../../src/preprocess/ibsi-discretize.js';
 import { ibsiInterpolate, ibsiResegmentInPlace } from '../../src/preprocess/ibsi-interpolate.js';
 import { ibsiResample } from '../../src/preprocess/ibsi-resample.js';
-import { ibsiStatistics } from '../../src/features/firstorder/ibsi-statistics.js';
-import { IDENTITY_DIRECTION, type Image } from '../../src/image/types.js';
 
 const row = (values: number[], spacing: number): Image => ({
   data: Float64Array.from(values),

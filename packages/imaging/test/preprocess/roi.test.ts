@@ -1,7 +1,15 @@
 import { isTaceError } from '@tace/core';
 import { describe, expect, it } from 'vitest';
 import type { Image } from '../../src/index.js';
-import { assertSameGeometry, checkRoi, extractFeatures, normalizeImage, resampleToReference, resampleToSpacing, selectLabel } from '../../src/index.js';
+import {
+  assertSameGeometry,
+  checkRoi,
+  extractFeatures,
+  normalizeImage,
+  resampleToReference,
+  resampleToSpacing,
+  selectLabel,
+} from '../../src/index.js';
 import { resegment } from '../../src/kernels.js';
 
 function grid(

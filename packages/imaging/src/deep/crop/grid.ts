@@ -1,6 +1,6 @@
 import { TaceError } from '@tace/core';
-import type { Image } from '../../image/types.js';
 import { indexToPoint, pointToIndex } from '../../image/geometry.js';
+import type { Image } from '../../image/types.js';
 import { assertSameGeometry } from '../../preprocess/geometry-check.js';
 
 /** The geometry of an {@link Image} without its voxels: where a crop is sampled. */

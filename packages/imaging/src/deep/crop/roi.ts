@@ -1,6 +1,6 @@
 import { TaceError } from '@tace/core';
-import type { Image } from '../../image/types.js';
 import { indexToPoint } from '../../image/geometry.js';
+import type { Image } from '../../image/types.js';
 
 /** Which mask voxels form the ROI: a given label, or any non-zero label when `null`. */
 export type RoiLabel = number | null;

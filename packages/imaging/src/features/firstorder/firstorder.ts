@@ -87,7 +87,10 @@ export interface FirstOrderStatistics {
  *
  * @param values ROI intensities (any order), N >= 1.
  */
-export function firstOrderStatistics(values: Float64Array, options: FirstOrderOptions = {}): FirstOrderStatistics {
+export function firstOrderStatistics(
+  values: Float64Array,
+  options: FirstOrderOptions = {},
+): FirstOrderStatistics {
   const levels = options.levels ?? null;
   const voxelArrayShift = options.voxelArrayShift ?? 0;
   const n = values.length;

@@ -1,6 +1,6 @@
 import { symmetricEigenDecompose } from '@tace/core/kernels';
-import type { GlcmMatrix } from './glcm-matrix.js';
 import { EPS, nanMean } from '../texture-common/nan-mean.js';
+import type { GlcmMatrix } from './glcm-matrix.js';
 
 /** The 24 GLCM features PyRadiomics computes by default, in its documentation order. */
 export const GLCM_FEATURE_NAMES = [

@@ -1,6 +1,6 @@
 import { EMPHASIS_STATISTIC_COUNT, emphasisStatistics } from '../texture-common/emphasis-statistics.js';
-import type { GlrlmMatrix } from './glrlm-matrix.js';
 import { nanMean } from '../texture-common/nan-mean.js';
+import type { GlrlmMatrix } from './glrlm-matrix.js';
 
 /** The 16 GLRLM features of PyRadiomics, in the order of {@link emphasisStatistics}. */
 export const GLRLM_FEATURE_NAMES = [

@@ -1,17 +1,17 @@
+import { symmetricEigenDecompose } from '@tace/core/kernels';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { GLCM_FEATURE_NAMES, glcmFeatures } from '../../../src/features/glcm/glcm-features.js';
-import { GLDM_FEATURE_NAMES, gldmFeatures } from '../../../src/features/gldm/gldm-features.js';
-import { GLRLM_FEATURE_NAMES, glrlmFeatures } from '../../../src/features/glrlm/glrlm-features.js';
-import { GLSZM_FEATURE_NAMES, glszmFeatures } from '../../../src/features/glszm/glszm-features.js';
-import { generateAngles } from '../../../src/features/texture-common/angles.js';
 import { glcmMatrix } from '../../../src/features/glcm/glcm-matrix.js';
+import { GLDM_FEATURE_NAMES, gldmFeatures } from '../../../src/features/gldm/gldm-features.js';
 import { gldmMatrix } from '../../../src/features/gldm/gldm-matrix.js';
+import { GLRLM_FEATURE_NAMES, glrlmFeatures } from '../../../src/features/glrlm/glrlm-features.js';
 import { glrlmMatrix } from '../../../src/features/glrlm/glrlm-matrix.js';
+import { GLSZM_FEATURE_NAMES, glszmFeatures } from '../../../src/features/glszm/glszm-features.js';
 import { glszmMatrix } from '../../../src/features/glszm/glszm-matrix.js';
 import { NGTDM_FEATURE_NAMES, ngtdmFeatures } from '../../../src/features/ngtdm/ngtdm-features.js';
 import { ngtdmMatrix } from '../../../src/features/ngtdm/ngtdm-matrix.js';
-import { symmetricEigenDecompose } from '@tace/core/kernels';
+import { generateAngles } from '../../../src/features/texture-common/angles.js';
 
 /** The 5 x 5 example image of PyRadiomics' GLCM documentation (rows = y, columns = x). */
 const DOC_IMAGE = [
