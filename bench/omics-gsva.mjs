@@ -13,8 +13,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createRng, randomNormal, sampleIndices } from '../packages/core/dist/index.js';
-import { expressionMatrix, scoreGeneSets, scoreGeneSetsParallel } from '../packages/omics/dist/index.js';
+import { createRng, randomNormal, sampleIndices } from '@tace/core';
+import { expressionMatrix, scoreGeneSets, scoreGeneSetsParallel } from '@tace/omics';
 import { measure } from './lib/timing.mjs';
 
 const nGenes = Number(process.env.BENCH_GENES ?? 20_000);

@@ -18,7 +18,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const omics = join(here, '..', 'packages', 'omics', 'dist', 'index.js');
+const omics = '@tace/omics'; // the workspace package (its dist/)
 
 if (process.argv[2] === '--score') {
   // Child: the timed run of our pipeline.
@@ -44,8 +44,8 @@ if (process.argv[2] === '--score') {
 }
 
 const { bundledSignatures } = await import(omics);
-const { createRng } = await import(join(here, '..', 'packages', 'core', 'dist', 'index.js'));
-const { sparseCountBlocks } = await import(join(here, '..', 'packages', 'synthetic', 'dist', 'index.js'));
+const { createRng } = await import('@tace/core');
+const { sparseCountBlocks } = await import('@tace/synthetic');
 const h5wasm = await import('h5wasm/node').catch(
   () => import(join(here, '..', 'packages', 'omics', 'node_modules', 'h5wasm', 'dist', 'node', 'hdf5_hl.js')),
 );
