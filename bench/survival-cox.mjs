@@ -10,7 +10,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { createRng, randomNormal } from '../packages/core/dist/index.js';
-import { concordance, coxph, kaplanMeier, logRank } from '../packages/survival/dist/index.js';
+import { coxph } from '../packages/survival/dist/index.js';
+import { concordance, kaplanMeier, logRank } from '../packages/survival/dist/kernels.js';
 
 const n = Number(process.env.BENCH_N ?? 100_000);
 const p = Number(process.env.BENCH_P ?? 10);

@@ -13,7 +13,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRng, randomNormal } from '../packages/core/dist/index.js';
-import { coxnet, cvCoxnet } from '../packages/survival/dist/index.js';
+import { coxnet, cvCoxnet } from '../packages/survival/dist/kernels.js';
 
 const n = Number(process.env.BENCH_N ?? 1349);
 const p = Number(process.env.BENCH_P ?? 1000);
@@ -45,7 +45,7 @@ let fit;
 for (let r = 0; r < reps; r++) {
   const t0 = process.hrtime.bigint();
   const c0 = process.cpuUsage();
-  fit = coxnet({ data, nRows: n, nCols: p }, time, event);
+  fit = coxnet({ rows: n, columns: p, data }, time, event);
   cpuTimes.push(process.cpuUsage(c0).user / 1e6);
   times.push(Number(process.hrtime.bigint() - t0) / 1e9);
 }
@@ -117,7 +117,7 @@ if (check !== '') console.log(check);
 if (process.env.BENCH_CV === '1') {
   const threads = Number(process.env.BENCH_THREADS ?? 2);
   const t0 = process.hrtime.bigint();
-  const cv = await cvCoxnet({ data, nRows: n, nCols: p }, time, event, {
+  const cv = await cvCoxnet({ rows: n, columns: p, data }, time, event, {
     nFolds: 10,
     random: 1,
     parallel: threads,

@@ -25,19 +25,21 @@ for (let i = 0; i < n; i++) {
 // Risk groups at the median score, Kaplan-Meier curves (R survfit) and the log-rank test (R survdiff).
 const median = [...table.score].sort((a, b) => a - b)[n / 2];
 const group = table.score.map((s) => (s > median ? 'high' : 'low'));
-const km = kaplanMeier(table.time, table.death, { group });
+const km = kaplanMeier({ ...table, group }, { time: 'time', event: 'death', group: 'group' });
 for (const curve of km.curves) {
   console.log(
     `${curve.group}: n = ${curve.n}, events = ${curve.events}, median OS = ${curve.median.toFixed(1)} months`,
   );
 }
-console.log(`log-rank p = ${logRank(table.time, table.death, group).p.toExponential(2)}`);
+console.log(
+  `log-rank p = ${logRank({ ...table, group }, { time: 'time', event: 'death', group: 'group' }).pValue.toExponential(2)}`,
+);
 
 // A Cox model on the score and ALBI (R coxph, Efron ties).
 const fit = coxph(table, { time: 'time', event: 'death', covariates: ['score', 'albi'] });
 fit.names.forEach((name, k) => {
   console.log(
-    `HR ${name} = ${fit.hazardRatios[k].toFixed(2)} (${fit.lower[k].toFixed(2)}-${fit.upper[k].toFixed(2)}), p = ${fit.p[k].toExponential(2)}`,
+    `HR ${name} = ${fit.hazardRatios[k].toFixed(2)} (${fit.lower[k].toFixed(2)}-${fit.upper[k].toFixed(2)}), p = ${fit.pValue[k].toExponential(2)}`,
   );
 });
 console.log(`C-index = ${fit.concordance.concordance.toFixed(3)}`);
