@@ -91,13 +91,17 @@ function rowsOf(table: HeadTable): number[][] {
 }
 
 // 3. Ridge Cox head on the training cohort (l2 by 5-fold CV), centered on the training mean linear predictor.
-/** Ridge Cox head (Breslow): glmnet's -loglik / n + lambda / 2 ||beta||^2 with lambda = l2 / n. */
+/**
+ * Ridge Cox head (Breslow): glmnet's -loglik / n + lambda / 2 ||beta||^2 with lambda = l2 / n. The embedding
+ * columns are strongly correlated, so coordinate descent needs a tight `thresh` to reach the Newton solution
+ * of 0.1's `fitCoxHead` (coefficients within 1e-7; 1e-14 leaves 2e-6 relative).
+ */
 function fitHead(table: HeadTable, l2: number): CoxnetFit {
   const lambda = l2 / table.time.length;
   return coxnet(
     table,
     { time: 'time', event: 'event', features: FEATURES },
-    { alpha: 0, lambda: [lambda], standardize: true, thresh: 1e-14 },
+    { alpha: 0, lambda: [lambda], standardize: true, thresh: 1e-22 },
   );
 }
 

@@ -1,5 +1,5 @@
 import { assertFiniteNumber, assertInteger, TaceError } from '@tace/core';
-import { MAX_GRAY_LEVEL } from '../features/texture-common/texture-grid.js';
+import { MAX_BINS as MAX_GRAY_LEVEL } from './discretize.js';
 
 /** Options of {@link ibsiDiscretize}: exactly one of `binWidth` (with `lowerBound`) or `binCount`. */
 export interface IbsiDiscretizeOptions {

@@ -1,4 +1,5 @@
 import { TaceError } from '@tace/core';
+import { MAX_BINS } from '../../preprocess/discretize.js';
 
 /**
  * A discretised region of interest: the input of every texture matrix.
@@ -29,7 +30,7 @@ export interface RoiLevels {
  * Largest accepted grey level (10^4): more bins than this come from a bin width far too small for the
  * intensity range, and the matrices would not fit in memory.
  */
-export const MAX_GRAY_LEVEL = 10_000;
+export const MAX_GRAY_LEVEL = MAX_BINS;
 
 /**
  * Checks a {@link TextureGrid} and lists its grey levels, in one pass.
