@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { main } from '@tace/cli';
 import { readTable } from '@tace/core';
 import { extractCohort, readManifest } from '@tace/imaging';
 import { afterAll, describe, expect, it } from 'vitest';
-import { main } from '../../packages/cli/src/main.js';
 import { fuzzFolder } from './fuzz-harness.js';
 import { writeCohort } from './helpers/cohort-fixture.js';
 

@@ -1,8 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { main, runDemo } from '@tace/cli';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runDemo } from '../../packages/cli/src/demo/run-demo.js';
-import { main } from '../../packages/cli/src/main.js';
 import { fuzzFolder } from './fuzz-harness.js';
 import { writeCohort } from './helpers/cohort-fixture.js';
 
@@ -51,7 +50,7 @@ describe('determinism: same inputs and seed give byte-identical outputs with 1 a
         out,
         seed: 7,
         threads,
-        patientsPerCentre: [40, 20, 20],
+        patientsPerCenter: [40, 20, 20],
         bootstrapReplicates: 20,
         log: () => {},
       });

@@ -6,10 +6,10 @@ import { syncBuiltinESMExports } from 'node:module';
 import net from 'node:net';
 import { join, resolve } from 'node:path';
 import tls from 'node:tls';
+import { main } from '@tace/cli';
 import { pseudonymize, pseudonymizeColumn, readTable, TaceError, writeTable } from '@tace/core';
 import { loadModel, readDicomSeries, readRtstruct, releaseModel } from '@tace/imaging';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
-import { main } from '../../packages/cli/src/main.js';
 import { ctSlice, PATIENT_IDENTIFIERS, rtstructFile, slicePixels } from './dicom-builder.js';
 import { fuzzFolder } from './fuzz-harness.js';
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { sharedDataPath, sharedDataSkipMessage } from '@tace/core';
+import { sharedDataPath, sharedDataSkipMessage } from '@tace/core/testing';
 import { type H5adContent, readGmt, readH5ad, writeGmt, writeH5ad } from '@tace/omics';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';

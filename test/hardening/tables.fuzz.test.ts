@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { readTable, sharedDataPath, sharedDataSkipMessage, writeTable } from '@tace/core';
+import { readTable, writeTable } from '@tace/core';
+import { sharedDataPath, sharedDataSkipMessage } from '@tace/core/testing';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { FUZZ_SEED, READER_CASES } from './cases.js';
