@@ -38,7 +38,7 @@ export function laplacianOfGaussian(
   checkFilterInput(image, 'LoG');
   const { size, spacing } = image;
   const axes = (options.force2D === true ? [0, 1] : [0, 1, 2]) as (0 | 1 | 2)[];
-  const normalise = options.normalizeAcrossScale !== false;
+  const normalize = options.normalizeAcrossScale !== false;
   for (const axis of axes) {
     const needed = Math.max(4, Math.ceil(sigma / spacing[axis]) + 1);
     if (size[axis] < needed) {
@@ -54,14 +54,14 @@ export function laplacianOfGaussian(
   const work = new Float64Array(n);
   for (const axis of axes) {
     for (let v = 0; v < n; v++) work[v] = image.data[v];
-    recursiveFilterAxis(work, size, axis, recursiveGaussianCoefficients(sigma, spacing[axis], 2, normalise));
+    recursiveFilterAxis(work, size, axis, recursiveGaussianCoefficients(sigma, spacing[axis], 2, normalize));
     for (const other of axes) {
       if (other === axis) continue;
       recursiveFilterAxis(
         work,
         size,
         other,
-        recursiveGaussianCoefficients(sigma, spacing[other], 0, normalise),
+        recursiveGaussianCoefficients(sigma, spacing[other], 0, normalize),
       );
     }
     const scale = 1 / (spacing[axis] * spacing[axis]);

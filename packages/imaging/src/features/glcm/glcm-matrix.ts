@@ -107,7 +107,7 @@ export function glcmMatrix(grid: TextureGrid, options: GlcmOptions = {}): GlcmMa
       const w = norm === 'no_weighting' ? 1 : Math.exp(-d * d);
       for (let k = 0; k < ng2; k++) merged[k] += w * counts[a * ng2 + k];
     }
-    normalise(merged, 0, ng2);
+    normalize(merged, 0, ng2);
     return {
       values: merged,
       nLevels: ng,
@@ -128,7 +128,7 @@ export function glcmMatrix(grid: TextureGrid, options: GlcmOptions = {}): GlcmMa
 }
 
 /** Divides `values[start, start + length)` by its sum (NaN when the sum is 0). */
-function normalise(values: Float64Array, start: number, length: number): void {
+function normalize(values: Float64Array, start: number, length: number): void {
   let sum = 0;
   for (let k = start; k < start + length; k++) sum += values[k];
   // Divide (not multiply by 1 / sum): a flat region must give p = 1 exactly, as numpy does.
@@ -157,7 +157,7 @@ function keepNonEmptyAngles<T>(
   keep.forEach((a, b) => {
     values.set(counts.subarray(a * blockSize, (a + 1) * blockSize), b * blockSize);
     kept.set(angles.subarray(3 * a, 3 * a + 3), 3 * b);
-    normalise(values, b * blockSize, blockSize);
+    normalize(values, b * blockSize, blockSize);
   });
   return build(values, keep.length, kept);
 }
