@@ -407,4 +407,16 @@ describe('from a real npm registry on 127.0.0.1', () => {
     expect(`${r.stdout}${r.stderr}`.trim()).toBe('');
     expect(r.status).toBe(0);
   });
+
+  it('loads every package and subpath by name in Node, and runs the `tace` command', {
+    timeout: STEP_TIMEOUT,
+  }, () => {
+    const specifiers = packed.flatMap((p) =>
+      Object.keys(p.manifest.exports as Record<string, unknown>).map((sub) => `${p.name}${sub.slice(1)}`),
+    );
+    const code = `for (const s of ${JSON.stringify(specifiers)}) console.log(s, Object.keys(await import(s)).length);`;
+    const out = sh(process.execPath, ['--input-type=module', '-'], { cwd: consumer(), input: code });
+    for (const s of specifiers) expect(out).toMatch(new RegExp(`^${s} [1-9]\\d*$`, 'm'));
+    expect(sh(join(consumer(), 'node_modules/.bin/tace'), ['--help'], { cwd: consumer() })).toMatch(/demo/);
+  });
 });
