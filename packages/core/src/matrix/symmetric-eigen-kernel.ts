@@ -31,7 +31,7 @@ export function symmetricEigenDecompose(
   }
   const d = values;
   const e = new Float64Array(n);
-  tridiagonalize(a, n, d, e);
+  tridiagonalize(a, n, d, e, vectors !== null);
   const converged = tridiagonalQl(a, n, d, e, vectors !== null);
   if (!converged) {
     d.fill(Number.NaN);
@@ -43,8 +43,17 @@ export function symmetricEigenDecompose(
   if (vectors !== null) vectors.set(a.subarray(0, n * n));
 }
 
-/** Householder tridiagonalisation (tred2) of `v` (column-major; v[i + j n] = V[i][j]), accumulating the transforms in `v`. */
-function tridiagonalize(v: Float64Array, n: number, d: Float64Array, e: Float64Array): void {
+/**
+ * Householder tridiagonalisation (tred2) of `v` (column-major; v[i + j n] = V[i][j]), accumulating the transforms
+ * in `v` when `withVectors` (eigenvalues alone need only the diagonal and off-diagonal).
+ */
+function tridiagonalize(
+  v: Float64Array,
+  n: number,
+  d: Float64Array,
+  e: Float64Array,
+  withVectors: boolean,
+): void {
   for (let j = 0; j < n; j++) d[j] = v[n - 1 + j * n];
   for (let i = n - 1; i > 0; i--) {
     let scale = 0;
@@ -95,6 +104,11 @@ function tridiagonalize(v: Float64Array, n: number, d: Float64Array, e: Float64A
       }
     }
     d[i] = h;
+  }
+  if (!withVectors) {
+    for (let j = 0; j < n; j++) d[j] = v[j + j * n];
+    e[0] = 0;
+    return;
   }
   for (let i = 0; i < n - 1; i++) {
     v[n - 1 + i * n] = v[i + i * n];
