@@ -53,6 +53,7 @@ let work = '';
 let registry: Registry | undefined;
 let packed: Packed[] = [];
 let mirrored = 0;
+let tarballDir = '';
 const consumer = () => join(work, 'consumer');
 
 /** Child processes see a clean npm configuration: ours, not the one vitest or pnpm was started with. */
@@ -137,6 +138,7 @@ beforeAll(async () => {
   // 1. Pack (builds with tsc -b first; a no-op when CI has built).
   // TACE_PACKED=<folder>: test tarballs already packed there by scripts/pack.mjs instead.
   const tarballs = process.env.TACE_PACKED ?? join(work, 'tarballs');
+  tarballDir = tarballs;
   if (process.env.TACE_PACKED === undefined) {
     sh(process.execPath, [join(repo, 'scripts/pack.mjs'), '--out', tarballs], {
       cwd: repo,
@@ -285,6 +287,26 @@ describe('from a real npm registry on 127.0.0.1', () => {
     expect(lock).not.toContain('registry.npmjs.org');
     for (const file of ['check-core.mjs', 'check-esm.mjs', 'check-cjs.cjs'])
       copyFileSync(join(fixtures, file), join(consumer(), file));
+  });
+
+  it('footprint: each package alone stays in its goal (scripts/footprint.mjs --check, from this registry)', {
+    timeout: STEP_TIMEOUT,
+  }, () => {
+    const out = sh(
+      process.execPath,
+      [
+        join(repo, 'scripts/footprint.mjs'),
+        '--tarballs',
+        tarballDir,
+        '--registry',
+        registry?.url ?? '',
+        '--check',
+      ],
+      { cwd: work },
+    );
+    console.log(out.slice(out.indexOf('node_modules of a fresh')));
+    expect(out).toMatch(/^@tace\/survival\s+\d+\.\d\s+<=25/m);
+    expect(out).toMatch(/^@tace\/omics\s+\d+\.\d\s+<=30/m);
   });
 
   it('imports by name from Node ESM; workers run (cvCoxnet on 2 threads, scoreGeneSetsParallel)', {
