@@ -146,6 +146,7 @@ for (const name of targets) {
       name,
       tarballs: needed,
       mib: Number(mib(total).toFixed(1)),
+      mb: Number(((total * 1024) / 1e6).toFixed(1)),
       packages: packages.length,
       heaviest: packages.slice(0, 4).map((p) => ({ name: p.name, mib: Number(mib(p.kib).toFixed(1)) })),
       goal: goal ?? null,
@@ -158,13 +159,17 @@ for (const name of targets) {
 }
 
 const col = Math.max(...results.map((r) => r.name.length), 'package'.length);
-console.log(`\nnode_modules of a fresh \`npm install\` of each package alone (MiB, as du -sh)`);
-console.log(`${'package'.padEnd(col)}  ${'MiB'.padStart(6)}  ${'goal'.padStart(5)}  pkgs  heaviest`);
+console.log(
+  `\nnode_modules of a fresh \`npm install\` of each package alone (MiB, as du -sh; MB = 10^6 bytes)`,
+);
+console.log(
+  `${'package'.padEnd(col)}  ${'MiB'.padStart(6)}  ${'MB'.padStart(6)}  ${'goal'.padStart(5)}  pkgs  heaviest`,
+);
 for (const r of results) {
   const goal = r.goal === null ? '' : `<=${r.goal}`;
   const heaviest = r.heaviest.map((h) => `${h.name} ${h.mib}`).join(', ');
   console.log(
-    `${r.name.padEnd(col)}  ${r.mib.toFixed(1).padStart(6)}  ${goal.padStart(5)}  ${String(r.packages).padStart(4)}  ${heaviest}`,
+    `${r.name.padEnd(col)}  ${r.mib.toFixed(1).padStart(6)}  ${r.mb.toFixed(1).padStart(6)}  ${goal.padStart(5)}  ${String(r.packages).padStart(4)}  ${heaviest}`,
   );
 }
 if (values.json) writeFileSync(resolve(values.json), `${JSON.stringify(results, null, 2)}\n`);
