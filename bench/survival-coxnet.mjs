@@ -92,7 +92,7 @@ try {
     const rBeta = new Float64Array(readFileSync(join(dir, 'beta.bin')).buffer.slice(0));
     const common = Math.min(pathLength, fit.lambda.length);
     let maxDiff = 0;
-    for (let k = 0; k < common * p; k++) maxDiff = Math.max(maxDiff, Math.abs(rBeta[k] - fit.beta[k]));
+    for (let k = 0; k < common * p; k++) maxDiff = Math.max(maxDiff, Math.abs(rBeta[k] - fit.beta.data[k]));
     check = `path length: tace ${fit.lambda.length}, glmnet ${pathLength}; max |beta difference| over the path ${maxDiff.toExponential(2)}`;
     rNote = version;
   } finally {

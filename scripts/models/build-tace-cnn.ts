@@ -26,7 +26,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { kFoldSplits } from '@tace/core';
+import { denseMatrix, kFoldSplits } from '@tace/core';
 import { buildTaceCnn, embedCohort, loadModel, releaseModel, TACE_CNN_V1_MANIFEST } from '@tace/imaging';
 import { type CoxnetFit, concordance, coxnet } from '@tace/survival';
 import { coxDeviance, predictCoxnet } from '@tace/survival/kernels';
@@ -161,7 +161,7 @@ const cv = L2_GRID.map((l2) => {
 const L2 = cv.reduce((best, c) => (c.cvpl > best.cvpl ? c : best)).l2;
 const head = fitHead(trainingTable, L2);
 if (head.warnings.length > 0) throw new Error(`the Cox head did not converge: ${head.warnings.join('; ')}`);
-const coefficients = head.beta.slice(0, WIDTH);
+const coefficients = head.beta.data.slice(0, WIDTH);
 const trainingRisk = predictHead(head, trainingTable);
 const bias = -trainingRisk.reduce((a, b) => a + b, 0) / trainingRisk.length;
 const cIndex = Object.fromEntries(
@@ -178,7 +178,7 @@ const cIndex = Object.fromEntries(
     ];
   }),
 );
-const nullHead = { ...head, beta: new Float64Array(WIDTH) };
+const nullHead = { ...head, beta: denseMatrix(WIDTH, 1) };
 
 const headJson = {
   description:

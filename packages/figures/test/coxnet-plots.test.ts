@@ -21,7 +21,7 @@ describe('coxnet figures', () => {
     const fit = coxnet(small, time, event, { nLambda: 30 });
     const entered = new Set<number>();
     for (let l = 0; l < fit.lambda.length; l++)
-      for (let j = 0; j < 20; j++) if (fit.beta[l * 20 + j] !== 0) entered.add(j);
+      for (let j = 0; j < 20; j++) if (fit.beta.data[l * 20 + j] !== 0) entered.add(j);
     const figure = coxnetPathPlot(fit);
     expect(findElements(figure, 'path').filter((e) => e.attributes.class === 'series').length).toBe(
       entered.size,

@@ -48,17 +48,17 @@ export function coxnetPathPlot(fit: CoxnetFit, options: CoxnetPathPlotOptions = 
   const logLambda = Array.from(fit.lambda, Math.log);
   const last = nLambda - 1;
   const features = Array.from({ length: p }, (_, j) => j).filter((j) => {
-    for (let l = 0; l < nLambda; l++) if (fit.beta[l * p + j] !== 0) return true;
+    for (let l = 0; l < nLambda; l++) if (fit.beta.data[l * p + j] !== 0) return true;
     return false;
   });
   const named = new Set(
     [...features]
-      .sort((a, b) => Math.abs(fit.beta[last * p + b]) - Math.abs(fit.beta[last * p + a]))
+      .sort((a, b) => Math.abs(fit.beta.data[last * p + b]) - Math.abs(fit.beta.data[last * p + a]))
       .slice(0, maxLabels),
   );
   const series: LineSeries[] = features.map((j) => ({
     x: logLambda,
-    y: Array.from({ length: nLambda }, (_, l) => fit.beta[l * p + j]),
+    y: Array.from({ length: nLambda }, (_, l) => fit.beta.data[l * p + j]),
     label: named.has(j) ? fit.columnNames[j] : undefined,
   }));
   return linePlot(series, { xLabel: 'log(lambda)', yLabel: 'coefficient', ...plotOptions });

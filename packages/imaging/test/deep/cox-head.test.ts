@@ -38,7 +38,7 @@ function ridgeHead(t: Record<string, number[]>, l2: number, standardize: boolean
     { ...columns, features: cols },
     { alpha: 0, lambda: [l2 / t.futime.length], standardize, thresh: 1e-20, maxIter: 1e7 },
   );
-  return fit.beta.slice(0, cols.length);
+  return fit.beta.data.slice(0, cols.length);
 }
 
 /** Breslow log partial likelihood at any coefficients, from glmnet's deviance and coxph's null loglik. */
@@ -111,7 +111,7 @@ describe('the Cox head on embeddings, fitted by @tace/survival, on ovarian', () 
   it('the head predicts x beta', () => {
     const fit = coxnet(table, { ...columns, features }, { alpha: 0, lambda: [0], standardize: false });
     const eta = predictCoxnet(fit, rows.slice(0, 2), 0);
-    const b = fit.beta;
+    const b = fit.beta.data;
     expect(eta[0]).toBeCloseTo(rows[0][0] * b[0] + rows[0][1] * b[1] + rows[0][2] * b[2], 12);
   });
 

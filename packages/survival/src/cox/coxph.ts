@@ -1,9 +1,10 @@
-import type { ColumnTable, MissingPolicy, TableLike } from '@tace/core';
+import type { ColumnTable, DenseMatrix, MissingPolicy, TableLike } from '@tace/core';
 import {
   assertInRange,
   assertOneOf,
   chiSquareSurvival,
   completeCases,
+  denseMatrix,
   getColumn,
   normalQuantile,
   normalSurvival,
@@ -88,10 +89,10 @@ export interface CoxModel {
   upper: Float64Array;
   z: Float64Array;
   pValue: Float64Array;
-  /** Variance matrix (p x p row-major; the sandwich when robust). */
-  variance: Float64Array;
-  /** Inverse information matrix. */
-  naiveVariance: Float64Array;
+  /** Variance matrix, p x p (the sandwich when robust; R `fit$var`). */
+  variance: DenseMatrix;
+  /** Inverse information matrix, p x p (R `fit$naive.var`, or `fit$var` when not robust). */
+  naiveVariance: DenseMatrix;
   robust: boolean;
   /** Log partial likelihood at beta = 0 and at the estimate. */
   loglik: [initial: number, final: number];
@@ -370,8 +371,9 @@ export function coxph(table: TableLike, columns: CoxColumns, fitOptions: CoxphOp
     upper: beta.map((b, i) => Math.exp(b + z * se[i])),
     z: zval,
     pValue: zval.map((v) => 2 * normalSurvival(Math.abs(v))),
-    variance,
-    naiveVariance: raw.variance,
+    // symmetric: the row-major buffers are already column-major
+    variance: denseMatrix(p, p, variance),
+    naiveVariance: denseMatrix(p, p, raw.variance),
     robust,
     loglik: [raw.loglikInit, raw.loglik],
     likelihoodRatioTest: { statistic: lr, df: p, pValue: chiSquareSurvival(lr, p) },

@@ -184,7 +184,7 @@ export function coxSurvivalCurves(
   }
   // the fitted risk scores use offsets centred by their mean: put the new offsets on that scale
   const shift = Math.exp(-model.offsetMean);
-  const V = model.variance;
+  const V = model.variance.data;
   const d = new Float64Array(p);
   const curves = Array.from(pred.rows, (_, i) => {
     const own = points.filter((k) => data.strata[k] === strata[i]);

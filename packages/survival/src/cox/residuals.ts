@@ -82,7 +82,7 @@ export function coxResiduals(model: CoxModel, type: CoxResidualType): CoxResidua
       if (type === 'score') values[i * p + c] = score[k * p + c];
       else {
         let s = 0;
-        for (let j = 0; j < p; j++) s += score[k * p + j] * model.naiveVariance[j * p + c];
+        for (let j = 0; j < p; j++) s += score[k * p + j] * model.naiveVariance.data[j * p + c];
         values[i * p + c] = data.weight[k] * s;
       }
     }

@@ -131,7 +131,7 @@ export function termWaldPValue(model: CoxModel, term: string): number {
   const columns = entry.columns;
   if (columns.length === 1) return model.pValue[columns[0]];
   const p = model.coefficients.length;
-  const inverse = symmetricSubmatrixInverse(model.variance, p, columns);
+  const inverse = symmetricSubmatrixInverse(model.variance.data, p, columns);
   let statistic = 0;
   for (let a = 0; a < columns.length; a++) {
     for (let b = 0; b < columns.length; b++) {

@@ -1,5 +1,5 @@
-import type { ColumnTable, MissingPolicy } from '@tace/core';
-import { assertFiniteNumber, chiSquareSurvival, TaceError } from '@tace/core';
+import type { ColumnTable, DenseMatrix, MissingPolicy } from '@tace/core';
+import { assertFiniteNumber, chiSquareSurvival, denseMatrix, TaceError } from '@tace/core';
 import { ldlDecompose, ldlSolve } from '@tace/core/kernels';
 import type { GroupInput } from '../internal/factor.js';
 import { toFactor } from '../internal/factor.js';
@@ -35,8 +35,8 @@ export interface LogRankResult {
   observed: Float64Array;
   /** (Weighted) expected events per group. */
   expected: Float64Array;
-  /** k x k variance matrix of observed - expected, row-major. */
-  variance: Float64Array;
+  /** k x k variance matrix of observed - expected (R `survdiff()$var`). */
+  variance: DenseMatrix;
   /** Chi-square statistic (groups with expected > 0, first dropped). */
   chisq: number;
   /** Degrees of freedom: number of groups with expected > 0, minus 1. */
@@ -160,7 +160,8 @@ export function logRank(
     n,
     observed,
     expected,
-    variance,
+    // symmetric: the row-major buffer is already column-major
+    variance: denseMatrix(k, k, variance),
     chisq,
     df,
     pValue: df > 0 ? chiSquareSurvival(chisq, df) : Number.NaN,

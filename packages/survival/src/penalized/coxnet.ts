@@ -1,4 +1,5 @@
-import { assertInRange, assertInteger, assertOneOf, assertSameLength, TaceError } from '@tace/core';
+import type { DenseMatrix } from '@tace/core';
+import { assertInRange, assertInteger, assertOneOf, assertSameLength, denseMatrix, TaceError } from '@tace/core';
 import { type CoxnetProblem, coxnetPathKernel } from './coxnet-path.js';
 import { columnLabel, type DesignInput, type DesignMatrix, toDesignMatrix } from './design-matrix.js';
 import { riskSetIndex } from './risk-sets.js';
@@ -33,13 +34,14 @@ export interface CoxnetOptions {
 
 /**
  * A fitted elastic-net Cox path (the fields of a glmnet `coxnet` object). Coefficients are on the original
- * scale of `x`: `beta[l * nCols + j]` is feature `j` at `lambda[l]`.
+ * scale of `x`: `beta` is `nCols` x `nLambda` as glmnet's `fit$beta`, so column `l` (`matrixColumn(beta, l)`,
+ * `beta.data[j + l * nCols]`) holds the coefficients at `lambda[l]`.
  */
 export interface CoxnetFit {
   /** Lambdas, decreasing (the first is lambda_max when the sequence is computed). */
   lambda: Float64Array;
-  /** Coefficients, `nCols` per lambda. */
-  beta: Float64Array;
+  /** Coefficients, features x lambdas (column-major: one column per lambda), as glmnet's `fit$beta`. */
+  beta: DenseMatrix;
   /** Number of non-zero coefficients per lambda (`df`). */
   df: Int32Array;
   /** Fraction of the null deviance explained per lambda (`dev.ratio`). */
@@ -195,7 +197,7 @@ export function coxnet(
   }
   return {
     lambda,
-    beta,
+    beta: denseMatrix(p, nFit, beta),
     df,
     devRatio: raw.devRatio,
     nullDeviance: 2 * weighted.sum * raw.nullDevPerWeight,

@@ -11,7 +11,8 @@ import { type DesignInput, toDesignMatrix } from './design-matrix.js';
  */
 export function coxnetCoefficients(fit: CoxnetFit, lambda: number): Float64Array {
   assertFiniteNumber(lambda, 'lambda');
-  const { lambda: path, beta, nCols: p } = fit;
+  const { lambda: path, nCols: p } = fit;
+  const beta = fit.beta.data;
   const k = path.length;
   if (k === 0) throw new TaceError('EMPTY_INPUT', 'the coxnet path is empty', { param: 'fit' });
   const out = new Float64Array(p);

@@ -67,7 +67,7 @@ describe.skipIf(missingData)(
         it('coefficients, variance, log-likelihoods, tests, means and linear predictors (1e-9)', () => {
           expect(fit.names).toEqual(r.names);
           expectClose(fit.coefficients, r.coef, TOL, 'coef');
-          expectClose(fit.variance, (r.var as number[][]).flat(), TOL, 'var');
+          expectClose(fit.variance.data, (r.var as number[][]).flat(), TOL, 'var');
           if (r.robustScore) {
             expectClose(
               [fit.robustScoreTest.statistic, fit.robustScoreTest.pValue],
@@ -76,7 +76,7 @@ describe.skipIf(missingData)(
               'robust score',
             );
           } else expect(fit.robustScoreTest.statistic).toBeNaN();
-          if (r.naiveVar) expectClose(fit.naiveVariance, (r.naiveVar as number[][]).flat(), TOL, 'naive.var');
+          if (r.naiveVar) expectClose(fit.naiveVariance.data, (r.naiveVar as number[][]).flat(), TOL, 'naive.var');
           expectClose(fit.loglik, r.loglik, TOL, 'loglik');
           expect(fit.iterations).toBe(r.iter);
           expect(fit.n).toBe(r.n);

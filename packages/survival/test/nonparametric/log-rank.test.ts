@@ -11,7 +11,7 @@ describe('logRank: hand-worked cases', () => {
     expectClose(lr.observed, [1, 0], 0);
     expectClose(lr.expected, [0.5, 0.5], 1e-15);
     // var = d * (n1/n) * (1 - n1/n) * (n - d)/(n - 1) = 1 * 0.25 * 3/3
-    expectClose(lr.variance, [0.25, -0.25, -0.25, 0.25], 1e-15);
+    expectClose(lr.variance.data, [0.25, -0.25, -0.25, 0.25], 1e-15);
     expect(lr.chisq).toBeCloseTo(1, 14);
     expect(lr.df).toBe(1);
     expect(lr.toTable()).toEqual({
@@ -75,7 +75,7 @@ describe.skipIf(missingData)(
         const tol = 1e-8;
         expectClose(lr.observed, rcase.observed, tol, 'observed');
         expectClose(lr.expected, rcase.expected, tol, 'expected');
-        expectClose(lr.variance, (rcase.variance as number[][]).flat(), tol, 'variance');
+        expectClose(lr.variance.data, (rcase.variance as number[][]).flat(), tol, 'variance');
         expectClose([lr.chisq], [rcase.chisq], tol, 'chisq');
         expect(lr.df).toBe(rcase.df);
         expectClose([lr.pValue], [rcase.p], 1e-7, 'p');

@@ -37,7 +37,7 @@ describe('coxnet: properties', () => {
         event[0] = 1;
         const fit = coxnet(rows, time, event, { alpha, standardize: false, thresh: 1e-14, nLambda: 12 });
         for (let l = 0; l < fit.lambda.length; l++) {
-          const beta = fit.beta.subarray(l * p, (l + 1) * p);
+          const beta = fit.beta.data.subarray(l * p, (l + 1) * p);
           const score = breslowScore(rows, time, event, beta);
           const lambda = fit.lambda[l];
           for (let j = 0; j < p; j++) {
@@ -72,9 +72,9 @@ describe('coxnet: properties', () => {
     // glmnet rescales penalty factors over all p columns (the excluded one counting as 1), hence 4/3.
     expect(excluded.lambda.length).toBe(dropped.lambda.length);
     for (let l = 0; l < dropped.lambda.length; l++) {
-      expect(excluded.beta[l * 4 + 2]).toBe(0);
-      expect(excluded.beta[l * 4]).toBeCloseTo(dropped.beta[l * 3], 10);
-      expect(excluded.beta[l * 4 + 3]).toBeCloseTo(dropped.beta[l * 3 + 2], 10);
+      expect(excluded.beta.data[l * 4 + 2]).toBe(0);
+      expect(excluded.beta.data[l * 4]).toBeCloseTo(dropped.beta.data[l * 3], 10);
+      expect(excluded.beta.data[l * 4 + 3]).toBeCloseTo(dropped.beta.data[l * 3 + 2], 10);
     }
   });
 });

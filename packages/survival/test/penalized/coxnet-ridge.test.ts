@@ -20,7 +20,7 @@ describe('coxnet with alpha = 0 (ridge) and 0.05 matches glmnet 4.1-6 (30 simula
       expect(Math.abs(ours.devRatio[k] - fit.devRatio[k])).toBeLessThan(1e-8);
       expect(ours.df[k]).toBe(fit.df[k]);
       fit.beta[k].forEach((b: number, j: number) => {
-        expect(Math.abs(ours.beta[k * 30 + j] - b)).toBeLessThan(1e-6);
+        expect(Math.abs(ours.beta.data[k * 30 + j] - b)).toBeLessThan(1e-6);
       });
     });
   });

@@ -22,7 +22,7 @@ describe('coxnet / cvCoxnet with observation weights match glmnet 4.1-6 (40 simu
       expect(Math.abs(fit.devRatio[k] - ref.fit.devRatio[k])).toBeLessThan(1e-8);
       expect(fit.df[k]).toBe(ref.fit.df[k]);
       ref.fit.beta[k].forEach((b: number, j: number) => {
-        expect(Math.abs(fit.beta[k * 40 + j] - b)).toBeLessThan(1e-6);
+        expect(Math.abs(fit.beta.data[k * 40 + j] - b)).toBeLessThan(1e-6);
       });
     });
   });
@@ -72,8 +72,8 @@ describe('coxnet / cvCoxnet with observation weights match glmnet 4.1-6 (40 simu
       { nLambda: 10, lambdaMinRatio: 1e-4, thresh: 1e-14 },
     );
     expect(replicated.lambda.length).toBe(weighted.lambda.length);
-    for (let k = 0; k < weighted.beta.length; k++) {
-      expect(Math.abs(weighted.beta[k] - replicated.beta[k])).toBeLessThan(1e-6);
+    for (let k = 0; k < weighted.beta.data.length; k++) {
+      expect(Math.abs(weighted.beta.data[k] - replicated.beta.data[k])).toBeLessThan(1e-6);
     }
   });
 });

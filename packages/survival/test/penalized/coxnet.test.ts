@@ -27,7 +27,7 @@ function compareWithGlmnet(fit: CoxnetFit, ref: any): void {
   expect(Math.abs(fit.nullDeviance - ref.nullDev)).toBeLessThan(1e-9 * ref.nullDev);
   // Coefficients at 1st, 2nd, 5th, 10th, ... and last lambda: 1e-6 absolute (both fits at thresh 1e-12).
   ref.coefIndex.forEach((k: number, c: number) => {
-    const beta = fit.beta.subarray(k * fit.nCols, (k + 1) * fit.nCols);
+    const beta = fit.beta.data.subarray(k * fit.nCols, (k + 1) * fit.nCols);
     expect(maxAbsDiff(beta, ref.coef[c])).toBeLessThan(1e-6);
   });
 }
@@ -64,7 +64,7 @@ describe('coxnet matches glmnet 4.1-6 family = "cox" (thresh = 1e-12 on both sid
       .filter((k: number) => k < 30)
       .forEach((k: number) => {
         const c = ref.coefIndex.indexOf(k);
-        expect(maxAbsDiff(user.beta.subarray(k * 200, (k + 1) * 200), ref.coef[c])).toBeLessThan(1e-6);
+        expect(maxAbsDiff(user.beta.data.subarray(k * 200, (k + 1) * 200), ref.coef[c])).toBeLessThan(1e-6);
       });
   });
 
@@ -88,7 +88,7 @@ describe('coxnet matches glmnet 4.1-6 family = "cox" (thresh = 1e-12 on both sid
     expect(maxAbsDiff(fit.devRatio, ref.devRatio)).toBeLessThan(1e-8);
     // 1e-6 absolute, although each fit is only 1e-2 away from the exact optimum at this threshold.
     ref.coefIndex.forEach((k: number, c: number) => {
-      expect(maxAbsDiff(fit.beta.subarray(k * 200, (k + 1) * 200), ref.coef[c])).toBeLessThan(1e-6);
+      expect(maxAbsDiff(fit.beta.data.subarray(k * 200, (k + 1) * 200), ref.coef[c])).toBeLessThan(1e-6);
     });
   });
 
@@ -145,7 +145,7 @@ describe('coxnet: hand-checked behaviour', () => {
   it("constant columns: 'drop' keeps them at 0 and reports them; 'error' throws", () => {
     const fit = coxnet(x, time, event);
     expect(Array.from(fit.droppedColumns)).toEqual([2]);
-    for (let l = 0; l < fit.lambda.length; l++) expect(fit.beta[l * 3 + 2]).toBe(0);
+    for (let l = 0; l < fit.lambda.length; l++) expect(fit.beta.data[l * 3 + 2]).toBe(0);
     expect(() => coxnet(x, time, event, { constantColumns: 'error' })).toThrow(/column x3 of x is constant/);
   });
 
@@ -170,9 +170,9 @@ describe('coxnet: hand-checked behaviour', () => {
     const fit = coxnet(sim.x, sim.time, sim.event, { nLambda: 10, lambdaMinRatio: 0.1 });
     const p = fit.nCols;
     expect(Array.from(coxnetCoefficients(fit, fit.lambda[4]))).toEqual(
-      Array.from(fit.beta.subarray(4 * p, 5 * p)),
+      Array.from(fit.beta.data.subarray(4 * p, 5 * p)),
     );
-    expect(Array.from(coxnetCoefficients(fit, 1e-9))).toEqual(Array.from(fit.beta.subarray(9 * p, 10 * p)));
-    expect(Array.from(coxnetCoefficients(fit, 1e9))).toEqual(Array.from(fit.beta.subarray(0, p)));
+    expect(Array.from(coxnetCoefficients(fit, 1e-9))).toEqual(Array.from(fit.beta.data.subarray(9 * p, 10 * p)));
+    expect(Array.from(coxnetCoefficients(fit, 1e9))).toEqual(Array.from(fit.beta.data.subarray(0, p)));
   });
 });
