@@ -10,7 +10,8 @@ import {
 } from 'apache-arrow';
 import { TaceError } from '../errors/tace-error.js';
 import { columnNames, getColumn, rowCount } from '../table/columns.js';
-import type { ColumnTable, TableLike } from '../table/types.js';
+import { orderedRecord, orderedTable } from '../table/ordered-table.js';
+import type { Column, ColumnTable, TableLike } from '../table/types.js';
 
 /**
  * An Apache Arrow table from any table. Typed arrays keep their type (a `Float64Array` becomes Float64 with
@@ -22,8 +23,12 @@ import type { ColumnTable, TableLike } from '../table/types.js';
 export function toArrowTable(table: TableLike): ArrowTable {
   if (table instanceof ArrowTable) return table;
   rowCount(table);
-  const vectors: Record<string, Vector> = {};
-  for (const name of columnNames(table)) vectors[name] = toVector(getColumn(table, name), name);
+  const names = columnNames(table);
+  // keyed in column order whatever the names (integer-like, __proto__): apache-arrow reads Object.keys
+  const vectors = orderedRecord(
+    names,
+    names.map((name) => toVector(getColumn(table, name), name)),
+  );
   return new ArrowTable(vectors);
 }
 
@@ -64,11 +69,12 @@ function toVector(values: ArrayLike<unknown>, name: string): Vector {
  * A plain {@link ColumnTable} from an Arrow table with the toolkit's conventions: every numeric column (ints,
  * floats, 64-bit ints, decimals read as numbers) becomes a `Float64Array` with NaN for null; strings and
  * dictionary-encoded strings become `(string | null)[]`; booleans `(boolean | null)[]`; anything else (dates,
- * lists) an array of the values Arrow returns, null for missing.
+ * lists) an array of the values Arrow returns, null for missing. Columns keep the schema's order.
  * @example fromArrowTable(toArrowTable({ x: [1, null] })).x // Float64Array [1, NaN]
  */
 export function fromArrowTable(table: ArrowTable): ColumnTable {
-  const out: ColumnTable = {};
+  const names: string[] = [];
+  const columns: Column[] = [];
   for (const field of table.schema.fields) {
     const child = table.getChild(field.name)!;
     const n = child.length;
@@ -78,15 +84,17 @@ export function fromArrowTable(table: ArrowTable): ColumnTable {
         const v = child.get(i);
         numbers[i] = v === null || v === undefined ? Number.NaN : Number(v);
       }
-      out[field.name] = numbers;
+      names.push(field.name);
+      columns.push(numbers);
     } else {
       const values = new Array<unknown>(n);
       for (let i = 0; i < n; i++) {
         const v = child.get(i);
         values[i] = v === undefined ? null : v;
       }
-      out[field.name] = values;
+      names.push(field.name);
+      columns.push(values);
     }
   }
-  return out;
+  return orderedTable(names, columns);
 }

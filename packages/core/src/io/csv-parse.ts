@@ -1,6 +1,6 @@
 import { TaceError } from '../errors/tace-error.js';
 
-/** One parsed delimited-text record: the field texts, which of them were quoted, and the 1-based line it starts on. */
+/** One record of delimited text: its fields, whether each was quoted, and its (1-based) first line. */
 export interface CsvRecord {
   fields: string[];
   quoted: boolean[];
@@ -8,10 +8,192 @@ export interface CsvRecord {
 }
 
 /**
- * Splits delimited text into records following RFC 4180: fields may be quoted with `"`, a quote inside a
- * quoted field is doubled (`""`), quoted fields may hold delimiters and line breaks; records end with LF or
- * CRLF. A leading byte-order mark is skipped; a final line break does not make an empty record; blank lines
- * are skipped.
+ * Receives each record of a {@link DelimitedParser}: the first `count` entries of `fields` and `quoted` (arrays
+ * reused from record to record: copy what you keep) and the line the record starts on.
+ */
+export type RecordHandler = (fields: string[], quoted: boolean[], count: number, line: number) => void;
+
+const QUOTE = 34;
+const LF = 10;
+const CR = 13;
+
+/** Number of line breaks (LF, CRLF or CR each count one) in `text`. */
+export function countLineBreaks(text: string): number {
+  let breaks = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === LF || (c === CR && text.charCodeAt(i + 1) !== LF)) breaks++;
+  }
+  return breaks;
+}
+
+/**
+ * An incremental RFC 4180 parser: text is pushed in pieces of any size (a record may span pieces) and each
+ * complete record goes to the handler, so a file is parsed with memory for one piece and one record.
+ * Fields may be quoted with `"`, a quote inside a quoted field is doubled (`""`), quoted fields may hold
+ * delimiters and line breaks; records end with LF, CRLF or CR (mixed in one file, as R's `read.csv` accepts).
+ * A leading byte-order mark is skipped; a final line break does not make an empty record; blank lines are
+ * skipped.
+ */
+export class DelimitedParser {
+  private carry = '';
+  private readonly pending: string[] = [];
+  private pendingLength = 0;
+  private need = 0;
+  private line = 1;
+  private first = true;
+  private readonly fields: string[] = [];
+  private readonly quoted: boolean[] = [];
+  private readonly delimiter: number;
+
+  constructor(
+    delimiter: string,
+    private readonly source: string,
+    private readonly onRecord: RecordHandler,
+  ) {
+    this.delimiter = delimiter.charCodeAt(0);
+  }
+
+  /**
+   * Parses `text` after what was pushed before; `final` marks the end of the input.
+   * @throws {TaceError} `PARSE_ERROR` (see {@link parseDelimited}), or what the handler throws.
+   */
+  push(text: string, final = false): void {
+    if (text.length > 0) {
+      this.pending.push(text);
+      this.pendingLength += text.length;
+    }
+    // A record longer than one piece is parsed again only once as much new text has come: linear overall.
+    if (!final && this.pendingLength < this.need) return;
+    let buffer = this.carry.length === 0 && this.pending.length === 1 ? this.pending[0] : '';
+    if (buffer === '' && (this.carry.length > 0 || this.pending.length > 0)) {
+      buffer = [this.carry, ...this.pending].join('');
+    }
+    this.pending.length = 0;
+    this.pendingLength = 0;
+    if (this.first && buffer.length > 0) {
+      this.first = false;
+      if (buffer.charCodeAt(0) === 0xfeff) buffer = buffer.slice(1);
+    }
+    const consumed = this.parse(buffer, final);
+    this.carry = consumed < buffer.length ? buffer.slice(consumed) : '';
+    this.need = this.carry.length;
+  }
+
+  /** The line the text pushed so far ends on (for errors found in bytes not yet pushed). */
+  endLine(): number {
+    return this.line + countLineBreaks(this.carry) + countLineBreaks(this.pending.join(''));
+  }
+
+  /** Parses complete records of `text`; returns how many characters they took. */
+  private parse(text: string, final: boolean): number {
+    const d = this.delimiter;
+    const fields = this.fields;
+    const quoted = this.quoted;
+    const n = text.length;
+    let i = 0;
+    let line = this.line;
+    let lineStart = 0;
+    let consumed = 0;
+    const fail = (message: string, at: number, atLine = line, atLineStart = lineStart): never => {
+      throw new TaceError('PARSE_ERROR', `${message} at line ${atLine}, column ${at - atLineStart + 1}`, {
+        param: this.source,
+        remedy:
+          'fix the file: quote fields holding delimiters, quotes or line breaks, and double inner quotes',
+      });
+    };
+    records: while (i < n) {
+      const recordLine = line;
+      const c0 = text.charCodeAt(i);
+      if (c0 === LF || c0 === CR) {
+        // a blank line
+        if (c0 === CR && i + 1 >= n && !final) break;
+        i += c0 === CR && text.charCodeAt(i + 1) === LF ? 2 : 1;
+        line++;
+        lineStart = i;
+        consumed = i;
+        this.line = line;
+        continue;
+      }
+      let count = 0;
+      for (;;) {
+        if (text.charCodeAt(i) === QUOTE) {
+          const openLine = line;
+          const openLineStart = lineStart;
+          const open = i;
+          i++;
+          let value = '';
+          let chunk = i;
+          for (;;) {
+            if (i >= n) {
+              if (!final) break records;
+              fail('unterminated quoted field', open, openLine, openLineStart);
+            }
+            const c = text.charCodeAt(i);
+            if (c === QUOTE) {
+              if (i + 1 >= n && !final) break records;
+              if (text.charCodeAt(i + 1) === QUOTE) {
+                value += text.slice(chunk, i + 1);
+                i += 2;
+                chunk = i;
+                continue;
+              }
+              value += text.slice(chunk, i);
+              i++;
+              break;
+            }
+            if (c === LF || (c === CR && text.charCodeAt(i + 1) !== LF)) {
+              line++;
+              lineStart = i + 1;
+            }
+            i++;
+          }
+          if (i >= n && !final) break records;
+          const next = text.charCodeAt(i);
+          if (i < n && next !== d && next !== LF && next !== CR) {
+            fail('unexpected text after a closing quote', i);
+          }
+          fields[count] = value;
+          quoted[count] = true;
+        } else {
+          const start = i;
+          while (i < n) {
+            const c = text.charCodeAt(i);
+            if (c === d || c === LF || c === CR) break;
+            if (c === QUOTE) fail('unexpected quote in an unquoted field', i);
+            i++;
+          }
+          if (i >= n && !final) break records;
+          fields[count] = text.slice(start, i);
+          quoted[count] = false;
+        }
+        count++;
+        if (i < n && text.charCodeAt(i) === d) {
+          i++;
+          continue;
+        }
+        break;
+      }
+      if (i < n) {
+        if (text.charCodeAt(i) === CR) {
+          if (i + 1 >= n && !final) break;
+          i += text.charCodeAt(i + 1) === LF ? 2 : 1;
+        } else i++;
+        line++;
+        lineStart = i;
+      }
+      this.onRecord(fields, quoted, count, recordLine);
+      consumed = i;
+      this.line = line;
+    }
+    return consumed;
+  }
+}
+
+/**
+ * Splits delimited text into records following RFC 4180 (see {@link DelimitedParser}): quoted fields with
+ * doubled inner quotes, delimiters and line breaks; records end with LF, CRLF or CR. A leading byte-order
+ * mark is skipped; a final line break does not make an empty record; blank lines are skipped.
  * @param source - name used in error messages (usually the file path).
  * @throws {TaceError} `PARSE_ERROR` naming `source`, line and column for an unterminated quote, a stray quote
  * inside an unquoted field, or text after a closing quote.
@@ -19,87 +201,9 @@ export interface CsvRecord {
  */
 export function parseDelimited(text: string, delimiter: string, source = 'text'): CsvRecord[] {
   const records: CsvRecord[] = [];
-  const d = delimiter.charCodeAt(0);
-  const QUOTE = 34;
-  const LF = 10;
-  const CR = 13;
-  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  let line = 1;
-  let lineStart = i;
-  const n = text.length;
-  const fail = (message: string, at: number, atLine = line, atLineStart = lineStart): never => {
-    throw new TaceError('PARSE_ERROR', `${message} at line ${atLine}, column ${at - atLineStart + 1}`, {
-      param: source,
-      remedy: 'fix the file: quote fields holding delimiters, quotes or line breaks, and double inner quotes',
-    });
-  };
-  while (i < n) {
-    const record: CsvRecord = { fields: [], quoted: [], line };
-    // skip blank lines
-    if (text.charCodeAt(i) === LF || (text.charCodeAt(i) === CR && text.charCodeAt(i + 1) === LF)) {
-      i += text.charCodeAt(i) === CR ? 2 : 1;
-      line++;
-      lineStart = i;
-      continue;
-    }
-    for (;;) {
-      // one field
-      if (text.charCodeAt(i) === QUOTE) {
-        const openLine = line;
-        const openLineStart = lineStart;
-        const open = i;
-        i++;
-        let value = '';
-        let chunk = i;
-        for (;;) {
-          if (i >= n) fail('unterminated quoted field', open, openLine, openLineStart);
-          const c = text.charCodeAt(i);
-          if (c === QUOTE) {
-            if (text.charCodeAt(i + 1) === QUOTE) {
-              value += text.slice(chunk, i + 1);
-              i += 2;
-              chunk = i;
-              continue;
-            }
-            value += text.slice(chunk, i);
-            i++;
-            break;
-          }
-          if (c === LF) {
-            line++;
-            lineStart = i + 1;
-          }
-          i++;
-        }
-        const next = text.charCodeAt(i);
-        if (i < n && next !== d && next !== LF && !(next === CR && text.charCodeAt(i + 1) === LF)) {
-          fail('unexpected text after a closing quote', i);
-        }
-        record.fields.push(value);
-        record.quoted.push(true);
-      } else {
-        const start = i;
-        while (i < n) {
-          const c = text.charCodeAt(i);
-          if (c === d || c === LF || (c === CR && text.charCodeAt(i + 1) === LF)) break;
-          if (c === QUOTE) fail('unexpected quote in an unquoted field', i);
-          i++;
-        }
-        record.fields.push(text.slice(start, i));
-        record.quoted.push(false);
-      }
-      if (i < n && text.charCodeAt(i) === d) {
-        i++;
-        continue;
-      }
-      break;
-    }
-    records.push(record);
-    if (i < n) {
-      i += text.charCodeAt(i) === CR ? 2 : 1;
-      line++;
-      lineStart = i;
-    }
-  }
+  const parser = new DelimitedParser(delimiter, source, (fields, quoted, count, line) => {
+    records.push({ fields: fields.slice(0, count), quoted: quoted.slice(0, count), line });
+  });
+  parser.push(text, true);
   return records;
 }

@@ -1,5 +1,6 @@
 import type { Table as ArrowTable } from 'apache-arrow';
 import { TaceError } from '../errors/tace-error.js';
+import { orderedTable } from './ordered-table.js';
 import type { Column, ColumnTable, DataFrameLike, TableLike } from './types.js';
 
 function isArrowTable(table: unknown): table is ArrowTable {
@@ -101,9 +102,11 @@ export function toColumnTable(table: TableLike): ColumnTable {
     rowCount(table);
     return table as ColumnTable;
   }
-  const out: ColumnTable = {};
-  for (const name of columnNames(table)) out[name] = getColumn(table, name);
-  return out;
+  const names = columnNames(table);
+  return orderedTable(
+    names,
+    names.map((name) => getColumn(table, name)),
+  );
 }
 
 function columnNotFound(table: TableLike, name: string): TaceError {

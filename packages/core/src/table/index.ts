@@ -2,6 +2,7 @@ export { columnNames, getColumn, hasColumn, rowCount, toColumnTable } from './co
 export type { CompleteCases } from './complete-cases.js';
 export { completeCases, selectRows, takeRows } from './complete-cases.js';
 export { isMissing, MISSING_STRINGS } from './missing.js';
+export { orderedRecord, orderedTable } from './ordered-table.js';
 export type { CategoricalColumn, CategoricalOptions } from './typed-columns.js';
 export {
   categoricalColumn,
