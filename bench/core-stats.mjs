@@ -17,7 +17,7 @@ import {
   rank,
   variance,
   wilcoxonRankSum,
-} from '../packages/core/dist/index.js';
+} from '@tace/core';
 import { measure } from './lib/timing.mjs';
 
 const n = Number(process.env.BENCH_N ?? 1_000_000);

@@ -7,7 +7,6 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { lcgNoise, tumorPhantom } from '@tace/synthetic';
 import {
   buildResNet3d18,
   embedCohort,
@@ -19,7 +18,8 @@ import {
   runModel,
   TACE_CNN_V1_MANIFEST,
   writeNifti,
-} from '../packages/imaging/dist/index.js';
+} from '@tace/imaging';
+import { lcgNoise, tumorPhantom } from '@tace/synthetic';
 
 const patients = Number(process.env.BENCH_PATIENTS ?? 6);
 const batchSize = Number(process.env.BENCH_BATCH ?? 4);

@@ -13,8 +13,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { extractCohort, extractFeatures, readImage, writeNifti } from '@tace/imaging';
 import { lcgNoise, tumorPhantom } from '@tace/synthetic';
-import { extractCohort, extractFeatures, readImage, writeNifti } from '../packages/imaging/dist/index.js';
 
 const shared = fileURLToPath(new URL('../../shared/data/radiomics/', import.meta.url));
 const CASES = {

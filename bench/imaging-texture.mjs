@@ -10,12 +10,7 @@
 import { existsSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
-import {
-  extractFeatures,
-  laplacianOfGaussian,
-  readImage,
-  waveletImages,
-} from '../packages/imaging/dist/index.js';
+import { extractFeatures, laplacianOfGaussian, readImage, waveletImages } from '@tace/imaging';
 import {
   discretize,
   glcmFeatures,
@@ -28,7 +23,7 @@ import {
   glszmMatrix,
   ngtdmFeatures,
   ngtdmMatrix,
-} from '../packages/imaging/dist/kernels.js';
+} from '@tace/imaging/kernels';
 import { measure } from './lib/timing.mjs';
 
 const reps = Number(process.env.BENCH_REPS ?? 5);

@@ -9,9 +9,9 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { createRng, randomNormal } from '../packages/core/dist/index.js';
-import { coxph } from '../packages/survival/dist/index.js';
-import { concordance, kaplanMeier, logRank } from '../packages/survival/dist/kernels.js';
+import { createRng, randomNormal } from '@tace/core';
+import { coxph } from '@tace/survival';
+import { concordance, kaplanMeier, logRank } from '@tace/survival/kernels';
 
 const n = Number(process.env.BENCH_N ?? 100_000);
 const p = Number(process.env.BENCH_P ?? 10);

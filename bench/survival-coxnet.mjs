@@ -12,8 +12,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createRng, randomNormal } from '../packages/core/dist/index.js';
-import { coxnet, cvCoxnet } from '../packages/survival/dist/kernels.js';
+import { createRng, randomNormal } from '@tace/core';
+import { coxnet, cvCoxnet } from '@tace/survival/kernels';
 
 const n = Number(process.env.BENCH_N ?? 1349);
 const p = Number(process.env.BENCH_P ?? 1000);
