@@ -91,8 +91,13 @@ export type { LogRankOptions, LogRankResult } from './nonparametric/log-rank.js'
 export type { LogRankColumns, LogRankTableOptions } from './nonparametric/log-rank-table.js';
 export { logRank } from './nonparametric/log-rank-table.js';
 export type { CoxnetFit, CoxnetOptions } from './penalized/coxnet.js';
-export type { CoxnetColumns, TableMissing } from './penalized/coxnet-table.js';
-export { coxnet, cvCoxnet } from './penalized/coxnet-table.js';
+export type {
+  CoxnetColumns,
+  CoxnetPrediction,
+  PredictCoxnetOptions,
+  TableMissing,
+} from './penalized/coxnet-table.js';
+export { coxnet, cvCoxnet, predictCoxnet } from './penalized/coxnet-table.js';
 export type { CvCoxnetOptions, CvCoxnetResult } from './penalized/cv-coxnet.js';
 export type { DesignFromTable, DesignFromTableOptions } from './penalized/design-from-table.js';
 export { designFromTable } from './penalized/design-from-table.js';
@@ -152,3 +157,11 @@ export type {
   ValidationRow,
 } from './validation/validate-models.js';
 export { validateModels } from './validation/validate-models.js';
+export type {
+  BootstrapConcordanceColumns,
+  CompareConcordanceColumns,
+  TimeDependentRocColumns,
+  TimeDependentRocOptions,
+  ValidationMissing,
+} from './validation/validation-table.js';
+export { bootstrapConcordance, compareConcordance, timeDependentRoc } from './validation/validation-table.js';

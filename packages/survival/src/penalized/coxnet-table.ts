@@ -4,6 +4,7 @@ import type { CoxnetFit, CoxnetOptions } from './coxnet.js';
 import { coxnet as coxnetKernel } from './coxnet.js';
 import type { CvCoxnetOptions, CvCoxnetResult } from './cv-coxnet.js';
 import { cvCoxnet as cvCoxnetKernel } from './cv-coxnet.js';
+import { predictCoxnet as predictCoxnetKernel } from './predict-coxnet.js';
 
 /** Columns of {@link coxnet} and {@link cvCoxnet}: the outcome and the (numeric) feature columns. */
 export interface CoxnetColumns {
@@ -69,6 +70,39 @@ export async function cvCoxnet(
     },
   );
   return { ...cv, omitted };
+}
+
+/** Options of the table-level {@link predictCoxnet}. */
+export interface PredictCoxnetOptions extends TableMissing {
+  /** Penalty at which to predict (glmnet `predict(fit, s)`), interpolated between path lambdas. */
+  lambda: number;
+}
+
+/** Linear predictors of a table's rows from {@link predictCoxnet}. */
+export interface CoxnetPrediction {
+  /** `x beta(lambda)` per row used (not centred, as glmnet's `predict(type = "link")`). */
+  linearPredictor: Float64Array;
+  /** Rows of the table used (0-based, ascending). */
+  rows: Int32Array;
+  omitted: number;
+}
+
+/**
+ * Linear predictor of a fitted path at `lambda` for the rows of a table holding the fit's feature columns
+ * (`fit.columnNames`), as glmnet's `predict(fit, newx, s, type = "link")`. See the array-level
+ * `predictCoxnet` of `@tace/survival/kernels`.
+ * @throws {TaceError} `COLUMN_NOT_FOUND` for a feature column missing from the table, `MISSING_VALUE`
+ *   (policy `'error'`), `INVALID_ARGUMENT` for a non-finite lambda.
+ * @example predictCoxnet(fit, test, { lambda: cv.lambdaMin }).linearPredictor
+ */
+export function predictCoxnet(
+  fit: CoxnetFit,
+  table: TableLike,
+  options: PredictCoxnetOptions,
+): CoxnetPrediction {
+  const { rows, omitted } = tableRows(table, fit.columnNames, options.missing);
+  const linearPredictor = predictCoxnetKernel(fit, designAt(table, fit.columnNames, rows), options.lambda);
+  return { linearPredictor, rows, omitted };
 }
 
 function read(table: TableLike, columns: CoxnetColumns, missing?: MissingPolicy) {

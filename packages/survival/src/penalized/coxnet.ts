@@ -1,5 +1,12 @@
 import type { DenseMatrix } from '@tace/core';
-import { assertInRange, assertInteger, assertOneOf, assertSameLength, denseMatrix, TaceError } from '@tace/core';
+import {
+  assertInRange,
+  assertInteger,
+  assertOneOf,
+  assertSameLength,
+  denseMatrix,
+  TaceError,
+} from '@tace/core';
 import { type CoxnetProblem, coxnetPathKernel } from './coxnet-path.js';
 import { columnLabel, type DesignInput, type DesignMatrix, toDesignMatrix } from './design-matrix.js';
 import { riskSetIndex } from './risk-sets.js';

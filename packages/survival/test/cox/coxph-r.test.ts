@@ -76,7 +76,8 @@ describe.skipIf(missingData)(
               'robust score',
             );
           } else expect(fit.robustScoreTest.statistic).toBeNaN();
-          if (r.naiveVar) expectClose(fit.naiveVariance.data, (r.naiveVar as number[][]).flat(), TOL, 'naive.var');
+          if (r.naiveVar)
+            expectClose(fit.naiveVariance.data, (r.naiveVar as number[][]).flat(), TOL, 'naive.var');
           expectClose(fit.loglik, r.loglik, TOL, 'loglik');
           expect(fit.iterations).toBe(r.iter);
           expect(fit.n).toBe(r.n);

@@ -172,7 +172,9 @@ describe('coxnet: hand-checked behaviour', () => {
     expect(Array.from(coxnetCoefficients(fit, fit.lambda[4]))).toEqual(
       Array.from(fit.beta.data.subarray(4 * p, 5 * p)),
     );
-    expect(Array.from(coxnetCoefficients(fit, 1e-9))).toEqual(Array.from(fit.beta.data.subarray(9 * p, 10 * p)));
+    expect(Array.from(coxnetCoefficients(fit, 1e-9))).toEqual(
+      Array.from(fit.beta.data.subarray(9 * p, 10 * p)),
+    );
     expect(Array.from(coxnetCoefficients(fit, 1e9))).toEqual(Array.from(fit.beta.data.subarray(0, p)));
   });
 });
