@@ -16,6 +16,12 @@ export type RecordHandler = (fields: string[], quoted: boolean[], count: number,
 const QUOTE = 34;
 const LF = 10;
 const CR = 13;
+/** A record carried over longer than this is only parsed once its end has arrived. */
+const LONG_RECORD = 1 << 20;
+/** Fields after which a record is only parsed on if its end has arrived. */
+const WIDE_RECORD = 1 << 16;
+/** Longest record accepted, in characters (V8 strings stop at 2^29 - 24). */
+const MAX_RECORD = 1 << 28;
 
 /** Number of line breaks (LF, CRLF or CR each count one) in `text`. */
 export function countLineBreaks(text: string): number {
@@ -25,6 +31,20 @@ export function countLineBreaks(text: string): number {
     if (c === LF || (c === CR && text.charCodeAt(i + 1) !== LF)) breaks++;
   }
   return breaks;
+}
+
+/**
+ * Looks for a line break outside quotes in `text`, starting inside quotes when `quoted`: null when there is
+ * one (the carried record ends in `text`), else whether `text` ends inside quotes.
+ */
+function openRecordState(text: string, quoted: boolean, from = 0): boolean | null {
+  let inside = quoted;
+  for (let i = from; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === QUOTE) inside = !inside;
+    else if (!inside && (c === LF || c === CR)) return null;
+  }
+  return inside;
 }
 
 /**
@@ -42,6 +62,8 @@ export class DelimitedParser {
   private need = 0;
   private line = 1;
   private first = true;
+  /** Whether the text of a long carried record without its end so far ends inside quotes (null: no such record). */
+  private open: boolean | null = null;
   private readonly fields: string[] = [];
   private readonly quoted: boolean[] = [];
   private readonly delimiter: number;
@@ -63,8 +85,25 @@ export class DelimitedParser {
       this.pending.push(text);
       this.pendingLength += text.length;
     }
-    // A record longer than one piece is parsed again only once as much new text has come: linear overall.
-    if (!final && this.pendingLength < this.need) return;
+    if (this.carry.length + this.pendingLength > MAX_RECORD) {
+      throw new TaceError(
+        'PARSE_ERROR',
+        `the record starting at line ${this.line} is longer than ${MAX_RECORD} characters (no line break outside quotes: an unterminated quote, or not a table)`,
+        { param: this.source, remedy: 'check the quotes on that line, and that the file is a CSV/TSV table' },
+      );
+    }
+    if (this.open !== null && !final) {
+      // a very long record had no end so far: look for it in the new text only, building no fields yet
+      const open = openRecordState(text, this.open);
+      if (open !== null) {
+        this.open = open;
+        return;
+      }
+      this.open = null;
+    } else if (!final && this.pendingLength < this.need) {
+      // a record longer than one piece is parsed again only once as much new text has come: linear overall
+      return;
+    }
     let buffer = this.carry.length === 0 && this.pending.length === 1 ? this.pending[0] : '';
     if (buffer === '' && (this.carry.length > 0 || this.pending.length > 0)) {
       buffer = [this.carry, ...this.pending].join('');
@@ -74,6 +113,14 @@ export class DelimitedParser {
     if (this.first && buffer.length > 0) {
       this.first = false;
       if (buffer.charCodeAt(0) === 0xfeff) buffer = buffer.slice(1);
+    }
+    if (!final && this.carry.length >= LONG_RECORD) {
+      const open = openRecordState(buffer, false);
+      if (open !== null) {
+        this.carry = buffer;
+        this.open = open;
+        return;
+      }
     }
     const consumed = this.parse(buffer, final);
     this.carry = consumed < buffer.length ? buffer.slice(consumed) : '';
@@ -168,6 +215,12 @@ export class DelimitedParser {
           quoted[count] = false;
         }
         count++;
+        if (count === WIDE_RECORD && !final && openRecordState(text, false, i) !== null) {
+          // a record this wide whose end has not arrived: wait for it rather than build its fields twice
+          fields.length = 0;
+          quoted.length = 0;
+          break records;
+        }
         if (i < n && text.charCodeAt(i) === d) {
           i++;
           continue;
@@ -183,6 +236,10 @@ export class DelimitedParser {
         lineStart = i;
       }
       this.onRecord(fields, quoted, count, recordLine);
+      if (count > WIDE_RECORD) {
+        fields.length = 0; // let the strings of a very wide record go
+        quoted.length = 0;
+      }
       consumed = i;
       this.line = line;
     }

@@ -54,6 +54,35 @@ describe('DelimitedParser: text pushed in pieces', () => {
   });
 });
 
+describe('DelimitedParser: a record longer than many pieces', () => {
+  it('a 3 MiB quoted field with line breaks, pushed in 64 KiB pieces, is one record; the next starts on the right line', () => {
+    const big = 'ab\n'.repeat(1 << 20);
+    const text = `id,note\n1,"${big}"\r2,x\n`;
+    const records: CsvRecord[] = [];
+    const parser = new DelimitedParser(',', 'text', (fields, quoted, count, line) => {
+      records.push({ fields: fields.slice(0, count), quoted: quoted.slice(0, count), line });
+    });
+    for (let at = 0; at < text.length; at += 1 << 16) parser.push(text.slice(at, at + (1 << 16)));
+    parser.push('', true);
+    expect(records.map((r) => r.line)).toEqual([1, 2, 3 + (1 << 20)]);
+    expect(records[1].fields[1]).toBe(big);
+    expect(records[2].fields).toEqual(['2', 'x']);
+  });
+  it('a 100 000-field header and rows, pushed in 64 KiB pieces, are three records of 100 000 fields', () => {
+    const width = 100_000;
+    const line = (prefix: string) => Array.from({ length: width }, (_, j) => `${prefix}${j}`).join(',');
+    const text = `${line('c')}\n${line('')}\r\n${line('q')}`;
+    const counts: number[] = [];
+    const parser = new DelimitedParser(',', 'text', (fields, _quoted, count) => {
+      counts.push(count);
+      expect(fields[width - 1]).toMatch(/^(c|q|)99999$/);
+    });
+    for (let at = 0; at < text.length; at += 1 << 16) parser.push(text.slice(at, at + (1 << 16)));
+    parser.push('', true);
+    expect(counts).toEqual([width, width, width]);
+  });
+});
+
 const names = fc.uniqueArray(
   fc.oneof(
     fc.constantFrom('__proto__', 'constructor', '2019', '2020', '1', '0', 'gène', 'id'),
