@@ -103,6 +103,9 @@ export type { DesignFromTable, DesignFromTableOptions } from './penalized/design
 export { designFromTable } from './penalized/design-from-table.js';
 export type { DesignMatrix } from './penalized/design-matrix.js';
 export { coxnetCoefficients } from './penalized/predict-coxnet.js';
+export type { RmstContrast, RmstGroup, RmstOptions, RmstResult } from './rmst/rmst.js';
+export type { RmstColumns, RmstTableOptions } from './rmst/rmst-table.js';
+export { rmst } from './rmst/rmst-table.js';
 export type { AlbiOptions } from './scores/albi.js';
 export { albi, albiScore } from './scores/albi.js';
 export { art, artScore } from './scores/art.js';

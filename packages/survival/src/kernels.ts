@@ -32,6 +32,7 @@ export { cvCoxnet } from './penalized/cv-coxnet.js';
 export type { DesignInput, DesignMatrix } from './penalized/design-matrix.js';
 export { selectColumns, toDesignMatrix } from './penalized/design-matrix.js';
 export { coxnetCoefficients, predictCoxnet } from './penalized/predict-coxnet.js';
+export { rmst } from './rmst/rmst.js';
 export { bootstrapConcordance } from './validation/bootstrap-concordance.js';
 export type { ConcordanceReplicatesOptions, ReplicateMetric } from './validation/bootstrap-replicates.js';
 export { concordanceReplicates, replicateSeed } from './validation/bootstrap-replicates.js';
