@@ -85,7 +85,7 @@ export class DelimitedParser {
       this.pending.push(text);
       this.pendingLength += text.length;
     }
-    if (this.carry.length + this.pendingLength > MAX_RECORD) {
+    if (this.carry.length > 0 && this.carry.length + this.pendingLength > MAX_RECORD) {
       throw new TaceError(
         'PARSE_ERROR',
         `the record starting at line ${this.line} is longer than ${MAX_RECORD} characters (no line break outside quotes: an unterminated quote, or not a table)`,
@@ -100,7 +100,9 @@ export class DelimitedParser {
         return;
       }
       this.open = null;
-    } else if (!final && this.pendingLength < this.need) {
+    } else if (final) {
+      this.open = null;
+    } else if (this.pendingLength < this.need) {
       // a record longer than one piece is parsed again only once as much new text has come: linear overall
       return;
     }
