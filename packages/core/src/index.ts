@@ -17,6 +17,7 @@ export type {
   ReadTableOptions,
   TextColumnOptions,
   TextColumnType,
+  TextEncoding,
   WriteTableOptions,
 } from './io/index.js';
 export {
