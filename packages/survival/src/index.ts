@@ -54,17 +54,33 @@ export type {
   IntegratedBrierScoreOptions,
   IntegratedBrierScoreResult,
 } from './metrics/brier-score.js';
+export type {
+  BrierScoreInferenceOptions,
+  BrierScoreInferenceResult,
+  IntegratedBrierInference,
+} from './metrics/brier-score-inference.js';
 export type { BrierScoreColumns } from './metrics/brier-score-table.js';
 export { brierScore, integratedBrierScore } from './metrics/brier-score-table.js';
 export type { CalibrationOptions, CalibrationResult } from './metrics/calibration.js';
 export type { RiskColumns } from './metrics/calibration-table.js';
 export { calibration } from './metrics/calibration-table.js';
+export type { CompareTimeDependentAucResult } from './metrics/compare-time-dependent-auc.js';
 export type { ConcordanceOptions, ConcordanceResult } from './metrics/concordance.js';
 export type { ConcordanceColumns, ConcordanceTableOptions } from './metrics/concordance-table.js';
 export { concordance } from './metrics/concordance-table.js';
 export type { DecisionCurveOptions, DecisionCurveResult } from './metrics/decision-curve.js';
 export { decisionCurve } from './metrics/decision-curve-table.js';
+export type { CompareTimeDependentAucColumns } from './metrics/metric-inference-table.js';
+export {
+  brierScoreInference,
+  compareTimeDependentAuc,
+  timeDependentAucInference,
+} from './metrics/metric-inference-table.js';
 export type { TimeDependentAucOptions, TimeDependentAucResult } from './metrics/time-dependent-auc.js';
+export type {
+  TimeDependentAucInferenceOptions,
+  TimeDependentAucInferenceResult,
+} from './metrics/time-dependent-auc-inference.js';
 export type { TimeDependentAucColumns } from './metrics/time-dependent-auc-table.js';
 export { timeDependentAuc } from './metrics/time-dependent-auc-table.js';
 export type {
