@@ -72,6 +72,8 @@ export type {
   UnsValue,
 } from './h5ad/index.js';
 export { columnLabels, iterateRows, readH5ad, readH5adObs, writeH5ad } from './h5ad/index.js';
+export type { ProgenyModelRow, ProgenyOptions } from './pathways/index.js';
+export { PROGENY_MAX_TOP, PROGENY_PATHWAYS, progeny, progenyModel } from './pathways/index.js';
 export type {
   GeneSetScores,
   KernelCdf,
@@ -129,3 +131,14 @@ export {
   scoreH5ad,
   ucell,
 } from './singlecell/index.js';
+export type { EstimateOptions, FeatureScores, QuantiseqOptions, Til10Signature } from './tme/index.js';
+export {
+  ESTIMATE_FEATURES,
+  estimateCommonGenes,
+  estimateGeneSets,
+  estimateScores,
+  mcpCounter,
+  mcpCounterMarkers,
+  quantiseq,
+  til10Signature,
+} from './tme/index.js';

@@ -1,0 +1,6 @@
+export type { EstimateOptions } from './estimate.js';
+export { ESTIMATE_FEATURES, estimateCommonGenes, estimateGeneSets, estimateScores } from './estimate.js';
+export { mcpCounter, mcpCounterMarkers } from './mcpcounter.js';
+export type { QuantiseqOptions, Til10Signature } from './quantiseq.js';
+export { quantiseq, til10Signature } from './quantiseq.js';
+export type { FeatureScores } from './types.js';
