@@ -12,7 +12,7 @@ import {
 } from '@tace/core';
 import type { GroupInput } from '../internal/factor.js';
 import { toFactor } from '../internal/factor.js';
-import { gatherNumeric } from '../internal/gather.js';
+import { gatherEvent, gatherNumeric } from '../internal/gather.js';
 import { orderByTime } from '../internal/order.js';
 import { toSurvivalData } from '../internal/survival-data.js';
 import { timeFix } from '../internal/time-fix.js';
@@ -50,7 +50,13 @@ export interface CoxColumns {
 export interface CoxphOptions {
   /** Tie handling (R `ties`). @default 'efron' */
   ties?: 'efron' | 'breslow';
-  /** Robust (sandwich) variance (R `robust`); implied by `cluster`. @default false */
+  /**
+   * Robust (sandwich) variance (R `robust`). Left unset it follows R's `coxph` (survival 3.5): true when a
+   * `cluster` column is given or any case weight is not an integer (weights that are not frequency counts),
+   * else false. `false` with a `cluster` column gives the model-based variance (R warns that the cluster is
+   * ignored; so does `warnings`).
+   * @default cluster !== undefined || weights not all integers
+   */
   robust?: boolean;
   /** Level of the hazard-ratio confidence intervals (R `summary(fit, conf.int)`). @default 0.95 */
   confLevel?: number;
@@ -186,7 +192,7 @@ export function coxph(table: TableLike, columns: CoxColumns, fitOptions: CoxphOp
   const rows = cc.rows;
   const outcome = toSurvivalData(
     gatherNumeric(getColumn(table, options.time), rows, `column '${options.time}'`),
-    gatherNumeric(getColumn(table, options.event), rows, `column '${options.event}'`),
+    gatherEvent(getColumn(table, options.event), rows, `column '${options.event}'`),
     'error',
     { time: `column '${options.time}'`, event: `column '${options.event}'` },
   );
@@ -263,6 +269,7 @@ export function coxph(table: TableLike, columns: CoxColumns, fitOptions: CoxphOp
     terms,
     Int32Array.from(order, (k) => rows[k]),
   );
+  assertFiniteDesign(design, order, rows);
   assertNoConstantColumn(design);
   const { p } = design;
   const data: CoxFitData = {
@@ -336,10 +343,15 @@ export function coxph(table: TableLike, columns: CoxColumns, fitOptions: CoxphOp
       warnings.push(`Loglik converged before variable ${infinite.join(', ')}; coefficient may be infinite.`);
     }
   }
-  const robust = options.robust === true || options.cluster !== undefined;
+  let nonIntegerWeights = false;
+  for (let i = 0; i < n && !nonIntegerWeights; i++) nonIntegerWeights = !Number.isInteger(weight[i]);
+  const robust = options.robust ?? (options.cluster !== undefined || nonIntegerWeights);
+  if (!robust && options.cluster !== undefined)
+    warnings.push('cluster specified with robust = false, cluster ignored');
   const robustFit = robust ? robustVariance(data, raw.means, raw.variance) : null;
   const variance = robustFit === null ? raw.variance : robustFit.variance;
   const rscore = robustFit === null ? Number.NaN : robustFit.rscore;
+  assertVarianceInRange(variance, raw.variance, p, design.names);
   const z = normalQuantile(1 - (1 - confLevel) / 2);
   const se = Float64Array.from({ length: p }, (_, i) => Math.sqrt(variance[i * p + i]));
   const naiveSe = Float64Array.from({ length: p }, (_, i) => Math.sqrt(raw.variance[i * p + i]));
@@ -416,4 +428,55 @@ export function coxph(table: TableLike, columns: CoxColumns, fitOptions: CoxphOp
     }),
   };
   return model;
+}
+
+/**
+ * Every design value must be finite: an infinite covariate would otherwise surface as a singular
+ * information matrix ("collinear"). Names the column and the (1-based) input row.
+ */
+function assertFiniteDesign(
+  design: { x: Float64Array; p: number; names: string[] },
+  order: Int32Array,
+  rows: Int32Array,
+) {
+  const { x, p, names } = design;
+  for (let k = 0; k < order.length; k++) {
+    for (let c = 0; c < p; c++) {
+      const v = x[k * p + c];
+      if (!Number.isFinite(v)) {
+        throw new TaceError(
+          'INVALID_ARGUMENT',
+          `covariate '${names[c]}' is ${v} at row ${rows[order[k]] + 1}`,
+          {
+            param: `column '${names[c]}'`,
+            remedy:
+              'replace infinite values (e.g. a ratio with a zero denominator) by a finite value or mark them missing',
+          },
+        );
+      }
+    }
+  }
+}
+
+/**
+ * The variance of every coefficient must be a normal double: a covariate on an extreme scale (values near
+ * 1e200, or 1e-200) makes its variance underflow to 0 or overflow, which would report se 0 and p 0.
+ */
+function assertVarianceInRange(variance: Float64Array, naive: Float64Array, p: number, names: string[]) {
+  for (let c = 0; c < p; c++) {
+    for (const v of [variance[c * p + c], naive[c * p + c]]) {
+      if (!(v >= 2.2250738585072014e-308) || !Number.isFinite(v)) {
+        throw new TaceError(
+          'INVALID_ARGUMENT',
+          `the variance of the coefficient of '${names[c]}' is ${v}, outside the range of double precision: ` +
+            'the covariate is on an extreme scale',
+          {
+            param: `column '${names[c]}'`,
+            remedy:
+              'rescale the covariate (e.g. divide by a power of 10, or take its log) so its spread is within about 1e-100 to 1e100',
+          },
+        );
+      }
+    }
+  }
 }

@@ -1,5 +1,5 @@
 import type { TableLike } from '@tace/core';
-import { numericAt, tableRows } from '../internal/table-columns.js';
+import { eventAt, numericAt, tableRows } from '../internal/table-columns.js';
 import type { MaxstatOptions, MaxstatResult } from './maxstat-cutpoint.js';
 import { maxstatCutpoint as maxstatCutpointKernel } from './maxstat-cutpoint.js';
 
@@ -25,7 +25,7 @@ export function maxstatCutpoint(
   const { rows, omitted } = tableRows(table, [columns.time, columns.event, columns.marker], options.missing);
   const result = maxstatCutpointKernel(
     numericAt(table, columns.time, rows),
-    numericAt(table, columns.event, rows),
+    eventAt(table, columns.event, rows),
     numericAt(table, columns.marker, rows),
     { ...options, missing: 'error' },
   );

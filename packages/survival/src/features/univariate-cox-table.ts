@@ -1,5 +1,5 @@
 import type { MissingPolicy, TableLike } from '@tace/core';
-import { designAt, numericAt, tableRows } from '../internal/table-columns.js';
+import { designAt, eventAt, numericAt, tableRows } from '../internal/table-columns.js';
 import type { UnivariateCoxResult } from './univariate-cox.js';
 import { univariateCox as univariateCoxKernel } from './univariate-cox.js';
 
@@ -30,7 +30,7 @@ export function univariateCox(
   const result = univariateCoxKernel(
     designAt(table, columns.features, rows),
     numericAt(table, columns.time, rows),
-    numericAt(table, columns.event, rows),
+    eventAt(table, columns.event, rows),
   );
   return { ...result, omitted };
 }

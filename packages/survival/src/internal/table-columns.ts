@@ -1,7 +1,7 @@
 import type { MissingPolicy, TableLike } from '@tace/core';
 import { completeCases, getColumn } from '@tace/core';
 import type { DesignMatrix } from '../penalized/design-matrix.js';
-import { gatherNumeric } from './gather.js';
+import { gatherEvent, gatherNumeric } from './gather.js';
 
 /** The complete rows of the named columns (undefined names skipped) under the missing-value policy. */
 export function tableRows(
@@ -17,6 +17,11 @@ export function tableRows(
 /** A numeric column at `rows` (booleans as 0/1). */
 export function numericAt(table: TableLike, name: string, rows: Int32Array): Float64Array {
   return gatherNumeric(getColumn(table, name), rows, `column '${name}'`);
+}
+
+/** An event column at `rows` as 0/1 (booleans, and TRUE/FALSE, T/F, true/false text as R reads them). */
+export function eventAt(table: TableLike, name: string, rows: Int32Array): Float64Array {
+  return gatherEvent(getColumn(table, name), rows, `column '${name}'`);
 }
 
 /** A label column at `rows`, keeping numbers as numbers (so levels sort numerically, as R's factor). */

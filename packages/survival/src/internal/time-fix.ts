@@ -19,7 +19,16 @@ export function timeFix(time: Float64Array, tolerance = Math.sqrt(Number.EPSILON
       distinct++;
     }
   }
-  meanAbs /= distinct;
+  if (Number.isFinite(meanAbs)) meanAbs /= distinct;
+  else {
+    // the sum overflowed (times near 1e306): sum again scaled by 2^-64 (exact), as R's long-double sum
+    // does not overflow; otherwise every relative difference would be 0 and all times would merge into one
+    meanAbs = 0;
+    for (let i = 0; i < n; i++) {
+      if (i === 0 || time[order[i]] !== time[order[i - 1]]) meanAbs += Math.abs(time[order[i]]) * 2 ** -64;
+    }
+    meanAbs = (meanAbs / distinct) * 2 ** 64;
+  }
   let out: Float64Array | null = null;
   let cut = time[order[0]];
   let previous = cut;

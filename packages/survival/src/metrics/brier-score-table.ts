@@ -1,6 +1,6 @@
 import type { TableLike } from '@tace/core';
 import { columnList, predictionsAt } from '../internal/prediction-columns.js';
-import { numericAt, tableRows } from '../internal/table-columns.js';
+import { eventAt, numericAt, tableRows } from '../internal/table-columns.js';
 import type {
   BrierScoreOptions,
   BrierScoreResult,
@@ -57,7 +57,7 @@ function read(table: TableLike, columns: BrierScoreColumns, options: BrierScoreO
     rows,
     omitted,
     time: numericAt(table, columns.time, rows),
-    event: numericAt(table, columns.event, rows),
+    event: eventAt(table, columns.event, rows),
     survival: predictionsAt(table, columns.survival, rows),
   };
 }

@@ -1,5 +1,5 @@
 import type { TableLike } from '@tace/core';
-import { numericAt, tableRows } from '../internal/table-columns.js';
+import { eventAt, numericAt, tableRows } from '../internal/table-columns.js';
 import type { CalibrationOptions, CalibrationResult } from './calibration.js';
 import { calibration as calibrationKernel } from './calibration.js';
 
@@ -25,7 +25,7 @@ export function calibration(
   const { rows, omitted } = tableRows(table, [columns.time, columns.event, columns.risk], options.missing);
   const result = calibrationKernel(
     numericAt(table, columns.time, rows),
-    numericAt(table, columns.event, rows),
+    eventAt(table, columns.event, rows),
     numericAt(table, columns.risk, rows),
     { ...options, missing: 'error' },
   );

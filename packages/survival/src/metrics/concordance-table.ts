@@ -1,5 +1,5 @@
 import type { TableLike } from '@tace/core';
-import { labelsAt, numericAt, tableRows } from '../internal/table-columns.js';
+import { eventAt, labelsAt, numericAt, tableRows } from '../internal/table-columns.js';
 import type { ConcordanceOptions, ConcordanceResult } from './concordance.js';
 import { concordance as concordanceKernel } from './concordance.js';
 
@@ -35,7 +35,7 @@ export function concordance(
   const { rows, omitted } = tableRows(table, [time, event, risk, weights, strata, cluster], options.missing);
   const result = concordanceKernel(
     numericAt(table, time, rows),
-    numericAt(table, event, rows),
+    eventAt(table, event, rows),
     numericAt(table, risk, rows),
     {
       ...options,

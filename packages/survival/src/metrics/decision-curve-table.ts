@@ -1,5 +1,5 @@
 import type { TableLike } from '@tace/core';
-import { numericAt, tableRows } from '../internal/table-columns.js';
+import { eventAt, numericAt, tableRows } from '../internal/table-columns.js';
 import type { RiskColumns } from './calibration-table.js';
 import type { DecisionCurveOptions, DecisionCurveResult } from './decision-curve.js';
 import { decisionCurve as decisionCurveKernel } from './decision-curve.js';
@@ -18,7 +18,7 @@ export function decisionCurve(
   const { rows, omitted } = tableRows(table, [columns.time, columns.event, columns.risk], options.missing);
   const result = decisionCurveKernel(
     numericAt(table, columns.time, rows),
-    numericAt(table, columns.event, rows),
+    eventAt(table, columns.event, rows),
     numericAt(table, columns.risk, rows),
     { ...options, missing: 'error' },
   );

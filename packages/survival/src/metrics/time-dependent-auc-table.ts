@@ -1,6 +1,6 @@
 import type { TableLike } from '@tace/core';
 import { columnList, predictionsAt } from '../internal/prediction-columns.js';
-import { numericAt, tableRows } from '../internal/table-columns.js';
+import { eventAt, numericAt, tableRows } from '../internal/table-columns.js';
 import type { TimeDependentAucOptions, TimeDependentAucResult } from './time-dependent-auc.js';
 import { timeDependentAuc as timeDependentAucKernel } from './time-dependent-auc.js';
 
@@ -28,7 +28,7 @@ export function timeDependentAuc(
   const { rows, omitted } = tableRows(table, [columns.time, columns.event, ...names], options.missing);
   const result = timeDependentAucKernel(
     numericAt(table, columns.time, rows),
-    numericAt(table, columns.event, rows),
+    eventAt(table, columns.event, rows),
     predictionsAt(table, columns.marker, rows),
     { ...options, missing: 'error' },
   );

@@ -1,5 +1,5 @@
 import type { TableLike } from '@tace/core';
-import { labelsAt, numericAt, tableRows } from '../internal/table-columns.js';
+import { eventAt, labelsAt, numericAt, tableRows } from '../internal/table-columns.js';
 import type { KaplanMeierOptions, KaplanMeierResult } from './kaplan-meier.js';
 import { kaplanMeier as kaplanMeierKernel } from './kaplan-meier.js';
 
@@ -30,7 +30,7 @@ export function kaplanMeier(
   const { rows, omitted } = tableRows(table, [columns.time, columns.event, columns.group], options.missing);
   const result = kaplanMeierKernel(
     numericAt(table, columns.time, rows),
-    numericAt(table, columns.event, rows),
+    eventAt(table, columns.event, rows),
     {
       ...options,
       missing: 'error',

@@ -1,5 +1,5 @@
 import type { TableLike } from '@tace/core';
-import { labelsAt, numericAt, tableRows } from '../internal/table-columns.js';
+import { eventAt, labelsAt, numericAt, tableRows } from '../internal/table-columns.js';
 import type { LogRankOptions, LogRankResult } from './log-rank.js';
 import { logRank as logRankKernel } from './log-rank.js';
 
@@ -34,7 +34,7 @@ export function logRank(
   );
   const result = logRankKernel(
     numericAt(table, columns.time, rows),
-    numericAt(table, columns.event, rows),
+    eventAt(table, columns.event, rows),
     labelsAt(table, columns.group, rows),
     {
       ...options,

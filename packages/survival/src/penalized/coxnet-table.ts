@@ -1,5 +1,5 @@
 import type { MissingPolicy, TableLike } from '@tace/core';
-import { designAt, numericAt, tableRows } from '../internal/table-columns.js';
+import { designAt, eventAt, numericAt, tableRows } from '../internal/table-columns.js';
 import type { CoxnetFit, CoxnetOptions } from './coxnet.js';
 import { coxnet as coxnetKernel } from './coxnet.js';
 import type { CvCoxnetOptions, CvCoxnetResult } from './cv-coxnet.js';
@@ -38,7 +38,7 @@ export function coxnet(
   const fit = coxnetKernel(
     designAt(table, columns.features, rows),
     numericAt(table, columns.time, rows),
-    numericAt(table, columns.event, rows),
+    eventAt(table, columns.event, rows),
     {
       ...rest,
       weights: columns.weights === undefined ? undefined : numericAt(table, columns.weights, rows),
@@ -63,7 +63,7 @@ export async function cvCoxnet(
   const cv = await cvCoxnetKernel(
     designAt(table, columns.features, rows),
     numericAt(table, columns.time, rows),
-    numericAt(table, columns.event, rows),
+    eventAt(table, columns.event, rows),
     {
       ...rest,
       weights: columns.weights === undefined ? undefined : numericAt(table, columns.weights, rows),

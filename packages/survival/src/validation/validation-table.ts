@@ -1,7 +1,7 @@
 import type { MissingPolicy, TableLike } from '@tace/core';
 import { assertFiniteNumber } from '@tace/core';
 import { columnList } from '../internal/prediction-columns.js';
-import { numericAt, tableRows } from '../internal/table-columns.js';
+import { eventAt, numericAt, tableRows } from '../internal/table-columns.js';
 import type { BootstrapConcordanceOptions, BootstrapConcordanceResult } from './bootstrap-concordance.js';
 import { bootstrapConcordance as bootstrapConcordanceKernel } from './bootstrap-concordance.js';
 import type { CompareConcordanceResult } from './compare-concordance.js';
@@ -41,7 +41,7 @@ export function bootstrapConcordance(
   const risks = names.map((name) => numericAt(table, name, rows));
   const result = bootstrapConcordanceKernel(
     numericAt(table, columns.time, rows),
-    numericAt(table, columns.event, rows),
+    eventAt(table, columns.event, rows),
     risks,
     rest,
   );
@@ -71,7 +71,7 @@ export function compareConcordance(
   const { rows, omitted } = tableRows(table, [columns.time, columns.event, first, second], options.missing);
   const result = compareConcordanceKernel(
     numericAt(table, columns.time, rows),
-    numericAt(table, columns.event, rows),
+    eventAt(table, columns.event, rows),
     numericAt(table, first, rows),
     numericAt(table, second, rows),
   );
@@ -107,7 +107,7 @@ export function timeDependentRoc(
   const { rows, omitted } = tableRows(table, [columns.time, columns.event, columns.marker], options.missing);
   const curve = timeDependentRocKernel(
     numericAt(table, columns.time, rows),
-    numericAt(table, columns.event, rows),
+    eventAt(table, columns.event, rows),
     numericAt(table, columns.marker, rows),
     options.time,
   );
