@@ -3,6 +3,26 @@
  * kernels of the same names are at `@tace/survival/kernels` (see the README, "Two levels").
  * @module
  */
+export type {
+  CauseSpecificCoxColumns,
+  CauseSpecificCoxOptions,
+} from './competing/cause-specific-cox.js';
+export { causeSpecificCox } from './competing/cause-specific-cox.js';
+export type { StatusInput } from './competing/competing-data.js';
+export type {
+  CumulativeIncidenceCurve,
+  CumulativeIncidenceOptions,
+  CumulativeIncidenceResult,
+  GrayTest,
+} from './competing/cumulative-incidence.js';
+export type {
+  CumulativeIncidenceColumns,
+  CumulativeIncidenceTableOptions,
+} from './competing/cumulative-incidence-table.js';
+export { cumulativeIncidence } from './competing/cumulative-incidence-table.js';
+export type { FineGrayModel, FineGrayOptions } from './competing/fine-gray.js';
+export type { FineGrayColumns, FineGrayTableOptions } from './competing/fine-gray-table.js';
+export { fineGray } from './competing/fine-gray-table.js';
 export type { CalibrateCoxOptions, CalibrateCoxResult } from './cox/calibrate-cox.js';
 export { calibrateCox } from './cox/calibrate-cox.js';
 export type { CoxZphOptions, CoxZphResult } from './cox/cox-zph.js';

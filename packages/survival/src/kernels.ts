@@ -4,6 +4,8 @@
  * @module
  */
 
+export { cumulativeIncidence } from './competing/cumulative-incidence.js';
+export { fineGray } from './competing/fine-gray.js';
 export { logRankScores } from './cutpoints/log-rank-scores.js';
 export { lausen92, maxstatCutpoint } from './cutpoints/maxstat-cutpoint.js';
 export { applyCutpoints, quantileCutpoints } from './cutpoints/quantile-cutpoint.js';
