@@ -4,11 +4,23 @@
 export type { AxisOptions, AxisScale } from './base/axes.js';
 export { axisBottom, axisLeft } from './base/axes.js';
 export { figure } from './base/figure.js';
-export { elementsWithClass, findElements, textContent, walkSvg } from './base/inspect.js';
+export type { TextMetrics } from './base/font-metrics.js';
+export { ellipsize, measureText, textWidth, thinLabels, wrapText } from './base/font-metrics.js';
+export type { TextBox } from './base/inspect.js';
+export {
+  elementsWithClass,
+  findElements,
+  overlappingText,
+  textBoxes,
+  textContent,
+  walkSvg,
+} from './base/inspect.js';
 export type { LegendEntry, LegendOptions } from './base/legend.js';
 export { legend } from './base/legend.js';
-export type { FigureOptions, PlotArea } from './base/plot-area.js';
-export { plotArea } from './base/plot-area.js';
+export type { PdfOptions } from './base/pdf.js';
+export { renderPdf } from './base/pdf.js';
+export type { FigureOptions, PlotArea, SizeUnit } from './base/plot-area.js';
+export { figureSize, plotArea } from './base/plot-area.js';
 export type { PngOptions } from './base/png.js';
 export { fontFiles, renderPng } from './base/png.js';
 // The element tree, serialization and PNG.
@@ -17,8 +29,8 @@ export { svg, svgToString } from './base/svg-element.js';
 export type { TextOptions } from './base/text.js';
 export { text } from './base/text.js';
 // The frame every figure shares: theme, plot area, axes, legend, text.
-export type { Margin, Theme } from './base/theme.js';
-export { formatPValue, seriesColor, theme } from './base/theme.js';
+export type { Margin, Theme, ThemeOptions } from './base/theme.js';
+export { createTheme, formatPValue, palettes, seriesColor, theme } from './base/theme.js';
 // Model evaluation.
 export type { ConcordancePlotOptions, ModelCohortEstimate } from './plots/concordance-plot.js';
 export { concordancePlot } from './plots/concordance-plot.js';

@@ -1,8 +1,8 @@
 import type { ScaleLinear, ScaleLogarithmic } from 'd3';
+import { textWidth, thinLabels } from './font-metrics.js';
 import type { PlotArea } from './plot-area.js';
 import { type SvgElement, svg } from './svg-element.js';
 import { text } from './text.js';
-import { textWidth } from './theme.js';
 
 /** A continuous d3 scale an axis can draw. */
 export type AxisScale = ScaleLinear<number, number> | ScaleLogarithmic<number, number>;
@@ -41,6 +41,15 @@ function tickValues(
 export function axisBottom(scale: AxisScale, area: PlotArea, options: AxisOptions = {}): SvgElement {
   const t = area.theme;
   const [values, format] = tickValues(scale, options, 6);
+  const labels = values.map((v) => format(v));
+  // Labels that would touch their neighbour are dropped (every k-th kept), as ggplot2's check.overlap.
+  const kept = new Set(
+    thinLabels(
+      values.map((v) => scale(v)),
+      labels.map((l) => textWidth(l, t.fontSize)),
+      6,
+    ),
+  );
   return svg(
     'g',
     { class: 'axis axis-bottom' },
@@ -56,7 +65,7 @@ export function axisBottom(scale: AxisScale, area: PlotArea, options: AxisOption
         }),
       ),
     svg('line', { x1: area.left, x2: area.right, y1: area.bottom, y2: area.bottom, stroke: t.foreground }),
-    values.map((v) => [
+    values.map((v, i) => [
       svg('line', {
         x1: scale(v),
         x2: scale(v),
@@ -64,15 +73,16 @@ export function axisBottom(scale: AxisScale, area: PlotArea, options: AxisOption
         y2: area.bottom + t.tickSize,
         stroke: t.foreground,
       }),
-      text(scale(v), area.bottom + t.tickSize + 13, format(v), {
-        anchor: 'middle',
-        size: t.fontSize,
-        className: 'tick',
-        theme: t,
-      }),
+      kept.has(i) &&
+        text(scale(v), area.bottom + t.tickSize + 3 + t.fontSize, labels[i], {
+          anchor: 'middle',
+          size: t.fontSize,
+          className: 'tick',
+          theme: t,
+        }),
     ]),
     options.label !== undefined &&
-      text((area.left + area.right) / 2, area.bottom + 40, options.label, {
+      text((area.left + area.right) / 2, area.bottom + t.tickSize + 3 + 2.4 * t.fontSize + 6, options.label, {
         anchor: 'middle',
         className: 'axis-label',
         theme: t,
@@ -89,7 +99,14 @@ export function axisLeft(scale: AxisScale, area: PlotArea, options: AxisOptions 
   const t = area.theme;
   const [values, format] = tickValues(scale, options, 5);
   const labels = values.map((v) => format(v));
-  const widest = Math.max(0, ...labels.map((l) => textWidth(l, t.fontSize)));
+  const kept = new Set(
+    thinLabels(
+      values.map((v) => scale(v)),
+      labels.map(() => t.fontSize),
+      2,
+    ),
+  );
+  const widest = Math.max(0, ...labels.filter((_, i) => kept.has(i)).map((l) => textWidth(l, t.fontSize)));
   return svg(
     'g',
     { class: 'axis axis-left' },
@@ -113,12 +130,13 @@ export function axisLeft(scale: AxisScale, area: PlotArea, options: AxisOptions 
         y2: scale(v),
         stroke: t.foreground,
       }),
-      text(area.left - t.tickSize - 3, scale(v) + 4, labels[i], {
-        anchor: 'end',
-        size: t.fontSize,
-        className: 'tick',
-        theme: t,
-      }),
+      kept.has(i) &&
+        text(area.left - t.tickSize - 3, scale(v) + 0.35 * t.fontSize, labels[i], {
+          anchor: 'end',
+          size: t.fontSize,
+          className: 'tick',
+          theme: t,
+        }),
     ]),
     options.label !== undefined &&
       text(

@@ -1,5 +1,6 @@
 import type { PlotArea } from './plot-area.js';
-import { type SvgChild, type SvgElement, svg } from './svg-element.js';
+import { pxPerUnit, type SizeUnit } from './plot-area.js';
+import { formatNumber, type SvgChild, type SvgElement, svg } from './svg-element.js';
 import { text } from './text.js';
 
 /**
@@ -13,8 +14,8 @@ export function figure(area: PlotArea, title: string | undefined, children: SvgC
     'svg',
     {
       xmlns: 'http://www.w3.org/2000/svg',
-      width: area.width,
-      height: area.height,
+      width: physical(area.width, area.unit),
+      height: physical(area.height, area.unit),
       viewBox: `0 0 ${area.width} ${area.height}`,
       'font-family': t.fontFamily,
     },
@@ -24,4 +25,9 @@ export function figure(area: PlotArea, title: string | undefined, children: SvgC
       : null,
     children,
   );
+}
+
+/** A length in px as the root `<svg>` states it: px as a number, else e.g. `'85mm'`. */
+function physical(px: number, unit: SizeUnit): number | string {
+  return unit === 'px' ? px : `${formatNumber(px / pxPerUnit(unit))}${unit}`;
 }

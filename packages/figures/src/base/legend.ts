@@ -1,6 +1,7 @@
+import { textWidth } from './font-metrics.js';
 import { type SvgElement, svg } from './svg-element.js';
 import { text } from './text.js';
-import { theme as defaultTheme, type Theme, textWidth } from './theme.js';
+import { theme as defaultTheme, type Theme } from './theme.js';
 
 /** One legend entry: a label and its color, drawn as a line (`'line'`, optionally dashed) or a dot (`'point'`). */
 export interface LegendEntry {

@@ -59,10 +59,39 @@ export function formatPValue(pValue: number): string {
   return `p = ${pValue < 0.01 ? pValue.toFixed(3) : pValue.toFixed(2)}`;
 }
 
+export { textWidth } from './font-metrics.js';
+
 /**
- * Approximate width of `text` in DejaVu Sans at `fontSize` (0.6 em per character, DejaVu Sans' mean advance),
- * for laying out labels without a font engine.
+ * Colour-blind-safe palettes. `okabeIto` (Okabe & Ito 2008) is the default categorical palette, as
+ * `ggplot2` users set with `scale_colour_manual(values = palette.OkabeIto)`; `tolBright` is Paul Tol's
+ * bright scheme; `viridis` (sequential) and `blueRed` (diverging, RColorBrewer `RdBu` reversed) are for
+ * continuous fills.
  */
-export function textWidth(text: string, fontSize: number): number {
-  return text.length * fontSize * 0.6;
+export const palettes = {
+  okabeIto: ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#F0E442', '#000000'],
+  tolBright: ['#4477AA', '#EE6677', '#228833', '#CCBB44', '#66CCEE', '#AA3377', '#BBBBBB'],
+  viridis: ['#440154', '#414487', '#2A788E', '#22A884', '#7AD151', '#FDE725'],
+  blueRed: ['#2166AC', '#67A9CF', '#D1E5F0', '#F7F7F7', '#FDDBC7', '#EF8A62', '#B2182B'],
+} as const;
+
+/** Options of {@link createTheme}: any theme field, plus a base font size that scales the three sizes. */
+export interface ThemeOptions extends Partial<Theme> {
+  /**
+   * Base font size in px (tick labels, legends, tables); axis titles are 1.1x and the title 1.3x, as
+   * `ggplot2::theme_bw(base_size)` derives its sizes. @default 10
+   */
+  baseSize?: number;
+}
+
+/**
+ * A theme from the default one: a base font size (the other sizes follow), a palette, colours, margins.
+ * @example kaplanMeierPlot(km, { theme: createTheme({ baseSize: 8, palette: palettes.tolBright }) })
+ */
+export function createTheme(options: ThemeOptions = {}): Theme {
+  const { baseSize, ...rest } = options;
+  const sizes =
+    baseSize === undefined
+      ? {}
+      : { fontSize: baseSize, labelSize: baseSize * 1.1, titleSize: baseSize * 1.3 };
+  return { ...theme, ...sizes, ...rest };
 }
