@@ -1,11 +1,17 @@
-import type { ScaleLinear, ScaleLogarithmic } from 'd3';
 import { textWidth, thinLabels } from './font-metrics.js';
 import type { PlotArea } from './plot-area.js';
 import { type SvgElement, svg } from './svg-element.js';
 import { text } from './text.js';
 
-/** A continuous d3 scale an axis can draw. */
-export type AxisScale = ScaleLinear<number, number> | ScaleLogarithmic<number, number>;
+/**
+ * A continuous scale an axis can draw: what the axes use of a d3 `scaleLinear` or `scaleLog` (which satisfy it),
+ * stated here so that the published declarations do not need d3's types (which need the DOM library).
+ */
+export interface AxisScale {
+  (value: number): number;
+  ticks(count?: number): number[];
+  tickFormat(count?: number, specifier?: string): (value: number) => string;
+}
 
 /** Options of {@link axisBottom} and {@link axisLeft}. */
 export interface AxisOptions {
