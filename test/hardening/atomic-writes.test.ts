@@ -41,5 +41,5 @@ describe('outputs are written atomically (temporary file + rename)', () => {
       expect((table.value as Float64Array)[99_999]).toBeCloseTo(99_999 / 7, 9);
       expect(readNifti(join(folder.dir, 'volume.nii')).data).toHaveLength(96 * 96 * 64);
     }
-  }, 120_000);
+  });
 });

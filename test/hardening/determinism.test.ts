@@ -28,7 +28,7 @@ function expectSameBytes(a: Map<string, Buffer>, b: Map<string, Buffer>, what: s
   expect(differing, `${what}: files that differ`).toEqual([]);
 }
 
-describe('determinism: same inputs and seed give byte-identical outputs with 1 and 2 workers, twice', () => {
+describe('determinism: same inputs and seed give byte-identical outputs with 1 and 2 workers', () => {
   it('`tace radiomics extract` (Arrow output): 1 thread, 2 threads, each twice', async () => {
     const { manifest } = writeCohort(join(folder.dir, 'cohort'), 6, [4]);
     const outputs: Buffer[] = [];
@@ -41,10 +41,12 @@ describe('determinism: same inputs and seed give byte-identical outputs with 1 a
   });
 
   // The whole demo pipeline on a smaller cohort (80 patients, 20 bootstrap replicates): the same code as
-  // `tace demo`, four runs, in every CI run.
-  it('tace demo pipeline (80 patients): tables and report.html byte-identical with 1 and 2 workers, twice', async () => {
+  // `tace demo`, once with 1 worker and once with 2 (the heavy end-to-end run of the suite, in this one place).
+  // Two runs prove the property: any run-to-run nondeterminism (time, hash order, thread scheduling) would
+  // show between them; the radiomics test above repeats each worker count for the same reason, cheaply.
+  it('tace demo pipeline (80 patients): tables and report.html byte-identical with 1 and 2 workers', async () => {
     const runs: Map<string, Buffer>[] = [];
-    for (const threads of [1, 2, 1, 2]) {
+    for (const threads of [1, 2]) {
       const out = join(folder.dir, `small-demo-${runs.length}`);
       await runDemo({
         out,
@@ -57,7 +59,7 @@ describe('determinism: same inputs and seed give byte-identical outputs with 1 a
       runs.push(snapshot(out, (p) => p.includes('/tables/') || p.endsWith('report.html')));
     }
     expect(runs[0]!.size).toBeGreaterThan(5);
-    for (const [i, run] of runs.slice(1).entries()) expectSameBytes(runs[0]!, run, `demo run ${i + 2}`);
+    expectSameBytes(runs[0]!, runs[1]!, 'demo with 2 workers');
   }, 900_000);
 
   // The full-size demo takes minutes per run (4 runs): run it with TACE_DEMO_DETERMINISM=1 (before a release).

@@ -1,8 +1,8 @@
 import { isTaceError } from '@tace/core';
 import { EXIT } from './commands/command.js';
+import { TOOLKIT_VERSION } from './commands/fingerprint.js';
+import { isSystemError, systemErrorReason } from './commands/outputs.js';
 import { COMMANDS } from './commands/registry.js';
-
-const VERSION = '0.1.0';
 
 function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.path.join(' ').length));
@@ -18,8 +18,17 @@ function usage(): string {
     'Common options: --out <dir>, --seed <int>, --threads <int>; radiomics extract, dl embed and',
     'model validate also take --shard i/n (or Slurm array variables; merge the parts with tace merge or',
     'tace model validate --merge-parts). Exit codes: 0 ok, 1 some patients failed (see the error column),',
-    '2 bad usage, 3 bad input data (the message names the file/column/value), 70 internal error.',
+    '2 bad usage, 3 bad input data (the message names the file/column/value), 70 internal error,',
+    '74 an output cannot be written (the message names the option and path).',
   ].join('\n');
+}
+
+/**
+ * True when an `IO_ERROR` concerns an output: raised for an output option (`--out`, `--compare-out`), or a
+ * write (`cannot write ...`), whose cause is a system error rather than bad input data.
+ */
+function outputIoError(error: { param?: string; message: string }): boolean {
+  return /^--[a-z-]*out$/.test(error.param ?? '') || error.message.startsWith('cannot write ');
 }
 
 /** Runs the CLI on `argv` (without node and script) and resolves to the exit code. */
@@ -29,7 +38,7 @@ export async function main(argv: string[]): Promise<number> {
     return argv.length === 0 ? EXIT.usage : EXIT.ok;
   }
   if (argv[0] === '--version') {
-    console.log(VERSION);
+    console.log(TOOLKIT_VERSION);
     return EXIT.ok;
   }
   const command = COMMANDS.filter((c) => c.path.every((word, i) => argv[i] === word)).sort(
@@ -47,9 +56,17 @@ export async function main(argv: string[]): Promise<number> {
   try {
     return await command.run(rest);
   } catch (error) {
+    const name = `tace ${command.path.join(' ')}`;
     if (isTaceError(error)) {
-      console.error(`tace ${command.path.join(' ')}: ${error.message}`);
+      console.error(`${name}: ${error.message}`);
+      if (error.code === 'IO_ERROR' && outputIoError(error)) return EXIT.io;
       return error.code === 'INVALID_ARGUMENT' && error.param?.startsWith('--') ? EXIT.usage : EXIT.input;
+    }
+    if (isSystemError(error)) {
+      // A file system error no check caught (disk full, a folder removed mid-run): name the path, no stack.
+      const what = error.syscall === undefined ? 'a file operation failed' : `${error.syscall} failed`;
+      console.error(`${name}: ${what}${error.path ? ` on ${error.path}` : ''}: ${systemErrorReason(error)}`);
+      return EXIT.io;
     }
     console.error(`tace ${command.path.join(' ')}: internal error (please report it):`);
     console.error(error);

@@ -14,12 +14,41 @@ export interface ParsedArguments<T extends OptionSpec> {
 }
 
 /**
+ * `--threads -3` -> `--threads=-3`: a value that looks like a negative number after an option taking a
+ * value is that option's value (node's parseArgs would call it "ambiguous"), so that the option's own check
+ * reports it ("must be a positive integer").
+ */
+function joinNegativeValues(args: readonly string[], options: OptionSpec): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    const next = args[i + 1];
+    const name = arg.startsWith('--') ? arg.slice(2) : undefined;
+    if (
+      name !== undefined &&
+      options[name]?.type === 'string' &&
+      next !== undefined &&
+      /^-(\d|\.\d|Infinity|inf)/i.test(next)
+    ) {
+      out.push(`${arg}=${next}`);
+      i++;
+    } else out.push(arg);
+  }
+  return out;
+}
+
+/**
  * Parses a command's arguments strictly (unknown options are usage errors naming the option).
  * @throws {TaceError} `INVALID_ARGUMENT` with the offending option.
  */
 export function parseCommandArguments<T extends OptionSpec>(args: string[], options: T): ParsedArguments<T> {
   try {
-    return parseArgs({ args, options, allowPositionals: true, strict: true }) as ParsedArguments<T>;
+    return parseArgs({
+      args: joinNegativeValues(args, options),
+      options,
+      allowPositionals: true,
+      strict: true,
+    }) as ParsedArguments<T>;
   } catch (error) {
     throw new TaceError('INVALID_ARGUMENT', (error as Error).message, {
       param: '--options',

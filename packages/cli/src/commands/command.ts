@@ -21,4 +21,6 @@ export const EXIT = {
   input: 3,
   /** An unexpected internal error (please report it). */
   internal: 70,
+  /** An output cannot be written (under a file, a read-only or system folder, disk full): the path is named. */
+  io: 74,
 } as const;

@@ -1,7 +1,9 @@
+import { join } from 'node:path';
 import { createProgressBar } from '@tace/core';
 import { runDemo } from '../demo/run-demo.js';
 import { parseCommandArguments, parseSeed, parseThreads } from './arguments.js';
 import { type Command, EXIT } from './command.js';
+import { prepareOutputs } from './outputs.js';
 
 export const demoCommand: Command = {
   path: ['demo'],
@@ -37,12 +39,14 @@ Example:
       values.patients === undefined
         ? undefined
         : (values.patients.split(',').map(Number) as [number, number, number]);
+    const threads = parseThreads(values.threads, 2);
+    prepareOutputs([{ option: '--out', path: values.out ?? join('out', 'demo'), kind: 'directory' }]);
     const bar = createProgressBar();
     const started = Date.now();
     const report = await runDemo({
       out: values.out,
       seed: parseSeed(values.seed),
-      threads: parseThreads(values.threads, 2),
+      threads,
       patientsPerCenter: counts,
       bootstrapReplicates: values.replicates === undefined ? undefined : Number(values.replicates),
       onProgress: bar.update,

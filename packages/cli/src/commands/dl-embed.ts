@@ -1,4 +1,5 @@
-import { mkdirSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { type ColumnTable, createProgressBar, stringColumn, TaceError, writeTable } from '@tace/core';
 import {
@@ -13,6 +14,8 @@ import {
 import { shippedModelPath } from '../demo/imaging-stage.js';
 import { parseCommandArguments, parseShard, parseThreads } from './arguments.js';
 import { type Command, EXIT } from './command.js';
+import { outputSettings, writeOutputSettings } from './fingerprint.js';
+import { prepareOutputs } from './outputs.js';
 import { shardManifest, shardPartPath } from './radiomics-extract.js';
 import { parsePairs } from './scores-clinical.js';
 
@@ -95,6 +98,9 @@ Options:
   --shard <i/n>         process only shard i of n (patients partitioned by a stable hash of the id,
                         as radiomics extract); defaults to SLURM_ARRAY_TASK_ID/SLURM_ARRAY_TASK_COUNT
 
+Each output gets a settings record beside it (<out>.settings.json: fingerprint of the model file's
+SHA-256, --tta, --phase-map and the toolkit version); tace merge refuses parts whose fingerprints differ.
+
 Merge shard outputs with: tace merge --keys patient_id --manifest <csv> --out <table> <directory>
 
 Example:
@@ -132,12 +138,18 @@ Example:
     const threads = parseThreads(values.threads, availableParallelism());
     const phaseMap = parsePairs(values['phase-map'] ?? 'portal=portal-venous', '--phase-map');
     const shard = parseShard(values.shard);
+    prepareOutputs([{ option: '--out', path: values.out, kind: shard === null ? 'file' : 'directory' }]);
+    const modelPath = values.model ?? shippedModelPath();
     const rows = shardManifest(readManifest(values.manifest), shard);
-    const model = await loadModel(values.model ?? shippedModelPath(), { intraOpThreads: threads });
+    const model = await loadModel(modelPath, { intraOpThreads: threads });
     try {
       const patients = embeddingRows(rows, model.manifest.phases, phaseMap);
-      if (shard !== null) mkdirSync(values.out, { recursive: true });
       const outPath = shard === null ? values.out : shardPartPath(values.out, 'dl', shard);
+      const settings = outputSettings('dl embed', {
+        modelSha256: createHash('sha256').update(readFileSync(modelPath)).digest('hex'),
+        tta: values.tta === true,
+        phaseMap,
+      });
       const bar = createProgressBar();
       const table = await embedCohort(patients, model, {
         ...(batchSize === undefined ? {} : { batchSize }),
@@ -146,6 +158,7 @@ Example:
       });
       bar.finish();
       writeTable(withPatientId(table), outPath);
+      writeOutputSettings(outPath, settings);
       const errors = stringColumn(table, 'error');
       const failed = errors.filter((e) => e !== null && e !== '').length;
       console.error(

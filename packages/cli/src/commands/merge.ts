@@ -5,6 +5,8 @@ import { readManifest } from '@tace/imaging';
 import { mergeParts } from '../sharding/merge.js';
 import { parseCommandArguments } from './arguments.js';
 import { type Command, EXIT } from './command.js';
+import { checkPartSettings, writeOutputSettings } from './fingerprint.js';
+import { prepareOutputs } from './outputs.js';
 
 /** Expands directories into their `*-part-*` table files, sorted by name. */
 export function listPartFiles(paths: readonly string[]): string[] {
@@ -61,7 +63,9 @@ export const mergeCommand: Command = {
 Concatenates the part tables written by sharded runs (--shard i/n or Slurm arrays). Every
 (patient_id, phase) must appear in exactly one part. With --manifest, rows come out in manifest order
 (so the result equals a single-process run byte for byte) and patients absent from every part are
-reported. Rows with a non-empty error column are reported as failed. Exit code 1 when some patients
+reported. Rows with a non-empty error column are reported as failed. Parts computed with different
+settings (their <part>.settings.json fingerprints differ) are refused; the merged table gets the parts'
+settings record beside it. Exit code 1 when some patients
 are missing or failed.
 
 Options:
@@ -83,9 +87,11 @@ Examples:
         param: '--out',
       });
     }
+    prepareOutputs([{ option: '--out', path: values.out, kind: 'file' }]);
     const files = listPartFiles(positionals);
     if (files.length === 0)
       throw new TaceError('EMPTY_INPUT', `no part files in ${positionals.join(', ')}`, { param: 'parts' });
+    const settings = checkPartSettings(files);
     const keyColumns = (values.keys ?? 'patient_id,phase').split(',').map((k) => k.trim());
     const order = values.manifest === undefined ? undefined : manifestKeys(values.manifest, keyColumns);
     const result = mergeParts(
@@ -96,6 +102,7 @@ Examples:
       { keyColumns, order, errorColumn: 'error' },
     );
     writeTable(result.table, values.out);
+    if (settings !== null) writeOutputSettings(values.out, settings);
     console.error(
       `${values.out}: merged ${files.length} parts, ${result.missing.length} missing, ${result.failed.length} failed`,
     );

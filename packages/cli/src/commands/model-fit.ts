@@ -13,6 +13,7 @@ import {
   signatureToJson,
   trainingDataJson,
 } from './model-bundle.js';
+import { prepareOutputs } from './outputs.js';
 import { parsePairs } from './scores-clinical.js';
 import { checkOutcome, columnsFromSpec, parseNumberList, studyCohorts } from './study-cohorts.js';
 
@@ -96,6 +97,7 @@ Example:
         });
       }
     }
+    prepareOutputs([{ option: '--out', path: values.out!, kind: 'directory' }]);
     const selection = values.selection ?? 'aic';
     if (selection !== 'aic' && selection !== 'p') {
       throw new TaceError('INVALID_ARGUMENT', `--selection must be aic or p, but was '${selection}'`, {

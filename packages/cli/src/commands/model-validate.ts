@@ -1,12 +1,15 @@
-import { mkdirSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createProgressBar, readTable, TaceError, writeFileAtomic, writeTable } from '@tace/core';
 import { validateModels } from '@tace/survival';
 import { parseCommandArguments, parseSeed, parseShard } from './arguments.js';
 import { type Command, EXIT } from './command.js';
+import { canonicalJson, checkPartSettings, outputSettings, writeOutputSettings } from './fingerprint.js';
 import { listPartFiles } from './merge.js';
 import { loadBundleModels, readModelBundle } from './model-bundle.js';
 import { listOption } from './model-fit.js';
+import { prepareOutputs } from './outputs.js';
 import { shardPartPath } from './radiomics-extract.js';
 import {
   applyBootstrap,
@@ -31,7 +34,9 @@ cohort, and each model against the CRM (Kang's C difference, paired bootstrap di
 The bootstrap is splittable: replicate b of a target (model x cohort, or model pair x cohort) draws its
 resample from its own generator, seeded with FNV-1a("seed|cohort|model|b"). A sharded run computes the
 replicates block [floor((i-1)R/n), floor(iR/n)) and writes its per-replicate statistics as
-validate-part-<i>-of-<n>.arrow; --merge-parts combines them into the same table as one process, byte for byte.
+validate-part-<i>-of-<n>.arrow (with a settings record beside it: the fingerprint of the bundle, the data
+file, --times, --replicates and --seed); --merge-parts combines them into the same table as one process,
+byte for byte, and refuses parts whose fingerprints differ.
 
 Writes into --out: validation.csv and validation.arrow (model, cohort, metric, estimate, lower, upper, n),
 cutpoints.json (risk-group cut-points of each model's linear predictor, fitted on training) and
@@ -113,6 +118,8 @@ Examples:
       });
     }
     const times = parseNumberList(values.times, [12, 24, 36], '--times');
+    const outDir = values.out!;
+    prepareOutputs([{ option: '--out', path: outDir, kind: 'directory' }]);
     const bundle = readModelBundle(values.bundle!);
     const data = readTable(values.data!);
     checkOutcome(data, bundle.time, bundle.event);
@@ -137,8 +144,6 @@ Examples:
     });
     const tasks = bootstrapTasks(validation, cohorts, reference, bundle.time, bundle.event);
     const tau = Math.max(...times);
-    const outDir = values.out!;
-    mkdirSync(outDir, { recursive: true });
     let replicateTable: ReturnType<typeof bootstrapReplicates>;
     let replicateCount = replicates;
     if (merging !== undefined) {
@@ -149,6 +154,7 @@ Examples:
           remedy: 'pass the --out folder of the sharded runs',
         });
       }
+      checkPartSettings(files);
       const merged = concatReplicates(files.map((file) => ({ name: file, table: readTable(file) })));
       if (values.seed !== undefined && merged.seed !== seed) {
         throw new TaceError(
@@ -172,6 +178,21 @@ Examples:
       if (shard !== null) {
         const part = shardPartPath(outDir, 'validate', shard);
         writeTable(replicateTable, part);
+        writeOutputSettings(
+          part,
+          outputSettings(
+            'model validate',
+            {
+              bundleSha256: createHash('sha256').update(canonicalJson(bundle)).digest('hex'),
+              dataSha256: createHash('sha256').update(readFileSync(values.data!)).digest('hex'),
+              times,
+              replicates,
+              seed,
+              cohorts: [values['cohort-column'], values.training, values.internal],
+            },
+            'bootstrap-1',
+          ),
+        );
         console.error(
           `${part}: replicates ${block.start}..${block.end - 1} of ${replicates} for ${tasks.length} targets; ` +
             `merge with --merge-parts ${outDir}`,

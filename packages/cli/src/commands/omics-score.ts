@@ -17,6 +17,7 @@ import {
 import { compareGroups } from '@tace/omics/kernels';
 import { parseCommandArguments, parseThreads } from './arguments.js';
 import { type Command, EXIT } from './command.js';
+import { prepareOutputs } from './outputs.js';
 
 /** `--gmt bundled` or a GMT file. */
 export function geneSetsOption(value: string | undefined): GeneSets {
@@ -139,6 +140,18 @@ Example:
       );
     }
     const threads = parseThreads(values.threads, availableParallelism());
+    prepareOutputs([
+      { option: '--out', path: values.out, kind: 'file' },
+      ...(values.groups === undefined
+        ? []
+        : [
+            {
+              option: values['compare-out'] === undefined ? '--out' : '--compare-out',
+              path: values['compare-out'] ?? siblingPath(values.out, 'comparison'),
+              kind: 'file' as const,
+            },
+          ]),
+    ]);
     const sets = geneSetsOption(values.gmt);
     const expression = readExpression(values.expression, orientation);
     const options = { method: method as ScoringMethod, minSize };

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { createProgressBar, pseudonymize, TaceError } from '@tace/core';
@@ -6,6 +6,8 @@ import { extractCohort, type ManifestRow, readManifest, readParameterFile } from
 import { selectShard } from '../sharding/partition.js';
 import { parseCommandArguments, parseShard, parseThreads } from './arguments.js';
 import { type Command, EXIT } from './command.js';
+import { checkResume, outputSettings, writeOutputSettings } from './fingerprint.js';
+import { prepareOutputs } from './outputs.js';
 
 /** The part file a shard writes into `outDir`. */
 export function shardPartPath(
@@ -49,10 +51,16 @@ Options:
   --threads <n>       worker threads (default: available cores)
   --shard <i/n>       process only shard i of n (patients partitioned by a stable hash of the
                       id); defaults to SLURM_ARRAY_TASK_ID/SLURM_ARRAY_TASK_COUNT when set
-  --resume            skip rows already extracted without error in --out
+  --resume            skip rows already extracted without error in --out; refused when --out was
+                      computed with other settings (its <out>.settings.json records the fingerprint of
+                      the parsed parameters, the toolkit version and the feature-code version)
+  --force             recompute every row, replacing --out (and its settings record)
   --pseudonymize      write HMAC-SHA256 pseudonyms (anon-<16 hex>) instead of patient ids, keyed by the
                       secret in the environment variable TACE_PSEUDONYM_KEY (>= 16 bytes); the same key
                       gives the same pseudonyms, so --resume works; not with --shard
+
+Every output gets a settings record beside it (<out>.settings.json; for shards, beside each part), and
+tace merge refuses parts whose fingerprints differ.
 
 Merge shard outputs with: tace merge --manifest <csv> --out <table> <part files or directory>
 
@@ -66,12 +74,15 @@ Example:
       threads: { type: 'string' },
       shard: { type: 'string' },
       resume: { type: 'boolean' },
+      force: { type: 'boolean' },
       pseudonymize: { type: 'boolean' },
     });
     if (values.manifest === undefined || values.out === undefined) {
       throw new TaceError('INVALID_ARGUMENT', '--manifest and --out are required', { param: '--manifest' });
     }
     const shard = parseShard(values.shard);
+    const threads = parseThreads(values.threads, availableParallelism());
+    prepareOutputs([{ option: '--out', path: values.out, kind: shard === null ? 'file' : 'directory' }]);
     let rows = shardManifest(readManifest(values.manifest), shard);
     if (values.pseudonymize === true) {
       const key = process.env.TACE_PSEUDONYM_KEY;
@@ -90,14 +101,20 @@ Example:
       rows = rows.map((row) => ({ ...row, patientId: pseudonymize(row.patientId, key) }));
     }
     const parameters = values.params === undefined ? {} : readParameterFile(values.params);
-    const threads = parseThreads(values.threads, availableParallelism());
-    if (shard !== null) mkdirSync(values.out, { recursive: true });
     const outPath = shard === null ? values.out : shardPartPath(values.out, 'radiomics', shard);
+    const settings = outputSettings('radiomics extract', {
+      parameters,
+      pseudonymized: values.pseudonymize === true,
+    });
+    const resume = values.resume === true && values.force !== true;
+    if (resume) checkResume(outPath, settings);
+    else rmSync(outPath, { force: true }); // never leave old rows beside a new settings record
+    writeOutputSettings(outPath, settings);
     const bar = createProgressBar();
     const result = await extractCohort(rows, parameters, {
       threads,
       outPath,
-      resume: values.resume ?? false,
+      resume,
       onProgress: bar.update,
     });
     bar.finish();

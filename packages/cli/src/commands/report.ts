@@ -24,6 +24,7 @@ import {
 import { parseCommandArguments } from './arguments.js';
 import { type Command, EXIT } from './command.js';
 import { loadBundleModels, readModelBundle, type SignatureJson } from './model-bundle.js';
+import { prepareOutputs } from './outputs.js';
 import { studyCohorts } from './study-cohorts.js';
 
 /** Settings `tace model validate` records beside its table. */
@@ -131,6 +132,7 @@ Example:
         });
       }
     }
+    prepareOutputs([{ option: '--out', path: values.out!, kind: 'file' }]);
     const bundle = readModelBundle(values.bundle!);
     const settings = readJson<ValidationSettings>(
       join(values.validation!, 'validation-settings.json'),

@@ -4,6 +4,7 @@ import { compareByRiskGroup } from '@tace/omics/kernels';
 import { parseCommandArguments, parseSeed } from './arguments.js';
 import { type Command, EXIT } from './command.js';
 import { geneSetsOption, readGroupLabels, siblingPath } from './omics-score.js';
+import { prepareOutputs } from './outputs.js';
 
 const METHODS = { score_genes: 'scoreGenes', aucell: 'aucell', ucell: 'ucell' } as const;
 
@@ -119,6 +120,18 @@ Example:
         },
       );
     }
+    prepareOutputs([
+      { option: '--out', path: values.out, kind: 'file' },
+      ...(values.risk === undefined
+        ? []
+        : [
+            {
+              option: values['compare-out'] === undefined ? '--out' : '--compare-out',
+              path: values['compare-out'] ?? siblingPath(values.out, 'by-risk'),
+              kind: 'file' as const,
+            },
+          ]),
+    ]);
     const sets = geneSetsOption(values.signatures);
     const obs = await readH5adObs(values.h5ad);
     const patientColumn = values['patient-column'] ?? 'patient';

@@ -17,6 +17,7 @@ import {
 } from '@tace/survival';
 import { parseCommandArguments } from './arguments.js';
 import { type Command, EXIT } from './command.js';
+import { prepareOutputs } from './outputs.js';
 
 /** The clinical scores the CLI knows, by name. */
 export const CLINICAL_SCORES: Record<string, ClinicalScore> = {
@@ -127,6 +128,7 @@ Example:
     if (values.input === undefined || values.out === undefined) {
       throw new TaceError('INVALID_ARGUMENT', '--input and --out are required', { param: '--input' });
     }
+    prepareOutputs([{ option: '--out', path: values.out, kind: 'file' }]);
     const table = readTable(values.input);
     const bclcVersion = values['bclc-version'] ?? '2022';
     if (bclcVersion !== '2022' && bclcVersion !== '2018') {

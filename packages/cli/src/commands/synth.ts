@@ -2,6 +2,7 @@ import { TaceError } from '@tace/core';
 import { syntheticClinicalCohort, writeSyntheticCohort } from '@tace/synthetic';
 import { parseCommandArguments, parseSeed } from './arguments.js';
 import { type Command, EXIT } from './command.js';
+import { prepareOutputs } from './outputs.js';
 
 export const synthCommand: Command = {
   path: ['synth'],
@@ -37,6 +38,7 @@ Example:
         },
       );
     }
+    prepareOutputs([{ option: '--out', path: values.out, kind: 'directory' }]);
     const patients = syntheticClinicalCohort({
       seed: parseSeed(values.seed),
       patientsPerCenter: counts as [number, number, number],

@@ -5,7 +5,7 @@ import { readTable } from '@tace/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/main.js';
 
-describe('tace dl embed', { timeout: 300_000 }, () => {
+describe('tace dl embed', () => {
   const dir = mkdtempSync(join(tmpdir(), 'tace-dl-'));
   const cohort = join(dir, 'cohort');
   const manifest = join(cohort, 'manifest.csv');

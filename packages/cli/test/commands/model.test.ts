@@ -6,8 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/main.js';
 import { writeSyntheticStudy } from './study-table.js';
 
-// Each run re-fits and re-validates the study (tens of seconds on 2 shared cores): generous timeouts.
-describe('tace model fit / validate', { timeout: 300_000 }, () => {
+// Each run re-fits and re-validates the study (tens of seconds on 2 shared cores): the global timeout
+// (vitest.config.ts, >= 5x the quiet time) applies.
+describe('tace model fit / validate', () => {
   const dir = mkdtempSync(join(tmpdir(), 'tace-model-'));
   const data = join(dir, 'study.csv');
   const models = join(dir, 'models');

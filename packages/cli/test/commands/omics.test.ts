@@ -37,7 +37,7 @@ function writeExpression(): { expression: string; groups: string } {
   return { expression, groups };
 }
 
-describe('tace omics score', { timeout: 120_000 }, () => {
+describe('tace omics score', () => {
   it('scores bundled sets per sample and compares high vs low', async () => {
     const { expression, groups } = writeExpression();
     const out = join(dir, 'scores.csv');
@@ -75,7 +75,7 @@ describe('tace omics score', { timeout: 120_000 }, () => {
   });
 });
 
-describe('tace sc score', { timeout: 120_000 }, () => {
+describe('tace sc score', () => {
   it('writes per-cell scores and compares risk groups per cell type with patients as the unit', async () => {
     const sets = bundledSignatures();
     const patients = Array.from({ length: 8 }, (_, i) => ({

@@ -70,7 +70,7 @@ describe('renderHtmlReport', () => {
             `--user-data-dir=${join(dir, 'profile')}`,
           ];
           const dom = execFileSync(CHROMIUM!, [...flags, '--dump-dom', `file://${file}`], {
-            timeout: 60_000,
+            timeout: 300_000,
           }).toString();
           expect(dom.match(/<figure /g)).toHaveLength(2);
           expect(dom).toContain('Number at risk');
@@ -79,7 +79,7 @@ describe('renderHtmlReport', () => {
             CHROMIUM!,
             [...flags, `--screenshot=${png}`, '--window-size=1280,1600', `file://${file}`],
             {
-              timeout: 60_000,
+              timeout: 300_000,
               stdio: 'ignore',
             },
           );

@@ -17,7 +17,11 @@ export function writeFileAtomic(path: string, data: string | Uint8Array): void {
     writeFileSync(temporary, data);
     renameSync(temporary, path);
   } catch (error) {
-    rmSync(temporary, { force: true });
+    try {
+      rmSync(temporary, { force: true });
+    } catch {
+      // the cleanup must not hide the real error (e.g. ENOTDIR when the folder is a file)
+    }
     throw new TaceError('IO_ERROR', `cannot write ${path}: ${(error as Error).message}`, {
       param: path,
       remedy: 'check that the folder exists and is writable',
