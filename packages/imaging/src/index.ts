@@ -30,6 +30,7 @@ export {
   type LoadModelOptions,
   loadModel,
   type ModelOutputs,
+  type OnnxSession,
   releaseModel,
   runModel,
 } from './deep/model/load-model.js';
@@ -60,6 +61,7 @@ export { FEATURE_CLASSES } from './extract/feature-classes.js';
 export { IMAGE_TYPES, originalImageType } from './extract/image-types.js';
 export {
   type ExtractionParameters,
+  PYRADIOMICS_EXTRA_SETTINGS,
   parseParameters,
   readParameterFile,
   resolveSettings,
@@ -136,9 +138,29 @@ export {
 export type { Image, VoxelArray } from './image/types.js';
 export { IDENTITY_DIRECTION } from './image/types.js';
 // Readers and writers
-export { type DicomSeries, type ReadDicomOptions, readDicomSeries } from './io/dicom-series.js';
-export { formatNifti, parseNifti, readNifti, writeNifti } from './io/nifti.js';
-export { formatNrrd, parseNrrd, readNrrd, type WriteNrrdOptions, writeNrrd } from './io/nrrd.js';
+export { CODEC_PACKAGES, COMPRESSED_SYNTAXES, type CodecName } from './io/dicom-codecs.js';
+export {
+  type DicomSeries,
+  type ReadDicomOptions,
+  readDicomSeries,
+  type SkippedFile,
+} from './io/dicom-series.js';
+export {
+  formatNifti,
+  MAX_NIFTI_BYTES,
+  parseNifti,
+  type ReadNiftiOptions,
+  readNifti,
+  writeNifti,
+} from './io/nifti.js';
+export {
+  formatNrrd,
+  parseNrrd,
+  type ReadNrrdOptions,
+  readNrrd,
+  type WriteNrrdOptions,
+  writeNrrd,
+} from './io/nrrd.js';
 export { readImage } from './io/read-image.js';
 export { type ReadRtstructOptions, readRtstruct, rtstructRoiNames } from './io/rtstruct.js';
 export type { VoxelType } from './io/typed-arrays.js';
@@ -156,6 +178,7 @@ export {
   checkRoi,
   selectLabel,
 } from './preprocess/roi-mask.js';
+export { DEFAULT_MAX_VOXELS } from './preprocess/size-bounds.js';
 export type {
   Compliance,
   ExtractionSettings,

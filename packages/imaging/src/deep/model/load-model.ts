@@ -18,6 +18,19 @@ export interface LoadModelOptions {
   intraOpThreads?: number;
 }
 
+/**
+ * What a {@link DeepModel} exposes of its onnxruntime `InferenceSession`, stated here so that the published
+ * declarations do not need onnxruntime-node's types (an optional peer). Cast to `ort.InferenceSession` for more.
+ */
+export interface OnnxSession {
+  /** Names of the graph inputs. */
+  readonly inputNames: readonly string[];
+  /** Names of the graph outputs. */
+  readonly outputNames: readonly string[];
+  /** Frees the native session. */
+  release(): Promise<void>;
+}
+
 /** A model ready to run: the onnxruntime session plus everything read and checked at load time. */
 export interface DeepModel {
   /** The model file. */
@@ -37,8 +50,8 @@ export interface DeepModel {
   outputs: OnnxValueSummary[];
   /** The header read from the file (IR/opset versions, producer, metadata). */
   onnx: OnnxSummary;
-  /** The underlying onnxruntime session (advanced use). */
-  session: ort.InferenceSession;
+  /** The underlying onnxruntime session (advanced use: an `ort.InferenceSession`). */
+  session: OnnxSession;
 }
 
 /** Raw outputs of one batch, row-major per sample. `null` for an output the manifest does not name. */
@@ -139,7 +152,7 @@ export async function runModel(model: DeepModel, data: Float32Array, n: number):
   let result: ort.InferenceSession.ReturnType;
   try {
     const feeds = { [model.inputName]: new runtime.Tensor('float32', data, [n, ...sample]) };
-    result = await model.session.run(feeds, fetches);
+    result = await (model.session as ort.InferenceSession).run(feeds, fetches);
   } catch (error) {
     throw new TaceError('MODEL_ERROR', `onnxruntime failed on ${model.path}: ${(error as Error).message}`, {
       param: model.path,
