@@ -21,15 +21,21 @@ import { concordanceKernel } from '../metrics/concordance.js';
 import type { CoxFitData } from './cox-data.js';
 import { TOLER_CHOL } from './cox-data.js';
 import type { CoxTerm } from './design.js';
-import { assertNoConstantColumn, buildDesign, describeTerms } from './design.js';
+import { assertNoConstantColumn, buildDesign, describeTerms, expandCategoricalColumns } from './design.js';
 import { fitCox } from './newton-raphson.js';
+import { countingConcordance, readStart } from './counting-process-input.js';
 import { robustVariance } from './robust-variance.js';
 import { solveLdl } from './solve-ldl.js';
 
 /** Columns of {@link coxph}: the formula `Surv(time, event) ~ covariates + strata(s)` and its extras. */
 export interface CoxColumns {
-  /** Follow-up time column (>= 0). */
+  /** Follow-up time column (>= 0); the stop time with `start`. */
   time: string;
+  /**
+   * Start column of counting-process (start, stop] data, as R `Surv(start, stop, event)`: time-varying
+   * covariates, repeated events, delayed entry. @default undefined (right-censored data)
+   */
+  start?: string;
   /** Event column: 1/true = event, 0/false = censored. */
   event: string;
   /** Covariate columns (the right-hand side of the formula). String columns become factors. */
@@ -44,6 +50,13 @@ export interface CoxColumns {
   offset?: string;
   /** Cluster column: robust variance summing score residuals within clusters (R `cluster`). @default undefined */
   cluster?: string;
+  /**
+   * Level order per factor column (R `factor(x, levels = ...)`); the first is the reference. A column given
+   * as core's `categoricalColumn` (`{ codes, levels }`) keeps its own order. @default sorted as R's `factor()`
+   */
+  levels?: Readonly<Record<string, readonly string[]>>;
+  /** Reference level per factor column (R `relevel(x, ref)`): moved first, the others keep their order. @default the first level */
+  reference?: Readonly<Record<string, string>>;
 }
 
 /** Fitting choices of {@link coxph} (R `coxph` arguments in brackets). */
@@ -169,6 +182,15 @@ export interface CoxModel {
  */
 export function coxph(table: TableLike, columns: CoxColumns, fitOptions: CoxphOptions = {}): CoxModel {
   const options = { ...fitOptions, ...columns };
+  const expanded = expandCategoricalColumns(
+    table,
+    [...columns.covariates, ...(columns.strata === undefined ? [] : [columns.strata])],
+    {
+      levels: columns.levels,
+      reference: columns.reference,
+    },
+  );
+  const rowsTable = expanded.table;
   const ties = options.ties ?? 'efron';
   assertOneOf(ties, 'ties', ['efron', 'breslow']);
   const confLevel = options.confLevel ?? 0.95;
@@ -188,15 +210,18 @@ export function coxph(table: TableLike, columns: CoxColumns, fitOptions: CoxphOp
     (c): c is string => c !== undefined,
   );
   const used = [options.time, options.event, ...options.covariates, ...extraNames];
-  const cc = completeCases(table, used, options.missing ?? 'error');
+  if (options.start !== undefined) used.push(options.start);
+  const cc = completeCases(rowsTable, used, options.missing ?? 'error');
   const rows = cc.rows;
   const outcome = toSurvivalData(
-    gatherNumeric(getColumn(table, options.time), rows, `column '${options.time}'`),
-    gatherEvent(getColumn(table, options.event), rows, `column '${options.event}'`),
+    gatherNumeric(getColumn(rowsTable, options.time), rows, `column '${options.time}'`),
+    gatherEvent(getColumn(rowsTable, options.event), rows, `column '${options.event}'`),
     'error',
     { time: `column '${options.time}'`, event: `column '${options.event}'` },
   );
   if (options.timeFix ?? true) outcome.time = timeFix(outcome.time);
+  const startTime =
+    options.start === undefined ? undefined : readStart(rowsTable, options.start, rows, outcome.time);
   const n = rows.length;
   let events = 0;
   for (let i = 0; i < n; i++) events += outcome.event[i];
@@ -206,7 +231,7 @@ export function coxph(table: TableLike, columns: CoxColumns, fitOptions: CoxphOp
       remedy: 'check the event coding (1 = event); a Cox model needs at least one event',
     });
   }
-  const numeric = (name: string) => gatherNumeric(getColumn(table, name), rows, `column '${name}'`);
+  const numeric = (name: string) => gatherNumeric(getColumn(rowsTable, name), rows, `column '${name}'`);
   const weight = options.weights === undefined ? new Float64Array(n).fill(1) : numeric(options.weights);
   for (let i = 0; i < n; i++) {
     if (!(weight[i] > 0)) {
@@ -232,7 +257,7 @@ export function coxph(table: TableLike, columns: CoxColumns, fitOptions: CoxphOp
   let strataLevels = ['all'];
   if (options.strata !== undefined) {
     const f = toFactor(
-      getColumn(table, options.strata) as GroupInput,
+      getColumn(rowsTable, options.strata) as GroupInput,
       `column '${options.strata}'`,
       undefined,
       rows,
@@ -254,7 +279,7 @@ export function coxph(table: TableLike, columns: CoxColumns, fitOptions: CoxphOp
     options.cluster === undefined
       ? new Int32Array(n).fill(-1)
       : toFactor(
-          getColumn(table, options.cluster) as GroupInput,
+          getColumn(rowsTable, options.cluster) as GroupInput,
           `column '${options.cluster}'`,
           undefined,
           rows,
@@ -263,9 +288,9 @@ export function coxph(table: TableLike, columns: CoxColumns, fitOptions: CoxphOp
   const t = outcome.time;
   const order = orderByTime(t, strataCodes);
   // the model matrix is built directly in sorted order (no second copy)
-  const terms = describeTerms(table, options.covariates, options.categorical ?? [], rows);
+  const terms = describeTerms(rowsTable, options.covariates, options.categorical ?? [], rows, expanded.spec);
   const design = buildDesign(
-    table,
+    rowsTable,
     terms,
     Int32Array.from(order, (k) => rows[k]),
   );
@@ -283,6 +308,7 @@ export function coxph(table: TableLike, columns: CoxColumns, fitOptions: CoxphOp
     strata: new Int32Array(n),
     stratumEnd: new Uint8Array(n),
     order,
+    start: startTime === undefined ? undefined : Float64Array.from(order, (k) => startTime[k]),
     efron: ties === 'efron',
     eta: new Float64Array(n),
     cluster: new Int32Array(n),
@@ -360,7 +386,7 @@ export function coxph(table: TableLike, columns: CoxColumns, fitOptions: CoxphOp
   let waldStat = 0;
   for (let i = 0; i < p; i++) waldStat += wald.x[i] * beta[i];
   const lr = 2 * (raw.loglik - raw.loglikInit);
-  const conc = concordanceKernel(
+  const conc = startTime !== undefined ? countingConcordance(n) : concordanceKernel(
     data.time,
     data.status,
     data.eta,

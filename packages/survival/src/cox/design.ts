@@ -1,4 +1,4 @@
-import type { TableLike } from '@tace/core';
+import type { CategoricalColumn, ColumnTable, TableLike } from '@tace/core';
 import { getColumn, isMissing, TaceError, toCategorical } from '@tace/core';
 import { gatherNumeric } from '../internal/gather.js';
 
@@ -33,26 +33,116 @@ function isCategoricalColumn(values: ArrayLike<unknown>): boolean {
   return false;
 }
 
+/** Level choices of the factor terms: an order per column (R `factor(x, levels)`) and a reference level (R `relevel`). */
+export interface LevelSpec {
+  levels?: Readonly<Record<string, readonly string[]>>;
+  reference?: Readonly<Record<string, string>>;
+}
+
+function isCategoricalObject(value: unknown): value is CategoricalColumn {
+  const v = value as CategoricalColumn;
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    (v as { length?: unknown }).length === undefined &&
+    Array.isArray(v.levels) &&
+    v.codes !== undefined &&
+    typeof v.codes.length === 'number'
+  );
+}
+
+/**
+ * A plain table whose factor columns (core's `{ codes, levels }`, from `categoricalColumn`) among `names` are
+ * given as labels, with their level order added to `spec.levels` (unless given there). Other tables are
+ * returned as they are.
+ */
+export function expandCategoricalColumns(
+  table: TableLike,
+  names: readonly string[],
+  spec: LevelSpec = {},
+): { table: TableLike; spec: LevelSpec } {
+  if (typeof table !== 'object' || table === null || Object.getPrototypeOf(table) !== Object.prototype) {
+    return { table, spec };
+  }
+  const plain = table as ColumnTable;
+  let out: ColumnTable | null = null;
+  const levels: Record<string, readonly string[]> = { ...(spec.levels ?? {}) };
+  for (const name of names) {
+    const column = Object.hasOwn(plain, name) ? (plain[name] as unknown) : undefined;
+    if (!isCategoricalObject(column)) continue;
+    out ??= { ...plain };
+    out[name] = Array.from(column.codes, (c) =>
+      c >= 0 && c < column.levels.length ? column.levels[c] : null,
+    );
+    levels[name] ??= column.levels;
+  }
+  return out === null ? { table, spec } : { table: out, spec: { ...spec, levels } };
+}
+
+/** `levels` in the order asked for: a given order (every observed label must be in it), then the reference first. */
+function orderLevels(name: string, observed: string[], spec: LevelSpec): string[] {
+  let levels = observed;
+  const given = spec.levels?.[name];
+  if (given !== undefined) {
+    const missing = observed.filter((l) => !given.includes(l));
+    if (missing.length > 0) {
+      throw new TaceError(
+        'INVALID_ARGUMENT',
+        `column '${name}' holds ${missing.map((l) => `'${l}'`).join(', ')}, not among its levels`,
+        {
+          param: `levels.${name}`,
+          remedy: `list every level of '${name}' (${given.map((l) => `'${l}'`).join(', ')} were given)`,
+        },
+      );
+    }
+    // R keeps the given order; levels with no rows become all-zero columns, which R reports as NA: keep
+    // only the observed ones, in the given order
+    levels = given.filter((l) => observed.includes(l));
+  }
+  const reference = spec.reference?.[name];
+  if (reference !== undefined) {
+    if (!levels.includes(reference)) {
+      throw new TaceError(
+        'INVALID_ARGUMENT',
+        `reference level '${reference}' is not a level of column '${name}'`,
+        {
+          param: `reference.${name}`,
+          remedy: `choose one of ${levels.map((l) => `'${l}'`).join(', ')}`,
+        },
+      );
+    }
+    levels = [reference, ...levels.filter((l) => l !== reference)];
+  }
+  return levels;
+}
+
 /**
  * Decides each term's kind and levels from the data: string columns (and those named in `categorical`)
- * become factors with levels sorted as R's `factor()`; everything else is numeric.
+ * become factors with levels sorted as R's `factor()` (or in the order and with the reference level of
+ * `spec`); everything else is numeric.
  */
 export function describeTerms(
   table: TableLike,
   covariates: readonly string[],
   categorical: readonly string[],
   rows: Int32Array,
+  spec: LevelSpec = {},
 ): CoxTerm[] {
   const terms: CoxTerm[] = [];
   let p = 0;
   for (const name of covariates) {
     const values = getColumn(table, name);
-    if (categorical.includes(name) || isCategoricalColumn(values)) {
+    const factor =
+      categorical.includes(name) ||
+      spec.levels?.[name] !== undefined ||
+      spec.reference?.[name] !== undefined ||
+      isCategoricalColumn(values);
+    if (factor) {
       const labels = Array.from(rows, (r) => {
         const v = values[r];
         return isMissing(v) ? null : String(v).trim();
       });
-      const { levels } = toCategorical(labels, `column '${name}'`);
+      const levels = orderLevels(name, toCategorical(labels, `column '${name}'`).levels, spec);
       const columns = levels.slice(1).map((_, i) => p + i);
       p += columns.length;
       terms.push({ name, kind: 'categorical', levels, columns });

@@ -10,7 +10,7 @@ import {
 import { toFactor } from '../internal/factor.js';
 import { centeredX } from './cox-data.js';
 import type { CoxModel } from './coxph.js';
-import { buildDesign } from './design.js';
+import { buildDesign, expandCategoricalColumns } from './design.js';
 import { cumulative } from './residual-kernels.js';
 import { riskSetSummary } from './risk-sets.js';
 
@@ -47,13 +47,14 @@ export function predictCox(
 ): CoxPrediction {
   const cols = model.terms.map((t) => t.name);
   if (model.columns.offset !== undefined) cols.push(model.columns.offset);
-  const cc = completeCases(table, cols, options.missing ?? 'error');
-  const design = buildDesign(table, model.terms, cc.rows);
+  const rowsTable = expandCategoricalColumns(table, cols).table;
+  const cc = completeCases(rowsTable, cols, options.missing ?? 'error');
+  const design = buildDesign(rowsTable, model.terms, cc.rows);
   const { n, p, x } = design;
   const offset =
     model.columns.offset === undefined
       ? new Float64Array(n)
-      : toNumericArray(Array.from(cc.rows, (r) => getColumn(table, model.columns.offset as string)[r]));
+      : toNumericArray(Array.from(cc.rows, (r) => getColumn(rowsTable, model.columns.offset as string)[r]));
   const lp = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     // as R: the new rows' own offsets, not centred (unlike the fit's linear predictors)
