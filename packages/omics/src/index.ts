@@ -6,6 +6,14 @@
  * are in `@tace/omics/kernels`.
  * @module
  */
+
+export type {
+  BiologyAnalysis,
+  BiologyComparison,
+  CompareBiologyOptions,
+  FeatureComparisonRow,
+} from './biology/index.js';
+export { compareBiology, DEFAULT_BIOLOGY_ANALYSES } from './biology/index.js';
 export type {
   CollapsedMatrix,
   DuplicateRule,
@@ -131,12 +139,31 @@ export {
   scoreH5ad,
   ucell,
 } from './singlecell/index.js';
-export type { EstimateOptions, FeatureScores, QuantiseqOptions, Til10Signature } from './tme/index.js';
+export type {
+  CellTypeComparison,
+  CellTypeCoverage,
+  CellTypeDot,
+  CompareCellTypesOptions,
+} from './singlecell/pseudobulk-compare.js';
+export { compareCellTypes, countsScaleWarning } from './singlecell/pseudobulk-compare.js';
+export { CANCERSEA_STATES, readCancerSea, scoreCancerSeaStates } from './states/index.js';
+export type {
+  EstimateOptions,
+  FeatureScores,
+  ImmunePanelOptions,
+  QuantiseqOptions,
+  Til10Signature,
+} from './tme/index.js';
 export {
   ESTIMATE_FEATURES,
   estimateCommonGenes,
   estimateGeneSets,
   estimateScores,
+  IMMUNE_CHECKPOINT_GENES,
+  immuneCellImmunity,
+  immuneCellSets,
+  immuneCellTypes,
+  immunePanel,
   mcpCounter,
   mcpCounterMarkers,
   quantiseq,

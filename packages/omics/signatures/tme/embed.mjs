@@ -16,6 +16,7 @@ const targets = [
   ['TIL10_mRNA_scaling.txt', 'tme/data/til10-data.ts', 'TIL10_MRNA_SCALING_TSV'],
   ['TIL10_rmgenes.txt', 'tme/data/til10-data.ts', 'TIL10_RMGENES_TXT'],
   ['TIL10_TCGA_aberrant_immune_genes.txt', 'tme/data/til10-data.ts', 'TIL10_ABERRANT_GENES_TXT'],
+  ['charoentong2017_immune28.gmt', 'tme/data/immune-cells-data.ts', 'CHAROENTONG_IMMUNE28_GMT'],
 ];
 const files = new Map();
 for (const [file, out, name] of targets) {

@@ -32,3 +32,13 @@ writeLines(sprintf("# PROGENy human model (model_human_full), rows with p-value 
 writeLines("gene\tpathway\tweight\trank", con)
 writeLines(sprintf("%s\t%s\t%.17g\t%d", m$gene, m$pathway, m$weight, as.integer(m$rank)), con)
 close(con)
+
+# Charoentong 2017 Table S6 (28 immune cell types, 782 metagenes), as transcribed in CSkylarL/TimiGP
+# @ 9a527dd7dfe18c3155647d57c4392dad977ff13f inst/extdata/Charoentong2017_tableS6_Immune.txt; written as GMT
+# (set order of first appearance; description = the table's Immunity column)
+ch <- read.delim(textConnection(show("CSkylarL+TimiGP", "9a527dd7dfe18c3155647d57c4392dad977ff13f", "inst/extdata/Charoentong2017_tableS6_Immune.txt")),
+                 stringsAsFactors = FALSE, check.names = FALSE)
+ch <- ch[ch$Metagene != "", ]
+types <- unique(ch[["Cell type"]])
+writeLines(vapply(types, function(t) paste(c(t, ch$Immunity[ch[["Cell type"]] == t][1], ch$Metagene[ch[["Cell type"]] == t]), collapse = "\t"), ""),
+           "charoentong2017_immune28.gmt")

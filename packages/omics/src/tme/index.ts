@@ -1,5 +1,13 @@
 export type { EstimateOptions } from './estimate.js';
 export { ESTIMATE_FEATURES, estimateCommonGenes, estimateGeneSets, estimateScores } from './estimate.js';
+export type { ImmunePanelOptions } from './immune-cells.js';
+export {
+  IMMUNE_CHECKPOINT_GENES,
+  immuneCellImmunity,
+  immuneCellSets,
+  immuneCellTypes,
+  immunePanel,
+} from './immune-cells.js';
 export { mcpCounter, mcpCounterMarkers } from './mcpcounter.js';
 export type { QuantiseqOptions, Til10Signature } from './quantiseq.js';
 export { quantiseq, til10Signature } from './quantiseq.js';

@@ -1,0 +1,1 @@
+export { CANCERSEA_STATES, readCancerSea, scoreCancerSeaStates } from './cancersea.js';
