@@ -15,6 +15,8 @@ export {
   textContent,
   walkSvg,
 } from './base/inspect.js';
+export type { PanelLayoutOptions } from './base/layout.js';
+export { panelLayout } from './base/layout.js';
 export type { LegendEntry, LegendOptions } from './base/legend.js';
 export { legend } from './base/legend.js';
 export type { PdfOptions } from './base/pdf.js';
@@ -41,8 +43,17 @@ export { forestPlot } from './plots/forest-plot.js';
 export type { HeatmapMatrix, HeatmapOptions } from './plots/heatmap.js';
 export { heatmap } from './plots/heatmap.js';
 // Survival figures.
-export type { KaplanMeierPlotOptions } from './plots/kaplan-meier-plot.js';
-export { kaplanMeierPlot, numberAtRisk } from './plots/kaplan-meier-plot.js';
+export type {
+  HazardRatioLabel,
+  KaplanMeierFacet,
+  KaplanMeierPlotOptions,
+} from './plots/kaplan-meier-plot.js';
+export {
+  cumulativeEvents,
+  kaplanMeierFacets,
+  kaplanMeierPlot,
+  numberAtRisk,
+} from './plots/kaplan-meier-plot.js';
 // Generic figures.
 export type { LinePlotOptions, LineSeries } from './plots/line-plot.js';
 export { linePlot } from './plots/line-plot.js';

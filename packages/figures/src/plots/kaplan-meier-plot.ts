@@ -2,34 +2,74 @@ import type { KaplanMeierCurve, KaplanMeierResult } from '@tace/survival';
 import { curveStepAfter, area as d3Area, line, scaleLinear } from 'd3';
 import { axisBottom, axisLeft } from '../base/axes.js';
 import { figure } from '../base/figure.js';
+import { ellipsize, textWidth, thinLabels } from '../base/font-metrics.js';
+import { panelLayout } from '../base/layout.js';
 import { type LegendEntry, legend, legendLeft } from '../base/legend.js';
-import { type FigureOptions, plotArea } from '../base/plot-area.js';
+import { type FigureOptions, figureSize, plotArea } from '../base/plot-area.js';
 import { type SvgElement, svg } from '../base/svg-element.js';
 import { text } from '../base/text.js';
-import { formatPValue, seriesColor } from '../base/theme.js';
+import { formatPValue, seriesColor, type Theme } from '../base/theme.js';
 
-/** Options for {@link kaplanMeierPlot}. `height` is that of the plot without the risk table. */
+/** A hazard ratio with its confidence interval, printed under the p-value. */
+export interface HazardRatioLabel {
+  estimate: number;
+  lower: number;
+  upper: number;
+  /** What the ratio compares, e.g. `'high vs low'`. @default undefined */
+  label?: string;
+}
+
+/** Options for {@link kaplanMeierPlot}. `height` is that of the plot without the tables. */
 export interface KaplanMeierPlotOptions extends FigureOptions {
-  /** x-axis label (state the unit). @default 'Time (months)' */
+  /** Unit of the time axis, used in the default x label. @default 'months' */
+  timeUnit?: string;
+  /** x-axis label. @default `Time (${timeUnit})` */
   xLabel?: string;
   /** @default 'Overall survival' */
   yLabel?: string;
-  /** Draw the pointwise confidence band (shaded). @default true, false when `confidenceLimits` */
+  /**
+   * Interval between time breaks (axis ticks and table columns), as survminer's `break.time.by`; or the
+   * break times themselves. Breaks past the last follow-up are dropped. @default about 6 round breaks
+   */
+  breaks?: number | readonly number[];
+  /** End of the time axis, as `xlim = c(0, xMax)`. @default the last follow-up time */
+  xMax?: number;
+  /**
+   * Draw the pointwise confidence band (light, shaded), as `conf.int`. @default true for 1 or 2 groups,
+   * false for more (overlapping bands hide the curves), false when `confidenceLimits`
+   */
   confidenceBands?: boolean;
   /** Draw the pointwise confidence limits as dashed, lighter lines in the curve's color. @default false */
   confidenceLimits?: boolean;
-  /** A p-value to print as `Log-rank p = ...` (e.g. `logRank(...).pValue`). @default undefined */
+  /** Censoring marks, as `censor = TRUE`. @default true */
+  censorMarks?: boolean;
+  /** Dashed lines at survival 0.5 down to each median, as `surv.median.line = "hv"`. @default false */
+  medianLines?: boolean;
+  /** A p-value to print as `Log-rank p = ...` (e.g. `logRank(...).pValue`), as `pval = TRUE`. @default undefined */
   pValue?: number;
-  /** Times of the numbers-at-risk table. @default the x-axis ticks */
-  riskTimes?: number[];
-  /** Extra text under the p-value (e.g. 'HR 2.1 (1.5-2.9)'). @default undefined */
+  /** A hazard ratio printed under the p-value as `HR 2.10 (95% CI 1.52-2.90)`. @default undefined */
+  hazardRatio?: HazardRatioLabel;
+  /** Extra text under the p-value and hazard ratio. @default undefined */
   annotation?: string;
+  /** The numbers-at-risk table, as `risk.table = TRUE`. @default true */
+  riskTable?: boolean;
+  /** The cumulative number of events table, as `cumevents = TRUE`. @default false */
+  eventsTable?: boolean;
+  /** @deprecated use `breaks` (array). Times of the numbers-at-risk table. @default the breaks */
+  riskTimes?: number[];
 }
 
 /** Number at risk at time t on a Kaplan-Meier curve: subjects with follow-up >= t. */
 export function numberAtRisk(curve: KaplanMeierCurve, t: number): number {
   for (let i = 0; i < curve.time.length; i++) if (curve.time[i] >= t) return curve.nRisk[i];
   return 0;
+}
+
+/** Cumulative number of events on a Kaplan-Meier curve up to and including time t. */
+export function cumulativeEvents(curve: KaplanMeierCurve, t: number): number {
+  let events = 0;
+  for (let i = 0; i < curve.time.length && curve.time[i] <= t; i++) events += curve.nEvent[i];
+  return events;
 }
 
 type Step = [time: number, survival: number, lower: number, upper: number];
@@ -41,128 +81,303 @@ function steps(curve: KaplanMeierCurve): Step[] {
   return points;
 }
 
+/** The last follow-up time over all curves. */
+function lastFollowUp(km: KaplanMeierResult): number {
+  let last = 0;
+  for (const c of km.curves) if (c.time.length > 0) last = Math.max(last, c.time[c.time.length - 1]);
+  return last || 1;
+}
+
+/** Break times within [0, end]: the given ones, multiples of an interval, or ~6 round ticks. */
+function breakTimes(options: KaplanMeierPlotOptions, end: number): number[] {
+  const given = options.riskTimes ?? options.breaks;
+  let times: number[];
+  if (typeof given === 'number' && given > 0) {
+    times = [];
+    for (let k = 0; k * given <= end * (1 + 1e-9); k++) times.push(k * given);
+  } else if (Array.isArray(given)) times = [...given];
+  else times = scaleLinear().domain([0, end]).ticks(6);
+  return times.filter((t) => t >= 0 && t <= end * (1 + 1e-9));
+}
+
 /**
  * Kaplan-Meier curves by group as R `survminer::ggsurvplot` draws them: one step curve per group from
- * (0, 1), the confidence band (or dashed limits), censoring ticks, the group sizes in the legend, the
- * log-rank p-value and a numbers-at-risk table under the plot. Takes `kaplanMeier(...)`'s result directly.
- * Curves are `path.series` elements with `data-group`.
- * @example kaplanMeierPlot(km, { pValue: logRank(table, columns).pValue, title: 'OS by risk group' })
+ * (0, 1), light confidence bands (by default only for one or two groups), censoring marks, the group sizes
+ * in the legend, the log-rank p-value and a hazard ratio, optional median lines, and a numbers-at-risk table
+ * (and cumulative events table) whose columns stop at the last follow-up. Takes `kaplanMeier(...)`'s result.
+ * Curves are `path.series` elements with `data-group`; table cells are `text.risk-count` / `text.event-count`.
+ * @example kaplanMeierPlot(km, { pValue: logRank(table, columns).pValue, breaks: 12, timeUnit: 'months' })
  */
 export function kaplanMeierPlot(km: KaplanMeierResult, options: KaplanMeierPlotOptions = {}): SvgElement {
+  const t: Theme = options.theme ?? plotArea(options).theme;
   const groups = km.curves.length;
-  const tableHeight = 22 + 16 * groups;
-  const area = plotArea({
-    ...options,
-    height: (options.height ?? 420) + tableHeight,
-    margin: options.margin ?? { top: 40, right: 24, bottom: 56 + tableHeight, left: 110 },
-  });
-  const t = area.theme;
-  let maxTime = 0;
-  for (const curve of km.curves)
-    if (curve.time.length > 0) maxTime = Math.max(maxTime, curve.time[curve.time.length - 1]);
-  const x = scaleLinear()
-    .domain([0, maxTime || 1])
-    .range([area.left, area.right])
-    .nice();
+  const rowHeight = Math.round(t.fontSize * 1.6);
+  const showRisk = options.riskTable ?? true;
+  const showEvents = options.eventsTable ?? false;
+  const tableHeight = (rows: boolean) => (rows ? Math.round(t.fontSize * 2.6) + rowHeight * groups : 0);
+  const tablesHeight = tableHeight(showRisk) + tableHeight(showEvents);
+  const labelWidth = Math.min(
+    160,
+    Math.max(...km.curves.map((c) => textWidth(c.group, t.fontSize)), textWidth('Number', t.fontSize)),
+  );
+  const size = figureSize(options);
+  const area = plotArea(
+    { ...options, width: undefined, height: undefined, unit: options.unit },
+    {
+      width: size.width ?? 640,
+      height: (size.height ?? 420) + tablesHeight,
+      margin: options.margin ?? {
+        top: options.title ? 40 : 16,
+        right: 24,
+        bottom: t.fontSize * 2.4 + t.labelSize + 24 + tablesHeight,
+        left: Math.max(64, labelWidth + 30),
+      },
+    },
+  );
+  const end = options.xMax ?? lastFollowUp(km);
+  const x = scaleLinear().domain([0, end]).range([area.left, area.right]);
   const y = scaleLinear().domain([0, 1]).range([area.bottom, area.top]);
-  const riskTimes = options.riskTimes ?? x.ticks(6);
+  const times = breakTimes(options, end);
   const limits = options.confidenceLimits ?? false;
-  const bands = options.confidenceBands ?? !limits;
+  const bands = options.confidenceBands ?? (!limits && groups <= 2);
+  const series = km.curves.map((curve, g) =>
+    curveMarks(curve, seriesColor(g, t), {
+      x,
+      y,
+      t,
+      bands,
+      limits,
+      censor: options.censorMarks ?? true,
+      end,
+    }),
+  );
+  const entries: LegendEntry[] = km.curves.map((c, g) => ({
+    label: ellipsize(
+      groups === 1 ? `n = ${c.n}` : `${c.group} (n = ${c.n})`,
+      (area.right - area.left) * 0.55,
+      t.fontSize,
+    ),
+    color: seriesColor(g, t),
+  }));
+  const notes = [
+    options.pValue !== undefined && {
+      text: `Log-rank ${formatPValue(options.pValue)}`,
+      className: 'p-value',
+    },
+    options.hazardRatio && { text: hazardRatioText(options.hazardRatio), className: 'hazard-ratio' },
+    options.annotation && { text: options.annotation, className: 'annotation' },
+  ].filter((n): n is { text: string; className: string } => Boolean(n));
+  let tableTop = area.bottom + t.fontSize * 2.4 + t.labelSize + 30;
+  const tables: SvgElement[] = [];
+  if (showRisk) {
+    tables.push(
+      countTable(km, 'Number at risk', 'risk-count', numberAtRisk, { x, times, top: tableTop, area }),
+    );
+    tableTop += tableHeight(true);
+  }
+  if (showEvents)
+    tables.push(
+      countTable(km, 'Cumulative number of events', 'event-count', cumulativeEvents, {
+        x,
+        times,
+        top: tableTop,
+        area,
+      }),
+    );
+  return figure(area, options.title, [
+    axisLeft(y, area, { label: options.yLabel ?? 'Overall survival', ticks: 5, format: (v) => v.toFixed(1) }),
+    axisBottom(x, area, {
+      label: options.xLabel ?? `Time (${options.timeUnit ?? 'months'})`,
+      ticks: times,
+      format: (v) => String(Number(v.toPrecision(6))),
+    }),
+    series,
+    options.medianLines && medianLines(km, x, y, t),
+    legend(entries, { x: legendLeft(area, entries), y: area.top + 8, theme: t }),
+    notes.map((note, i) =>
+      text(area.left + 12, area.bottom - 12 - (notes.length - 1 - i) * (t.fontSize + 6), note.text, {
+        size: i === 0 && options.pValue !== undefined ? t.labelSize : t.fontSize,
+        className: note.className,
+        theme: t,
+      }),
+    ),
+    tables,
+  ]);
+}
+
+function hazardRatioText(hr: HazardRatioLabel): string {
+  const f = (v: number) => v.toFixed(2);
+  return `HR${hr.label ? ` (${hr.label})` : ''} ${f(hr.estimate)} (95% CI ${f(hr.lower)}-${f(hr.upper)})`;
+}
+
+interface CurveContext {
+  x: (v: number) => number;
+  y: (v: number) => number;
+  t: Theme;
+  bands: boolean;
+  limits: boolean;
+  censor: boolean;
+  end: number;
+}
+
+function curveMarks(curve: KaplanMeierCurve, color: string, c: CurveContext): SvgElement {
+  const points = steps(curve).filter((p) => p[0] <= c.end);
   const stepLine = (value: (p: Step) => number) =>
     line<Step>()
       .defined((p) => Number.isFinite(value(p)))
-      .x((p) => x(p[0]))
-      .y((p) => y(value(p)))
+      .x((p) => c.x(p[0]))
+      .y((p) => c.y(value(p)))
       .curve(curveStepAfter);
-  const series = km.curves.map((curve, g) => {
-    const color = seriesColor(g, t);
-    const points = steps(curve);
-    const band = d3Area<Step>()
-      .defined((p) => Number.isFinite(p[2]) && Number.isFinite(p[3]))
-      .x((p) => x(p[0]))
-      .y0((p) => y(p[2]))
-      .y1((p) => y(p[3]))
-      .curve(curveStepAfter);
-    const limit = (k: 2 | 3) =>
-      svg('path', {
-        class: 'series',
-        d: stepLine((p) => p[k])(points) ?? '',
-        fill: 'none',
-        stroke: color,
-        'stroke-width': t.lineWidth,
-        'stroke-dasharray': '4 3',
-        'stroke-opacity': 0.6,
-        'data-limit': k === 2 ? 'lower' : 'upper',
-      });
-    const censored: SvgElement[] = [];
+  const band = d3Area<Step>()
+    .defined((p) => Number.isFinite(p[2]) && Number.isFinite(p[3]))
+    .x((p) => c.x(p[0]))
+    .y0((p) => c.y(p[2]))
+    .y1((p) => c.y(p[3]))
+    .curve(curveStepAfter);
+  const limit = (k: 2 | 3) =>
+    svg('path', {
+      class: 'series',
+      d: stepLine((p) => p[k])(points) ?? '',
+      fill: 'none',
+      stroke: color,
+      'stroke-width': c.t.lineWidth,
+      'stroke-dasharray': '4 3',
+      'stroke-opacity': 0.6,
+      'data-limit': k === 2 ? 'lower' : 'upper',
+    });
+  const censored: SvgElement[] = [];
+  if (c.censor)
     for (let i = 0; i < curve.time.length; i++) {
-      if (curve.nCensor[i] > 0) {
-        const cx = x(curve.time[i]);
-        const cy = y(curve.survival[i]);
+      if (curve.nCensor[i] > 0 && curve.time[i] <= c.end) {
+        const cx = c.x(curve.time[i]);
+        const cy = c.y(curve.survival[i]);
         censored.push(
           svg('line', { x1: cx, x2: cx, y1: cy - 4, y2: cy + 4, stroke: color, class: 'censor' }),
         );
       }
     }
-    return [
-      bands &&
-        svg('path', {
-          d: band(points) ?? '',
-          fill: color,
-          'fill-opacity': 0.15,
-          stroke: 'none',
-          class: 'ci-band',
-        }),
-      svg('path', {
-        class: 'series',
-        d: stepLine((p) => p[1])(points) ?? '',
-        fill: 'none',
-        stroke: color,
-        'stroke-width': t.lineWidth,
-        'data-group': curve.group,
-      }),
-      limits && [limit(2), limit(3)],
-      svg('g', { class: 'censor-marks' }, censored),
-    ];
-  });
-  const tableTop = area.bottom + 62;
-  const riskTable = svg(
+  return svg(
     'g',
-    { class: 'risk-table' },
-    text(area.left - 100, tableTop, 'Number at risk', { size: t.fontSize, weight: 'bold', theme: t }),
-    km.curves.map((curve, g) => [
-      text(area.left - 22, tableTop + 16 * (g + 1), curve.group, {
-        size: t.fontSize,
-        anchor: 'end',
-        color: seriesColor(g, t),
-        theme: t,
+    { class: 'curve' },
+    c.bands &&
+      svg('path', {
+        d: band(points) ?? '',
+        fill: color,
+        'fill-opacity': 0.12,
+        stroke: 'none',
+        class: 'ci-band',
       }),
-      riskTimes.map((time) =>
-        text(x(time), tableTop + 16 * (g + 1), String(numberAtRisk(curve, time)), {
+    svg('path', {
+      class: 'series',
+      d: stepLine((p) => p[1])(points) ?? '',
+      fill: 'none',
+      stroke: color,
+      'stroke-width': c.t.lineWidth,
+      'data-group': curve.group,
+    }),
+    c.limits && [limit(2), limit(3)],
+    svg('g', { class: 'censor-marks' }, censored),
+  );
+}
+
+function medianLines(
+  km: KaplanMeierResult,
+  x: (v: number) => number,
+  y: (v: number) => number,
+  t: Theme,
+): SvgElement {
+  const medians = km.curves.map((c) => c.median).filter((m) => Number.isFinite(m));
+  if (medians.length === 0) return svg('g', { class: 'median-lines' });
+  const style = { stroke: t.foreground, 'stroke-dasharray': '3 3', 'stroke-width': 0.8 };
+  return svg(
+    'g',
+    { class: 'median-lines' },
+    svg('line', { x1: x(0), x2: x(Math.max(...medians)), y1: y(0.5), y2: y(0.5), ...style }),
+    medians.map((m) => svg('line', { x1: x(m), x2: x(m), y1: y(0.5), y2: y(0), ...style })),
+  );
+}
+
+function countTable(
+  km: KaplanMeierResult,
+  title: string,
+  className: string,
+  count: (curve: KaplanMeierCurve, t: number) => number,
+  at: { x: (v: number) => number; times: number[]; top: number; area: ReturnType<typeof plotArea> },
+): SvgElement {
+  const t = at.area.theme;
+  const rowHeight = Math.round(t.fontSize * 1.6);
+  const counts = km.curves.map((curve) => at.times.map((time) => String(count(curve, time))));
+  const widths = at.times.map((_, j) => Math.max(...counts.map((row) => textWidth(row[j], t.fontSize))));
+  const kept = thinLabels(
+    at.times.map((time) => at.x(time)),
+    widths,
+    4,
+  );
+  return svg(
+    'g',
+    { class: `count-table ${className}-table` },
+    text(at.area.left - t.tickSize - 3, at.top, title, {
+      size: t.fontSize,
+      weight: 'bold',
+      theme: t,
+      anchor: 'start',
+    }),
+    km.curves.map((curve, g) => [
+      text(
+        at.area.left - 10,
+        at.top + rowHeight * (g + 1),
+        ellipsize(curve.group, at.area.left - 16, t.fontSize),
+        {
+          size: t.fontSize,
+          anchor: 'end',
+          color: seriesColor(g, t),
+          className: 'table-label',
+          theme: t,
+        },
+      ),
+      kept.map((j) =>
+        text(at.x(at.times[j]), at.top + rowHeight * (g + 1), counts[g][j], {
           size: t.fontSize,
           anchor: 'middle',
-          className: 'risk-count',
+          className,
           theme: t,
         }),
       ),
     ]),
   );
-  const entries: LegendEntry[] = km.curves.map((c, g) => ({
-    label: groups === 1 ? `n = ${c.n}` : `${c.group} (n = ${c.n})`,
-    color: seriesColor(g, t),
-  }));
-  return figure(area, options.title, [
-    axisLeft(y, area, { label: options.yLabel ?? 'Overall survival', ticks: 5, format: (v) => v.toFixed(1) }),
-    axisBottom(x, area, { label: options.xLabel ?? 'Time (months)' }),
-    series,
-    legend(entries, { x: legendLeft(area, entries), y: area.top + 8, theme: t }),
-    options.pValue !== undefined &&
-      text(area.left + 12, area.bottom - 28, `Log-rank ${formatPValue(options.pValue)}`, {
-        className: 'p-value',
-        theme: t,
-      }),
-    options.annotation &&
-      text(area.left + 12, area.bottom - 12, options.annotation, { size: t.fontSize, theme: t }),
-    riskTable,
-  ]);
+}
+
+/** One facet of {@link kaplanMeierFacets}: the curves of one center or cohort. */
+export interface KaplanMeierFacet
+  extends Pick<KaplanMeierPlotOptions, 'pValue' | 'hazardRatio' | 'annotation'> {
+  /** Facet title, e.g. the center's name. */
+  title: string;
+  km: KaplanMeierResult;
+}
+
+/**
+ * Kaplan-Meier plots of several centers or cohorts side by side with the same time axis, breaks and colors
+ * (group `i` has color `i` in every facet), each with its own risk table and p-value, lettered A, B, ...;
+ * as `survminer::ggsurvplot_facet` / `ggsurvplot_list`.
+ * @example kaplanMeierFacets(cohorts.map((c) => ({ title: c, km: kaplanMeier(rows[c], columns) })), { breaks: 12 })
+ */
+export function kaplanMeierFacets(
+  facets: readonly KaplanMeierFacet[],
+  options: KaplanMeierPlotOptions & { columns?: number } = {},
+): SvgElement {
+  const end = options.xMax ?? Math.max(...facets.map((f) => lastFollowUp(f.km)));
+  const { columns, unit, ...rest } = options;
+  const panels = facets.map((f) =>
+    kaplanMeierPlot(f.km, {
+      ...rest,
+      width: rest.width ?? 420,
+      height: rest.height ?? 300,
+      xMax: end,
+      title: f.title,
+      pValue: f.pValue,
+      hazardRatio: f.hazardRatio,
+      annotation: f.annotation,
+    }),
+  );
+  return panelLayout(panels, { columns: columns ?? Math.min(facets.length, 3), unit, theme: options.theme });
 }
