@@ -1,25 +1,7 @@
-import { createRng, randomNormal, variance } from '@tace/core';
+import { variance } from '@tace/core';
 import { bootstrapConcordance, compareConcordance, concordance } from '@tace/survival/kernels';
 import { describe, expect, it } from 'vitest';
-
-/** Exponential survival with hazard exp(x), uniform censoring; two noisy scores of x. */
-function simulate(seed: number, n: number) {
-  const rng = createRng(seed);
-  const time = new Float64Array(n);
-  const event = new Float64Array(n);
-  const a = new Float64Array(n);
-  const b = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const x = randomNormal(rng);
-    const death = -Math.log(1 - rng.nextFloat()) / Math.exp(x);
-    const censor = rng.nextFloat() * 3;
-    time[i] = Math.min(death, censor);
-    event[i] = death <= censor ? 1 : 0;
-    a[i] = x + 0.5 * randomNormal(rng);
-    b[i] = x + 1.5 * randomNormal(rng);
-  }
-  return { time, event, a, b };
-}
+import { simulate } from './simulate.js';
 
 describe('compareConcordance (Kang et al. 2015, as R compareC)', () => {
   it('estimates each C as Harrell concordance when times are distinct (1e-12)', () => {

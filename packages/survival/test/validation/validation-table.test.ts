@@ -1,4 +1,3 @@
-import { createRng, randomNormal } from '@tace/core';
 import {
   bootstrapConcordance,
   compareConcordance,
@@ -8,25 +7,14 @@ import {
 } from '@tace/survival';
 import * as kernels from '@tace/survival/kernels';
 import { describe, expect, it } from 'vitest';
+import { simulate } from './simulate.js';
 
-/** A small cohort as a table: exponential times with hazard exp(x), two noisy risk scores, one missing. */
+/** A simulated cohort as a table, one risk score missing. */
 function cohort(n: number) {
-  const rng = createRng(11);
-  const time = new Float64Array(n);
-  const event = new Float64Array(n);
-  const a: (number | null)[] = [];
-  const b = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const x = randomNormal(rng);
-    const death = -Math.log(1 - rng.nextFloat()) / Math.exp(x);
-    const censor = rng.nextFloat() * 3;
-    time[i] = Math.min(death, censor);
-    event[i] = death <= censor ? 1 : 0;
-    a.push(x + 0.5 * randomNormal(rng));
-    b[i] = x + 1.5 * randomNormal(rng);
-  }
-  a[3] = null;
-  return { time, event, a, b };
+  const { time, event, a, b } = simulate(11, n);
+  const withMissing: (number | null)[] = Array.from(a);
+  withMissing[3] = null;
+  return { time, event, a: withMissing, b };
 }
 
 const table = cohort(80);
