@@ -30,6 +30,8 @@ export { coxZph } from './cox/cox-zph.js';
 export type { ChiSquareTest, CoxColumns, CoxModel, CoxphOptions } from './cox/coxph.js';
 export { coxph } from './cox/coxph.js';
 export type { CoxTerm } from './cox/design.js';
+export type { SurvSplitColumns, SurvSplitOptions } from './cox/surv-split.js';
+export { survSplit } from './cox/surv-split.js';
 export type {
   BaselineHazard,
   CoxPrediction,

@@ -17,6 +17,8 @@ export interface CoxData {
   /** Original (input) row of each sorted row. */
   order: Int32Array;
   efron: boolean;
+  /** Counting-process data: the start of each sorted row's (start, stop] interval (`time` is the stop). */
+  start?: Float64Array;
 }
 
 /** Scratch buffers reused across Newton-Raphson iterations (no allocation inside the loop). */

@@ -1,6 +1,7 @@
 import type { ColumnTable } from '@tace/core';
 import { assertOneOf, chiSquareSurvival } from '@tace/core';
 import { orderByTime } from '../internal/order.js';
+import { assertRightCensoredFit } from './counting-process-input.js';
 import type { CoxData } from './cox-data.js';
 import { centeredX } from './cox-data.js';
 import type { CoxModel } from './coxph.js';
@@ -34,6 +35,7 @@ export function coxZph(model: CoxModel, options: CoxZphOptions = {}): CoxZphResu
   const transform = options.transform ?? 'km';
   assertOneOf(transform, 'transform', ['km', 'rank', 'identity']);
   const data = model.fit;
+  assertRightCensoredFit(data, 'coxZph');
   const { n, p } = data;
   const g = transformTimes(data, transform);
   let mean = 0;

@@ -2,6 +2,7 @@ import { ldlDecompose, ldlInverse, ldlSolve } from '@tace/core/kernels';
 import type { CoxData } from './cox-data.js';
 import { coxWork } from './cox-data.js';
 import { coxIterate } from './cox-iterate.js';
+import { coxIterateCounting } from './counting-process.js';
 
 /** Control of the Newton-Raphson fit, as R `coxph.control`. */
 export interface CoxControl {
@@ -65,11 +66,12 @@ export function fitCox(
     for (let i = 0; i < n; i++) x[i * p + c] *= scale[c];
   }
   const work = coxWork(p, n);
+  const iterate = d.start === undefined ? coxIterate : coxIterateCounting;
   const beta = new Float64Array(p);
   const newbeta = new Float64Array(p);
   const step = new Float64Array(p);
   const chol = new Float64Array(p * p);
-  const loglikInit = coxIterate(d, beta, work);
+  const loglikInit = iterate(d, beta, work);
   chol.set(work.imat);
   const rank = ldlDecompose(chol, p, control.tolerChol);
   const singular: number[] = [];
@@ -85,7 +87,7 @@ export function fitCox(
   let iterations = 0;
   let newlk = loglikInit;
   for (iterations = 1; iterations <= control.maxIter; iterations++) {
-    newlk = coxIterate(d, newbeta, work);
+    newlk = iterate(d, newbeta, work);
     chol.set(work.imat);
     ldlDecompose(chol, p, control.tolerChol);
     let finite = Number.isFinite(newlk);
@@ -113,7 +115,7 @@ export function fitCox(
   }
   if (!converged) {
     iterations = control.maxIter;
-    best = coxIterate(d, beta, work);
+    best = iterate(d, beta, work);
     chol.set(work.imat);
     ldlDecompose(chol, p, control.tolerChol);
   }

@@ -1,4 +1,5 @@
 import { assertOneOf } from '@tace/core';
+import { assertRightCensoredFit } from './counting-process-input.js';
 import type { CoxData } from './cox-data.js';
 import { centeredX } from './cox-data.js';
 import type { CoxModel } from './coxph.js';
@@ -38,6 +39,7 @@ export interface CoxResiduals {
 export function coxResiduals(model: CoxModel, type: CoxResidualType): CoxResiduals {
   assertOneOf(type, 'type', ['martingale', 'deviance', 'score', 'schoenfeld', 'dfbeta']);
   const data = model.fit;
+  assertRightCensoredFit(data, 'coxResiduals');
   const { n, p, order } = data;
   const centred: CoxData = { ...data, x: centeredX(data, model.means) };
   const rs = riskSetSummary(centred, data.eta);

@@ -1,6 +1,6 @@
 import type { TableLike } from '@tace/core';
 import { columnList, predictionsAt } from '../internal/prediction-columns.js';
-import { numericAt, tableRows } from '../internal/table-columns.js';
+import { eventAt, numericAt, tableRows } from '../internal/table-columns.js';
 import type { BrierScoreInferenceOptions, BrierScoreInferenceResult } from './brier-score-inference.js';
 import { brierScoreInference as brierKernel } from './brier-score-inference.js';
 import type { BrierScoreColumns } from './brier-score-table.js';
@@ -28,7 +28,7 @@ export function timeDependentAucInference(
   const { rows, omitted } = tableRows(table, [columns.time, columns.event, ...names], options.missing);
   const result = inferenceKernel(
     numericAt(table, columns.time, rows),
-    numericAt(table, columns.event, rows),
+    eventAt(table, columns.event, rows),
     predictionsAt(table, columns.marker, rows),
     { ...options, missing: 'error' },
   );
@@ -58,7 +58,7 @@ export function compareTimeDependentAuc(
   const { rows, omitted } = tableRows(table, [columns.time, columns.event, first, second], options.missing);
   const result = compareKernel(
     numericAt(table, columns.time, rows),
-    numericAt(table, columns.event, rows),
+    eventAt(table, columns.event, rows),
     numericAt(table, first, rows),
     numericAt(table, second, rows),
     { ...options, missing: 'error' },
@@ -82,7 +82,7 @@ export function brierScoreInference(
   const { rows, omitted } = tableRows(table, [columns.time, columns.event, ...names], options.missing);
   const result = brierKernel(
     numericAt(table, columns.time, rows),
-    numericAt(table, columns.event, rows),
+    eventAt(table, columns.event, rows),
     predictionsAt(table, columns.survival, rows),
     { ...options, missing: 'error' },
   );

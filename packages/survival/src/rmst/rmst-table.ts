@@ -1,5 +1,5 @@
 import type { TableLike } from '@tace/core';
-import { labelsAt, numericAt, tableRows } from '../internal/table-columns.js';
+import { eventAt, labelsAt, numericAt, tableRows } from '../internal/table-columns.js';
 import type { RmstOptions, RmstResult } from './rmst.js';
 import { rmst as rmstKernel } from './rmst.js';
 
@@ -24,7 +24,7 @@ export type RmstTableOptions = Omit<RmstOptions, 'group'>;
  */
 export function rmst(table: TableLike, columns: RmstColumns, options: RmstTableOptions = {}): RmstResult {
   const { rows, omitted } = tableRows(table, [columns.time, columns.event, columns.group], options.missing);
-  const result = rmstKernel(numericAt(table, columns.time, rows), numericAt(table, columns.event, rows), {
+  const result = rmstKernel(numericAt(table, columns.time, rows), eventAt(table, columns.event, rows), {
     ...options,
     missing: 'error',
     group: columns.group === undefined ? undefined : labelsAt(table, columns.group, rows),

@@ -1,0 +1,59 @@
+import type { TableLike } from '@tace/core';
+import { getColumn, TaceError } from '@tace/core';
+import { gatherNumeric } from '../internal/gather.js';
+import type { ConcordanceResult } from '../metrics/concordance.js';
+
+/**
+ * The start column of counting-process (start, stop] data at `rows`, checked: finite and start < stop on
+ * every row, as R's `Surv(start, stop, event)`.
+ * @throws {TaceError} `INVALID_ARGUMENT` naming the column and the row.
+ */
+export function readStart(
+  table: TableLike,
+  name: string,
+  rows: Int32Array,
+  stop: Float64Array,
+): Float64Array {
+  const start = gatherNumeric(getColumn(table, name), rows, `column '${name}'`);
+  for (let i = 0; i < start.length; i++) {
+    if (!Number.isFinite(start[i]) || !(start[i] < stop[i])) {
+      throw new TaceError(
+        'INVALID_ARGUMENT',
+        `column '${name}' at row ${rows[i] + 1} is ${start[i]}, not before the stop time ${stop[i]}`,
+        {
+          param: `column '${name}'`,
+          remedy: 'each (start, stop] interval needs start < stop (R: "Stop time must be > start time")',
+        },
+      );
+    }
+  }
+  return start;
+}
+
+/** Concordance is not computed for counting-process fits (R's time-dependent version): NaN counts. */
+export function countingConcordance(n: number): ConcordanceResult {
+  return {
+    concordance: Number.NaN,
+    stdErr: Number.NaN,
+    concordant: Number.NaN,
+    discordant: Number.NaN,
+    tiedRisk: Number.NaN,
+    tiedTime: Number.NaN,
+    tiedBoth: Number.NaN,
+    n,
+    method: 'harrell',
+    omitted: 0,
+  };
+}
+
+/**
+ * Throws for a counting-process fit in functions that assume right-censored risk sets.
+ * @throws {TaceError} `UNSUPPORTED` naming the function.
+ */
+export function assertRightCensoredFit(data: { start?: Float64Array }, fn: string): void {
+  if (data.start === undefined) return;
+  throw new TaceError('UNSUPPORTED', `${fn} does not support (start, stop] fits yet`, {
+    param: 'model',
+    remedy: 'fit without columns.start for residuals and the PH test, or use the coefficients and variance',
+  });
+}

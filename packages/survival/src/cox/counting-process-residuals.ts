@@ -1,0 +1,163 @@
+import type { CoxData } from './cox-data.js';
+import { cumulative } from './residual-kernels.js';
+import type { RiskSetSummary } from './risk-sets.js';
+
+/**
+ * {@link RiskSetSummary} for counting-process (start, stop] data (risk set at t: start < t <= stop), with
+ * `startEvent`: per sorted row, the last event time <= its start in its stratum (-1 when none). Residuals
+ * of such a row integrate over (start, stop]: cumulative sums at `lastEvent` minus those at `startEvent`.
+ */
+export function riskSetSummaryCounting(
+  d: CoxData,
+  eta: Float64Array,
+): RiskSetSummary & { startEvent: Int32Array } {
+  const { n, p, time, status, x, weight, strata, efron } = d;
+  const start = d.start as Float64Array;
+  const byStart = Int32Array.from({ length: n }, (_, i) => i).sort(
+    (i, j) => strata[i] - strata[j] || start[i] - start[j] || i - j,
+  );
+  const risk = Float64Array.from(eta, (e, i) => Math.exp(e) * weight[i]);
+  const times: number[] = [];
+  const strat: number[] = [];
+  const rec: { h: number; hd: number; hv: number; xh: Float64Array; xhd: Float64Array; xb: Float64Array }[] =
+    [];
+  const a = new Float64Array(p);
+  const a2 = new Float64Array(p);
+  let denom = 0;
+  let ptr = n - 1;
+  for (let person = n - 1; person >= 0; ) {
+    const s = strata[person];
+    if (person === n - 1 || strata[person + 1] !== s) {
+      denom = 0;
+      a.fill(0);
+      while (ptr >= 0 && strata[byStart[ptr]] > s) ptr--;
+    }
+    const dtime = time[person];
+    let ndead = 0;
+    let deadwt = 0;
+    let denom2 = 0;
+    a2.fill(0);
+    while (person >= 0 && strata[person] === s && time[person] === dtime) {
+      const r = risk[person];
+      const target = status[person] === 0 ? a : a2;
+      if (status[person] === 0) denom += r;
+      else {
+        ndead++;
+        deadwt += weight[person];
+        denom2 += r;
+      }
+      for (let i = 0; i < p; i++) target[i] += r * x[person * p + i];
+      person--;
+    }
+    if (ndead === 0) continue;
+    while (ptr >= 0 && strata[byStart[ptr]] === s && start[byStart[ptr]] >= dtime) {
+      const j = byStart[ptr];
+      const dead = time[j] === dtime && status[j] === 1;
+      if (dead) denom2 -= risk[j];
+      else denom -= risk[j];
+      for (let i = 0; i < p; i++) (dead ? a2 : a)[i] -= risk[j] * x[j * p + i];
+      ptr--;
+    }
+    const steps = efron ? ndead : 1;
+    const wtave = deadwt / steps;
+    const r = {
+      h: 0,
+      hd: 0,
+      hv: 0,
+      xh: new Float64Array(p),
+      xhd: new Float64Array(p),
+      xb: new Float64Array(p),
+    };
+    for (let k = 0; k < steps; k++) {
+      const f = (k + 1) / steps;
+      const dk = denom + f * denom2;
+      const h = wtave / dk;
+      r.h += h;
+      r.hd += f * h;
+      r.hv += h / dk;
+      for (let i = 0; i < p; i++) {
+        const xbar = (a[i] + f * a2[i]) / dk;
+        r.xh[i] += h * xbar;
+        r.xhd[i] += f * h * xbar;
+        r.xb[i] += xbar / steps;
+      }
+    }
+    times.push(dtime);
+    strat.push(s);
+    rec.push(r);
+    denom += denom2;
+    for (let i = 0; i < p; i++) a[i] += a2[i];
+  }
+  const m = rec.length;
+  const out: RiskSetSummary & { startEvent: Int32Array } = {
+    m,
+    time: new Float64Array(m),
+    strata: new Int32Array(m),
+    hazard: new Float64Array(m),
+    hazardDeath: new Float64Array(m),
+    hazardVar: new Float64Array(m),
+    xHazard: new Float64Array(m * p),
+    xHazardDeath: new Float64Array(m * p),
+    xbar: new Float64Array(m * p),
+    lastEvent: new Int32Array(n),
+    startEvent: new Int32Array(n),
+  };
+  for (let k = 0; k < m; k++) {
+    const b = m - 1 - k;
+    out.time[k] = times[b];
+    out.strata[k] = strat[b];
+    out.hazard[k] = rec[b].h;
+    out.hazardDeath[k] = rec[b].hd;
+    out.hazardVar[k] = rec[b].hv;
+    out.xHazard.set(rec[b].xh, k * p);
+    out.xHazardDeath.set(rec[b].xhd, k * p);
+    out.xbar.set(rec[b].xb, k * p);
+  }
+  const upTo = (s: number, t: number): number => {
+    let lo = 0;
+    let hi = m;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (out.strata[mid] < s || (out.strata[mid] === s && out.time[mid] <= t)) lo = mid + 1;
+      else hi = mid;
+    }
+    const k = lo - 1;
+    return k >= 0 && out.strata[k] === s ? k : -1;
+  };
+  for (let i = 0; i < n; i++) {
+    out.lastEvent[i] = upTo(strata[i], time[i]);
+    out.startEvent[i] = upTo(strata[i], start[i]);
+  }
+  return out;
+}
+
+/**
+ * Score residuals of counting-process rows (n x p, row-major, unweighted), as R `residuals(fit, "score")`
+ * for `Surv(start, stop, event)` (survival's `agscore3`): the right-censored score residual over
+ * (start, stop], with Efron's share at the row's own event.
+ */
+export function scoreKernelCounting(d: CoxData, eta: Float64Array): Float64Array {
+  const { n, p, x, status } = d;
+  const rs = riskSetSummaryCounting(d, eta);
+  const cum = cumulative(rs);
+  const out = new Float64Array(n * p);
+  for (let i = 0; i < n; i++) {
+    const j = rs.lastEvent[i];
+    if (j < 0) continue;
+    const j0 = rs.startEvent[i];
+    const r = Math.exp(eta[i]);
+    const dead = status[i] === 1 && rs.time[j] === d.time[i];
+    let h = dead ? cum.hazard[j] - rs.hazard[j] + rs.hazardDeath[j] : cum.hazard[j];
+    if (j0 >= 0) h -= cum.hazard[j0];
+    for (let c = 0; c < p; c++) {
+      let xh = dead
+        ? cum.xHazard[j * p + c] - rs.xHazard[j * p + c] + rs.xHazardDeath[j * p + c]
+        : cum.xHazard[j * p + c];
+      if (j0 >= 0) xh -= cum.xHazard[j0 * p + c];
+      let v = -r * (x[i * p + c] * h - xh);
+      if (dead) v += x[i * p + c] - rs.xbar[j * p + c];
+      out[i * p + c] = v;
+    }
+  }
+  return out;
+}
