@@ -1,32 +1,33 @@
-import { createRequire } from 'node:module';
 import { TaceError } from './tace-error.js';
 
-const requireFromHere = createRequire(import.meta.url);
-
 /**
- * Loads an optional peer dependency (a heavy part that only one feature needs: Parquet's wasm, the ONNX runtime,
- * fonts for PNG) the first time that feature runs, so a user pays only for what they use.
+ * Loads an optional peer dependency (a heavy part that only one feature needs: Parquet's wasm, HDF5's wasm,
+ * the ONNX runtime) the first time that feature runs, so a user pays only for what they use. `load` is the
+ * caller's own `require` of the package, so that it resolves from the calling package (a peer dependency is
+ * visible to the package that declares it, not to @tace/core).
+ * @param load e.g. `() => createRequire(import.meta.url)('parquet-wasm')`.
  * @param name the npm package, e.g. `'parquet-wasm'`.
  * @param feature what needs it, for the message, e.g. `'reading and writing Parquet files'`.
  * @throws {TaceError} `MISSING_DEPENDENCY` naming the package and the command that installs it.
- * @example const pq = requireOptional<typeof import('parquet-wasm')>('parquet-wasm', 'Parquet files');
+ * @example const pq = requireOptional(() => require('parquet-wasm'), 'parquet-wasm', 'Parquet files');
  */
-export function requireOptional<T>(name: string, feature: string): T {
+export function requireOptional<T>(load: () => T, name: string, feature: string): T {
   try {
-    return requireFromHere(name) as T;
+    return load();
   } catch (error) {
     throw missingDependency(name, feature, error);
   }
 }
 
 /**
- * The `import()` counterpart of {@link requireOptional}, for ES-module-only packages.
+ * The `import()` counterpart of {@link requireOptional}, for ES modules: `load` is the caller's own dynamic
+ * import, e.g. `() => import('h5wasm/node')`.
  * @throws {TaceError} `MISSING_DEPENDENCY` naming the package and the command that installs it.
- * @example const ort = await importOptional<typeof import('onnxruntime-node')>('onnxruntime-node', 'the deep-learning arm');
+ * @example const ort = await importOptional(() => import('onnxruntime-node'), 'onnxruntime-node', 'the deep-learning arm');
  */
-export async function importOptional<T>(name: string, feature: string): Promise<T> {
+export async function importOptional<T>(load: () => Promise<T>, name: string, feature: string): Promise<T> {
   try {
-    return (await import(name)) as T;
+    return await load();
   } catch (error) {
     throw missingDependency(name, feature, error);
   }
@@ -40,7 +41,7 @@ function missingDependency(name: string, feature: string, error: unknown): TaceE
       `${name} could not be loaded for ${feature}: ${String(error)}`,
       {
         param: name,
-        remedy: `reinstall it: npm install ${name}`,
+        remedy: `npm install ${name}`,
         cause: error,
       },
     );

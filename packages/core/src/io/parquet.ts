@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { type Table as ArrowTable, tableFromIPC, tableToIPC } from 'apache-arrow';
 import type * as ParquetWasm from 'parquet-wasm';
 import { requireOptional } from '../errors/optional-dependency.js';
@@ -7,7 +8,11 @@ import { TaceError } from '../errors/tace-error.js';
 // build that loads its WebAssembly synchronously from the package folder: no network, no async initialisation.
 let parquet: typeof ParquetWasm | undefined;
 function parquetWasm(): typeof ParquetWasm {
-  parquet ??= requireOptional<typeof ParquetWasm>('parquet-wasm', 'reading and writing Parquet files');
+  parquet ??= requireOptional<typeof ParquetWasm>(
+    () => createRequire(import.meta.url)('parquet-wasm'),
+    'parquet-wasm',
+    'reading and writing Parquet files',
+  );
   return parquet;
 }
 

@@ -1,10 +1,15 @@
+import { createRequire } from 'node:module';
 import { importOptional, isTaceError, requireOptional } from '@tace/core';
 import { describe, expect, it } from 'vitest';
 
 describe('optional peer dependencies', () => {
   it('requireOptional of an absent package is MISSING_DEPENDENCY naming it and the install command', () => {
     try {
-      requireOptional('tace-no-such-package', 'this feature');
+      requireOptional(
+        () => createRequire(import.meta.url)('tace-no-such-package'),
+        'tace-no-such-package',
+        'this feature',
+      );
       expect.fail('expected a TaceError');
     } catch (error) {
       expect(isTaceError(error, 'MISSING_DEPENDENCY')).toBe(true);
@@ -13,14 +18,20 @@ describe('optional peer dependencies', () => {
     }
   });
   it('importOptional of an absent package is MISSING_DEPENDENCY', async () => {
-    await expect(importOptional('tace-no-such-package', 'this feature')).rejects.toMatchObject({
+    await expect(
+      importOptional(() => import('tace-no-such-package' as string), 'tace-no-such-package', 'this feature'),
+    ).rejects.toMatchObject({
       code: 'MISSING_DEPENDENCY',
       param: 'tace-no-such-package',
     });
   });
   it('an installed package loads (parquet-wasm, a devDependency here)', () => {
-    expect(typeof requireOptional<{ readParquet: unknown }>('parquet-wasm', 'Parquet').readParquet).toBe(
-      'function',
-    );
+    expect(
+      typeof requireOptional<{ readParquet: unknown }>(
+        () => createRequire(import.meta.url)('parquet-wasm'),
+        'parquet-wasm',
+        'Parquet',
+      ).readParquet,
+    ).toBe('function');
   });
 });

@@ -1,4 +1,4 @@
-import { TaceError } from '@tace/core';
+import { importOptional, TaceError } from '@tace/core';
 import type { Dataset, File, Group } from 'h5wasm';
 
 type H5wasmNode = typeof import('h5wasm');
@@ -6,12 +6,18 @@ type H5wasmNode = typeof import('h5wasm');
 let loading: Promise<H5wasmNode> | undefined;
 
 /**
- * Loads h5wasm's Node build once and switches on its throwing error handler: without it a failed read
- * (for instance a missing compression filter) only prints a diagnostic and returns wrong numbers.
+ * Loads h5wasm's Node build once (an optional peer dependency: 14 MB of WebAssembly that only `.h5ad` I/O
+ * needs) and switches on its throwing error handler: without it a failed read (for instance a missing
+ * compression filter) only prints a diagnostic and returns wrong numbers.
+ * @throws {TaceError} `MISSING_DEPENDENCY` naming h5wasm when it is not installed.
  */
 export function loadH5wasm(): Promise<H5wasmNode> {
   loading ??= (async () => {
-    const h5 = (await import('h5wasm/node')) as unknown as H5wasmNode;
+    const h5 = await importOptional(
+      async () => (await import('h5wasm/node')) as unknown as H5wasmNode,
+      'h5wasm',
+      'reading and writing .h5ad files',
+    );
     const module = await h5.ready;
     module.activate_throwing_error_handler();
     return h5;

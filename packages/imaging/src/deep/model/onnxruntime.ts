@@ -1,4 +1,4 @@
-import { TaceError } from '@tace/core';
+import { importOptional } from '@tace/core';
 
 /** The onnxruntime-node module (an optional peer dependency of @tace/imaging). */
 export type OnnxRuntime = typeof import('onnxruntime-node');
@@ -13,17 +13,13 @@ let runtime: Promise<OnnxRuntime> | null = null;
  *   to load; remedy `npm install onnxruntime-node`.
  */
 export function loadOnnxRuntime(): Promise<OnnxRuntime> {
-  runtime ??= import('onnxruntime-node').catch((error: unknown) => {
+  runtime ??= importOptional(
+    () => import('onnxruntime-node'),
+    'onnxruntime-node',
+    'the deep-learning arm (loadModel)',
+  ).catch((error: unknown) => {
     runtime = null;
-    const code = (error as { code?: string }).code;
-    const absent = code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND';
-    throw new TaceError(
-      'MISSING_DEPENDENCY',
-      absent
-        ? 'the deep-learning arm (loadModel) needs the optional package onnxruntime-node, which is not installed'
-        : `onnxruntime-node could not be loaded for the deep-learning arm: ${String(error)}`,
-      { param: 'onnxruntime-node', remedy: 'npm install onnxruntime-node', cause: error },
-    );
+    throw error;
   });
   return runtime;
 }
