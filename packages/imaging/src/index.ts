@@ -151,6 +151,7 @@ export {
   parseNifti,
   type ReadNiftiOptions,
   readNifti,
+  readNiftiVolumes,
   writeNifti,
 } from './io/nifti.js';
 export {

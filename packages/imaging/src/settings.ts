@@ -111,7 +111,24 @@ export interface ExtractionSettings {
    * @default 'error'
    */
   nanVoxels: NanVoxelPolicy;
-  /** Any other key found in a parameter file, kept as given. @default {} */
+  /**
+   * Largest number of voxels of a grid derived from a setting (the resampled image), checked before
+   * allocating (not a PyRadiomics key: PyRadiomics has no limit and runs out of memory).
+   * @default 134217728 (2^27, 1 GiB as float64)
+   */
+  maxVoxels: number;
+  /**
+   * Largest number of grey levels (bins) of the discretisation, checked before allocating (not a PyRadiomics
+   * key; texture matrices grow with its square).
+   * @default 10000
+   */
+  maxGrayLevels: number;
+  /**
+   * Keys passed through untouched (read by a custom feature class or image type). Other unknown keys in
+   * `setting` are an error naming the nearest known key, as PyRadiomics validates parameter files against
+   * its schema.
+   * @default {}
+   */
   extra: Record<string, unknown>;
 }
 
@@ -151,5 +168,7 @@ export const DEFAULT_SETTINGS: Readonly<ExtractionSettings> = Object.freeze({
   ibsiOutlierSigma: null,
   ibsiRoundIntensities: true,
   nanVoxels: 'error',
+  maxVoxels: 2 ** 27,
+  maxGrayLevels: 10_000,
   extra: {},
 }) as ExtractionSettings;

@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { extractFeatures } from '../extract/extract-features.js';
 import type { ExtractionParameters } from '../extract/parameters.js';
 import type { Image } from '../image/types.js';
+import { readFileHead } from '../io/file-access.js';
 import { readImage } from '../io/read-image.js';
 import { readRtstruct } from '../io/rtstruct.js';
 import type { ManifestRow } from './manifest.js';
@@ -18,7 +18,7 @@ export interface PatientResult {
 
 function isRtstruct(path: string): boolean {
   try {
-    const head = readFileSync(path).subarray(0, 4096);
+    const head = readFileHead(path, 4096); // refuses devices and FIFOs (readImage then names the error)
     return (
       String.fromCharCode(...head.subarray(128, 132)) === 'DICM' &&
       new TextDecoder('latin1').decode(head).includes('RTSTRUCT')

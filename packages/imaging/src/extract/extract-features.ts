@@ -11,6 +11,7 @@ import { normalizeImage } from '../preprocess/normalize.js';
 import { resampleToReference, resampleToSpacing } from '../preprocess/resample.js';
 import { resegment } from '../preprocess/resegment.js';
 import { type BoundingBox, checkRoi, roiStats, selectLabel, validateRoi } from '../preprocess/roi-mask.js';
+import { assertFiniteRoi, assertImageShape } from '../preprocess/size-bounds.js';
 import type { ExtractionSettings } from '../settings.js';
 import { imageDiagnostics, maskDiagnostics } from './diagnostics.js';
 import { FEATURE_CLASSES } from './feature-classes.js';
@@ -118,6 +119,8 @@ export function extractFeatures(
   parameters: ExtractionParameters = {},
 ): ExtractionResult {
   const settings = resolveSettings(parameters.setting ?? {});
+  assertImageShape(image, 'image');
+  assertImageShape(mask, 'mask');
   const ibsi = settings.compliance === 'ibsi';
   const imageTypes = parameters.imageType ?? { Original: {} };
   const classes = enabledClasses(parameters, settings);
@@ -152,6 +155,7 @@ export function extractFeatures(
       : resampleToSpacing(work, roi, settings.resampledPixelSpacing, {
           interpolator: settings.interpolator,
           padDistance: settings.padDistance,
+          maxVoxels: settings.maxVoxels,
         });
     work = resampled.image;
     roi = resampled.mask;
@@ -174,6 +178,7 @@ export function extractFeatures(
   const ibsiFeatures: IbsiFeatureValue[] = [];
   // 4. NaN voxels; shape on the original image's morphological mask; resegmentation
   const nan = applyNanPolicy(work.data, roi, settings.nanVoxels, 'original');
+  assertFiniteRoi(work.data, nan.mask, work.size, 'image');
   if (settings.additionalInfo) diagnostics['diagnostics_Mask-original_NaNVoxels'] = nan.count;
   let intensityMask = nan.mask;
   // IBSI: bins of a fixed bin size start at the lower (absolute) resegmentation bound of the original image
@@ -291,7 +296,7 @@ function ibsiResampled(
     image,
     { data: roi },
     spacing.map((s) => (s === 0 ? null : s)),
-    { interpolation, roundIntensities: settings.ibsiRoundIntensities },
+    { interpolation, roundIntensities: settings.ibsiRoundIntensities, maxVoxels: settings.maxVoxels },
   );
   return { image: out.image, mask: out.roi };
 }
@@ -321,6 +326,7 @@ function buildContext(
     ({ levels, nLevels } = discretize(data, croppedMask, {
       binWidth: settings.binWidth,
       binCount: settings.binCount,
+      maxGrayLevels: settings.maxGrayLevels,
     }));
     ibsiLevels = nLevels;
   } else {

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { assertOneOf, TaceError } from '@tace/core';
 import { parse as parseYaml } from 'yaml';
 import { IBSI_AGGREGATION_SETTINGS } from '../ibsi/settings.js';
+import { assertBinCount } from '../preprocess/discretize.js';
 import { DEFAULT_SETTINGS, type ExtractionSettings } from '../settings.js';
 
 /**
@@ -35,9 +36,68 @@ const INTERPOLATOR_CODES: Record<number, ExtractionSettings['interpolator']> = {
 };
 
 /**
- * Fills a partial settings object with PyRadiomics' defaults, validating known keys; unknown keys go to
- * `extra`. Interpolators may be given as SimpleITK names or their integer codes.
- * @throws {TaceError} `INVALID_ARGUMENT` for a bad value (quoting it).
+ * Keys of PyRadiomics' parameter schema (`paramSchema.yaml`, `setting` and `voxelSetting`) that
+ * {@link ExtractionSettings} does not type: accepted and kept in `extra` (read by the image types that use
+ * them, e.g. `gradientUseSpacing`).
+ */
+export const PYRADIOMICS_EXTRA_SETTINGS: readonly string[] = Object.freeze([
+  'enableCExtensions',
+  'gradientUseSpacing',
+  'lbp2DRadius',
+  'lbp2DSamples',
+  'lbp2DMethod',
+  'lbp3DLevels',
+  'lbp3DIcosphereRadius',
+  'lbp3DIcosphereSubdivision',
+  'label_channel',
+  'dtype',
+  'kernelRadius',
+  'maskedKernel',
+  'initValue',
+  'voxelBatch',
+]);
+
+/** Levenshtein distance, case-insensitive (for "did you mean"). */
+function editDistance(a: string, b: string): number {
+  const x = a.toLowerCase();
+  const y = b.toLowerCase();
+  let previous = Array.from({ length: y.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= x.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= y.length; j++) {
+      current[j] = Math.min(
+        previous[j]! + 1,
+        current[j - 1]! + 1,
+        previous[j - 1]! + (x[i - 1] === y[j - 1] ? 0 : 1),
+      );
+    }
+    previous = current;
+  }
+  return previous[y.length]!;
+}
+
+/** The known setting nearest to `key` (case-insensitive edit distance), or null when none is close. */
+function nearestSetting(key: string, known: readonly string[]): string | null {
+  let best: string | null = null;
+  let distance = Infinity;
+  for (const candidate of known) {
+    const d = editDistance(key, candidate);
+    if (d < distance) {
+      best = candidate;
+      distance = d;
+    }
+  }
+  return distance <= Math.max(2, Math.floor(key.length / 3)) ? best : null;
+}
+
+/**
+ * Fills a partial settings object with PyRadiomics' defaults, validating every key and value. A key that is
+ * neither an {@link ExtractionSettings} key nor one of {@link PYRADIOMICS_EXTRA_SETTINGS} is an error naming
+ * the nearest known key (a mistyped `binwidth` would otherwise be ignored silently); put keys for a custom
+ * class under `extra: { ... }` to pass them through. Interpolators may be given as SimpleITK names or their
+ * integer codes.
+ * @throws {TaceError} `INVALID_ARGUMENT` for an unknown key or a bad value (quoting it), a `binCount` above
+ *   `maxGrayLevels`.
  * @example resolveSettings({ binWidth: 10, resampledPixelSpacing: [1, 1, 1] })
  */
 export function resolveSettings(partial: Record<string, unknown> = {}): ExtractionSettings {
@@ -80,8 +140,25 @@ export function resolveSettings(partial: Record<string, unknown> = {}): Extracti
         );
       }
       target[key] = value;
-    } else {
+    } else if (PYRADIOMICS_EXTRA_SETTINGS.includes(key)) {
       out.extra[key] = value;
+    } else {
+      const known = [
+        ...Object.keys(DEFAULT_SETTINGS).filter((k) => k !== 'extra'),
+        ...PYRADIOMICS_EXTRA_SETTINGS,
+      ];
+      const nearest = nearestSetting(key, known);
+      throw new TaceError(
+        'INVALID_ARGUMENT',
+        `unknown setting "${key}"${nearest === null ? '' : `; did you mean "${nearest}"?`}`,
+        {
+          param: key,
+          remedy:
+            nearest === null
+              ? `use a PyRadiomics setting (${known.slice(0, 8).join(', ')}, ...) or pass custom keys under extra: { ... }`
+              : `rename it to ${nearest}; keys a custom class reads go under extra: { ... }`,
+        },
+      );
     }
   }
   if (out.resampledPixelSpacing !== null && out.resampledPixelSpacing.length !== 3) {
@@ -112,6 +189,25 @@ export function resolveSettings(partial: Record<string, unknown> = {}): Extracti
   numberList('resegmentRange');
   numberList('distances');
   numberList('sigma');
+  if (out.resampledPixelSpacing?.some((v) => v < 0)) {
+    throw new TaceError(
+      'INVALID_ARGUMENT',
+      `resampledPixelSpacing must be >= 0 mm (0 keeps an axis), but was ${JSON.stringify(out.resampledPixelSpacing)}`,
+      { param: 'resampledPixelSpacing' },
+    );
+  }
+  for (const key of ['maxVoxels', 'maxGrayLevels'] as const) {
+    const value = out[key];
+    if (typeof value !== 'number' || !(value >= 1)) {
+      throw new TaceError(
+        'INVALID_ARGUMENT',
+        `setting ${key} must be a number >= 1, but was ${JSON.stringify(value)}`,
+        {
+          param: key,
+        },
+      );
+    }
+  }
   for (const key of ['binCount', 'minimumROISize', 'removeOutliers'] as const) {
     const value = out[key];
     if (value !== null && (typeof value !== 'number' || !(value > 0))) {
@@ -129,6 +225,7 @@ export function resolveSettings(partial: Record<string, unknown> = {}): Extracti
       param: 'binCount',
     });
   }
+  if (out.binCount !== null) assertBinCount(out.binCount, out.maxGrayLevels);
   if (!['absolute', 'relative', 'sigma'].includes(out.resegmentMode)) {
     throw new TaceError(
       'INVALID_ARGUMENT',

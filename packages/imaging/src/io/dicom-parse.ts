@@ -1,50 +1,55 @@
-import { readFileSync } from 'node:fs';
+import { inflateRawSync } from 'node:zlib';
 import { TaceError } from '@tace/core';
 import dicomParser, { type DataSet } from 'dicom-parser';
+import { readRegularFile } from './file-access.js';
 
-/** Uncompressed transfer syntaxes the readers decode. */
-const NATIVE_SYNTAXES = new Set(['1.2.840.10008.1.2', '1.2.840.10008.1.2.1', '1.2.840.10008.1.2.2']);
+/** Inflates a Deflated Explicit VR Little Endian data set (after the meta header at `position`). */
+function inflater(bytes: Uint8Array, position: number): Uint8Array {
+  const inflated = inflateRawSync(bytes.subarray(position), { maxOutputLength: MAX_INFLATED_BYTES });
+  const out = new Uint8Array(position + inflated.length);
+  out.set(bytes.subarray(0, position));
+  out.set(inflated, position);
+  return out;
+}
 
-/** Names of common compressed transfer syntaxes, for error messages. */
-const SYNTAX_NAMES: Record<string, string> = {
-  '1.2.840.10008.1.2.1.99': 'Deflated Explicit VR Little Endian',
-  '1.2.840.10008.1.2.4.50': 'JPEG Baseline (Process 1)',
-  '1.2.840.10008.1.2.4.51': 'JPEG Extended (Process 2 & 4)',
-  '1.2.840.10008.1.2.4.57': 'JPEG Lossless, Non-Hierarchical (Process 14)',
-  '1.2.840.10008.1.2.4.70': 'JPEG Lossless, First-Order Prediction (Process 14, SV1)',
-  '1.2.840.10008.1.2.4.80': 'JPEG-LS Lossless',
-  '1.2.840.10008.1.2.4.81': 'JPEG-LS Near-Lossless',
-  '1.2.840.10008.1.2.4.90': 'JPEG 2000 Image Compression (Lossless Only)',
-  '1.2.840.10008.1.2.4.91': 'JPEG 2000 Image Compression',
-  '1.2.840.10008.1.2.5': 'RLE Lossless',
-};
+/** Largest inflated size of a deflated data set: 1 GiB (a larger one is a gzip bomb, not a slice). */
+const MAX_INFLATED_BYTES = 2 ** 30;
 
-/** Parses one DICOM file with dicom-parser. @throws {TaceError} `PARSE_ERROR` naming the file. */
+/**
+ * Parses one DICOM file with dicom-parser (regular files only).
+ * @throws {TaceError} `IO_ERROR` for a missing or non-regular file, `PARSE_ERROR` naming the file and the
+ *   parser's reason.
+ */
 export function parseDicomFile(path: string): DataSet {
+  const bytes = readRegularFile(path);
   try {
-    return dicomParser.parseDicom(new Uint8Array(readFileSync(path)));
+    return dicomParser.parseDicom(bytes, { inflater });
   } catch (cause) {
-    const message = cause instanceof Error ? cause.message : String(cause);
-    throw new TaceError('PARSE_ERROR', `${path}: not a readable DICOM file (${message})`, {
+    throw new TaceError('PARSE_ERROR', `${path}: not a readable DICOM file (${parserReason(cause)})`, {
       param: path,
       cause,
     });
   }
 }
 
-/** The transfer syntax UID of a data set; throws for compressed syntaxes, naming them. */
-export function assertNativeTransferSyntax(dataSet: DataSet, path: string): string {
-  const uid = dataSet.string('x00020010') ?? '1.2.840.10008.1.2';
-  if (NATIVE_SYNTAXES.has(uid)) return uid;
-  const name = SYNTAX_NAMES[uid] ?? 'an unknown or compressed transfer syntax';
-  throw new TaceError(
-    'UNSUPPORTED',
-    `${path}: pixel data use ${name} (transfer syntax ${uid}), which is not decoded here`,
-    {
-      param: path,
-      remedy: 'decompress the series first, e.g. `gdcmconv --raw` or `dcmdjpeg`, then read it again',
-    },
-  );
+/**
+ * The reason dicom-parser gives: it throws strings, `Error`s, or objects `{ exception, dataSet }` (which
+ * `String()` would print as `[object Object]`).
+ */
+export function parserReason(cause: unknown): string {
+  if (cause instanceof Error) return cause.message;
+  if (typeof cause === 'string') return cause;
+  if (typeof cause === 'object' && cause !== null) {
+    const record = cause as { exception?: unknown; message?: unknown };
+    const inner = record.exception ?? record.message;
+    if (inner !== undefined) return parserReason(inner);
+    try {
+      return JSON.stringify(cause).slice(0, 200);
+    } catch {
+      return Object.prototype.toString.call(cause);
+    }
+  }
+  return String(cause);
 }
 
 /** Numbers of a multi-valued DS/IS element (`a\b\c`), or `null` when absent. */

@@ -1,10 +1,11 @@
 import { closeSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { TaceError } from '@tace/core';
+import { isTaceError, TaceError } from '@tace/core';
 import type { DataSet } from 'dicom-parser';
 import { directionFromColumns } from '../image/geometry.js';
 import type { Image } from '../image/types.js';
-import { assertNativeTransferSyntax, numbers, parseDicomFile } from './dicom-parse.js';
+import { numbers, parseDicomFile, parserReason } from './dicom-parse.js';
+import { assertReadableSyntax, frameValues, isEncapsulated } from './dicom-pixels.js';
 
 /** Options of {@link readDicomSeries}. */
 export interface ReadDicomOptions {
@@ -14,6 +15,22 @@ export interface ReadDicomOptions {
   allowUnevenSpacing?: boolean;
   /** Largest deviation (mm) of a slice gap from the mean gap before the spacing counts as uneven. @default 0.01 */
   spacingTolerance?: number;
+  /**
+   * What to do with a file that should be a slice and is not: a DICOM file (Part 10 preamble) that does not
+   * parse, an image-storage file without pixel data, or pixel data shorter than Rows x Columns (a truncated
+   * copy). `'error'` throws naming the file; `'skip'` leaves it out and lists it in `skipped` (the slice gap it
+   * leaves is still checked). Not a GDCM/ITK option: ITK's series reader fails on such files too.
+   * @default 'error'
+   */
+  invalidFiles?: 'error' | 'skip';
+}
+
+/** A file of the folder that should have been a slice and was left out (`invalidFiles: 'skip'`). */
+export interface SkippedFile {
+  /** Path of the file. */
+  path: string;
+  /** Why it is not a slice. */
+  reason: string;
 }
 
 /** A DICOM series read into an {@link Image}, with what was found on the way. */
@@ -28,6 +45,8 @@ export interface DicomSeries {
   sliceGaps: number[];
   /** True when the gaps differ by more than `spacingTolerance` (only possible with `allowUnevenSpacing`). */
   unevenSpacing: boolean;
+  /** Files that should have been slices and were left out (only with `invalidFiles: 'skip'`; else `[]`). */
+  skipped: SkippedFile[];
 }
 
 interface Slice {
@@ -37,7 +56,19 @@ interface Slice {
   distance: number;
 }
 
-const IMAGE_STORAGE_EXCLUDED = new Set(['RTSTRUCT', 'RTPLAN', 'RTDOSE', 'SR', 'PR', 'SEG', 'REG']);
+const IMAGE_STORAGE_EXCLUDED = new Set(['RTSTRUCT', 'RTPLAN', 'RTDOSE', 'SR', 'PR', 'SEG', 'REG', 'KO']);
+
+/** Storage SOP classes that hold no image slice: DICOMDIR, RT objects, SR, presentation states, SEG, REG, KO, PDF. */
+function isNonImageClass(uid: string): boolean {
+  return (
+    uid === '1.2.840.10008.1.3.10' || /^1\.2\.840\.10008\.5\.1\.4\.1\.1\.(481\.|88\.|11\.|66|104\.)/.test(uid)
+  );
+}
+
+/** Image storage SOP classes whose files must carry pixel data (CT, MR, PET, NM, CR/DX, SC, US, XA and their enhanced forms). */
+function isImageClass(uid: string): boolean {
+  return /^1\.2\.840\.10008\.5\.1\.4\.1\.1\.(1|2|3|4|6|7|12|20|128|130)(\.|$)/.test(uid);
+}
 
 /**
  * Reads a DICOM image series (CT, MR, PET slices) from a folder into an LPS {@link Image}, as ITK/GDCM do:
@@ -62,6 +93,18 @@ export function readDicomSeries(folder: string, options: ReadDicomOptions = {}):
       cause,
     });
   }
+  const skipped: SkippedFile[] = [];
+  const invalid = (path: string, reason: string): void => {
+    if (options.invalidFiles === 'skip') {
+      skipped.push({ path, reason });
+      return;
+    }
+    throw new TaceError('PARSE_ERROR', `${path}: should be a slice of the series but ${reason}`, {
+      param: path,
+      remedy:
+        "replace the file with a complete copy or remove it; { invalidFiles: 'skip' } reads the series without it and lists it in `skipped`",
+    });
+  };
   const bySeries = new Map<string, Slice[]>();
   for (const path of entries) {
     let dataSet: DataSet;
@@ -70,11 +113,26 @@ export function readDicomSeries(folder: string, options: ReadDicomOptions = {}):
     } catch (error) {
       // Files without the DICM preamble are not DICOM (README, DICOMDIR companions...) and are skipped; a
       // damaged DICOM file fails the series rather than silently leaving a slice out of the volume.
-      if (hasDicomPreamble(path)) throw error;
+      if (!hasDicomPreamble(path)) continue;
+      if (!isTaceError(error) || error.code !== 'PARSE_ERROR') throw error;
+      invalid(path, `does not parse (${parserReason(error.cause)}): it is probably truncated or damaged`);
       continue;
     }
     const modality = dataSet.string('x00080060') ?? '';
-    if (IMAGE_STORAGE_EXCLUDED.has(modality) || dataSet.elements.x7fe00010 === undefined) continue;
+    const sopClass = dataSet.string('x00020002') ?? dataSet.string('x00080016') ?? '';
+    if (IMAGE_STORAGE_EXCLUDED.has(modality) || isNonImageClass(sopClass)) continue;
+    if (dataSet.elements.x7fe00010 === undefined) {
+      // An image-storage file (or one with Rows) without pixel data is a cut or damaged slice.
+      if (isImageClass(sopClass) || dataSet.elements.x00280010 !== undefined) {
+        invalid(path, `has no PixelData (${dataSet.byteArray.length} bytes: the file is probably truncated)`);
+      }
+      continue;
+    }
+    const problem = pixelDataProblem(dataSet);
+    if (problem !== null) {
+      invalid(path, problem);
+      continue;
+    }
     const uid = dataSet.string('x0020000e') ?? '';
     const list = bySeries.get(uid) ?? [];
     list.push({ path, dataSet, position: numbers(dataSet, 'x00200032') ?? [0, 0, 0], distance: 0 });
@@ -148,10 +206,19 @@ export function readDicomSeries(folder: string, options: ReadDicomOptions = {}):
     });
   }
   if (uneven && options.allowUnevenSpacing !== true) {
+    let widest = 0;
+    gaps.forEach((g, i) => {
+      if (Math.abs(g - meanGap) > Math.abs(gaps[widest]! - meanGap)) widest = i;
+    });
     throw new TaceError(
       'GEOMETRY_MISMATCH',
-      `${folder}: slices are unevenly spaced (gaps ${Math.min(...gaps).toFixed(3)} to ${Math.max(...gaps).toFixed(3)} mm)`,
-      { remedy: 'pass { allowUnevenSpacing: true } to read with the mean gap, or resample the series first' },
+      `${folder}: slices are unevenly spaced (gaps ${Math.min(...gaps).toFixed(3)} to ${Math.max(...gaps).toFixed(3)} mm; ` +
+        `the gap of ${gaps[widest]!.toFixed(3)} mm lies between ${slices[widest]!.path} and ${slices[widest + 1]!.path})`,
+      {
+        param: folder,
+        remedy:
+          'a slice may be missing there; pass { allowUnevenSpacing: true } to read with the mean gap, or resample the series first',
+      },
     );
   }
   const perSlice = rows * columns;
@@ -161,7 +228,7 @@ export function readDicomSeries(folder: string, options: ReadDicomOptions = {}):
   let integral = true;
   slices.forEach((slice, k) => {
     const ds = slice.dataSet;
-    assertNativeTransferSyntax(ds, slice.path);
+    assertReadableSyntax(ds, slice.path);
     if ((ds.intString('x00280008') ?? 1) > 1) {
       throw new TaceError('UNSUPPORTED', `${slice.path}: multi-frame DICOM is not read`, {
         param: slice.path,
@@ -173,7 +240,7 @@ export function readDicomSeries(folder: string, options: ReadDicomOptions = {}):
     const slope = ds.floatString('x00281053') ?? 1;
     const intercept = ds.floatString('x00281052') ?? 0;
     if (!Number.isInteger(slope) || !Number.isInteger(intercept)) integral = false;
-    const raw = pixelValues(ds, perSlice, slice.path);
+    const raw = frameValues(ds, perSlice, slice.path);
     const offset = k * perSlice;
     for (let i = 0; i < perSlice; i++) values[offset + i] = raw[i]! * slope + intercept;
   });
@@ -199,6 +266,7 @@ export function readDicomSeries(folder: string, options: ReadDicomOptions = {}):
     files: slices.map((s) => s.path),
     sliceGaps: gaps,
     unevenSpacing: uneven,
+    skipped,
   };
 }
 
@@ -216,56 +284,35 @@ function hasDicomPreamble(path: string): boolean {
   }
 }
 
-/** Throws unless the slice's PixelData element lies inside the file and holds `count` pixels. */
-function assertPixelDataFits(ds: DataSet, count: number, path: string): void {
+/** Why the PixelData element of a native-syntax file cannot hold Rows x Columns pixels, or null when it can. */
+function pixelDataProblem(ds: DataSet): string | null {
   const element = ds.elements.x7fe00010!;
+  const inFile = element.dataOffset >= 0 && element.dataOffset + element.length <= ds.byteArray.length;
+  if (!inFile) {
+    return `its PixelData run past the end of the file (${ds.byteArray.length} bytes: the file is probably truncated)`;
+  }
+  if (isEncapsulated(ds)) return null;
+  const bits = ds.uint16('x00280100') ?? 16;
+  const count =
+    (ds.uint16('x00280010') ?? 0) * (ds.uint16('x00280011') ?? 0) * (ds.intString('x00280008') ?? 1);
+  if ([8, 16, 32].includes(bits) && element.length < (count * bits) / 8) {
+    return `its PixelData hold ${element.length} bytes, expected ${(count * bits) / 8} (truncated, or Rows/Columns/BitsAllocated are wrong)`;
+  }
+  return null;
+}
+
+/** Throws unless the slice's pixel data hold `count` pixels of a supported width. */
+function assertPixelDataFits(ds: DataSet, count: number, path: string): void {
   const bits = ds.uint16('x00280100') ?? 16;
   if (![8, 16, 32].includes(bits)) {
     throw new TaceError('UNSUPPORTED', `${path}: BitsAllocated ${bits} is not supported`, { param: path });
   }
-  const inFile = element.dataOffset >= 0 && element.dataOffset + element.length <= ds.byteArray.length;
-  if (!inFile || element.length < (count * bits) / 8) {
-    throw new TaceError(
-      'PARSE_ERROR',
-      `${path}: pixel data hold ${inFile ? element.length : 'fewer'} bytes, expected ${(count * bits) / 8}`,
-      { param: path, remedy: 'the file is truncated or its Rows/Columns/BitsAllocated are wrong' },
-    );
-  }
-}
-
-/** Raw stored pixel values of one native-syntax slice (8/16/32 bits, signed per PixelRepresentation). */
-function pixelValues(ds: DataSet, count: number, path: string): ArrayLike<number> {
   const element = ds.elements.x7fe00010!;
-  const bits = ds.uint16('x00280100') ?? 16;
-  const signed = (ds.uint16('x00280103') ?? 0) === 1;
-  const samples = ds.uint16('x00280002') ?? 1;
-  if (samples !== 1)
-    throw new TaceError('UNSUPPORTED', `${path}: colour (SamplesPerPixel ${samples}) images are not read`);
-  const bytes = ds.byteArray;
-  const start = bytes.byteOffset + element.dataOffset;
-  const bigEndian = ds.string('x00020010') === '1.2.840.10008.1.2.2';
-  if (element.length < (count * bits) / 8) {
+  if (!isEncapsulated(ds) && element.length < (count * bits) / 8) {
     throw new TaceError(
       'PARSE_ERROR',
       `${path}: pixel data hold ${element.length} bytes, expected ${(count * bits) / 8}`,
+      { param: path, remedy: 'the file is truncated or its Rows/Columns/BitsAllocated are wrong' },
     );
   }
-  const view = new DataView(bytes.buffer, start, element.length);
-  const out = new Float64Array(count);
-  const bitsStored = ds.uint16('x00280101') ?? bits;
-  for (let i = 0; i < count; i++) {
-    let v: number;
-    if (bits === 8) v = signed ? view.getInt8(i) : view.getUint8(i);
-    else if (bits === 16) v = signed ? view.getInt16(2 * i, !bigEndian) : view.getUint16(2 * i, !bigEndian);
-    else if (bits === 32) v = signed ? view.getInt32(4 * i, !bigEndian) : view.getUint32(4 * i, !bigEndian);
-    else throw new TaceError('UNSUPPORTED', `${path}: BitsAllocated ${bits} is not supported`);
-    if (bitsStored < bits && bits <= 16) {
-      // keep the stored bits, sign-extending when signed
-      const mask = (1 << bitsStored) - 1;
-      const raw = (signed ? v & ((1 << bits) - 1) : v) & mask;
-      v = signed && raw & (1 << (bitsStored - 1)) ? raw - (1 << bitsStored) : raw;
-    }
-    out[i] = v;
-  }
-  return out;
 }

@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { constants, gunzipSync, gzipSync } from 'node:zlib';
 import { TaceError, writeFileAtomic } from '@tace/core';
 import type { Image, VoxelArray } from '../image/types.js';
+import { readRegularFile } from './file-access.js';
 import { decodeVoxels, type VoxelType, voxelBytes, voxelTypeBytes, voxelTypeOf } from './typed-arrays.js';
 
 const NIFTI_TYPES: Record<number, VoxelType> = {
@@ -115,26 +115,64 @@ function rasAffine(h: NiftiHeader): number[] {
 }
 
 /**
- * Decompresses a `.nii.gz` without trusting it: the header is inflated first (from the first KiBs), and the
- * whole file may then grow only to vox_offset + the voxel bytes its dims and datatype declare, so a gzip
- * bomb cannot exhaust memory.
+ * Largest decompressed size of a `.nii.gz` (vox_offset + voxel bytes) read without an explicit `maxBytes`:
+ * 2 GiB, a 1024^3 int16 volume.
  */
-function gunzip(input: Uint8Array, source: string): Uint8Array {
+export const MAX_NIFTI_BYTES = 2 ** 31;
+
+/** Deflate expands at most 1032:1 (RFC 1951 stored/repeat limits): a larger declared size cannot be in the file. */
+const MAX_DEFLATE_RATIO = 1032;
+
+/**
+ * Decompresses a `.nii.gz` without trusting it: the header is inflated first (from the first KiBs), then the
+ * size it declares (vox_offset + voxel bytes) is checked against what the compressed length can hold and
+ * against `maxBytes`, and the whole file may grow only to that size, so neither a gzip bomb nor a header
+ * declaring gigabytes costs time or memory.
+ */
+function gunzip(input: Uint8Array, source: string, maxBytes: number): Uint8Array {
+  let head: Uint8Array;
   try {
-    const head = gunzipSync(input.subarray(0, Math.min(input.length, 8192)), {
+    head = gunzipSync(input.subarray(0, Math.min(input.length, 8192)), {
       finishFlush: constants.Z_SYNC_FLUSH,
     });
-    if (head.length < 348) return new Uint8Array(gunzipSync(input)); // too short: parseNifti reports it
-    const limit = declaredBytes(head);
-    // An unusable header: its first bytes are enough for parseNifti to say what is wrong.
-    if (limit === undefined) return new Uint8Array(head);
+  } catch (cause) {
+    throw corrupt(source, cause);
+  }
+  // too short for a header: parseNifti reports it (bounded: a real header is inflated from its first bytes)
+  if (head.length < 348) return inflate(input, source, 65536);
+  const limit = declaredBytes(head);
+  // An unusable header: its first bytes are enough for parseNifti to say what is wrong.
+  if (limit === undefined) return new Uint8Array(head);
+  if (limit > input.length * MAX_DEFLATE_RATIO + 65536) {
+    throw new TaceError(
+      'PARSE_ERROR',
+      `${source}: the header declares ${limit} bytes, but ${input.length} bytes of gzip data can hold at most ${input.length * MAX_DEFLATE_RATIO}`,
+      { param: source, remedy: 'the file is truncated or its header (dims, datatype, vox_offset) is wrong' },
+    );
+  }
+  if (limit > maxBytes) {
+    throw new TaceError(
+      'PARSE_ERROR',
+      `${source}: the header declares ${limit} bytes of image, more than the limit of ${maxBytes}`,
+      { param: source, remedy: `check the header's dims; to read it anyway pass { maxBytes: ${limit} }` },
+    );
+  }
+  return inflate(input, source, limit);
+}
+
+function inflate(input: Uint8Array, source: string, limit: number): Uint8Array {
+  try {
     return new Uint8Array(gunzipSync(input, { maxOutputLength: limit }));
   } catch (cause) {
-    throw new TaceError('PARSE_ERROR', `${source}: corrupt gzip data (${(cause as Error).message})`, {
-      param: source,
-      cause,
-    });
+    throw corrupt(source, cause);
   }
+}
+
+function corrupt(source: string, cause: unknown): TaceError {
+  return new TaceError('PARSE_ERROR', `${source}: corrupt gzip data (${(cause as Error).message})`, {
+    param: source,
+    cause,
+  });
 }
 
 /** vox_offset + voxel bytes declared by a NIfTI header, or undefined when the header is not usable. */
@@ -155,7 +193,7 @@ function declaredBytes(head: Uint8Array): number | undefined {
   let count = 1;
   for (let i = 1; i <= nd; i++) count *= Math.max(1, h.dims[i]!);
   const total = Math.max(0, h.voxOffset) + count * voxelTypeBytes(type);
-  return Number.isSafeInteger(Math.ceil(total)) && total < 2 ** 32 ? Math.ceil(total) : undefined;
+  return Number.isSafeInteger(Math.ceil(total)) ? Math.ceil(total) : undefined;
 }
 
 /**
@@ -164,25 +202,55 @@ function declaredBytes(head: Uint8Array): number | undefined {
  * negated) and split into spacing (column norms), direction (normalised columns) and origin.
  * A `scl_slope` other than 0 or 1 (or a non-zero `scl_inter`) is applied, giving `Float32Array` data (as ITK).
  *
- * @throws {TaceError} `PARSE_ERROR` for a bad header or short data, `UNSUPPORTED` for 4D data or unknown types.
+ * A 4D image (phases or time points as volumes) needs `{ volume }`, or use {@link readNiftiVolumes}.
+ *
+ * @throws {TaceError} `PARSE_ERROR` for a bad header or short data, `UNSUPPORTED` for 5D+ data or unknown types,
+ *   `INVALID_ARGUMENT` for a 4D image without `volume`.
  * @example const ct = readNifti('ct.nii.gz');
  */
-export function readNifti(path: string): Image {
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(path);
-  } catch (cause) {
-    throw new TaceError('IO_ERROR', `cannot read ${path}: ${(cause as Error).message}`, {
-      param: path,
-      cause,
-    });
-  }
-  return parseNifti(bytes, path);
+export function readNifti(path: string, options: ReadNiftiOptions = {}): Image {
+  return parseNifti(readRegularFile(path), path, options);
 }
 
-/** Parses NIfTI bytes (gzip-compressed or not). */
-export function parseNifti(input: Uint8Array, source = 'NIfTI'): Image {
-  const bytes = input[0] === 0x1f && input[1] === 0x8b ? gunzip(input, source) : input;
+/** Options of {@link readNifti} and {@link parseNifti}. */
+export interface ReadNiftiOptions {
+  /**
+   * Largest decompressed size (bytes: vox_offset + voxel data) of a `.nii.gz`; a header declaring more is a
+   * `PARSE_ERROR` before anything is inflated. Not a nibabel argument (nibabel has no limit).
+   * @default MAX_NIFTI_BYTES (2 GiB)
+   */
+  maxBytes?: number;
+  /**
+   * Volume (0-based index along the 4th dimension, e.g. a contrast phase or time point) of a 4D image;
+   * required when there are several (nibabel `img.slicer[..., t]`).
+   * @default 0 when the image has one volume
+   */
+  volume?: number;
+}
+
+/**
+ * Reads every volume of a NIfTI image (one for 3D, `dims[4]` for 4D: phases or time points), each an
+ * {@link Image} with the same geometry.
+ * @throws {TaceError} as {@link readNifti}.
+ * @example const [arterial, portal] = readNiftiVolumes('phases.nii.gz');
+ */
+export function readNiftiVolumes(path: string, options: Omit<ReadNiftiOptions, 'volume'> = {}): Image[] {
+  const bytes = readRegularFile(path);
+  const plain =
+    bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzip(bytes, path, options.maxBytes ?? MAX_NIFTI_BYTES) : bytes;
+  const view = new DataView(plain.buffer, plain.byteOffset, plain.byteLength);
+  const h = plain.length >= 348 ? parseHeader(view, path) : undefined;
+  const volumes = h !== undefined && h.dims[0] === 4 ? Math.max(1, h.dims[4]!) : 1;
+  return Array.from({ length: volumes }, (_, volume) => parseNifti(plain, path, { ...options, volume }));
+}
+
+/**
+ * Parses NIfTI bytes (gzip-compressed or not), as {@link readNifti}; `source` names the file in errors.
+ * @example const image = parseNifti(readFileSync('ct.nii.gz'), 'ct.nii.gz');
+ */
+export function parseNifti(input: Uint8Array, source = 'NIfTI', options: ReadNiftiOptions = {}): Image {
+  const maxBytes = options.maxBytes ?? MAX_NIFTI_BYTES;
+  const bytes = input[0] === 0x1f && input[1] === 0x8b ? gunzip(input, source, maxBytes) : input;
   if (bytes.length < 348 || (bytes.length < 540 && bytes[0] === 0x1c && bytes[1] === 0x02)) {
     throw new TaceError('PARSE_ERROR', `${source}: ${bytes.length} bytes is too short for a NIfTI header`, {
       param: source,
@@ -202,11 +270,29 @@ export function parseNifti(input: Uint8Array, source = 'NIfTI'): Image {
       param: source,
     });
   }
-  if (nd < 2 || nd > 4 || (nd === 4 && h.dims[4]! > 1)) {
+  if (nd < 2 || nd > 4) {
     throw new TaceError(
       'UNSUPPORTED',
-      `${source}: only 2D/3D NIfTI volumes are read, found ${nd}D with dims ${h.dims.slice(1, nd + 1).join('x')}`,
+      `${source}: only 2D, 3D and 4D NIfTI images are read, found ${nd}D with dims ${h.dims.slice(1, nd + 1).join('x')}`,
       { param: source },
+    );
+  }
+  const volumes = nd === 4 ? h.dims[4]! : 1;
+  const volume = options.volume ?? (volumes === 1 ? 0 : undefined);
+  if (volume === undefined) {
+    throw new TaceError(
+      'INVALID_ARGUMENT',
+      `${source}: a 4D NIfTI with ${volumes} volumes (dims ${h.dims.slice(1, 5).join('x')}); choose one with { volume }`,
+      { param: 'volume', remedy: 'pass { volume: 0 } (the first), or read them all with readNiftiVolumes' },
+    );
+  }
+  if (!Number.isInteger(volume) || volume < 0 || volume >= volumes) {
+    throw new TaceError(
+      'INVALID_ARGUMENT',
+      `volume must be an integer in [0, ${volumes - 1}], but was ${volume}`,
+      {
+        param: 'volume',
+      },
     );
   }
   const type = NIFTI_TYPES[h.datatype];
@@ -214,12 +300,31 @@ export function parseNifti(input: Uint8Array, source = 'NIfTI'): Image {
     throw new TaceError('UNSUPPORTED', `${source}: NIfTI datatype ${h.datatype} is not supported`, {
       param: source,
     });
+  const headerEnd = h.version === 1 ? 348 : 540;
+  if (!(h.voxOffset >= headerEnd)) {
+    throw new TaceError(
+      'PARSE_ERROR',
+      `${source}: vox_offset ${h.voxOffset} points inside the ${headerEnd}-byte NIfTI-${h.version} header`,
+      {
+        param: source,
+        remedy: `a single-file NIfTI stores its voxels at vox_offset >= ${headerEnd + 4}; the header is damaged`,
+      },
+    );
+  }
   const size: [number, number, number] = [h.dims[1]!, h.dims[2]!, nd >= 3 ? h.dims[3]! : 1];
+  const perVolume = size[0] * size[1] * size[2];
+  if (volumes > 1 && bytes.length - h.voxOffset < volumes * perVolume * voxelTypeBytes(type)) {
+    throw new TaceError(
+      'PARSE_ERROR',
+      `${source}: expected ${volumes * perVolume * voxelTypeBytes(type)} bytes of voxel data for ${volumes} volumes, found ${bytes.length - h.voxOffset}`,
+      { param: source, remedy: 'check that the file is complete and its header sizes are right' },
+    );
+  }
   let data: VoxelArray = decodeVoxels(
     bytes,
-    h.voxOffset,
+    h.voxOffset + volume * perVolume * voxelTypeBytes(type),
     type,
-    size[0] * size[1] * size[2],
+    perVolume,
     h.littleEndian,
     source,
   );

@@ -1,9 +1,9 @@
-import { readFileSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { TaceError, writeFileAtomic } from '@tace/core';
 import { directionFromColumns } from '../image/geometry.js';
 import type { Image } from '../image/types.js';
+import { readRegularFile } from './file-access.js';
 import { decodeVoxels, type VoxelType, voxelBytes, voxelTypeBytes, voxelTypeOf } from './typed-arrays.js';
 
 const NRRD_TYPES: Record<string, VoxelType> = {
@@ -79,23 +79,27 @@ function parseHeader(bytes: Uint8Array, source: string): { fields: Map<string, s
  * @throws {TaceError} `PARSE_ERROR` for a malformed header, `UNSUPPORTED` for other encodings or non-3D data.
  * @example const ct = readNrrd('brain1_image.nrrd'); // Int16Array data, spacing [0.78125, 0.78125, 6.5]
  */
-export function readNrrd(path: string): Image {
-  return parseNrrd(readBytes(path, path), path);
+export function readNrrd(path: string, options: ReadNrrdOptions = {}): Image {
+  return parseNrrd(readBytes(path, path), path, options);
+}
+
+/** Options of {@link readNrrd} and {@link parseNrrd}. */
+export interface ReadNrrdOptions {
+  /**
+   * Follow a `data file:` that lies outside the header's folder (an absolute path, or `..` leading out of
+   * it). Off by default: a header from elsewhere must not make the reader open arbitrary files. teem and ITK
+   * follow any path.
+   * @default false
+   */
+  allowDataFileOutsideFolder?: boolean;
 }
 
 function readBytes(path: string, source: string): Uint8Array {
-  try {
-    return readFileSync(path);
-  } catch (cause) {
-    throw new TaceError('IO_ERROR', `${source}: cannot read ${path}: ${(cause as Error).message}`, {
-      param: source,
-      cause,
-    });
-  }
+  return readRegularFile(path, { source });
 }
 
 /** Parses NRRD bytes; `source` names the file in errors and locates a detached data file. */
-export function parseNrrd(bytes: Uint8Array, source = 'NRRD'): Image {
+export function parseNrrd(bytes: Uint8Array, source = 'NRRD', options: ReadNrrdOptions = {}): Image {
   const { fields, dataOffset } = parseHeader(bytes, source);
   const get = (key: string): string => {
     const value = fields.get(key);
@@ -135,6 +139,16 @@ export function parseNrrd(bytes: Uint8Array, source = 'NRRD'): Image {
       const v = parseVector(text, source);
       while (v.length < 3) v.push(0);
       const norm = Math.hypot(v[0]!, v[1]!, v[2]!);
+      if (v.some((c) => !Number.isFinite(c)) || !(norm > 0)) {
+        throw new TaceError(
+          'PARSE_ERROR',
+          `${source}: NRRD space direction ${text} of axis ${axis} is not a finite non-zero vector`,
+          {
+            param: source,
+            remedy: 'the header is damaged: each space direction gives the voxel spacing in mm',
+          },
+        );
+      }
       spacing[axis] = norm;
       columns[axis] = v.map((c) => c / norm);
     });
@@ -143,7 +157,18 @@ export function parseNrrd(bytes: Uint8Array, source = 'NRRD'): Image {
       .get('spacings')!
       .split(/\s+/)
       .forEach((s, axis) => {
-        if (axis < 3 && Number.isFinite(Number(s))) spacing[axis] = Number(s);
+        if (axis > 2 || s.toLowerCase() === 'nan') return; // nan: no spacing for this axis (NRRD spec)
+        const value = Number(s);
+        if (!Number.isFinite(value) || value === 0) {
+          throw new TaceError(
+            'PARSE_ERROR',
+            `${source}: NRRD spacing ${s} of axis ${axis} is not finite and non-zero`,
+            {
+              param: source,
+            },
+          );
+        }
+        spacing[axis] = Math.abs(value);
       });
   }
   const originText = fields.get('space origin');
@@ -162,19 +187,29 @@ export function parseNrrd(bytes: Uint8Array, source = 'NRRD'): Image {
   let payload: Uint8Array;
   const dataFile = fields.get('data file') ?? fields.get('datafile');
   if (dataFile !== undefined) {
-    const detached = join(dirname(source), dataFile);
-    if (!statSync(detached, { throwIfNoEntry: false })?.isFile()) {
-      throw new TaceError('IO_ERROR', `${source}: detached data file ${detached} is not a regular file`, {
-        param: source,
-      });
-    }
-    payload = readBytes(detached, source);
+    payload = readBytes(detachedPath(source, dataFile, options), source);
   } else {
     payload = bytes.subarray(dataOffset);
   }
+  // line skip: whole lines before the data, skipped in the file as stored (before decompression, as teem)
+  const lineSkip = Number(fields.get('line skip') ?? fields.get('lineskip') ?? 0);
+  if (!Number.isSafeInteger(lineSkip) || lineSkip < 0) {
+    throw new TaceError('PARSE_ERROR', `${source}: NRRD line skip ${fields.get('line skip')} is invalid`, {
+      param: source,
+    });
+  }
+  for (let line = 0; line < lineSkip; line++) {
+    const end = payload.indexOf(0x0a);
+    if (end < 0) {
+      throw new TaceError('PARSE_ERROR', `${source}: NRRD line skip ${lineSkip} passes the end of the data`, {
+        param: source,
+      });
+    }
+    payload = payload.subarray(end + 1);
+  }
   const count = size[0] * size[1] * size[2];
-  const lineSkip = Number(fields.get('byte skip') ?? 0);
-  if (!Number.isSafeInteger(lineSkip) || lineSkip < -1) {
+  const byteSkip = Number(fields.get('byte skip') ?? fields.get('byteskip') ?? 0);
+  if (!Number.isSafeInteger(byteSkip) || byteSkip < -1) {
     throw new TaceError('PARSE_ERROR', `${source}: NRRD byte skip ${fields.get('byte skip')} is invalid`, {
       param: source,
     });
@@ -183,7 +218,7 @@ export function parseNrrd(bytes: Uint8Array, source = 'NRRD'): Image {
   if (encoding === 'gzip' || encoding === 'gz') {
     try {
       // Bounded by what the header declares (a gzip bomb cannot exhaust memory); byte skip -1 needs it all.
-      payload = gunzipSync(payload, lineSkip === -1 ? {} : { maxOutputLength: dataBytes + lineSkip });
+      payload = gunzipSync(payload, byteSkip === -1 ? {} : { maxOutputLength: dataBytes + byteSkip });
     } catch (cause) {
       throw new TaceError('PARSE_ERROR', `${source}: corrupt gzip data (${(cause as Error).message})`, {
         param: source,
@@ -196,10 +231,29 @@ export function parseNrrd(bytes: Uint8Array, source = 'NRRD'): Image {
     });
   }
   // byte skip -1: the data are the last bytes of the (decoded) payload.
-  const offset = lineSkip === -1 ? payload.length - dataBytes : lineSkip;
+  const offset = byteSkip === -1 ? payload.length - dataBytes : byteSkip;
   const littleEndian = (fields.get('endian') ?? 'little').toLowerCase() !== 'big';
   const data = decodeVoxels(payload, Math.max(0, offset), type, count, littleEndian, source);
   return { data, size, spacing, origin, direction: directionFromColumns(columns) };
+}
+
+/** The detached data file of a header, refused when it lies outside the header's folder (unless allowed). */
+function detachedPath(source: string, dataFile: string, options: ReadNrrdOptions): string {
+  const folder = resolve(dirname(source));
+  const path = resolve(folder, dataFile);
+  const inside = relative(folder, path);
+  if (options.allowDataFileOutsideFolder !== true && (inside.startsWith('..') || isAbsolute(inside))) {
+    throw new TaceError(
+      'IO_ERROR',
+      `${source}: detached data file "${dataFile}" lies outside the header's folder ${folder}`,
+      {
+        param: source,
+        remedy:
+          'keep the data file beside the header, or pass { allowDataFileOutsideFolder: true } if you trust it',
+      },
+    );
+  }
+  return path;
 }
 
 const WRITE_TYPES: Record<VoxelType, string> = {

@@ -1,8 +1,8 @@
-import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
-import { gunzipSync } from 'node:zlib';
+import { statSync } from 'node:fs';
 import { TaceError } from '@tace/core';
 import type { Image } from '../image/types.js';
 import { readDicomSeries } from './dicom-series.js';
+import { readFileHead, readRegularFile } from './file-access.js';
 import { parseNifti } from './nifti.js';
 import { parseNrrd } from './nrrd.js';
 
@@ -11,8 +11,11 @@ import { parseNrrd } from './nrrd.js';
  * otherwise NRRD (magic `NRRD`), NIfTI-1/2 (`.nii`, `.nii.gz`, detected by header size), or a single DICOM
  * file (its folder's series is read).
  *
- * @throws {TaceError} `IO_ERROR` when the path does not exist, `UNSUPPORTED` for an unknown format, and the
- *   readers' errors.
+ * Only regular files and folders are opened: a device (`/dev/zero`), FIFO or socket is refused before it is
+ * opened. A `.nii.gz` is checked against what its header declares before it is inflated (see `parseNifti`).
+ *
+ * @throws {TaceError} `IO_ERROR` when the path does not exist or is not a regular file or folder,
+ *   `UNSUPPORTED` for an unknown format, and the readers' errors.
  * @example const ct = readImage('patient01/ct.nii.gz');
  */
 export function readImage(path: string): Image {
@@ -23,30 +26,20 @@ export function readImage(path: string): Image {
     throw new TaceError('IO_ERROR', `cannot read ${path}: no such file or folder`, { param: path, cause });
   }
   if (stats.isDirectory()) return readDicomSeries(path).image;
-  const head = new Uint8Array(132);
-  const fd = openSync(path, 'r');
-  readSync(fd, head, 0, 132, 0);
-  closeSync(fd);
-  if (String.fromCharCode(...head.subarray(0, 4)) === 'NRRD') return parseNrrd(readFileSync(path), path);
-  if (String.fromCharCode(...head.subarray(128, 132)) === 'DICM') {
+  const head = readFileHead(path, 132);
+  if (String.fromCharCode(...head.subarray(0, 4)) === 'NRRD') return parseNrrd(readRegularFile(path), path);
+  if (head.length === 132 && String.fromCharCode(...head.subarray(128, 132)) === 'DICM') {
     const folder = path.replace(/[/\\][^/\\]*$/, '') || '.';
     return readDicomSeries(folder).image;
   }
-  let bytes: Uint8Array = readFileSync(path);
-  if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
-    try {
-      bytes = new Uint8Array(gunzipSync(bytes));
-    } catch (cause) {
-      throw new TaceError('PARSE_ERROR', `${path}: corrupt gzip data (${(cause as Error).message})`, {
-        param: path,
-        cause,
-      });
-    }
+  const gzip = head[0] === 0x1f && head[1] === 0x8b;
+  const view = new DataView(head.buffer, head.byteOffset, head.byteLength);
+  const size = head.length >= 4 ? view.getInt32(0, true) : 0;
+  const sizeBig = head.length >= 4 ? view.getInt32(0, false) : 0;
+  // parseNifti inflates a .nii.gz itself, bounded by the size its header declares.
+  if (gzip || [348, 540].includes(size) || [348, 540].includes(sizeBig)) {
+    return parseNifti(readRegularFile(path), path);
   }
-  const view = new DataView(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 4));
-  const size = bytes.length >= 4 ? view.getInt32(0, true) : 0;
-  const sizeBig = bytes.length >= 4 ? view.getInt32(0, false) : 0;
-  if ([348, 540].includes(size) || [348, 540].includes(sizeBig)) return parseNifti(bytes, path);
   throw new TaceError('UNSUPPORTED', `${path}: unknown image format`, {
     param: path,
     remedy: 'use NIfTI (.nii, .nii.gz), NRRD (.nrrd) or a folder of DICOM slices',

@@ -6,6 +6,8 @@ export interface DiscretizeOptions {
   binWidth?: number;
   /** Fixed number of bins (PyRadiomics `binCount`); overrides `binWidth`. @default null */
   binCount?: number | null;
+  /** Largest number of bins (grey levels) allowed, checked before allocating (not a PyRadiomics setting). @default MAX_BINS (10^4) */
+  maxGrayLevels?: number;
 }
 
 /**
@@ -30,9 +32,20 @@ export function binEdges(values: ArrayLike<number>, options: DiscretizeOptions =
     if (v < min) min = v;
     if (v > max) max = v;
   }
+  if (!Number.isFinite(min) || !Number.isFinite(max)) {
+    let count = 0;
+    for (let i = 0; i < values.length; i++) if (!Number.isFinite(values[i]!)) count++;
+    throw new TaceError(
+      'INVALID_ARGUMENT',
+      `the ROI has ${count} non-finite voxel${count === 1 ? '' : 's'} (range [${min}, ${max}]), which no bin can hold`,
+      { param: 'values', remedy: 'fix the image or leave the infinite voxels out of the mask' },
+    );
+  }
+  const limit = options.maxGrayLevels ?? MAX_BINS;
   const binCount = options.binCount ?? null;
   if (binCount !== null) {
     assertInteger(binCount, 'binCount', 1);
+    assertBinCount(binCount, limit);
     const edges = new Float64Array(binCount + 1);
     let lo = min;
     let hi = max;
@@ -53,14 +66,14 @@ export function binEdges(values: ArrayLike<number>, options: DiscretizeOptions =
   const low = min - pyMod(min, width);
   const high = max + 2 * width;
   const n = Math.max(1, Math.ceil((high - low) / width));
-  if (n > MAX_BINS) {
+  if (n > limit) {
     throw new TaceError(
       'INVALID_ARGUMENT',
-      `binWidth ${width} gives ${n - 1} bins over the ROI's range [${min}, ${max}]: more than ${MAX_BINS}`,
+      `binWidth ${width} gives ${n - 1} bins over the ROI's range [${min}, ${max}]: more than ${limit}`,
       {
         param: 'binWidth',
         remedy:
-          'use a larger binWidth (e.g. 25 HU for CT) or a fixed binCount; texture matrices grow with bins squared',
+          'use a larger binWidth (e.g. 25 HU for CT) or a fixed binCount; texture matrices grow with bins squared (the maxGrayLevels setting raises the limit)',
       },
     );
   }
@@ -75,6 +88,25 @@ export function binEdges(values: ArrayLike<number>, options: DiscretizeOptions =
  * texture matrices (GLCM: levels^2 per angle) exhaust memory, so extraction stops with a clear error instead.
  */
 export const MAX_BINS = 10_000;
+
+/**
+ * Throws unless `binCount` is at most `limit` bins, stating the memory one GLCM would need: checked before
+ * any bin array is allocated (a `binCount` of 10^9 would otherwise allocate 8 GB of edges).
+ * @throws {TaceError} `INVALID_ARGUMENT` naming `binCount`.
+ * @example assertBinCount(64);
+ */
+export function assertBinCount(binCount: number, limit: number = MAX_BINS): void {
+  if (binCount <= limit) return;
+  const glcmBytes = binCount * binCount * 8;
+  throw new TaceError(
+    'INVALID_ARGUMENT',
+    `binCount ${binCount} is more than the limit of ${limit} grey levels (one ${binCount} x ${binCount} texture matrix would need ${(glcmBytes / 2 ** 30).toPrecision(3)} GiB)`,
+    {
+      param: 'binCount',
+      remedy: `use a binCount such as 16-256 (IBSI and PyRadiomics examples); to allow more raise the maxGrayLevels setting (e.g. { maxGrayLevels: ${binCount} })`,
+    },
+  );
+}
 
 /** Python's `%`: the result has the sign of the divisor. */
 function pyMod(a: number, b: number): number {

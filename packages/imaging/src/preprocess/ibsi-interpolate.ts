@@ -11,6 +11,8 @@ export interface IbsiInterpolateOptions {
   roundIntensities?: boolean;
   /** The mask is interpolated linearly and kept where it is at least this value. @default 0.5 */
   maskThreshold?: number;
+  /** Largest number of voxels of the new grid, checked before allocating. @default DEFAULT_MAX_VOXELS (2^27) */
+  maxVoxels?: number;
 }
 
 /**
@@ -33,11 +35,11 @@ export function ibsiInterpolate(
   let work: Image = { ...image, data: Float64Array.from(image.data) };
   let roiImage: Image = { ...image, data: Float64Array.from(mask.data, (m) => (m !== 0 ? 1 : 0)) };
   if (spacing != null) {
-    roiImage = ibsiResample(roiImage, spacing);
+    roiImage = ibsiResample(roiImage, spacing, { maxVoxels: options.maxVoxels });
     const interpolation = options.interpolation ?? 'linear';
     work =
       interpolation === 'linear'
-        ? ibsiResample(work, spacing)
+        ? ibsiResample(work, spacing, { maxVoxels: options.maxVoxels })
         : resampleToReference(
             work,
             roiImage,

@@ -1,5 +1,6 @@
 import { assertFiniteNumber, TaceError } from '@tace/core';
 import type { Image } from '../image/types.js';
+import { assertGridSize, DEFAULT_MAX_VOXELS } from './size-bounds.js';
 
 /**
  * Resamples an image with (tri)linear interpolation on the IBSI grid (IBSI 1 reference manual, 2.4, "align
@@ -8,10 +9,15 @@ import type { Image } from '../image/types.js';
  * beyond the edge take the edge value. `null` keeps an axis (no interpolation along it, e.g. 2D in-plane
  * resampling). The origin moves accordingly; data are `Float64Array`.
  *
- * @throws {TaceError} `INVALID_ARGUMENT` for a non-positive spacing.
+ * @throws {TaceError} `INVALID_ARGUMENT` for a non-positive spacing, or a new grid of more than `maxVoxels`
+ *   voxels (stating the size it would need).
  * @example ibsiResample(ct, [2, 2, null]) // IBSI configuration B grid
  */
-export function ibsiResample(image: Image, spacing: readonly (number | null)[]): Image {
+export function ibsiResample(
+  image: Image,
+  spacing: readonly (number | null)[],
+  options: { maxVoxels?: number } = {},
+): Image {
   const oldSize = image.size;
   const newSpacing = [0, 1, 2].map((a) => spacing[a] ?? image.spacing[a]) as [number, number, number];
   for (const s of newSpacing) {
@@ -22,6 +28,7 @@ export function ibsiResample(image: Image, spacing: readonly (number | null)[]):
   const size = [0, 1, 2].map((a) =>
     spacing[a] === null ? oldSize[a] : Math.ceil((oldSize[a] * image.spacing[a]) / newSpacing[a]),
   ) as [number, number, number];
+  assertGridSize(size, 'spacing', options.maxVoxels ?? DEFAULT_MAX_VOXELS);
   const step = [0, 1, 2].map((a) => newSpacing[a] / image.spacing[a]);
   const start = [0, 1, 2].map((a) => (oldSize[a] - 1 - step[a] * (size[a] - 1)) / 2);
   // Per-axis sample positions: lower index and weight of the upper neighbour.

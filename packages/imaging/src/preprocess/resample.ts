@@ -4,6 +4,7 @@ import type { Image, VoxelArray } from '../image/types.js';
 import type { InterpolatorName } from '../settings.js';
 import { cropArray, cropImage, padBox } from './crop.js';
 import { boundingBox } from './roi-mask.js';
+import { assertGridSize, DEFAULT_MAX_VOXELS } from './size-bounds.js';
 
 type Grid = Omit<Image, 'data'>;
 
@@ -189,6 +190,8 @@ export interface ResampleOptions {
   interpolator?: InterpolatorName;
   /** Voxels of padding around the ROI in the new grid (PyRadiomics `padDistance`). @default 5 */
   padDistance?: number;
+  /** Largest number of voxels of the new grid, checked before allocating (not a PyRadiomics setting). @default DEFAULT_MAX_VOXELS (2^27) */
+  maxVoxels?: number;
 }
 
 /**
@@ -197,7 +200,8 @@ export interface ResampleOptions {
  * box plus `padDistance` new voxels, axes where the ROI is one voxel thick are not resampled, and the mask is
  * resampled by nearest neighbour. When the spacing does not change, image and mask are only cropped.
  *
- * @throws {TaceError} `INVALID_ARGUMENT` for a non-positive spacing, `EMPTY_INPUT` for an empty mask.
+ * @throws {TaceError} `INVALID_ARGUMENT` for a non-positive spacing or a new grid of more than `maxVoxels`
+ *   voxels (stating the size it would need), `EMPTY_INPUT` for an empty mask.
  * @example const { image, mask } = resampleToSpacing(ct, roi, [1, 1, 1], { interpolator: 'sitkBSpline' });
  */
 export function resampleToSpacing(
@@ -212,8 +216,10 @@ export function resampleToSpacing(
   if (box === null)
     throw new TaceError('EMPTY_INPUT', 'cannot resample around an empty mask', { param: 'mask' });
   const target = spacing.map((s, d) => {
-    if (!(s >= 0))
-      throw new TaceError('INVALID_ARGUMENT', `resampledPixelSpacing must be >= 0, but was ${s}`);
+    if (!(s >= 0) || !Number.isFinite(s))
+      throw new TaceError('INVALID_ARGUMENT', `resampledPixelSpacing must be finite and >= 0, but was ${s}`, {
+        param: 'resampledPixelSpacing',
+      });
     return s === 0 || box.size[d] === 1 ? image.spacing[d]! : s;
   }) as [number, number, number];
   const close = target.every((s, d) => Math.abs(image.spacing[d]! - s) <= 1e-8 + 1e-5 * Math.abs(s));
@@ -235,6 +241,7 @@ export function resampleToSpacing(
     size.push(hi - lo + 1);
     originIndex.push((0.5 * (target[d]! - image.spacing[d]!)) / image.spacing[d]! + lo / ratio[d]!);
   }
+  assertGridSize(size, 'resampledPixelSpacing', options.maxVoxels ?? DEFAULT_MAX_VOXELS);
   const grid: Grid = {
     size: size as [number, number, number],
     spacing: target,

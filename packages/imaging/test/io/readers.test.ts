@@ -16,7 +16,7 @@ import {
   writeNifti,
   writeNrrd,
 } from '../../src/index.js';
-import { assertNativeTransferSyntax } from '../../src/io/dicom-parse.js';
+import { assertReadableSyntax } from '../../src/io/dicom-pixels.js';
 
 const work = mkdtempSync(join(tmpdir(), 'tace-io-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -127,16 +127,18 @@ describe('readImage errors', () => {
     writeFileSync(bad, 'hello world, not an image at all......');
     expect(() => readImage(bad)).toThrow(/unknown image format/);
   });
-  it('rejects compressed DICOM transfer syntaxes naming them', () => {
-    const fake = { string: () => '1.2.840.10008.1.2.4.90' } as never;
+  it('rejects transfer syntaxes without a decoder naming them (JPEG 2000 Part 2 multi-component)', () => {
+    const fake = { string: () => '1.2.840.10008.1.2.4.92' } as never;
     try {
-      assertNativeTransferSyntax(fake, 'slice.dcm');
+      assertReadableSyntax(fake, 'slice.dcm');
       expect.unreachable();
     } catch (error) {
       expect(isTaceError(error, 'UNSUPPORTED')).toBe(true);
-      expect((error as Error).message).toContain('JPEG 2000 Image Compression (Lossless Only)');
-      expect((error as Error).message).toContain('1.2.840.10008.1.2.4.90');
+      expect((error as Error).message).toContain('1.2.840.10008.1.2.4.92');
     }
+    expect(assertReadableSyntax({ string: () => '1.2.840.10008.1.2.4.90' } as never, 'slice.dcm')).toBe(
+      '1.2.840.10008.1.2.4.90',
+    );
   });
 });
 
@@ -229,7 +231,9 @@ describe.skipIf(ct === null)(
       for (const name of readdirSync(`${ct}/dicom/image`)) {
         if (name !== 'DCM_IMG_00030.dcm') copyFileSync(`${ct}/dicom/image/${name}`, join(folder, name));
       }
-      expect(() => readDicomSeries(folder)).toThrow(/unevenly spaced \(gaps 3\.000 to 6\.000 mm\)/);
+      expect(() => readDicomSeries(folder)).toThrow(
+        /unevenly spaced \(gaps 3\.000 to 6\.000 mm; the gap of 6\.000 mm lies between .*DCM_IMG_00031\.dcm and .*DCM_IMG_00029\.dcm\)/,
+      );
       const read = readDicomSeries(folder, { allowUnevenSpacing: true });
       expect(read.unevenSpacing).toBe(true);
       expect(read.image.size[2]).toBe(59);

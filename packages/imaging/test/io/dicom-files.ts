@@ -1,0 +1,60 @@
+/**
+ * Minimal DICOM Part 10 writer for the I/O tests (explicit VR little endian): a CT slice of int16 pixels at a
+ * given height, so a test can cut, drop or corrupt one file of a series.
+ */
+type Element = [tag: string, vr: string, value: string | number[] | Uint8Array];
+
+const LONG_VRS = new Set(['OB', 'OW', 'SQ', 'UN', 'UT', 'OF']);
+
+function encode(elements: Element[]): number[] {
+  const sorted = [...elements].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  return sorted.flatMap(([tag, vr, value]) => {
+    const [g, e] = tag.split(',').map((h) => Number.parseInt(h, 16)) as [number, number];
+    let body: number[];
+    if (value instanceof Uint8Array) body = Array.from(value);
+    else if (vr === 'US') body = (value as number[]).flatMap((v) => [v & 0xff, v >> 8]);
+    else {
+      const text = Array.isArray(value) ? value.join('\\') : value;
+      body = Array.from(new TextEncoder().encode(text));
+    }
+    if (body.length % 2 === 1) body.push(vr === 'UI' || vr === 'OB' || vr === 'OW' ? 0 : 0x20);
+    const head = [g & 0xff, g >> 8, e & 0xff, e >> 8, vr.charCodeAt(0), vr.charCodeAt(1)];
+    const n = body.length;
+    return LONG_VRS.has(vr)
+      ? [...head, 0, 0, n & 0xff, (n >> 8) & 0xff, (n >> 16) & 0xff, n >>> 24, ...body]
+      : [...head, n & 0xff, n >> 8, ...body];
+  });
+}
+
+/** A CT slice (`rows` x `columns` int16, rescale intercept -1024) at height `z` mm. */
+export function ctSliceFile(rows: number, columns: number, z: number, pixels: Int16Array): Uint8Array {
+  const meta = encode([
+    ['0002,0001', 'OB', new Uint8Array([0, 1])],
+    ['0002,0002', 'UI', '1.2.840.10008.5.1.4.1.1.2'],
+    ['0002,0003', 'UI', `1.2.3.4.${Math.round(z * 10) + 100}`],
+    ['0002,0010', 'UI', '1.2.840.10008.1.2.1'],
+  ]);
+  const body = encode([
+    ['0008,0016', 'UI', '1.2.840.10008.5.1.4.1.1.2'],
+    ['0008,0018', 'UI', `1.2.3.4.${Math.round(z * 10) + 100}`],
+    ['0008,0060', 'CS', 'CT'],
+    ['0020,000d', 'UI', '1.2.3.4.1'],
+    ['0020,000e', 'UI', '1.2.3.4.2'],
+    ['0020,0032', 'DS', ['-10', '-10', String(z)]],
+    ['0020,0037', 'DS', ['1', '0', '0', '0', '1', '0']],
+    ['0028,0002', 'US', [1]],
+    ['0028,0004', 'CS', 'MONOCHROME2'],
+    ['0028,0010', 'US', [rows]],
+    ['0028,0011', 'US', [columns]],
+    ['0028,0030', 'DS', ['0.5', '0.75']],
+    ['0028,0100', 'US', [16]],
+    ['0028,0101', 'US', [16]],
+    ['0028,0102', 'US', [15]],
+    ['0028,0103', 'US', [1]],
+    ['0028,1052', 'DS', '-1024'],
+    ['0028,1053', 'DS', '1'],
+    ['7fe0,0010', 'OW', new Uint8Array(pixels.buffer, pixels.byteOffset, pixels.byteLength)],
+  ]);
+  const group = encode([['0002,0000', 'UL', new Uint8Array([meta.length & 0xff, meta.length >> 8, 0, 0])]]);
+  return new Uint8Array([...new Array(128).fill(0), 68, 73, 67, 77, ...group, ...meta, ...body]);
+}
