@@ -16,8 +16,9 @@ import {
 } from '@tace/omics';
 import { compareGroups } from '@tace/omics/kernels';
 import { parseCommandArguments, parseThreads } from './arguments.js';
+import { collapseGenes, collapseOption } from './collapse-option.js';
 import { type Command, EXIT } from './command.js';
-import { prepareOutputs } from './outputs.js';
+import { type OutputPath, prepareOutputs } from './outputs.js';
 
 /** `--gmt bundled` or a GMT file. */
 export function geneSetsOption(value: string | undefined): GeneSets {
@@ -35,6 +36,24 @@ export function readExpression(path: string, orientation: MatrixOrientation): Ex
 export function siblingPath(path: string, suffix: string): string {
   const match = /^(.*?)(\.(csv|tsv|arrow|parquet)(\.gz)?)$/i.exec(path);
   return match ? `${match[1]}-${suffix}${match[2]}` : `${path}-${suffix}.csv`;
+}
+
+/** The outputs of a scoring command: `--out`, and with a comparison `--compare-out` or its sibling of `--out`. */
+export function scoreOutputs(
+  out: string,
+  compareOut: string | undefined,
+  comparing: boolean,
+  suffix: string,
+): OutputPath[] {
+  const outputs: OutputPath[] = [{ option: '--out', path: out, kind: 'file' }];
+  if (comparing) {
+    outputs.push({
+      option: compareOut === undefined ? '--out' : '--compare-out',
+      path: compareOut ?? siblingPath(out, suffix),
+      kind: 'file',
+    });
+  }
+  return outputs;
 }
 
 /** Reads `--groups`: sample/patient id -> label. */
@@ -71,6 +90,7 @@ Options:
   --expression <path>    expression matrix: CSV/TSV (.gz ok; first column gene ids) or Arrow/Parquet
                                                                                            (required)
   --orientation <o>      auto (default), genes-in-rows or samples-in-rows
+  --collapse <rule>      merge duplicated genes first: max-mean, first or mean (default: refuse duplicates)
   --gmt <file|bundled>   gene sets: a GMT file, or 'bundled' (default): Hallmark hypoxia, MYC v1/v2,
                          EMT, glycolysis, Buffa hypoxia, cytolytic activity, cytotoxic T cells
   --method <m>           ${METHODS.join(', ')} (default: ssgsea, as GSVA::gsva method)
@@ -91,6 +111,7 @@ Example:
     const { values } = parseCommandArguments(args, {
       expression: { type: 'string' },
       orientation: { type: 'string' },
+      collapse: { type: 'string' },
       gmt: { type: 'string' },
       method: { type: 'string' },
       'min-size': { type: 'string' },
@@ -140,20 +161,14 @@ Example:
       );
     }
     const threads = parseThreads(values.threads, availableParallelism());
-    prepareOutputs([
-      { option: '--out', path: values.out, kind: 'file' },
-      ...(values.groups === undefined
-        ? []
-        : [
-            {
-              option: values['compare-out'] === undefined ? '--out' : '--compare-out',
-              path: values['compare-out'] ?? siblingPath(values.out, 'comparison'),
-              kind: 'file' as const,
-            },
-          ]),
-    ]);
+    prepareOutputs(
+      scoreOutputs(values.out, values['compare-out'], values.groups !== undefined, 'comparison'),
+    );
     const sets = geneSetsOption(values.gmt);
-    const expression = readExpression(values.expression, orientation);
+    const expression = collapseGenes(
+      readExpression(values.expression, orientation),
+      collapseOption(values.collapse),
+    );
     const options = { method: method as ScoringMethod, minSize };
     const scores =
       threads > 1

@@ -5,8 +5,10 @@ import { mergeCommand } from './merge.js';
 import { modelFitCommand } from './model-fit.js';
 import { modelValidateCommand } from './model-validate.js';
 import { omicsScoreCommand } from './omics-score.js';
+import { omicsTmeCommand } from './omics-tme.js';
 import { radiomicsExtractCommand } from './radiomics-extract.js';
 import { reportCommand } from './report.js';
+import { scCompareCommand } from './sc-compare.js';
 import { scScoreCommand } from './sc-score.js';
 import { scoresClinicalCommand } from './scores-clinical.js';
 import { synthCommand } from './synth.js';
@@ -22,6 +24,8 @@ export const COMMANDS: readonly Command[] = [
   modelFitCommand,
   modelValidateCommand,
   omicsScoreCommand,
+  omicsTmeCommand,
   scScoreCommand,
+  scCompareCommand,
   reportCommand,
 ];
