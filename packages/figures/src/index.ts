@@ -39,7 +39,7 @@ export { concordancePlot } from './plots/concordance-plot.js';
 export type { CoxnetPathPlotOptions } from './plots/coxnet-plots.js';
 export { coxnetPathPlot, cvCoxnetPlot } from './plots/coxnet-plots.js';
 export type { ForestPlotOptions, ForestRow } from './plots/forest-plot.js';
-export { forestPlot } from './plots/forest-plot.js';
+export { coxForestRows, forestPlot, logTicks } from './plots/forest-plot.js';
 export type { HeatmapMatrix, HeatmapOptions } from './plots/heatmap.js';
 export { heatmap } from './plots/heatmap.js';
 // Survival figures.

@@ -56,10 +56,11 @@ describe('forestPlot', () => {
     ]);
     const reference = byClass(svg, 'reference')[0];
     const boxes = byClass(svg, 'estimate');
-    const center = (e: (typeof boxes)[number]) => Number(e.attributes.x) + 5;
+    const center = (e: (typeof boxes)[number]) => Number(e.attributes.x) + 4.5;
     expect(center(boxes[0])).toBeGreaterThan(Number(reference.attributes.x1));
     expect(center(boxes[1])).toBeLessThan(Number(reference.attributes.x1));
-    expect(svgToString(svg)).toContain('2.00 (1.50-2.70)  p &lt; 0.001');
+    expect(svgToString(svg)).toContain('2.00 (1.50-2.70)');
+    expect(svgToString(svg)).toContain('&lt; 0.001');
   });
 });
 
