@@ -34,6 +34,10 @@ export interface IbsiPrepared {
   image: Image;
   /** ROI voxels after resegmentation. */
   voxelCount: number;
+  /** The intensity mask: 1 for the ROI voxels left after resegmentation. */
+  roi: Uint8Array;
+  /** The morphological mask: 1 for the ROI voxels after interpolation, before resegmentation. */
+  morphologicalMask: Uint8Array;
 }
 
 /**
@@ -54,6 +58,7 @@ export function ibsiPrepare(image: Image, mask: Image, settings: IbsiPrepareSett
   });
   const work = interpolated.image;
   const roi = interpolated.roi;
+  const morphologicalMask = Uint8Array.from(roi);
   const voxelCount = ibsiResegmentInPlace(work.data, roi, settings.range ?? null, settings.outliers ?? null);
   if (voxelCount === 0) {
     throw new TaceError('EMPTY_INPUT', 'no ROI voxel is left after interpolation and resegmentation', {
@@ -71,5 +76,12 @@ export function ibsiPrepare(image: Image, mask: Image, settings: IbsiPrepareSett
     settings.binWidth !== undefined && settings.range != null
       ? Math.max(Math.ceil((settings.range[1] - settings.range[0]) / settings.binWidth), nLevels)
       : nLevels;
-  return { grid: { grayLevels: levels, size: work.size }, nLevels: rangeLevels, image: work, voxelCount };
+  return {
+    grid: { grayLevels: levels, size: work.size },
+    nLevels: rangeLevels,
+    image: work,
+    voxelCount,
+    roi,
+    morphologicalMask,
+  };
 }

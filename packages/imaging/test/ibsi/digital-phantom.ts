@@ -45,7 +45,8 @@ export function referenceRows(data: string): ReferenceRow[] {
       feature: cells[1],
       code: cells[2],
       aggregation: cells[3],
-      value: Number(cells[5]),
+      // a blank value (no consensus, e.g. config C compactness 1) is NaN
+      value: cells[5] === '' ? Number.NaN : Number(cells[5]),
       tolerance: Number(cells[6]),
     });
   }

@@ -11,6 +11,11 @@ export interface MeshDiameters {
   maxColumn: number;
   /** Largest distance between two vertices in the same sagittal (x) plane (Maximum2DDiameterRow). */
   maxRow: number;
+  /**
+   * The vertices of the axial (z-plane) 2D hulls, as doubled integer coordinates: a superset of the vertices
+   * of the 3D convex hull of the mesh.
+   */
+  hullVertices: { x: Int32Array; y: Int32Array; z: Int32Array };
 }
 
 /**
@@ -109,6 +114,11 @@ export function meshDiameters(grid: BinaryGrid): MeshDiameters {
     maxSlice: Math.sqrt(slice.max),
     maxColumn: Math.sqrt(column.max),
     maxRow: Math.sqrt(row.max),
+    hullVertices: {
+      x: Int32Array.from(slice.members, (p) => x[p]!),
+      y: Int32Array.from(slice.members, (p) => y[p]!),
+      z: Int32Array.from(slice.members, (p) => z[p]!),
+    },
   };
 }
 
