@@ -4,6 +4,7 @@ import { isTaceError, TaceError } from '@tace/core';
 import type { DataSet } from 'dicom-parser';
 import { directionFromColumns } from '../image/geometry.js';
 import type { Image } from '../image/types.js';
+import { type FrameGeometry, frameGeometries } from './dicom-frames.js';
 import { numbers, parseDicomFile, parserReason } from './dicom-parse.js';
 import { assertReadableSyntax, frameValues, isEncapsulated } from './dicom-pixels.js';
 
@@ -39,7 +40,7 @@ export interface DicomSeries {
   image: Image;
   /** SeriesInstanceUID of the series read. */
   seriesInstanceUid: string;
-  /** Files in slice order (increasing position along the slice normal). */
+  /** Files in slice order (increasing position along the slice normal); a frame of a multi-frame file as `path#frame` (1-based). */
   files: string[];
   /** Gaps (mm) between consecutive slices along the normal. */
   sliceGaps: number[];
@@ -49,10 +50,9 @@ export interface DicomSeries {
   skipped: SkippedFile[];
 }
 
-interface Slice {
+interface Slice extends FrameGeometry {
   path: string;
   dataSet: DataSet;
-  position: number[];
   distance: number;
 }
 
@@ -75,10 +75,13 @@ function isImageClass(uid: string): boolean {
  * slices sorted by ImagePositionPatient projected on the slice normal (row x column direction cosines),
  * never by InstanceNumber; origin = position of the first slice; spacing = (column spacing, row spacing,
  * slice gap); per-slice RescaleSlope/RescaleIntercept applied; signed or unsigned 8/16/32-bit pixels.
+ * Enhanced multi-frame files (enhanced CT/MR) contribute one slice per frame, placed by the position,
+ * orientation, pixel measures and rescale of their Per-frame (or Shared) Functional Groups, never by frame
+ * order. Compressed pixel data are decoded by optional packages (`CODEC_PACKAGES`), loaded when needed.
  *
  * @throws {TaceError} `EMPTY_INPUT` for no image slices; `INVALID_ARGUMENT` when several series are present
- *   and none is chosen; `UNSUPPORTED` for compressed transfer syntaxes (named in the message), multi-frame
- *   files or differing orientations; `GEOMETRY_MISMATCH` for uneven slice spacing unless `allowUnevenSpacing`.
+ *   and none is chosen; `UNSUPPORTED` for transfer syntaxes without a decoder (named in the message) or
+ *   differing orientations; `MISSING_DEPENDENCY` when a decoder package is not installed; `GEOMETRY_MISMATCH` for uneven slice spacing unless `allowUnevenSpacing`.
  * @example const { image } = readDicomSeries('patient01/CT'); // image.data in HU
  */
 export function readDicomSeries(folder: string, options: ReadDicomOptions = {}): DicomSeries {
@@ -135,7 +138,7 @@ export function readDicomSeries(folder: string, options: ReadDicomOptions = {}):
     }
     const uid = dataSet.string('x0020000e') ?? '';
     const list = bySeries.get(uid) ?? [];
-    list.push({ path, dataSet, position: numbers(dataSet, 'x00200032') ?? [0, 0, 0], distance: 0 });
+    for (const frame of frameGeometries(dataSet, path)) list.push({ ...frame, path, dataSet, distance: 0 });
     bySeries.set(uid, list);
   }
   if (bySeries.size === 0) {
@@ -162,7 +165,7 @@ export function readDicomSeries(folder: string, options: ReadDicomOptions = {}):
     });
   }
   const first = slices[0]!.dataSet;
-  const orientation = numbers(first, 'x00200037') ?? [1, 0, 0, 0, 1, 0];
+  const orientation = slices[0]!.orientation;
   const row = orientation.slice(0, 3);
   const column = orientation.slice(3, 6);
   const normal = [
@@ -171,7 +174,7 @@ export function readDicomSeries(folder: string, options: ReadDicomOptions = {}):
     row[0]! * column[1]! - row[1]! * column[0]!,
   ];
   for (const slice of slices) {
-    const o = numbers(slice.dataSet, 'x00200037') ?? orientation;
+    const o = slice.orientation;
     if (o.some((v, i) => Math.abs(v - orientation[i]!) > 1e-4)) {
       throw new TaceError(
         'UNSUPPORTED',
@@ -193,10 +196,10 @@ export function readDicomSeries(folder: string, options: ReadDicomOptions = {}):
       },
     );
   }
-  const pixelSpacing = numbers(first, 'x00280030') ?? [1, 1];
+  const pixelSpacing = slices[0]!.pixelSpacing;
   const gaps = slices.slice(1).map((s, i) => s.distance - slices[i]!.distance);
   const meanGap =
-    gaps.length === 0 ? (first.floatString('x00180050') ?? 1) : gaps.reduce((a, b) => a + b, 0) / gaps.length;
+    gaps.length === 0 ? (slices[0]!.thickness ?? 1) : gaps.reduce((a, b) => a + b, 0) / gaps.length;
   const tolerance = options.spacingTolerance ?? 0.01;
   const uneven = gaps.some((g) => Math.abs(g - meanGap) > tolerance);
   if (gaps.some((g) => g <= 0)) {
@@ -229,18 +232,12 @@ export function readDicomSeries(folder: string, options: ReadDicomOptions = {}):
   slices.forEach((slice, k) => {
     const ds = slice.dataSet;
     assertReadableSyntax(ds, slice.path);
-    if ((ds.intString('x00280008') ?? 1) > 1) {
-      throw new TaceError('UNSUPPORTED', `${slice.path}: multi-frame DICOM is not read`, {
-        param: slice.path,
-      });
-    }
     if (ds.uint16('x00280010') !== rows || ds.uint16('x00280011') !== columns) {
       throw new TaceError('UNSUPPORTED', `${slice.path}: slice size differs from the rest of the series`);
     }
-    const slope = ds.floatString('x00281053') ?? 1;
-    const intercept = ds.floatString('x00281052') ?? 0;
+    const { slope, intercept } = slice;
     if (!Number.isInteger(slope) || !Number.isInteger(intercept)) integral = false;
-    const raw = frameValues(ds, perSlice, slice.path);
+    const raw = frameValues(ds, perSlice, slice.path, slice.frame);
     const offset = k * perSlice;
     for (let i = 0; i < perSlice; i++) values[offset + i] = raw[i]! * slope + intercept;
   });
@@ -263,7 +260,9 @@ export function readDicomSeries(folder: string, options: ReadDicomOptions = {}):
   return {
     image,
     seriesInstanceUid: uid,
-    files: slices.map((s) => s.path),
+    files: slices.map((s) =>
+      (s.dataSet.intString('x00280008') ?? 1) > 1 ? `${s.path}#${s.frame + 1}` : s.path,
+    ),
     sliceGaps: gaps,
     unevenSpacing: uneven,
     skipped,

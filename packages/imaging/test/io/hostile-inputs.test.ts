@@ -22,7 +22,7 @@ import {
   rtstructRoiNames,
 } from '../../src/index.js';
 import { parserReason } from '../../src/io/dicom-parse.js';
-import { ctSliceFile } from './dicom-files.js';
+import { ctSliceFile, enhancedCtFile } from './dicom-files.js';
 
 const work = mkdtempSync(join(tmpdir(), 'tace-hostile-io-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -38,7 +38,7 @@ function caught(fn: () => unknown): { code: string; message: string } {
   throw new Error('expected a TaceError');
 }
 
-const pixels = (k: number) => new Int16Array(16 * 16).map((_, i) => 1000 + ((i * 7 + k) % 90));
+const pixels = (k: number) => new Int16Array(16 * 16).map((_, i) => 1000 + 2 * ((i * 7 + k) % 45));
 
 /** Offset of the PixelData element (7fe0,0010) in a file of ctSliceFile. */
 function pixelDataOffset(bytes: Uint8Array): number {
@@ -373,5 +373,31 @@ describe('4D NIfTI (issue 23): phases as volumes', () => {
     expect(caught(() => parseNifti(bytes.subarray(0, 352 + 40), 'cut', { volume: 0 })).message).toMatch(
       /for 3 volumes/,
     );
+  });
+});
+
+describe('enhanced multi-frame CT (issue 23): frames placed by their functional groups', () => {
+  it('equals the classic series of the same slices, frames stored out of order with per-frame rescale', () => {
+    const classic = series('classic-for-enhanced');
+    const reference = readDicomSeries(classic).image;
+    // the same five slices, stored in the order 3, 0, 4, 1, 2 with stored = (HU - intercept) / slope
+    const order = [3, 0, 4, 1, 2];
+    const frames = order.map((k) => {
+      const slope = k % 2 === 0 ? 1 : 2;
+      const intercept = k % 2 === 0 ? -1024 : -1000;
+      const hu = pixels(k).map((p) => p - 1024);
+      return { z: 2 * k, slope, intercept, pixels: hu.map((h) => (h - intercept) / slope) };
+    });
+    // odd-slice values must be representable: (p - 1024 + 1000) / 2 exact when p is even
+    for (const f of frames) for (const v of f.pixels) expect(Number.isInteger(v)).toBe(true);
+    const dir = join(work, 'enhanced');
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'enhanced.dcm'), enhancedCtFile(16, 16, frames));
+    const read = readDicomSeries(dir);
+    expect(read.image.size).toEqual([16, 16, 5]);
+    expect(read.image.spacing).toEqual(reference.spacing);
+    expect(read.image.origin).toEqual(reference.origin);
+    expect(read.files).toEqual([2, 4, 5, 1, 3].map((f) => `${join(dir, 'enhanced.dcm')}#${f}`));
+    expect(Array.from(read.image.data)).toEqual(Array.from(reference.data));
   });
 });
