@@ -30,8 +30,6 @@ export { coxZph } from './cox/cox-zph.js';
 export type { ChiSquareTest, CoxColumns, CoxModel, CoxphOptions } from './cox/coxph.js';
 export { coxph } from './cox/coxph.js';
 export type { CoxTerm } from './cox/design.js';
-export type { SurvSplitColumns, SurvSplitOptions } from './cox/surv-split.js';
-export { survSplit } from './cox/surv-split.js';
 export type {
   BaselineHazard,
   CoxPrediction,
@@ -43,6 +41,9 @@ export type {
 export { baselineHazard, coxSurvivalAt, coxSurvivalCurves, predictCox } from './cox/predict.js';
 export type { CoxResiduals, CoxResidualType } from './cox/residuals.js';
 export { coxResiduals } from './cox/residuals.js';
+export type { SurvSplitColumns, SurvSplitOptions } from './cox/surv-split.js';
+export { survSplit } from './cox/surv-split.js';
+export type { TimeTransform } from './cox/time-transform.js';
 export type { MaxstatOptions, MaxstatResult } from './cutpoints/maxstat-cutpoint.js';
 export type { MaxstatColumns } from './cutpoints/maxstat-cutpoint-table.js';
 export { maxstatCutpoint } from './cutpoints/maxstat-cutpoint-table.js';

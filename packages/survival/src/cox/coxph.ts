@@ -18,14 +18,16 @@ import { toSurvivalData } from '../internal/survival-data.js';
 import { timeFix } from '../internal/time-fix.js';
 import type { ConcordanceResult } from '../metrics/concordance.js';
 import { concordanceKernel } from '../metrics/concordance.js';
+import { countingConcordance, readStart } from './counting-process-input.js';
 import type { CoxFitData } from './cox-data.js';
 import { TOLER_CHOL } from './cox-data.js';
 import type { CoxTerm } from './design.js';
 import { assertNoConstantColumn, buildDesign, describeTerms, expandCategoricalColumns } from './design.js';
 import { fitCox } from './newton-raphson.js';
-import { countingConcordance, readStart } from './counting-process-input.js';
 import { robustVariance } from './robust-variance.js';
 import { solveLdl } from './solve-ldl.js';
+import type { TimeTransform } from './time-transform.js';
+import { coxphWithTimeTransforms } from './time-transform.js';
 
 /** Columns of {@link coxph}: the formula `Surv(time, event) ~ covariates + strata(s)` and its extras. */
 export interface CoxColumns {
@@ -36,6 +38,12 @@ export interface CoxColumns {
    * covariates, repeated events, delayed entry. @default undefined (right-censored data)
    */
   start?: string;
+  /**
+   * Time-transformed covariates, as R `coxph(... + tt(x), tt = function(x, t, ...) ...)`: each key is a name
+   * listed in `covariates`, its value the column and the function of (x, t) evaluated at every event time.
+   * @default undefined
+   */
+  timeTransforms?: Readonly<Record<string, TimeTransform>>;
   /** Event column: 1/true = event, 0/false = censored. */
   event: string;
   /** Covariate columns (the right-hand side of the formula). String columns become factors. */
@@ -181,6 +189,7 @@ export interface CoxModel {
  * ```
  */
 export function coxph(table: TableLike, columns: CoxColumns, fitOptions: CoxphOptions = {}): CoxModel {
+  if (columns.timeTransforms !== undefined) return coxphWithTimeTransforms(table, columns, fitOptions, coxph);
   const options = { ...fitOptions, ...columns };
   const expanded = expandCategoricalColumns(
     table,
@@ -386,18 +395,12 @@ export function coxph(table: TableLike, columns: CoxColumns, fitOptions: CoxphOp
   let waldStat = 0;
   for (let i = 0; i < p; i++) waldStat += wald.x[i] * beta[i];
   const lr = 2 * (raw.loglik - raw.loglikInit);
-  const conc = startTime !== undefined ? countingConcordance(n) : concordanceKernel(
-    data.time,
-    data.status,
-    data.eta,
-    data.weight,
-    data.strata,
-    'harrell',
-    Infinity,
-    {
-      cluster: options.cluster === undefined ? undefined : data.cluster,
-    },
-  );
+  const conc =
+    startTime !== undefined
+      ? countingConcordance(n)
+      : concordanceKernel(data.time, data.status, data.eta, data.weight, data.strata, 'harrell', Infinity, {
+          cluster: options.cluster === undefined ? undefined : data.cluster,
+        });
   const model: CoxModel = {
     names: design.names,
     terms,
