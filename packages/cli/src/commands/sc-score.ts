@@ -3,7 +3,7 @@ import { columnLabels, readH5adObs, scoreH5ad } from '@tace/omics';
 import { compareByRiskGroup } from '@tace/omics/kernels';
 import { parseCommandArguments, parseSeed } from './arguments.js';
 import { type Command, EXIT } from './command.js';
-import { geneSetsOption, readGroupLabels, siblingPath } from './omics-score.js';
+import { geneSetsOption, readGroupLabels, scoreOutputs, siblingPath } from './omics-score.js';
 import { prepareOutputs } from './outputs.js';
 
 const METHODS = { score_genes: 'scoreGenes', aucell: 'aucell', ucell: 'ucell' } as const;
@@ -120,18 +120,7 @@ Example:
         },
       );
     }
-    prepareOutputs([
-      { option: '--out', path: values.out, kind: 'file' },
-      ...(values.risk === undefined
-        ? []
-        : [
-            {
-              option: values['compare-out'] === undefined ? '--out' : '--compare-out',
-              path: values['compare-out'] ?? siblingPath(values.out, 'by-risk'),
-              kind: 'file' as const,
-            },
-          ]),
-    ]);
+    prepareOutputs(scoreOutputs(values.out, values['compare-out'], values.risk !== undefined, 'by-risk'));
     const sets = geneSetsOption(values.signatures);
     const obs = await readH5adObs(values.h5ad);
     const patientColumn = values['patient-column'] ?? 'patient';
