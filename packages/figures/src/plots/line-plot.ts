@@ -38,6 +38,8 @@ export interface LinePlotOptions extends FigureOptions {
   diagonal?: boolean;
   /** Draw the points as well as the lines (calibration groups). @default false */
   points?: boolean;
+  /** Corner of the plot area the legend sits in. @default 'top-right' */
+  legendPosition?: 'top-right' | 'bottom-right';
 }
 
 /**
@@ -120,6 +122,11 @@ export function linePlot(series: readonly LineSeries[], options: LinePlotOptions
         class: 'diagonal',
       }),
     svg('g', { class: 'lines' }, marks),
-    entries.length > 0 && legend(entries, { x: legendLeft(area, entries), y: area.top + 8, theme: t }),
+    entries.length > 0 &&
+      legend(entries, {
+        x: legendLeft(area, entries),
+        y: options.legendPosition === 'bottom-right' ? area.bottom - 8 - 16 * entries.length : area.top + 8,
+        theme: t,
+      }),
   ]);
 }

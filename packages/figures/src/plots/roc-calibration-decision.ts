@@ -11,6 +11,11 @@ export interface RocCurveInput {
   truePositiveRate: ArrayLike<number>;
   /** Area under the curve, printed in the legend. */
   auc: number;
+  /** Confidence limits of the AUC (e.g. `timeDependentAucInference(...)`), printed after it. @default undefined */
+  aucLower?: number;
+  aucUpper?: number;
+  /** Time of this curve, named in the legend when curves at several times are drawn together. @default undefined */
+  time?: number;
 }
 
 /** Options of {@link timeDependentRocPlot}. */
@@ -22,15 +27,21 @@ export interface RocPlotOptions extends LinePlotOptions {
 }
 
 /**
- * Time-dependent ROC curves (cumulative/dynamic) with their AUCs in the legend, and the chance diagonal.
+ * Time-dependent ROC curves (cumulative/dynamic) with their AUCs (and CIs when given) in the legend, and the
+ * chance diagonal; curves of one model at several times carry their `time`, as `timeROC`'s plot.
  * @example timeDependentRocPlot([{ label: 'CRM', ...timeDependentRoc(time, event, lp, 24) }], { time: 24 })
  */
 export function timeDependentRocPlot(
   curves: readonly RocCurveInput[],
   options: RocPlotOptions = {},
 ): SvgElement {
+  const unit = options.timeUnit ?? 'months';
   const series: LineSeries[] = curves.map((c) => ({
-    label: `${c.label} (AUC ${c.auc.toFixed(3)})`,
+    label: `${c.label}${c.time === undefined ? '' : `, ${c.time} ${unit}`}: AUC ${c.auc.toFixed(2)}${
+      c.aucLower !== undefined && c.aucUpper !== undefined
+        ? ` (${c.aucLower.toFixed(2)}-${c.aucUpper.toFixed(2)})`
+        : ''
+    }`,
     x: c.falsePositiveRate,
     y: c.truePositiveRate,
   }));
@@ -45,6 +56,7 @@ export function timeDependentRocPlot(
     xDomain: [0, 1],
     yDomain: [0, 1],
     diagonal: true,
+    legendPosition: 'bottom-right',
     ...rest,
   });
 }
@@ -67,6 +79,8 @@ export interface CalibrationPlotOptions extends LinePlotOptions {
   time?: number;
   /** The model drawn when given a `ValidationResult` (one curve per cohort). @default its first model */
   model?: string;
+  /** Unit of `time`, for the default title. @default 'months' */
+  timeUnit?: string;
 }
 
 /** One survival calibration curve per cohort of a model in `validateModels(...)`'s result. */
@@ -93,7 +107,7 @@ export function calibrationPlot(
   input: ValidationResult | readonly CalibrationInput[],
   options: CalibrationPlotOptions = {},
 ): SvgElement {
-  const { time, model, ...rest } = options;
+  const { time, model, timeUnit, ...rest } = options;
   const curves: readonly CalibrationInput[] = Array.isArray(input)
     ? input
     : validationCalibration(input as ValidationResult, model);
@@ -107,13 +121,14 @@ export function calibrationPlot(
   return linePlot(series, {
     width: 640,
     height: 420,
-    title: time === undefined ? 'Calibration' : `Calibration at ${time} months`,
+    title: time === undefined ? 'Calibration' : `Calibration at ${time} ${timeUnit ?? 'months'}`,
     xLabel: 'Predicted survival',
     yLabel: 'Observed survival (Kaplan-Meier)',
     xDomain: [0, 1],
     yDomain: [0, 1],
     diagonal: true,
     points: true,
+    legendPosition: 'bottom-right',
     ...rest,
   });
 }
