@@ -140,6 +140,12 @@ export { IDENTITY_DIRECTION } from './image/types.js';
 // Readers and writers
 export { CODEC_PACKAGES, COMPRESSED_SYNTAXES, type CodecName } from './io/dicom-codecs.js';
 export {
+  type DicomSegment,
+  dicomSegSegments,
+  type ReadDicomSegOptions,
+  readDicomSeg,
+} from './io/dicom-seg.js';
+export {
   type DicomSeries,
   type ReadDicomOptions,
   readDicomSeries,

@@ -144,3 +144,102 @@ export function enhancedCtFile(
   const group = encode([['0002,0000', 'UL', new Uint8Array([meta.length & 0xff, meta.length >> 8, 0, 0])]]);
   return new Uint8Array([...new Array(128).fill(0), 68, 73, 67, 77, ...group, ...meta, ...body]);
 }
+
+/**
+ * A DICOM SEG (binary, bit-packed; or fractional, 8-bit with MaximumFractionalValue 255) whose frames lie on
+ * the planes of a grid (`rows` x `columns`, LPS `direction` and `spacing` as an Image's), each frame given by
+ * its slice index, its segment number and its pixels (0/1 for binary, 0-255 for fractional), stored in the
+ * order given.
+ */
+export function segFile(
+  grid: { rows: number; columns: number; origin: number[]; spacing: number[]; direction: number[] },
+  segments: { number: number; label: string }[],
+  frames: { k: number; segment: number; pixels: Uint8Array }[],
+  fractional = false,
+): Uint8Array {
+  const { rows, columns, origin, spacing, direction: d } = grid;
+  const count = rows * columns;
+  const position = (k: number) => [0, 1, 2].map((r) => String(origin[r]! + d[3 * r + 2]! * spacing[2]! * k));
+  let pixels: Uint8Array;
+  if (fractional) {
+    pixels = new Uint8Array(frames.length * count);
+    frames.forEach((f, n) => {
+      pixels.set(f.pixels, n * count);
+    });
+  } else {
+    pixels = new Uint8Array(Math.ceil((frames.length * count) / 8));
+    frames.forEach((f, n) => {
+      for (let p = 0; p < count; p++) {
+        if (f.pixels[p] === 0) continue;
+        const bit = n * count + p;
+        pixels[bit >> 3] = pixels[bit >> 3]! | (1 << (bit & 7));
+      }
+    });
+  }
+  const meta = encode([
+    ['0002,0001', 'OB', new Uint8Array([0, 1])],
+    ['0002,0002', 'UI', '1.2.840.10008.5.1.4.1.1.66.4'],
+    ['0002,0003', 'UI', '1.2.3.4.700'],
+    ['0002,0010', 'UI', '1.2.840.10008.1.2.1'],
+  ]);
+  const body = encode([
+    ['0008,0016', 'UI', '1.2.840.10008.5.1.4.1.1.66.4'],
+    ['0008,0018', 'UI', '1.2.3.4.700'],
+    ['0008,0060', 'CS', 'SEG'],
+    ['0020,000e', 'UI', '1.2.3.4.7'],
+    ['0028,0002', 'US', [1]],
+    ['0028,0004', 'CS', 'MONOCHROME2'],
+    ['0028,0008', 'IS', String(frames.length)],
+    ['0028,0010', 'US', [rows]],
+    ['0028,0011', 'US', [columns]],
+    ['0028,0100', 'US', [fractional ? 8 : 1]],
+    ['0028,0101', 'US', [fractional ? 8 : 1]],
+    ['0028,0102', 'US', [fractional ? 7 : 0]],
+    ['0028,0103', 'US', [0]],
+    ['0062,0001', 'CS', fractional ? 'FRACTIONAL' : 'BINARY'],
+    ...(fractional
+      ? ([
+          ['0062,000e', 'US', [255]],
+          ['0062,0010', 'CS', 'PROBABILITY'],
+        ] as Element[])
+      : []),
+    [
+      '0062,0002',
+      'SQ',
+      segments.map((s) => [
+        ['0062,0004', 'US', [s.number]],
+        ['0062,0005', 'LO', s.label],
+      ]),
+    ],
+    [
+      '5200,9229',
+      'SQ',
+      [
+        [
+          ['0020,9116', 'SQ', [[['0020,0037', 'DS', [d[0], d[3], d[6], d[1], d[4], d[7]].map(String)]]]],
+          [
+            '0028,9110',
+            'SQ',
+            [
+              [
+                ['0018,0050', 'DS', String(spacing[2])],
+                ['0028,0030', 'DS', [String(spacing[1]), String(spacing[0])]],
+              ],
+            ],
+          ],
+        ],
+      ],
+    ],
+    [
+      '5200,9230',
+      'SQ',
+      frames.map((f) => [
+        ['0020,9113', 'SQ', [[['0020,0032', 'DS', position(f.k)]]]],
+        ['0062,000a', 'SQ', [[['0062,000b', 'US', [f.segment]]]]],
+      ]),
+    ],
+    ['7fe0,0010', fractional ? 'OB' : 'OB', pixels],
+  ]);
+  const group = encode([['0002,0000', 'UL', new Uint8Array([meta.length & 0xff, meta.length >> 8, 0, 0])]]);
+  return new Uint8Array([...new Array(128).fill(0), 68, 73, 67, 77, ...group, ...meta, ...body]);
+}

@@ -350,7 +350,9 @@ describe('4D NIfTI (issue 23): phases as volumes', () => {
     const header = formatNifti({ ...grid, data: phases[0]! });
     const bytes = new Uint8Array(352 + 3 * 24);
     bytes.set(header.subarray(0, 352));
-    phases.forEach((p, k) => bytes.set(new Uint8Array(p.buffer), 352 + 24 * k));
+    phases.forEach((p, k) => {
+      bytes.set(new Uint8Array(p.buffer), 352 + 24 * k);
+    });
     const view = new DataView(bytes.buffer);
     view.setInt16(40, 4, true);
     view.setInt16(48, 3, true);
