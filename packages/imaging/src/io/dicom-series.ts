@@ -5,7 +5,7 @@ import type { DataSet } from 'dicom-parser';
 import { directionFromColumns } from '../image/geometry.js';
 import type { Image } from '../image/types.js';
 import { type FrameGeometry, frameGeometries } from './dicom-frames.js';
-import { numbers, parseDicomFile, parserReason } from './dicom-parse.js';
+import { parseDicomFile, parserReason } from './dicom-parse.js';
 import { assertReadableSyntax, frameValues, isEncapsulated } from './dicom-pixels.js';
 
 /** Options of {@link readDicomSeries}. */
