@@ -148,13 +148,17 @@ export type {
 export { compareCellTypes, countsScaleWarning } from './singlecell/pseudobulk-compare.js';
 export { CANCERSEA_STATES, readCancerSea, scoreCancerSeaStates } from './states/index.js';
 export type {
+  CibersortOptions,
+  CibersortResult,
   EstimateOptions,
   FeatureScores,
   ImmunePanelOptions,
   QuantiseqOptions,
+  SignatureMatrix,
   Til10Signature,
 } from './tme/index.js';
 export {
+  cibersortLike,
   ESTIMATE_FEATURES,
   estimateCommonGenes,
   estimateGeneSets,

@@ -1,3 +1,5 @@
+export type { CibersortOptions, CibersortResult, SignatureMatrix } from './cibersort.js';
+export { cibersortLike } from './cibersort.js';
 export type { EstimateOptions } from './estimate.js';
 export { ESTIMATE_FEATURES, estimateCommonGenes, estimateGeneSets, estimateScores } from './estimate.js';
 export type { ImmunePanelOptions } from './immune-cells.js';
