@@ -1,5 +1,6 @@
 import { type RandomSource, TaceError, toRng } from '@tace/core';
 import type { ExpressionMatrix } from '../expression/types.js';
+import { scaleInPlace } from './gene-index.js';
 import { nuSvrLinear } from './nu-svr.js';
 import type { FeatureScores } from './types.js';
 
@@ -79,7 +80,7 @@ export function cibersortLike(
   common.forEach((r, i) => {
     for (let k = 0; k < p; k++) x[i * p + k] = signature.values[r.row * p + k];
   });
-  standardizeInPlace(x);
+  scaleInPlace(x);
   const nSamples = expression.columns;
   const nGenes = expression.rows;
   let max = Number.NEGATIVE_INFINITY;
@@ -104,7 +105,7 @@ export function cibersortLike(
     const y = new Float64Array(l);
     for (let k = 0; k < permutations; k++) {
       for (let i = 0; i < l; i++) y[i] = pool[Math.floor(rng.nextFloat() * pool.length)];
-      standardizeInPlace(y);
+      scaleInPlace(y);
       nullDistribution[k] = coreFit(x, y, p).correlation;
     }
     nullDistribution.sort();
@@ -116,7 +117,7 @@ export function cibersortLike(
   const nus = new Float64Array(nSamples);
   mixtures.forEach((mixture, s) => {
     const y = Float64Array.from(mixture);
-    standardizeInPlace(y);
+    scaleInPlace(y);
     const fit = coreFit(x, y, p);
     for (let k = 0; k < p; k++) data[k + s * p] = fit.weights[k];
     correlation[s] = fit.correlation;
@@ -180,17 +181,6 @@ function coreFit(
     if (best === null || rmse < best.rmse) best = { weights, correlation: pearson(fitted, y), rmse, nu };
   }
   return best as { weights: Float64Array; correlation: number; rmse: number; nu: number };
-}
-
-function standardizeInPlace(v: Float64Array): void {
-  const n = v.length;
-  let mean = 0;
-  for (let i = 0; i < n; i++) mean += v[i];
-  mean /= n;
-  let ss = 0;
-  for (let i = 0; i < n; i++) ss += (v[i] - mean) ** 2;
-  const sd = Math.sqrt(ss / (n - 1));
-  for (let i = 0; i < n; i++) v[i] = (v[i] - mean) / sd;
 }
 
 function pearson(a: Float64Array, b: Float64Array): number {
