@@ -1,6 +1,7 @@
 import { scaleBand, scaleLinear } from 'd3';
 import { axisLeft } from '../base/axes.js';
 import { figure } from '../base/figure.js';
+import { ellipsize } from '../base/font-metrics.js';
 import { type FigureOptions, plotArea } from '../base/plot-area.js';
 import { type SvgElement, svg } from '../base/svg-element.js';
 import { text } from '../base/text.js';
@@ -63,7 +64,11 @@ function density(values: Float64Array, points: Float64Array): Float64Array {
  * @example violinPlot([{ title: 'Hypoxia', groups: [{ label: 'low', values: low }, { label: 'high', values: high }], pValue: 0.003 }])
  */
 export function violinPlot(panels: readonly ViolinPanel[], options: ViolinPlotOptions = {}): SvgElement {
-  const area = plotArea(options, { width: Math.max(480, 170 * panels.length + 100), height: 420 });
+  const area = plotArea(options, {
+    width: Math.max(480, 170 * panels.length + 100),
+    height: 430,
+    margin: { top: 30, right: 20, bottom: 60, left: 55 },
+  });
   const t = area.theme;
   const all = panels.flatMap((p) => p.groups.flatMap((g) => Array.from(g.values))).filter(Number.isFinite);
   const low = Math.min(...all);
@@ -126,18 +131,33 @@ export function violinPlot(panels: readonly ViolinPanel[], options: ViolinPlotOp
               'stroke-width': 2,
               class: 'median',
             }),
-            text(cx, area.bottom + 18, group.label, { anchor: 'middle', size: t.fontSize, theme: t }),
+            text(cx, area.bottom + 18, ellipsize(group.label, inner.step(), t.fontSize), {
+              anchor: 'middle',
+              size: t.fontSize,
+              theme: t,
+            }),
+            text(cx, area.bottom + 18 + t.fontSize + 3, `n = ${values.length}`, {
+              anchor: 'middle',
+              size: t.fontSize * 0.9,
+              theme: t,
+              className: 'group-n',
+            }),
           ],
         ),
       );
     }
     marks.push(
-      text(x0 + outer.bandwidth() / 2, area.bottom + 36, panel.title, {
-        anchor: 'middle',
-        weight: 'bold',
-        size: t.fontSize,
-        theme: t,
-      }),
+      text(
+        x0 + outer.bandwidth() / 2,
+        area.bottom + 22 + 2 * t.fontSize + 6,
+        ellipsize(panel.title, outer.step(), t.fontSize, 'bold'),
+        {
+          anchor: 'middle',
+          weight: 'bold',
+          size: t.fontSize,
+          theme: t,
+        },
+      ),
     );
     if (panel.pValue !== undefined) {
       const yb = y(high + pad * 0.55);
