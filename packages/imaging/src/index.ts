@@ -24,6 +24,15 @@ export {
 } from './deep/embed/embed-cohort.js';
 export { type EmbedManifestOptions, embedManifest } from './deep/embed/embed-manifest.js';
 export { deepCohortRows } from './deep/embed/manifest-rows.js';
+export { decodeNpy, encodeNpy, type NpyArray } from './deep/export/npy.js';
+export {
+  assertModelContract,
+  type ContractViolation,
+  checkModelContract,
+  type ModelContractOptions,
+  type ModelContractReport,
+  type ModelContractRule,
+} from './deep/model/check-contract.js';
 export { inspectOnnx, type OnnxSummary, type OnnxValueSummary } from './deep/model/inspect-onnx.js';
 export {
   type DeepModel,

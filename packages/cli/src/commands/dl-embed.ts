@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { type ColumnTable, createProgressBar, stringColumn, TaceError, writeTable } from '@tace/core';
 import {
+  assertModelContract,
   type CohortImageRow,
   embedCohort,
   type FlipAxis,
@@ -84,7 +85,11 @@ and TTA views), dl_risk (the model's risk output), n_samples, error ('' when fin
 (unreadable image, missing phase) gets its message in the error column; the run continues (exit code 1).
 
 The default model is @tace/imaging's shipped tace-cnn-v1 (phases arterial + portal-venous, 32^3 crops at
-3 mm, 16 features); another model needs its .preprocessing.json beside the .onnx.
+3 mm, 16 features); another model needs its .preprocessing.json beside the .onnx. The model is checked
+against the model contract first (checkModelContract: input 'image' float32 with a dynamic batch, outputs
+'embedding' and 'risk', opset 13-17, no BatchNormalization node, the manifest, and the golden pair
+<model>.golden-{input,embedding,risk}.npy reproduced within 1e-5); every violation is listed and the run
+stops (exit 2). training/export.py writes a model that meets it.
 
 Options:
   --manifest <csv>      cohort manifest: patient_id, phase, image, mask (paths relative to it)   (required)
@@ -141,6 +146,7 @@ Example:
     prepareOutputs([{ option: '--out', path: values.out, kind: shard === null ? 'file' : 'directory' }]);
     const modelPath = values.model ?? shippedModelPath();
     const rows = shardManifest(readManifest(values.manifest), shard);
+    await assertModelContract(modelPath);
     const model = await loadModel(modelPath, { intraOpThreads: threads });
     try {
       const patients = embeddingRows(rows, model.manifest.phases, phaseMap);

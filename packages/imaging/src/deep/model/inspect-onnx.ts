@@ -24,6 +24,8 @@ export interface OnnxSummary {
   outputs: OnnxValueSummary[];
   /** Number of nodes in the main graph. */
   nodeCount: number;
+  /** Operator type of each node of the main graph, in graph order (NodeProto.op_type, e.g. `'Conv'`). */
+  operators: string[];
   /** ModelProto.metadata_props. */
   metadata: Record<string, string>;
 }
@@ -80,6 +82,7 @@ export function inspectOnnx(bytes: Uint8Array, source = 'model'): OnnxSummary {
     inputs: [],
     outputs: [],
     nodeCount: 0,
+    operators: [],
     metadata: {},
   };
   let graph: Uint8Array | undefined;
@@ -106,8 +109,10 @@ export function inspectOnnx(bytes: Uint8Array, source = 'model'): OnnxSummary {
   const initializers = new Set<string>();
   const inputs: OnnxValueSummary[] = [];
   for (const f of readFields(graph, fail)) {
-    if (f.number === 1) summary.nodeCount++;
-    else if (f.number === 5) initializers.add(readString(expectBytes(f, fail, 'initializer'), 8, fail));
+    if (f.number === 1) {
+      summary.nodeCount++;
+      summary.operators.push(readString(expectBytes(f, fail, 'node'), 4, fail));
+    } else if (f.number === 5) initializers.add(readString(expectBytes(f, fail, 'initializer'), 8, fail));
     else if (f.number === 11) inputs.push(readValueInfo(expectBytes(f, fail, 'input'), fail));
     else if (f.number === 12) summary.outputs.push(readValueInfo(expectBytes(f, fail, 'output'), fail));
   }
