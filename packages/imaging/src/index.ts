@@ -24,6 +24,12 @@ export {
 } from './deep/embed/embed-cohort.js';
 export { type EmbedManifestOptions, embedManifest } from './deep/embed/embed-manifest.js';
 export { deepCohortRows } from './deep/embed/manifest-rows.js';
+export {
+  type CropDatasetOptions,
+  type CropDatasetRow,
+  type CropDatasetSummary,
+  writeCropDataset,
+} from './deep/export/crop-dataset.js';
 export { decodeNpy, encodeNpy, type NpyArray } from './deep/export/npy.js';
 export {
   assertModelContract,

@@ -1,5 +1,6 @@
 import type { Command } from './command.js';
 import { demoCommand } from './demo.js';
+import { dlCropsCommand } from './dl-crops.js';
 import { dlEmbedCommand } from './dl-embed.js';
 import { mergeCommand } from './merge.js';
 import { modelFitCommand } from './model-fit.js';
@@ -21,6 +22,7 @@ export const COMMANDS: readonly Command[] = [
   mergeCommand,
   scoresClinicalCommand,
   dlEmbedCommand,
+  dlCropsCommand,
   modelFitCommand,
   modelValidateCommand,
   omicsScoreCommand,

@@ -32,16 +32,10 @@ export function encodeNpy(array: NpyArray): Uint8Array {
       { param: 'shape', remedy: 'pass a shape whose product is the number of values' },
     );
   }
-  const tuple = shape.length === 1 ? `(${shape[0]},)` : `(${shape.join(', ')})`;
-  let header = `{'descr': '<f4', 'fortran_order': False, 'shape': ${tuple}, }`;
-  const total = Math.ceil((10 + header.length + 1) / 64) * 64;
-  header = `${header.padEnd(total - 10 - 1, ' ')}\n`;
+  const head = npyHeader(shape);
+  const total = head.length;
   const out = new Uint8Array(total + data.length * 4);
-  out.set(MAGIC, 0);
-  out[6] = 1;
-  out[7] = 0;
-  new DataView(out.buffer).setUint16(8, header.length, true);
-  for (let i = 0; i < header.length; i++) out[10 + i] = header.charCodeAt(i);
+  out.set(head, 0);
   const view = new DataView(out.buffer, total);
   for (let i = 0; i < data.length; i++) view.setFloat32(i * 4, data[i], true);
   return out;
@@ -94,4 +88,23 @@ export function decodeNpy(bytes: Uint8Array, source = 'npy'): NpyArray {
     data[i] =
       width === 4 ? view.getFloat32(start + i * 4, true) : Math.fround(view.getFloat64(start + i * 8, true));
   return { shape, data };
+}
+
+/**
+ * The header of a float32 C-order `.npy` file of `shape` (magic, version 1.0, length, padded dict), at least
+ * `minLength` bytes and a multiple of 64, so that a file streamed to disk can have its header rewritten in
+ * place once the number of rows is known.
+ */
+export function npyHeader(shape: readonly number[], minLength = 0): Uint8Array {
+  const tuple = shape.length === 1 ? `(${shape[0]},)` : `(${shape.join(', ')})`;
+  const dict = `{'descr': '<f4', 'fortran_order': False, 'shape': ${tuple}, }`;
+  const total = Math.ceil(Math.max(10 + dict.length + 1, minLength) / 64) * 64;
+  const text = `${dict.padEnd(total - 10 - 1, ' ')}\n`;
+  const out = new Uint8Array(total);
+  out.set(MAGIC, 0);
+  out[6] = 1;
+  out[7] = 0;
+  new DataView(out.buffer).setUint16(8, text.length, true);
+  for (let i = 0; i < text.length; i++) out[10 + i] = text.charCodeAt(i);
+  return out;
 }
