@@ -98,7 +98,7 @@ describe('scoreGeneSetsParallel', () => {
       expect(Array.from(par.data)).toEqual(Array.from(one.data));
       expect(par.coverage).toEqual(one.coverage);
     }
-  }, 60_000);
+  }, 600_000);
 });
 
 describe('rank-based methods depend on within-sample ranks only', () => {
