@@ -89,7 +89,7 @@ The default model is @tace/imaging's shipped tace-cnn-v1 (phases arterial + port
 against the model contract first (checkModelContract: input 'image' float32 with a dynamic batch, outputs
 'embedding' and 'risk', opset 13-17, no BatchNormalization node, the manifest, and the golden pair
 <model>.golden-{input,embedding,risk}.npy reproduced within 1e-5); every violation is listed and the run
-stops (exit 2). training/export.py writes a model that meets it.
+stops (exit 2). training/train.py exports a model that meets it.
 
 Options:
   --manifest <csv>      cohort manifest: patient_id, phase, image, mask (paths relative to it)   (required)

@@ -281,7 +281,7 @@ export async function assertModelContract(path: string, options: ModelContractOp
     {
       param: path,
       remedy:
-        'export with training/export.py (it writes the manifest and the golden pair), see training/README.md',
+        'export with training/train.py (tace_train/export.py writes the manifest and the golden pair), see training/README.md',
     },
   );
 }
