@@ -1,16 +1,13 @@
 import type { CoxData } from './cox-data.js';
-import { cumulative } from './residual-kernels.js';
 import type { RiskSetSummary } from './risk-sets.js';
+import { riskSetSummary } from './risk-sets.js';
 
 /**
  * {@link RiskSetSummary} for counting-process (start, stop] data (risk set at t: start < t <= stop), with
  * `startEvent`: per sorted row, the last event time <= its start in its stratum (-1 when none). Residuals
  * of such a row integrate over (start, stop]: cumulative sums at `lastEvent` minus those at `startEvent`.
  */
-export function riskSetSummaryCounting(
-  d: CoxData,
-  eta: Float64Array,
-): RiskSetSummary & { startEvent: Int32Array } {
+export function riskSetSummaryCounting(d: CoxData, eta: Float64Array): RiskSetSummary {
   const { n, p, time, status, x, weight, strata, efron } = d;
   const start = d.start as Float64Array;
   const byStart = Int32Array.from({ length: n }, (_, i) => i).sort(
@@ -131,33 +128,7 @@ export function riskSetSummaryCounting(
   return out;
 }
 
-/**
- * Score residuals of counting-process rows (n x p, row-major, unweighted), as R `residuals(fit, "score")`
- * for `Surv(start, stop, event)` (survival's `agscore3`): the right-censored score residual over
- * (start, stop], with Efron's share at the row's own event.
- */
-export function scoreKernelCounting(d: CoxData, eta: Float64Array): Float64Array {
-  const { n, p, x, status } = d;
-  const rs = riskSetSummaryCounting(d, eta);
-  const cum = cumulative(rs);
-  const out = new Float64Array(n * p);
-  for (let i = 0; i < n; i++) {
-    const j = rs.lastEvent[i];
-    if (j < 0) continue;
-    const j0 = rs.startEvent[i];
-    const r = Math.exp(eta[i]);
-    const dead = status[i] === 1 && rs.time[j] === d.time[i];
-    let h = dead ? cum.hazard[j] - rs.hazard[j] + rs.hazardDeath[j] : cum.hazard[j];
-    if (j0 >= 0) h -= cum.hazard[j0];
-    for (let c = 0; c < p; c++) {
-      let xh = dead
-        ? cum.xHazard[j * p + c] - rs.xHazard[j * p + c] + rs.xHazardDeath[j * p + c]
-        : cum.xHazard[j * p + c];
-      if (j0 >= 0) xh -= cum.xHazard[j0 * p + c];
-      let v = -r * (x[i * p + c] * h - xh);
-      if (dead) v += x[i * p + c] - rs.xbar[j * p + c];
-      out[i * p + c] = v;
-    }
-  }
-  return out;
+/** The risk-set summary of a fit: counting-process risk sets when the data have starts. */
+export function riskSets(d: CoxData, eta: Float64Array): RiskSetSummary {
+  return d.start === undefined ? riskSetSummary(d, eta) : riskSetSummaryCounting(d, eta);
 }

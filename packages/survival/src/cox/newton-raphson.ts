@@ -1,8 +1,8 @@
 import { ldlDecompose, ldlInverse, ldlSolve } from '@tace/core/kernels';
+import { coxIterateCounting } from './counting-process.js';
 import type { CoxData } from './cox-data.js';
 import { coxWork } from './cox-data.js';
 import { coxIterate } from './cox-iterate.js';
-import { coxIterateCounting } from './counting-process.js';
 
 /** Control of the Newton-Raphson fit, as R `coxph.control`. */
 export interface CoxControl {

@@ -8,11 +8,11 @@ import {
   toNumericArray,
 } from '@tace/core';
 import { toFactor } from '../internal/factor.js';
+import { riskSets } from './counting-process-residuals.js';
 import { centeredX } from './cox-data.js';
 import type { CoxModel } from './coxph.js';
 import { buildDesign, expandCategoricalColumns } from './design.js';
 import { cumulative } from './residual-kernels.js';
-import { riskSetSummary } from './risk-sets.js';
 
 /** Options for {@link predictCox}. */
 export interface PredictCoxOptions {
@@ -89,7 +89,7 @@ export interface BaselineHazard {
  */
 export function baselineHazard(model: CoxModel, centered = true): BaselineHazard {
   const data = model.fit;
-  const rs = riskSetSummary(data, data.eta);
+  const rs = riskSets(data, data.eta);
   const cum = cumulative(rs);
   const { n, time } = data;
   // reference subject: covariates at the means and offset at its case-weighted mean (as survfit.coxph)
@@ -161,7 +161,7 @@ export function coxSurvivalCurves(
   const pred = predictCox(model, table, options);
   const data = model.fit;
   const { n, p, time } = data;
-  const rs = riskSetSummary({ ...data, x: centeredX(data, model.means) }, data.eta);
+  const rs = riskSets({ ...data, x: centeredX(data, model.means) }, data.eta);
   const cum = cumulative(rs);
   const levels = data.strataLevels;
   let strata = new Int32Array(pred.rows.length) as Int32Array;

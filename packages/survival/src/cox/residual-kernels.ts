@@ -8,10 +8,13 @@ import type { RiskSetSummary } from './risk-sets.js';
 export function martingaleKernel(d: CoxData, eta: Float64Array, rs: RiskSetSummary): Float64Array {
   const out = new Float64Array(d.n);
   const cum = cumulative(rs);
+  const start = rs.startEvent;
   for (let i = 0; i < d.n; i++) {
     const j = rs.lastEvent[i];
     let h = 0;
     if (j >= 0) h = d.status[i] === 1 ? cum.hazard[j] - rs.hazard[j] + rs.hazardDeath[j] : cum.hazard[j];
+    const j0 = start === undefined ? -1 : start[i];
+    if (j0 >= 0) h -= cum.hazard[j0];
     out[i] = d.status[i] - Math.exp(eta[i]) * h;
   }
   return out;
@@ -26,16 +29,20 @@ export function scoreKernel(d: CoxData, eta: Float64Array, rs: RiskSetSummary): 
   const { n, p, x, status } = d;
   const out = new Float64Array(n * p);
   const cum = cumulative(rs);
+  const start = rs.startEvent;
   for (let i = 0; i < n; i++) {
     const j = rs.lastEvent[i];
     if (j < 0) continue;
     const r = Math.exp(eta[i]);
     const dead = status[i] === 1;
-    const h = dead ? cum.hazard[j] - rs.hazard[j] + rs.hazardDeath[j] : cum.hazard[j];
+    const j0 = start === undefined ? -1 : start[i];
+    let h = dead ? cum.hazard[j] - rs.hazard[j] + rs.hazardDeath[j] : cum.hazard[j];
+    if (j0 >= 0) h -= cum.hazard[j0];
     for (let c = 0; c < p; c++) {
-      const xh = dead
+      let xh = dead
         ? cum.xHazard[j * p + c] - rs.xHazard[j * p + c] + rs.xHazardDeath[j * p + c]
         : cum.xHazard[j * p + c];
+      if (j0 >= 0) xh -= cum.xHazard[j0 * p + c];
       let v = -r * (x[i * p + c] * h - xh);
       if (dead) v += x[i * p + c] - rs.xbar[j * p + c];
       out[i * p + c] = v;

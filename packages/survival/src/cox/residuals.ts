@@ -1,10 +1,9 @@
 import { assertOneOf } from '@tace/core';
-import { assertRightCensoredFit } from './counting-process-input.js';
+import { riskSets } from './counting-process-residuals.js';
 import type { CoxData } from './cox-data.js';
 import { centeredX } from './cox-data.js';
 import type { CoxModel } from './coxph.js';
 import { martingaleKernel, scoreKernel } from './residual-kernels.js';
-import { riskSetSummary } from './risk-sets.js';
 
 /** Residual types of {@link coxResiduals}, as R `residuals.coxph(type)`. */
 export type CoxResidualType = 'martingale' | 'deviance' | 'score' | 'schoenfeld' | 'dfbeta';
@@ -39,10 +38,9 @@ export interface CoxResiduals {
 export function coxResiduals(model: CoxModel, type: CoxResidualType): CoxResiduals {
   assertOneOf(type, 'type', ['martingale', 'deviance', 'score', 'schoenfeld', 'dfbeta']);
   const data = model.fit;
-  assertRightCensoredFit(data, 'coxResiduals');
   const { n, p, order } = data;
   const centred: CoxData = { ...data, x: centeredX(data, model.means) };
-  const rs = riskSetSummary(centred, data.eta);
+  const rs = riskSets(centred, data.eta);
   const rows = new Int32Array(n);
   const time = new Float64Array(n);
   for (let k = 0; k < n; k++) {

@@ -25,6 +25,8 @@ export interface RiskSetSummary {
   xbar: Float64Array;
   /** Per sorted row: index of the last event time <= its time in its stratum, or -1. */
   lastEvent: Int32Array;
+  /** Counting-process fits: per sorted row, the last event time <= its start (-1 when none). */
+  startEvent?: Int32Array;
   /** Optional information blocks for the PH test: sum V_j, sum g_j V_j, sum g_j^2 V_j (p x p each). */
   zph?: { i11: Float64Array; i12: Float64Array; i22: Float64Array; u2: Float64Array };
 }

@@ -1,8 +1,7 @@
+import { riskSets } from './counting-process-residuals.js';
 import type { CoxData, CoxFitData } from './cox-data.js';
 import { centeredX, TOLER_CHOL } from './cox-data.js';
-import { scoreKernelCounting } from './counting-process-residuals.js';
 import { scoreKernel } from './residual-kernels.js';
-import { riskSetSummary } from './risk-sets.js';
 import { solveLdl } from './solve-ldl.js';
 
 /**
@@ -17,10 +16,7 @@ function collapsedResiduals(
 ): { values: Float64Array; rows: number } {
   const { n, p } = data;
   const centred: CoxData = { ...data, x: centeredX(data, means) };
-  const score =
-    data.start === undefined
-      ? scoreKernel(centred, eta, riskSetSummary(centred, eta))
-      : scoreKernelCounting(centred, eta);
+  const score = scoreKernel(centred, eta, riskSets(centred, eta));
   let nClusters = 0;
   for (let k = 0; k < n; k++) if (data.cluster[k] + 1 > nClusters) nClusters = data.cluster[k] + 1;
   const rows = nClusters > 0 ? nClusters : n;
