@@ -100,10 +100,14 @@ export { SHAPE_FEATURES, shapeClass } from './features/shape/shape.js';
 export { SHAPE2D_FEATURES, shape2DClass } from './features/shape2d/shape2d.js';
 // Filters (PyRadiomics image types; IBSI 2 filters)
 export { type GradientOptions, gradientMagnitudeImage } from './filters/gradient.js';
+export { type IbsiGaborOptions, ibsiGabor } from './filters/ibsi-gabor.js';
 export {
   type IbsiLaplacianOfGaussianOptions,
   ibsiLaplacianOfGaussian,
 } from './filters/ibsi-laplacian-of-gaussian.js';
+export { type IbsiLawsOptions, ibsiLaws, LAWS_KERNELS } from './filters/ibsi-laws.js';
+export { ibsiMeanFilter } from './filters/ibsi-mean.js';
+export { type IbsiSimoncelliOptions, ibsiSimoncelli } from './filters/ibsi-simoncelli.js';
 export { type IbsiWaveletOptions, ibsiWavelet } from './filters/ibsi-wavelet.js';
 export type { DerivedImage, ImageType } from './filters/image-type.js';
 export {
@@ -124,7 +128,15 @@ export {
 export { type LaplacianOfGaussianOptions, laplacianOfGaussian } from './filters/laplacian-of-gaussian.js';
 export { WAVELET_NAMES, type WaveletBand, type WaveletOptions, waveletImages } from './filters/wavelet.js';
 // IBSI: settings, configurations, feature codes
+export { ibsiGldzmFeatures } from './ibsi/gldzm-aggregation.js';
 export type { IbsiFamily, IbsiFeatureValue } from './ibsi/ibsi-features.js';
+export {
+  type IbsiRoiFamily,
+  type IbsiRoiFamilyOptions,
+  type IbsiRoiFeature,
+  type IvhDiscretization,
+  ibsiRoiFamilies,
+} from './ibsi/ibsi-roi-families.js';
 export { type IbsiPrepared, type IbsiPrepareSettings, ibsiPrepare } from './ibsi/prepare.js';
 export { IBSI_AGGREGATION_SETTINGS, type IbsiAggregationSetting } from './ibsi/settings.js';
 export {
