@@ -7,15 +7,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
+  ibsi2Prepare,
   ibsiGabor,
   ibsiLaplacianOfGaussian,
   ibsiLaws,
   ibsiMeanFilter,
-  ibsiResample,
   ibsiSimoncelli,
   ibsiWavelet,
   readNifti,
-  resampleToReference,
 } from '@tace/imaging';
 import { ibsiStatistics } from '@tace/imaging/kernels';
 
@@ -27,54 +26,7 @@ const reference = readFileSync(join(data, 'ibsi2_filter_reference_values.csv'), 
   .filter((l) => l.trim() !== '')
   .map((l) => l.split(';'));
 
-function phantomA() {
-  const image = readNifti(join(ct, 'phantom.nii.gz'));
-  const mask = readNifti(join(ct, 'mask.nii.gz'));
-  const hu = Float64Array.from(image.data);
-  const roi = Uint8Array.from(hu, (x, v) => (mask.data[v] !== 0 && x >= -1000 && x <= 400 ? 1 : 0));
-  return { image: { ...image, data: hu }, roi };
-}
-
-function phantomB(pad) {
-  const image = readNifti(join(ct, 'phantom.nii.gz'));
-  const mask = readNifti(join(ct, 'mask.nii.gz'));
-  const full = ibsiResample(
-    { ...mask, data: Float64Array.from(mask.data, (m) => (m !== 0 ? 1 : 0)) },
-    [1, 1, 1],
-  );
-  const [nx, ny, nz] = full.size;
-  const lo = [nx, ny, nz];
-  const hi = [-1, -1, -1];
-  for (let v = 0; v < full.data.length; v++) {
-    if (full.data[v] < 0.5) continue;
-    const c = [v % nx, Math.floor(v / nx) % ny, Math.floor(v / (nx * ny))];
-    for (let d = 0; d < 3; d++) {
-      lo[d] = Math.min(lo[d], c[d]);
-      hi[d] = Math.max(hi[d], c[d]);
-    }
-  }
-  const start = lo.map((l) => Math.max(l - pad, 0));
-  const size = [0, 1, 2].map((d) => Math.min(hi[d] + pad, full.size[d] - 1) - start[d] + 1);
-  const sub = new Float64Array(size[0] * size[1] * size[2]);
-  for (let z = 0, u = 0; z < size[2]; z++)
-    for (let y = 0; y < size[1]; y++)
-      for (let x = 0; x < size[0]; x++, u++)
-        sub[u] = full.data[x + start[0] + nx * (y + start[1] + ny * (z + start[2]))];
-  const origin = [0, 1, 2].map((a) => {
-    let o = full.origin[a];
-    for (let c = 0; c < 3; c++) o += full.direction[3 * a + c] * start[c] * full.spacing[c];
-    return o;
-  });
-  const grid = { ...full, data: sub, size, origin };
-  const resampled = resampleToReference(
-    { ...image, data: Float64Array.from(image.data) },
-    grid,
-    'sitkBSpline',
-  );
-  const hu = resampled.data.map((x) => Math.round(x));
-  const roi = Uint8Array.from(hu, (x, v) => (grid.data[v] >= 0.5 && x >= -1000 && x <= 400 ? 1 : 0));
-  return { image: { ...resampled, data: hu }, roi };
-}
+const read = () => [readNifti(join(ct, 'phantom.nii.gz')), readNifti(join(ct, 'mask.nii.gz'))];
 
 const A = { force2D: true };
 const CONFIGS = {
@@ -121,7 +73,7 @@ for (const [id, [label, filter]] of Object.entries(CONFIGS)) {
   if (only.length > 0 && !only.includes(id)) continue;
   run++;
   const kind = id.endsWith('A') ? 'A' : 'B';
-  phantoms[kind] ??= kind === 'A' ? phantomA() : phantomB(32);
+  phantoms[kind] ??= ibsi2Prepare(...read(), kind, { pad: 32 });
   const phantom = phantoms[kind];
   const started = performance.now();
   const response = filter(phantom.image).data;

@@ -137,6 +137,7 @@ export {
   type IvhDiscretization,
   ibsiRoiFamilies,
 } from './ibsi/ibsi-roi-families.js';
+export { type Ibsi2Prepared, ibsi2Prepare } from './ibsi/ibsi2-phantom.js';
 export { type IbsiPrepared, type IbsiPrepareSettings, ibsiPrepare } from './ibsi/prepare.js';
 export { IBSI_AGGREGATION_SETTINGS, type IbsiAggregationSetting } from './ibsi/settings.js';
 export {
