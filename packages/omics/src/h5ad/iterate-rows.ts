@@ -120,7 +120,7 @@ export async function* iterateRows(path: string, options: IterateRowsOptions = {
     const map = columns === undefined ? null : columnMapOf(columns, nCols);
     for (let start = 0; start < nObs; start += chunkSize) {
       const end = Math.min(nObs, start + chunkSize);
-      const block = src.read(src.indptr[start], src.indptr[end]);
+      const block = src.readMajor(start, end);
       const base = src.indptr[start];
       const part =
         map === null

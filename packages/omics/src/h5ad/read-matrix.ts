@@ -98,7 +98,7 @@ function readCsrSelected(src: SparseSource, columns: Int32Array): SparseMatrix {
   while (row < nRows) {
     let end = row + 1;
     while (end < nRows && src.indptr[end + 1] - src.indptr[row] <= BLOCK_ELEMENTS) end++;
-    const block = src.read(src.indptr[row], src.indptr[end]);
+    const block = src.readMajor(row, end);
     const kept = selectCsrColumns(src.indptr, row, end, block, map);
     for (let r = 1; r < kept.indptr.length; r++) indptr[row + r] = total + kept.indptr[r];
     total += kept.indices.length;
@@ -115,7 +115,7 @@ function readCscSelected(src: SparseSource, columns: Int32Array): SparseMatrix {
   let total = 0;
   for (let i = 0; i < columns.length; i++) {
     const j = columns[i];
-    const part = src.read(src.indptr[j], src.indptr[j + 1]);
+    const part = src.readMajor(j, j + 1);
     parts.push(part);
     total += part.indices.length;
     indptr[i + 1] = total;
@@ -160,7 +160,7 @@ export function readMatrix(node: Dataset | Group, file: string, columns?: Int32A
   if (isDataset(node)) return readDense(node, file, columns);
   const src = openSparse(node, file);
   if (columns === undefined) {
-    const all = src.read(0, src.indptr[src.indptr.length - 1]);
+    const all = src.readMajor(0, src.indptr.length - 1);
     return { format: src.format, shape: src.shape, indptr: src.indptr, indices: all.indices, data: all.data };
   }
   return src.format === 'csr' ? readCsrSelected(src, columns) : readCscSelected(src, columns);
