@@ -1,6 +1,9 @@
 import { assertFiniteNumber, TaceError } from '@tace/core';
 import type { AnnDataMatrix } from '../h5ad/types.js';
 
+/** Integer counts below this have their log1p memoised per cell in {@link normalizeTotal}. */
+const MEMO_COUNTS = 1024;
+
 /** Options of {@link normalizeTotal}. */
 export interface NormalizeTotalOptions {
   /** Total each cell is scaled to (scanpy `normalize_total(target_sum=...)`; 1e4 = counts per 10k). @default 10000 */
@@ -101,10 +104,28 @@ export function normalizeTotal(X: AnnDataMatrix, options: NormalizeTotalOptions 
       out[k] = log ? Math.log1p(v) : v;
     }
   } else {
+    // Counts repeat within a cell (mostly small integers): log1p(c / d) is computed once per distinct count
+    // of a cell and looked up after (the same float64 operations, so the same values).
+    const memo = new Float64Array(MEMO_COUNTS);
+    const filled = new Int32Array(MEMO_COUNTS).fill(-1);
     for (let i = 0, k = 0; i < X.shape[0]; i++) {
       const to = X.format === 'csr' ? X.indptr[i + 1] : (i + 1) * X.shape[1];
       const d = divisor[i];
-      for (; k < to; k++) out[k] = log ? Math.log1p(data[k] / d) : data[k] / d;
+      if (!log) {
+        for (; k < to; k++) out[k] = data[k] / d;
+        continue;
+      }
+      for (; k < to; k++) {
+        const v = data[k];
+        const c = v | 0;
+        if (c === v && c >= 0 && c < MEMO_COUNTS) {
+          if (filled[c] !== i) {
+            memo[c] = Math.log1p(c / d);
+            filled[c] = i;
+          }
+          out[k] = memo[c];
+        } else out[k] = Math.log1p(v / d);
+      }
     }
   }
   return { ...X, data: out } as AnnDataMatrix;

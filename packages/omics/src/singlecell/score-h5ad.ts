@@ -1,6 +1,5 @@
 import { type ProgressCallback, type RandomSource, reportProgress, TaceError, toRng } from '@tace/core';
 import { iterateRows } from '../h5ad/iterate-rows.js';
-import { columnMapOf, selectCsrColumns } from '../h5ad/read-matrix.js';
 import type { SparseMatrix } from '../h5ad/types.js';
 import { aucell } from './aucell.js';
 import { rowMeansOver } from './matrix.js';
@@ -94,8 +93,16 @@ export async function scoreH5ad(
     let sums: Float64Array | null = null;
     let counts: Float64Array | null = null;
     let varNames: readonly string[] = [];
+    // Library sizes of every cell, kept for pass 2 (which reads only some genes): 8 bytes a cell.
+    let libraries: Float64Array | null = null;
     for await (const chunk of iterateRows(path, base)) {
-      const X = prepare(chunk.X);
+      let X = chunk.X;
+      if (options.normalize) {
+        const totals = rowTotals(X);
+        libraries ??= new Float64Array(chunk.nObs);
+        libraries.set(totals, chunk.start);
+        X = normalizeTotal(X, { inPlace: true, totals, onWarning: warnOnce }) as SparseMatrix;
+      }
       varNames = chunk.varNames;
       nObs = chunk.nObs;
       sums ??= new Float64Array(X.shape[1]);
@@ -130,16 +137,12 @@ export async function scoreH5ad(
     );
     const local = new Map(needed.map((j, p) => [j, p]));
     const remap = (cols: Int32Array) => Int32Array.from(cols, (j) => local.get(j)!);
-    // With normalisation, library sizes need whole rows: read them, normalise, then keep the needed genes.
-    const genes = options.normalize ? undefined : needed.map((j) => varNames[j]);
-    const map = columnMapOf(Int32Array.from(needed), varNames.length);
+    // With normalisation, the library sizes of pass 1 (whole rows) scale the kept genes.
+    const genes = needed.map((j) => varNames[j]);
     for await (const chunk of iterateRows(path, { ...base, genes })) {
-      let X: SparseMatrix = chunk.X;
-      if (options.normalize) {
-        // Library sizes from the whole rows, then only the kept genes are normalised.
-        const totals = rowTotals(X);
-        const kept = selectCsrColumns(X.indptr, 0, X.shape[0], X, map);
-        X = { format: 'csr', shape: [X.shape[0], needed.length], ...kept };
+      const X: SparseMatrix = chunk.X;
+      if (options.normalize && libraries !== null) {
+        const totals = libraries.subarray(chunk.start, chunk.end);
         normalizeTotal(X, { inPlace: true, totals, onWarning: () => {} });
       }
       for (const { name, sel } of selections) {
