@@ -30,6 +30,7 @@ if (process.argv[2] === '--score') {
   const initSeconds = (performance.now() - tInit) / 1000;
   const t0 = performance.now();
   const r = await scoreH5ad(path, sets, {
+    threads: Number(process.env.BENCH_THREADS ?? 1),
     method,
     normalize: true,
     chunkSize: Number(chunk),

@@ -15,6 +15,8 @@ export interface IterateRowsOptions {
   genes?: readonly string[];
   /** Which matrix: `'X'`, `'raw'` (raw/X with raw/var names) or `'layers/<name>'`. @default 'X' */
   matrix?: string;
+  /** Only the cells `[start, end)` (for instance one worker's share of a file). @default all cells */
+  rows?: readonly [number, number];
 }
 
 /** One chunk of consecutive cells from {@link iterateRows}. */
@@ -86,8 +88,9 @@ export async function* iterateRows(path: string, options: IterateRowsOptions = {
       assertReadableFilters(node, path);
       const [nObs, nCols] = node.shape as [number, number];
       const map = columnMapOf(columns ?? Int32Array.from({ length: nCols }, (_, j) => j), nCols);
-      for (let start = 0; start < nObs; start += chunkSize) {
-        const end = Math.min(nObs, start + chunkSize);
+      const [first, last] = rowRange(options.rows, nObs);
+      for (let start = first; start < last; start += chunkSize) {
+        const end = Math.min(last, start + chunkSize);
         const block = node.slice([
           [start, end],
           [0, nCols],
@@ -118,8 +121,9 @@ export async function* iterateRows(path: string, options: IterateRowsOptions = {
       );
     const [nObs, nCols] = src.shape;
     const map = columns === undefined ? null : columnMapOf(columns, nCols);
-    for (let start = 0; start < nObs; start += chunkSize) {
-      const end = Math.min(nObs, start + chunkSize);
+    const [first, last] = rowRange(options.rows, nObs);
+    for (let start = first; start < last; start += chunkSize) {
+      const end = Math.min(last, start + chunkSize);
       const block = src.readMajor(start, end);
       const base = src.indptr[start];
       const part =
@@ -137,6 +141,31 @@ export async function* iterateRows(path: string, options: IterateRowsOptions = {
   } finally {
     file.close();
   }
+}
+
+/** Number of cells (rows) of a matrix of an h5ad file, without reading its values. */
+export async function matrixRows(path: string, matrix = 'X'): Promise<number> {
+  const file = await openH5(path);
+  try {
+    const { node } = locate(file, matrix, path);
+    return isDataset(node) ? Number((node.shape ?? [0])[0]) : openSparse(node, path).shape[0];
+  } finally {
+    file.close();
+  }
+}
+
+function rowRange(rows: readonly [number, number] | undefined, nObs: number): [number, number] {
+  if (rows === undefined) return [0, nObs];
+  const [start, end] = rows;
+  if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end > nObs || start > end)
+    throw new TaceError(
+      'INVALID_ARGUMENT',
+      `rows must be [start, end) within 0..${nObs}, but was [${start}, ${end}]`,
+      {
+        param: 'rows',
+      },
+    );
+  return [start, end];
 }
 
 function compactZeros(m: { indptr: Float64Array; indices: Int32Array; data: Float32Array | Float64Array }) {

@@ -1,10 +1,25 @@
-import { type ProgressCallback, type RandomSource, reportProgress, TaceError, toRng } from '@tace/core';
-import { iterateRows } from '../h5ad/iterate-rows.js';
+import {
+  assertInteger,
+  type ProgressCallback,
+  parallelMap,
+  type RandomSource,
+  reportProgress,
+  TaceError,
+  toRng,
+} from '@tace/core';
+import { iterateRows, matrixRows } from '../h5ad/iterate-rows.js';
 import type { SparseMatrix } from '../h5ad/types.js';
 import { aucell } from './aucell.js';
-import { rowMeansOver } from './matrix.js';
-import { normalizeTotal, rowTotals } from './normalize.js';
+import { normalizeTotal } from './normalize.js';
 import { type ScoreGenesOptions, selectControlGenes } from './score-genes.js';
+import {
+  type MeansPart,
+  meansPass,
+  type PassContext,
+  type ScoresContext,
+  type ScoresItem,
+  scoresPass,
+} from './score-h5ad-task.js';
 import { ucell } from './ucell.js';
 
 /** Options of {@link scoreH5ad}. */
@@ -25,6 +40,12 @@ export interface ScoreH5adOptions {
   maxRank?: number;
   /** Seed or generator for AUCell's tie breaking. @default 1 */
   random?: RandomSource;
+  /**
+   * Worker threads for scoreGenes, each reading its own share of the cells (its own HDF5 handle). With more
+   * than one, gene means are summed per share and then added, so they may differ from one thread's in the
+   * last bit. AUCell and UCell run in this thread. @default 1
+   */
+  threads?: number;
   /** Called after each chunk with cells done (label names the pass). @default none */
   onProgress?: ProgressCallback;
   /** Receives normalisation warnings (once per file). @default console.warn */
@@ -89,38 +110,58 @@ export async function scoreH5ad(
       reportProgress(options.onProgress, { done: chunk.end, total: chunk.nObs, label: `${method} cells` });
     }
   } else if (method === 'scoreGenes') {
-    // Pass 1: per-gene means over all cells, summed in float64 in storage order (as the whole-matrix path).
-    let sums: Float64Array | null = null;
-    let counts: Float64Array | null = null;
-    let varNames: readonly string[] = [];
-    // Library sizes of every cell, kept for pass 2 (which reads only some genes): 8 bytes a cell.
-    let libraries: Float64Array | null = null;
-    for await (const chunk of iterateRows(path, base)) {
-      let X = chunk.X;
-      if (options.normalize) {
-        const totals = rowTotals(X);
-        libraries ??= new Float64Array(chunk.nObs);
-        libraries.set(totals, chunk.start);
-        X = normalizeTotal(X, { inPlace: true, totals, onWarning: warnOnce }) as SparseMatrix;
-      }
-      varNames = chunk.varNames;
-      nObs = chunk.nObs;
-      sums ??= new Float64Array(X.shape[1]);
-      counts ??= new Float64Array(X.shape[1]).fill(chunk.nObs);
-      for (let k = 0; k < X.indices.length; k++) {
-        const v = X.data[k];
-        if (Number.isNaN(v)) counts[X.indices[k]]--;
-        else sums[X.indices[k]] += v;
-      }
-      reportProgress(options.onProgress, {
-        done: chunk.end,
-        total: chunk.nObs,
-        label: 'gene means (pass 1 of 2)',
-      });
+    const threads = options.threads ?? 1;
+    assertInteger(threads, 'threads', 1);
+    const context: PassContext = {
+      path,
+      matrix: options.matrix,
+      chunkSize: options.chunkSize,
+      normalize: options.normalize,
+    };
+    const moduleUrl = new URL(
+      import.meta.url.endsWith('.ts') ? './score-h5ad-task.ts' : './score-h5ad-task.js',
+      import.meta.url,
+    );
+    // Cell ranges of the workers (one contiguous share each), or the whole file in this thread.
+    let ranges: [number, number][] | null = null;
+    if (threads > 1) {
+      const n = await matrixRows(path, options.matrix);
+      const share = Math.ceil(n / threads);
+      ranges = [];
+      for (let s = 0; s < n; s += share) ranges.push([s, Math.min(n, s + share)]);
     }
-    if (sums === null || counts === null)
-      throw new TaceError('EMPTY_INPUT', `${path} has no cells`, { param: path });
-    const means = sums.map((s, j) => (counts![j] === 0 ? Number.NaN : s / counts![j]));
+    // Pass 1: per-gene means over all cells, summed in float64 in storage order (as the whole-matrix path;
+    // with threads, per share, then the shares in order).
+    const means1: MeansPart[] =
+      ranges === null || ranges.length < 2
+        ? [
+            await meansPass(undefined, context, (done, total) =>
+              reportProgress(options.onProgress, { done, total, label: 'gene means (pass 1 of 2)' }),
+            ),
+          ]
+        : await parallelMap<[number, number], MeansPart>(ranges, {
+            module: moduleUrl,
+            exportName: 'meansTask',
+            threads,
+            context,
+            label: 'gene means (pass 1 of 2)',
+          });
+    const firstPart = means1.find((p) => p.sums !== null);
+    if (firstPart === undefined) throw new TaceError('EMPTY_INPUT', `${path} has no cells`, { param: path });
+    const warning = means1.find((p) => p.warning !== undefined)?.warning;
+    if (warning !== undefined) warnOnce(warning);
+    const varNames = firstPart.varNames;
+    nObs = firstPart.nObs;
+    const sums = new Float64Array(varNames.length);
+    const counts = new Float64Array(varNames.length).fill(nObs);
+    for (const p of means1) {
+      if (p.sums === null || p.nans === null) continue;
+      for (let j = 0; j < sums.length; j++) {
+        sums[j] += p.sums[j];
+        counts[j] -= p.nans[j];
+      }
+    }
+    const means = sums.map((s, j) => (counts[j] === 0 ? Number.NaN : s / counts[j]));
     const rng = options.scoreGenes?.randomState;
     const stream = typeof rng === 'object' ? rng : undefined;
     const selections = Object.entries(geneSets).map(([name, genes]) => {
@@ -131,32 +172,41 @@ export async function scoreH5ad(
       missingGenes[name] = sel.missingGenes;
       return { name, sel };
     });
-    // Pass 2: only the genes of the sets and their controls are read.
+    // Pass 2: only the genes of the sets and their controls are read; with normalisation, the library sizes
+    // of pass 1 (whole rows) scale them.
     const needed = [...new Set(selections.flatMap(({ sel }) => [...sel.genes, ...sel.controls]))].sort(
       (a, b) => a - b,
     );
     const local = new Map(needed.map((j, p) => [j, p]));
     const remap = (cols: Int32Array) => Int32Array.from(cols, (j) => local.get(j)!);
-    // With normalisation, the library sizes of pass 1 (whole rows) scale the kept genes.
-    const genes = needed.map((j) => varNames[j]);
-    for await (const chunk of iterateRows(path, { ...base, genes })) {
-      const X: SparseMatrix = chunk.X;
-      if (options.normalize && libraries !== null) {
-        const totals = libraries.subarray(chunk.start, chunk.end);
-        normalizeTotal(X, { inPlace: true, totals, onWarning: () => {} });
-      }
-      for (const { name, sel } of selections) {
-        const s = rowMeansOver(X, remap(sel.genes));
-        const c = rowMeansOver(X, remap(sel.controls));
-        for (let i = 0; i < s.length; i++) s[i] -= c[i];
-        parts[name].push(s);
-      }
-      reportProgress(options.onProgress, {
-        done: chunk.end,
-        total: chunk.nObs,
-        label: 'scores (pass 2 of 2)',
-      });
-    }
+    const scoresContext: ScoresContext = {
+      ...context,
+      genes: needed.map((j) => varNames[j]),
+      selections: selections.map(({ name, sel }) => ({
+        name,
+        genes: remap(sel.genes),
+        controls: remap(sel.controls),
+      })),
+    };
+    const items: ScoresItem[] = means1.map((p, i) => ({
+      rows: ranges?.[i],
+      libraries: p.libraries,
+    }));
+    const scored =
+      items.length < 2
+        ? [
+            await scoresPass(items[0], scoresContext, (done, total) =>
+              reportProgress(options.onProgress, { done, total, label: 'scores (pass 2 of 2)' }),
+            ),
+          ]
+        : await parallelMap<ScoresItem, Record<string, Float64Array>>(items, {
+            module: moduleUrl,
+            exportName: 'scoresTask',
+            threads,
+            context: scoresContext,
+            label: 'scores (pass 2 of 2)',
+          });
+    for (const part of scored) for (const [name, s] of Object.entries(part)) parts[name].push(s);
   } else {
     throw new TaceError(
       'INVALID_ARGUMENT',

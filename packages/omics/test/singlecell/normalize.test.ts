@@ -59,3 +59,25 @@ describe('qcMetrics (scanpy calculate_qc_metrics, qc_vars=["mt"])', () => {
     expect(qc.pctCountsMt[2]).toBe(75);
   });
 });
+
+describe('normalizeTotal log1p memo', () => {
+  it('equals Math.log1p(x / (total / 1e4)) for small, large, repeated and fractional counts', async () => {
+    const { normalizeTotal } = await import('../../src/singlecell/index.js');
+    const data = Float64Array.of(1, 1, 3, 5000, 2.5, 3, 0, 1023, 1024, 1, 7, 7);
+    const indptr = Float64Array.of(0, 6, 12);
+    const X = {
+      format: 'csr' as const,
+      shape: [2, 12] as [number, number],
+      indptr,
+      indices: Int32Array.of(0, 1, 2, 3, 4, 5, 0, 1, 2, 3, 4, 5),
+      data,
+    };
+    const out = normalizeTotal(X, { onWarning: () => {} });
+    for (let i = 0; i < 2; i++) {
+      let total = 0;
+      for (let k = indptr[i]; k < indptr[i + 1]; k++) total += data[k];
+      for (let k = indptr[i]; k < indptr[i + 1]; k++)
+        expect(out.data[k]).toBe(Math.log1p(data[k] / (total / 1e4)));
+    }
+  });
+});

@@ -61,4 +61,14 @@ describe('scoreH5ad with normalisation of raw counts', () => {
     });
     for (let i = 0; i < 12; i++) expect(chunked.scores.t[i]).toBeCloseTo(whole.scores[i], 12);
   });
+
+  it('gives the same scores with two worker threads (one share of the cells each)', async () => {
+    const s = { t: ['CD8A', 'GZMB', 'PRF1'], m: ['MT-ND1', 'CD8A'] };
+    const options = { normalize: true, chunkSize: 5, scoreGenes: { nBins: 3, ctrlSize: 2 } };
+    const one = await scoreH5ad(synthetic, s, options);
+    const two = await scoreH5ad(synthetic, s, { ...options, threads: 2 });
+    expect(two.nObs).toBe(one.nObs);
+    for (const name of Object.keys(s))
+      for (let i = 0; i < one.nObs; i++) expect(two.scores[name][i]).toBeCloseTo(one.scores[name][i], 12);
+  }, 60_000);
 });
