@@ -104,7 +104,6 @@ export function nomogramPlot(nomogram: Nomogram, options: NomogramPlotOptions = 
       margin: { top: 50 + size * 2, right: 40, bottom: 30, left: labelWidth + 24 },
     },
   );
-  const t = area.theme;
   const axes = nomogram.axes.map((axis) => ({ axis, ...variableTicks(axis, options) }));
   const maxPoints = Math.max(100, ...nomogram.axes.flatMap((a) => Array.from(a.points)));
   const points = scaleLinear().domain([0, maxPoints]).range([area.left, area.right]);
