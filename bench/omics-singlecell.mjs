@@ -9,6 +9,8 @@
 //     python: anndata.read_h5ad (whole file), the same normalisation in numpy, and scanpy's score_genes
 //             algorithm (vectorised port of test/fixtures/scanpy/score_genes_reference.py; scanpy itself is not
 //             installed) for the same five signatures.
+//   BENCH_THREADS (default 1) sets scoreH5ad's worker threads; BENCH_BASELINE=<other build>/dist/index.js also
+//   times another build of @tace/omics on the same file (before/after in one run).
 //   The issue asks for 100,000 cells; the default is 20,000 (a 320 MB file) to spare the shared 2-core machine
 //   and its disk; BENCH_CELLS=100000 runs the full size (1.6 GB file).
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -22,7 +24,7 @@ const omics = '@tace/omics'; // the workspace package (its dist/)
 
 if (process.argv[2] === '--score') {
   // Child: the timed run of our pipeline.
-  const { readH5adObs, scoreH5ad } = await import(omics);
+  const { readH5adObs, scoreH5ad } = await import(process.env.BENCH_OMICS_MODULE ?? omics);
   const [, , , path, method, chunk, out] = process.argv;
   const sets = JSON.parse(readFileSync(`${path}.sets.json`, 'utf8'));
   const tInit = performance.now();
@@ -145,12 +147,12 @@ try {
       .join(', ')}`,
   );
 
-  const runOurs = (method) => {
+  const runOurs = (method, module) => {
     const out = join(dir, `ours-${method}.bin`);
     const run = spawnSync(
       process.execPath,
       [fileURLToPath(import.meta.url), '--score', path, method, String(chunk), out],
-      { encoding: 'utf8' },
+      { encoding: 'utf8', env: module ? { ...process.env, BENCH_OMICS_MODULE: module } : process.env },
     );
     if (run.status !== 0) throw new Error(run.stderr);
     return {
@@ -158,6 +160,9 @@ try {
       scores: new Float64Array(readFileSync(out).buffer.slice(0)),
     };
   };
+  // BENCH_BASELINE: the dist/index.js of another build of @tace/omics (e.g. an earlier commit built in a
+  // temporary directory), timed on the same file in the same run for a before/after comparison.
+  const baseline = process.env.BENCH_BASELINE ? runOurs('scoreGenes', process.env.BENCH_BASELINE) : null;
   const ours = runOurs('scoreGenes');
   const oursU = runOurs('ucell');
 
@@ -223,6 +228,14 @@ print(json.dumps({'seconds': seconds, 'maxRssMiB': resource.getrusage(resource.R
     '\nread + normalise (per 10k + log1p) + score 5 signatures; time and peak RSS of a fresh process',
   );
   console.log(row(`ours scoreGenes (chunks of ${chunk} cells)`, ours, python));
+  if (baseline) {
+    console.log(
+      row(`baseline build scoreGenes (${process.env.BENCH_BASELINE.slice(-40)})`, baseline, python),
+    );
+    console.log(
+      `    this build is ${(baseline.seconds / ours.seconds).toFixed(2)}x faster than the baseline`,
+    );
+  }
   console.log(row(`ours UCell maxRank 1500 (chunks of ${chunk})`, oursU, null));
   console.log(
     `  (ours exclude h5wasm start-up + reading obs: ${ours.initSeconds.toFixed(2)} s; python excludes imports)`,
