@@ -5,6 +5,7 @@
  */
 export { ldlDecompose, ldlInverse, ldlSolve } from './matrix/ldl.js';
 export { symmetricEigenDecompose } from './matrix/symmetric-eigen-kernel.js';
+export { countSortedBelow } from './stats/bisect.js';
 export { erfc } from './stats/erfc.js';
 export { findRoot } from './stats/find-root.js';
 export { compensatedSum } from './stats/mean.js';

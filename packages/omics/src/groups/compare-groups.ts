@@ -1,4 +1,5 @@
 import { median, pAdjust, TaceError, wilcoxonRankSum } from '@tace/core';
+import { countSortedBelow } from '@tace/core/kernels';
 import type { GeneSetScores } from '../scoring/types.js';
 import { type GroupChoice, type GroupLabels, resolveGroups } from './group-labels.js';
 
@@ -108,32 +109,10 @@ export function cliffsDelta(x: ArrayLike<number>, y: ArrayLike<number>): number 
   let less = 0;
   for (let i = 0; i < x.length; i++) {
     const v = x[i];
-    const below = lowerBound(sorted, v); // y < v
-    const atOrBelow = upperBound(sorted, v); // y <= v
+    const below = countSortedBelow(sorted, v); // y < v
+    const atOrBelow = countSortedBelow(sorted, v, true); // y <= v
     greater += below;
     less += sorted.length - atOrBelow;
   }
   return (greater - less) / (x.length * sorted.length);
-}
-
-function lowerBound(a: Float64Array, v: number): number {
-  let lo = 0;
-  let hi = a.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (a[mid] < v) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-function upperBound(a: Float64Array, v: number): number {
-  let lo = 0;
-  let hi = a.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (a[mid] <= v) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }

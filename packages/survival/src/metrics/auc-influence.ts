@@ -1,3 +1,4 @@
+import { countSortedBelow } from '@tace/core/kernels';
 import type { CensoringSurvival } from '../internal/censoring-km.js';
 
 /** AUC at one time with its influence values (subjects in input order). */
@@ -61,8 +62,8 @@ export function aucInfluence(
   const h = new Float64Array(n);
   let sumH = 0;
   for (const i of caseIdx) {
-    const below = lowerBound(controlMarkers, marker[i], false);
-    const tied = lowerBound(controlMarkers, marker[i], true) - below;
+    const below = countSortedBelow(controlMarkers, marker[i], false);
+    const tied = countSortedBelow(controlMarkers, marker[i], true) - below;
     h[i] = n * n * caseW[i] * wt * (below + tied / 2);
     sumH += h[i];
   }
@@ -70,8 +71,8 @@ export function aucInfluence(
   const auc = ht / (F * S);
   const rowSum = new Float64Array(n);
   for (const j of controlIdx) {
-    const below = lowerBound(caseMarkers, marker[j], false);
-    const belowOrTied = lowerBound(caseMarkers, marker[j], true);
+    const below = countSortedBelow(caseMarkers, marker[j], false);
+    const belowOrTied = countSortedBelow(caseMarkers, marker[j], true);
     const above = caseCum[nCases] - caseCum[belowOrTied];
     const tied = caseCum[belowOrTied] - caseCum[below];
     rowSum[j] = n * n * wt * (above + tied / 2);
@@ -105,16 +106,4 @@ export function aucInfluence(
     influence[k] = (Q + s2 + s3) / FS / n;
   }
   return { auc, cases: nCases, controls: nControls, influence };
-}
-
-/** Number of values < v (or <= v when `orEqual`) in an ascending array. */
-function lowerBound(sorted: Float64Array, v: number, orEqual: boolean): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (orEqual ? sorted[mid] <= v : sorted[mid] < v) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }

@@ -1,5 +1,6 @@
 import type { ColumnTable, MissingPolicy } from '@tace/core';
 import { assertFiniteNumber } from '@tace/core';
+import { countSortedBelow } from '@tace/core/kernels';
 import { orderBy } from '../internal/argsort.js';
 import { censoringSurvival } from '../internal/censoring-km.js';
 import type { EventInput, NumericInput } from '../internal/survival-data.js';
@@ -82,8 +83,8 @@ export function timeDependentAuc(
     for (let i = 0; i < n; i++) {
       if (!(data.time[i] <= t && data.event[i] === 1)) continue;
       const w = 1 / G.before(data.time[i]);
-      const below = lowerBound(sorted, m[i]);
-      const tied = lowerBound(sorted, m[i], true) - below;
+      const below = countSortedBelow(sorted, m[i]);
+      const tied = countSortedBelow(sorted, m[i], true) - below;
       num += w * (below + tied / 2);
       den += w * nc;
       cases++;
@@ -93,16 +94,4 @@ export function timeDependentAuc(
     out.controls[k] = nc;
   });
   return out;
-}
-
-/** Number of values < v (or <= v when `orEqual`) in an ascending array. */
-function lowerBound(sorted: Float64Array, v: number, orEqual = false): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (orEqual ? sorted[mid] <= v : sorted[mid] < v) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
