@@ -1,6 +1,5 @@
 import type { CoxData } from './cox-data.js';
-import type { RiskSetSummary } from './risk-sets.js';
-import { riskSetSummary } from './risk-sets.js';
+import { allocateRiskSetSummary, type RiskSetSummary, riskSetSummary } from './risk-sets.js';
 
 /**
  * {@link RiskSetSummary} for counting-process (start, stop] data (risk set at t: start < t <= stop), with
@@ -86,19 +85,7 @@ export function riskSetSummaryCounting(d: CoxData, eta: Float64Array): RiskSetSu
     for (let i = 0; i < p; i++) a[i] += a2[i];
   }
   const m = rec.length;
-  const out: RiskSetSummary & { startEvent: Int32Array } = {
-    m,
-    time: new Float64Array(m),
-    strata: new Int32Array(m),
-    hazard: new Float64Array(m),
-    hazardDeath: new Float64Array(m),
-    hazardVar: new Float64Array(m),
-    xHazard: new Float64Array(m * p),
-    xHazardDeath: new Float64Array(m * p),
-    xbar: new Float64Array(m * p),
-    lastEvent: new Int32Array(n),
-    startEvent: new Int32Array(n),
-  };
+  const out = { ...allocateRiskSetSummary(m, n, p), startEvent: new Int32Array(n) };
   for (let k = 0; k < m; k++) {
     const b = m - 1 - k;
     out.time[k] = times[b];

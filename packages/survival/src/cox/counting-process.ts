@@ -1,4 +1,5 @@
 import type { CoxData, CoxWork } from './cox-data.js';
+import { addTiedDeaths } from './tied-deaths.js';
 
 /**
  * Partial log-likelihood, score `work.u` and information `work.imat` at `beta` for counting-process
@@ -14,7 +15,7 @@ import type { CoxData, CoxWork } from './cox-data.js';
 export function coxIterateCounting(d: CoxData, beta: Float64Array, work: CoxWork): number {
   const { n, p, time, status, x, offset, weight, strata, efron } = d;
   const start = d.start as Float64Array;
-  const { u, imat, a, a2, eta, risk, hazard, hazardDeath } = work;
+  const { u, imat, a, a2, tied, eta, risk, hazard, hazardDeath } = work;
   const ipack = work.imatPacked;
   u.fill(0);
   ipack.fill(0);
@@ -78,26 +79,10 @@ export function coxIterateCounting(d: CoxData, beta: Float64Array, work: CoxWork
       }
       ptr--;
     }
-    const steps = !efron || ndead === 1 ? 1 : ndead;
-    const wtave = deadwt / steps;
-    let h = 0;
-    let hDeath = 0;
-    for (let k = 0; k < steps; k++) {
-      const f = (k + 1) / steps;
-      const dk = denom + f * denom2;
-      loglik -= wtave * Math.log(dk);
-      const c = wtave / (dk * dk);
-      h += wtave / dk;
-      hDeath += (f * wtave) / dk;
-      for (let i = 0, idx = 0; i < p; i++) {
-        const ai = a[i] + f * a2[i];
-        u[i] -= (wtave * ai) / dk;
-        const ci = c * ai;
-        for (let j = 0; j <= i; j++, idx++) ipack[idx] -= ci * (a[j] + f * a2[j]);
-      }
-    }
-    hazard[m] = h;
-    hazardDeath[m] = hDeath;
+    addTiedDeaths(denom, denom2, a, a2, ndead, deadwt, efron, u, ipack, tied);
+    loglik += tied[0];
+    hazard[m] = tied[1];
+    hazardDeath[m] = tied[2];
     eventTime.push(dtime);
     eventStratum.push(s);
     m++;

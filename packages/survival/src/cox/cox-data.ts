@@ -30,6 +30,8 @@ export interface CoxWork {
   imatPacked: Float64Array;
   a: Float64Array;
   a2: Float64Array;
+  /** [log-likelihood, hazard, Efron-weighted hazard] of one event time (see addTiedDeaths). */
+  tied: Float64Array;
   /** Linear predictor and risk score exp(eta) * weight per sorted row. */
   eta: Float64Array;
   risk: Float64Array;
@@ -48,6 +50,7 @@ export function coxWork(p: number, n: number): CoxWork {
     imatPacked: new Float64Array((p * (p + 1)) / 2),
     a: new Float64Array(p),
     a2: new Float64Array(p),
+    tied: new Float64Array(3),
     eta: new Float64Array(n),
     risk: new Float64Array(n),
     eventIndex: new Int32Array(n),

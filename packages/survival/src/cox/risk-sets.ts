@@ -51,18 +51,7 @@ export function riskSetSummary(d: CoxData, eta: Float64Array, g?: Float64Array):
     if (dead > 0) m++;
     i = j;
   }
-  const out: RiskSetSummary = {
-    m,
-    time: new Float64Array(m),
-    strata: new Int32Array(m),
-    hazard: new Float64Array(m),
-    hazardDeath: new Float64Array(m),
-    hazardVar: new Float64Array(m),
-    xHazard: new Float64Array(m * p),
-    xHazardDeath: new Float64Array(m * p),
-    xbar: new Float64Array(m * p),
-    lastEvent: new Int32Array(n),
-  };
+  const out = allocateRiskSetSummary(m, n, p);
   const withZph = g !== undefined;
   const zph = withZph
     ? {
@@ -165,4 +154,20 @@ export function riskSetSummary(d: CoxData, eta: Float64Array, g?: Float64Array):
     out.lastEvent[i] = j >= 0 && out.strata[j] === d.strata[i] ? j : -1;
   }
   return out;
+}
+
+/** A zero-filled {@link RiskSetSummary} for `m` event times, `n` rows and `p` covariates. */
+export function allocateRiskSetSummary(m: number, n: number, p: number): RiskSetSummary {
+  return {
+    m,
+    time: new Float64Array(m),
+    strata: new Int32Array(m),
+    hazard: new Float64Array(m),
+    hazardDeath: new Float64Array(m),
+    hazardVar: new Float64Array(m),
+    xHazard: new Float64Array(m * p),
+    xHazardDeath: new Float64Array(m * p),
+    xbar: new Float64Array(m * p),
+    lastEvent: new Int32Array(n),
+  };
 }
