@@ -313,6 +313,12 @@ function countTable(
     widths,
     4,
   );
+  // Group labels end clear of the first count, which is centred on its time (often at the y axis).
+  const first = kept.length > 0 ? kept[0] : -1;
+  const labelEnd = Math.min(
+    at.area.left - 10,
+    first >= 0 ? at.x(at.times[first]) - widths[first] / 2 - 6 : at.area.left - 10,
+  );
   return svg(
     'g',
     { class: `count-table ${className}-table` },
@@ -323,18 +329,13 @@ function countTable(
       anchor: 'start',
     }),
     km.curves.map((curve, g) => [
-      text(
-        at.area.left - 10,
-        at.top + rowHeight * (g + 1),
-        ellipsize(curve.group, at.area.left - 16, t.fontSize),
-        {
-          size: t.fontSize,
-          anchor: 'end',
-          color: seriesColor(g, t),
-          className: 'table-label',
-          theme: t,
-        },
-      ),
+      text(labelEnd, at.top + rowHeight * (g + 1), ellipsize(curve.group, labelEnd - 6, t.fontSize), {
+        size: t.fontSize,
+        anchor: 'end',
+        color: seriesColor(g, t),
+        className: 'table-label',
+        theme: t,
+      }),
       kept.map((j) =>
         text(at.x(at.times[j]), at.top + rowHeight * (g + 1), counts[g][j], {
           size: t.fontSize,
