@@ -5,6 +5,7 @@ import { shippedModelPath } from '../demo/imaging-stage.js';
 import { parseCommandArguments } from './arguments.js';
 import { type Command, EXIT } from './command.js';
 import { embeddingRows } from './dl-embed.js';
+import { prepareOutputs } from './outputs.js';
 import { parsePairs } from './scores-clinical.js';
 
 export const dlCropsCommand: Command = {
@@ -56,6 +57,8 @@ Example:
         remedy: 'see tace dl crops --help',
       });
     }
+    // the outputs are checked (and their folder made) before any image is read
+    prepareOutputs([{ option: '--out', path: `${values.out}.npy`, kind: 'file' }]);
     const manifestPath =
       values.preprocessing ??
       `${(values.model ?? shippedModelPath()).replace(/\.onnx$/i, '')}.preprocessing.json`;

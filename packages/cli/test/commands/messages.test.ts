@@ -152,6 +152,7 @@ describe('every output is checked before the work starts', () => {
       ['radiomics', 'extract', '--manifest', join(dir, 'none.csv'), '--out', bad('f.csv')],
       ['radiomics', 'extract', '--manifest', join(dir, 'none.csv'), '--out', bad('parts'), '--shard', '1/2'],
       ['dl', 'embed', '--manifest', join(dir, 'none.csv'), '--out', bad('deep.csv')],
+      ['dl', 'crops', '--manifest', join(dir, 'none.csv'), '--out', bad('crops')],
       ['merge', '--out', bad('merged.csv'), join(dir, 'none')],
       ['omics', 'score', '--expression', join(dir, 'none.csv'), '--out', bad('s.csv')],
       ['scores', 'clinical', '--input', join(dir, 'none.csv'), '--out', bad('s.csv')],
