@@ -76,3 +76,9 @@ export { scatterPlot } from './plots/scatter-plot.js';
 // Biology.
 export type { ViolinGroup, ViolinPanel, ViolinPlotOptions } from './plots/violin-plot.js';
 export { violinPlot } from './plots/violin-plot.js';
+export type { DotPlotDataOptions, DotPlotDot, DotPlotOptions } from './plots/dot-plot.js';
+export { dotPlot, dotPlotData } from './plots/dot-plot.js';
+export type { EmbeddingInput, EmbeddingScatterOptions } from './plots/embedding-scatter.js';
+export { embeddingScatter } from './plots/embedding-scatter.js';
+export type { VolcanoInput, VolcanoPlotOptions } from './plots/volcano-plot.js';
+export { volcanoPlot } from './plots/volcano-plot.js';

@@ -1,4 +1,3 @@
-import { createRequire } from 'node:module';
 import { matrixFromRows } from '@tace/core';
 import { kaplanMeier } from '@tace/survival/kernels';
 import { describe, expect, it } from 'vitest';
@@ -10,24 +9,13 @@ import {
   kaplanMeierPlot,
   overlappingText,
   panelLayout,
-  renderPdf,
-  renderPng,
   type SvgElement,
-  svgToString,
   timeDependentRocPlot,
   violinPlot,
 } from '../../src/index.js';
+import { everyFormatTests, longLabel } from './render-checks.js';
 
-const hasPdfkit = (() => {
-  try {
-    createRequire(import.meta.url).resolve('pdfkit');
-    return true;
-  } catch {
-    return false;
-  }
-})();
-
-const long = 'Barcelona Clinic Liver Cancer stage with macrovascular invasion';
+const long = longLabel;
 const n = 60;
 const time = Array.from({ length: n }, (_, i) => 1 + ((i * 7919) % 290) / 10);
 const event = Array.from({ length: n }, (_, i) => (i % 3 === 0 ? 0 : 1));
@@ -94,18 +82,7 @@ const figures: Record<string, () => SvgElement> = {
 };
 
 describe('every figure type', () => {
-  for (const [name, make] of Object.entries(figures)) {
-    it(`${name}: renders to SVG and PNG with long labels and wide CIs, and no two text boxes overlap`, () => {
-      const el = make();
-      expect(svgToString(el)).toMatch(/^<svg/);
-      expect(renderPng(el, { dpi: 96 }).subarray(1, 4)).toEqual(new Uint8Array([80, 78, 71]));
-      expect(overlappingText(el).map(([a, b]) => `${a.text} | ${b.text}`)).toEqual([]);
-    });
-    it.skipIf(!hasPdfkit)(`${name}: renders to PDF`, async () => {
-      const pdf = await renderPdf(make());
-      expect(new TextDecoder('latin1').decode(pdf.subarray(0, 5))).toBe('%PDF-');
-    });
-  }
+  everyFormatTests(figures);
   it('panelLayout letters the panels and keeps their text apart', () => {
     const el = panelLayout([figures.forest(), figures.calibration()], { columns: 2 });
     expect(overlappingText(el)).toEqual([]);
