@@ -38,6 +38,10 @@ export type { ConcordancePlotOptions, ModelCohortEstimate } from './plots/concor
 export { concordancePlot } from './plots/concordance-plot.js';
 export type { CoxnetPathPlotOptions } from './plots/coxnet-plots.js';
 export { coxnetPathPlot, cvCoxnetPlot } from './plots/coxnet-plots.js';
+export type { DotPlotDataOptions, DotPlotDot, DotPlotOptions } from './plots/dot-plot.js';
+export { dotPlot, dotPlotData } from './plots/dot-plot.js';
+export type { EmbeddingInput, EmbeddingScatterOptions } from './plots/embedding-scatter.js';
+export { embeddingScatter } from './plots/embedding-scatter.js';
 export type { ForestPlotOptions, ForestRow } from './plots/forest-plot.js';
 export { coxForestRows, forestPlot, logTicks } from './plots/forest-plot.js';
 export type { HeatmapMatrix, HeatmapOptions } from './plots/heatmap.js';
@@ -76,9 +80,5 @@ export { scatterPlot } from './plots/scatter-plot.js';
 // Biology.
 export type { ViolinGroup, ViolinPanel, ViolinPlotOptions } from './plots/violin-plot.js';
 export { violinPlot } from './plots/violin-plot.js';
-export type { DotPlotDataOptions, DotPlotDot, DotPlotOptions } from './plots/dot-plot.js';
-export { dotPlot, dotPlotData } from './plots/dot-plot.js';
-export type { EmbeddingInput, EmbeddingScatterOptions } from './plots/embedding-scatter.js';
-export { embeddingScatter } from './plots/embedding-scatter.js';
 export type { VolcanoInput, VolcanoPlotOptions } from './plots/volcano-plot.js';
 export { volcanoPlot } from './plots/volcano-plot.js';
