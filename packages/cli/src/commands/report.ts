@@ -65,6 +65,8 @@ function validationRows(table: ColumnTable) {
   const lower = numericColumn(table, 'lower');
   const upper = numericColumn(table, 'upper');
   const n = numericColumn(table, 'n');
+  // tables written before the stdErr column existed have none
+  const stdErr = table.stdErr === undefined ? null : numericColumn(table, 'stdErr');
   return model.map((m, i) => ({
     model: m ?? '',
     cohort: cohort[i] ?? '',
@@ -73,6 +75,7 @@ function validationRows(table: ColumnTable) {
     lower: lower[i],
     upper: upper[i],
     n: n[i],
+    stdErr: stdErr === null ? Number.NaN : stdErr[i],
   }));
 }
 
@@ -194,6 +197,7 @@ Example:
         rows,
         crmName,
         `Cut-point fitted on the training cohort (${settings.cutpoint}) and applied unchanged.`,
+        'time units',
       ),
       calibrationFigure(validation, crmName, landmark, 'time units'),
     ];

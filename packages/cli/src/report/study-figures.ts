@@ -50,12 +50,17 @@ export function concordanceFigure(rows: readonly ValidationRow[], caption: strin
   };
 }
 
-/** Kaplan-Meier curves by the model's risk groups, one figure per cohort, with log-rank p and HR. */
+/**
+ * Kaplan-Meier curves by the model's risk groups, one figure per cohort, with the log-rank p, the hazard
+ * ratio of the highest vs lowest group with its 95% CI (the validation's `hazard_ratio` row) and the time
+ * unit on the x axis.
+ */
 export function riskGroupFigures(
   validation: ValidationResult,
   rows: readonly ValidationRow[],
   model: string,
   caption: string,
+  timeUnit = 'months',
 ): ReportFigure[] {
   return validation.riskGroups
     .filter((g) => g.model === model)
@@ -63,6 +68,7 @@ export function riskGroupFigures(
       const hr = rows.find(
         (r) => r.model === model && r.cohort === group.cohort && r.metric === 'hazard_ratio',
       );
+      const labels = group.km.curves.map((c) => c.group);
       return {
         id: `km-${slug(model)}-${slug(group.cohort)}`,
         title: `Overall survival by ${model} risk group: ${group.cohort}`,
@@ -70,9 +76,16 @@ export function riskGroupFigures(
         svg: kaplanMeierPlot(group.km, {
           title: group.cohort,
           pValue: group.logRankPValue,
-          annotation: hr
-            ? `HR high vs low ${formatNumber(hr.estimate, 2)} (${formatNumber(hr.lower, 2)}-${formatNumber(hr.upper, 2)})`
-            : undefined,
+          timeUnit,
+          hazardRatio:
+            hr && Number.isFinite(hr.estimate)
+              ? {
+                  estimate: hr.estimate,
+                  lower: hr.lower,
+                  upper: hr.upper,
+                  label: `${labels.includes('high') ? 'high' : labels.at(-1)} vs ${labels.includes('low') ? 'low' : labels[0]}`,
+                }
+              : undefined,
         }),
       };
     });

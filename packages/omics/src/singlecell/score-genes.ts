@@ -2,6 +2,7 @@ import { assertInteger, type Rng, TaceError } from '@tace/core';
 import type { AnnDataMatrix } from '../h5ad/types.js';
 import { columnMeans, rowMeansOver } from './matrix.js';
 import { numpyChoiceWithoutReplacement, numpyRandomState } from './numpy-random.js';
+import { countsScaleWarning } from './pseudobulk-compare.js';
 
 /** Options of {@link scoreGenes} and {@link selectControlGenes}; names mirror scanpy's `tl.score_genes`. */
 export interface ScoreGenesOptions {
@@ -19,6 +20,11 @@ export interface ScoreGenesOptions {
   randomState?: number | Rng;
   /** Let genes of the set be drawn, then drop them, as scanpy's default (scanpy `ctrl_as_ref`). @default true */
   ctrlAsRef?: boolean;
+  /**
+   * Receives the warning of {@link scoreGenes} when X looks like raw counts (`countsScaleWarning`); scanpy
+   * scores whatever it is given, silently. @default console.warn
+   */
+  onWarning?: (message: string) => void;
 }
 
 /** Result of {@link scoreGenes}. */
@@ -145,6 +151,9 @@ export function selectControlGenes(
  * dense float32 X). Checked against a line-by-line Python port of scanpy's algorithm run with numpy/pandas
  * (scanpy itself was not installable here), see `test/fixtures/scanpy/`.
  *
+ * Warns (through `onWarning`, once per call) when X looks like raw counts: scores on counts follow library
+ * size.
+ *
  * @param X - cells x genes, usually log1p of normalised counts (scanpy scores `adata.raw` when present).
  * @param varNames - gene names of the columns.
  * @throws {TaceError} as {@link selectControlGenes}.
@@ -163,6 +172,8 @@ export function scoreGenes(
     throw new TaceError('LENGTH_MISMATCH', `${varNames.length} var names for ${X.shape[1]} columns`, {
       param: 'varNames',
     });
+  const warning = countsScaleWarning(X);
+  if (warning !== null) (options.onWarning ?? console.warn)(`scoreGenes: ${warning}`);
   const selection = selectControlGenes(columnMeans(X), varNames, geneList, options);
   const scores = rowMeansOver(X, selection.genes);
   const control = rowMeansOver(X, selection.controls);

@@ -103,3 +103,33 @@ describe.skipIf(sources.pbmc === null || sources.wu === null)(
     }
   },
 );
+
+describe('scoreGenes on raw counts', () => {
+  // 4 cells x 30 genes of small integers (counts), and the same after log1p(counts / total * 1e4)
+  const genes = Array.from({ length: 30 }, (_, j) => `G${j}`);
+  const counts = Float64Array.from({ length: 120 }, (_, k) => (k * 7) % 5);
+  const X: AnnDataMatrix = { format: 'dense', shape: [4, 30], data: counts };
+  const options = { ctrlSize: 5, nBins: 3 };
+
+  it('warns once through onWarning, naming normalisation as the remedy, and still scores as scanpy', () => {
+    const warnings: string[] = [];
+    const warned = scoreGenes(X, genes, ['G1', 'G2'], { ...options, onWarning: (m) => warnings.push(m) });
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/^scoreGenes: the matrix looks like raw counts.*normalizeTotal/);
+    expect(Array.from(warned.scores)).toEqual(
+      Array.from(
+        scoreGenes(X, genes, ['G1', 'G2'], {
+          ...options,
+          onWarning: () => {},
+        }).scores,
+      ),
+    );
+  });
+
+  it('stays quiet on log-normalised values', () => {
+    const warnings: string[] = [];
+    const logX: AnnDataMatrix = { ...X, data: X.data.map((v) => Math.log1p(v * 1.5)) };
+    scoreGenes(logX, genes, ['G1', 'G2'], { ...options, onWarning: (m) => warnings.push(m) });
+    expect(warnings).toEqual([]);
+  });
+});

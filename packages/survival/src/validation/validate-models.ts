@@ -13,7 +13,6 @@ import { type CoxModel, coxph } from '../cox/coxph.js';
 import { maxstatCutpoint } from '../cutpoints/maxstat-cutpoint.js';
 import { applyCutpoints, quantileCutpoints } from '../cutpoints/quantile-cutpoint.js';
 import { largestDistinctQuantileGroups } from '../internal/quantile-groups.js';
-import { integratedBrierScore } from '../metrics/brier-score.js';
 import { type CalibrationResult, calibration } from '../metrics/calibration.js';
 import { concordance } from '../metrics/concordance.js';
 import { type DecisionCurveResult, decisionCurve } from '../metrics/decision-curve.js';
@@ -23,6 +22,7 @@ import { logRank } from '../nonparametric/log-rank.js';
 import { bootstrapConcordance, seedOf } from './bootstrap-concordance.js';
 import { concordanceReplicates } from './bootstrap-replicates.js';
 import { compareConcordance } from './compare-concordance.js';
+import { aucRows, brierRows, type MetricRow, rmstRows } from './inference-rows.js';
 import { predictCoxCohort } from './predicted-survival.js';
 
 /** A cohort to validate on: its role in the study and its table (outcome + every model's covariates). */
@@ -58,6 +58,12 @@ export interface ValidateModelsOptions {
   random?: RandomSource;
   /** Truncation time of Uno's C. @default the largest of `times` */
   tau?: number;
+  /**
+   * Truncation time tau of the restricted mean survival time by risk group (`survRM2::rmst2(tau)`); a cohort
+   * whose follow-up does not reach it (survRM2's rule) gets NaN RMST rows.
+   * @default the largest of `times`
+   */
+  rmstTau?: number;
   /** Model that the others are compared with (C-index difference, compareC and paired bootstrap). @default the first model */
   reference?: string;
   /**
@@ -74,13 +80,22 @@ export interface ValidateModelsOptions {
 export interface ValidationRow {
   model: string;
   cohort: string;
-  /** e.g. `harrell_c`, `uno_c`, `td_auc@24`, `ibs`, `calibration_error@24`, `logrank_p`, `hazard_ratio`, `c_difference`, `compare_c_p`. */
+  /**
+   * e.g. `harrell_c`, `uno_c`, `td_auc@24`, `brier@24`, `ibs`, `calibration_error@24`, `logrank_p`,
+   * `hazard_ratio`, `rmst@36[low]`, `rmst_difference@36`, `rmst_ratio@36`, `rmst_difference_p@36`,
+   * `c_difference`, `compare_c_p`.
+   */
   metric: string;
   estimate: number;
   lower: number;
   upper: number;
   /** Patients used. */
   n: number;
+  /**
+   * Standard error, where the metric has an analytic one (td-AUC: timeROC iid; Brier and IBS: influence
+   * function; RMST and its difference; the ratio's on the log scale; C difference: Kang 2015); NaN otherwise.
+   */
+  stdErr: number;
 }
 
 /** Risk-group results of one model in one cohort. */
@@ -104,20 +119,23 @@ export interface ValidationResult {
   decisionCurves: { model: string; cohort: string; result: DecisionCurveResult }[];
   /** Per cohort and model, the row indices used and the linear predictor (for figures and re-use). */
   predictions: { model: string; cohort: string; rows: Int32Array; linearPredictor: Float64Array }[];
-  /** The rows as a column table (model, cohort, metric, estimate, lower, upper, n). */
+  /** The rows as a column table (model, cohort, metric, estimate, lower, upper, n, stdErr). */
   toTable(): ColumnTable;
 }
 
 /**
  * Multicentre validation of several Cox models fitted on the training cohort: for each model and cohort,
  * Harrell's C with a seeded bootstrap 95% CI, Uno's C (truncated at `tau`) with its CI, cumulative/dynamic
- * td-AUC at `times` (IPCW), the integrated Brier score over `times`, calibration at `calibrationTime`
+ * td-AUC at `times` (IPCW, riskRegression's estimate) with timeROC's iid SE and Wald 95% CI, the Brier score
+ * at `times` and the integrated Brier score over them with riskRegression's influence-function SEs and CIs,
+ * calibration at `calibrationTime`
  * (summarised as the n-weighted mean absolute difference between predicted and observed risk) and the
  * decision curve; the comparison of every model with the `reference` model on the same patients
  * (difference of C with the Kang 2015 variance, its p-value, and the paired bootstrap); and risk groups cut
  * on the training cohort (maxstat, median or tertiles of the linear predictor) applied unchanged to every
- * cohort, with Kaplan-Meier curves, log-rank p and the hazard ratio of the highest vs lowest group (within
- * subgroups too). Everything is in one tidy table (`rows` / `toTable()`).
+ * cohort, with Kaplan-Meier curves, log-rank p, the hazard ratio of the highest vs lowest group, and their
+ * restricted mean survival times at `rmstTau` with the difference and ratio (CIs and p, as survRM2::rmst2;
+ * log-rank within subgroups too). Everything is in one tidy table (`rows` / `toTable()`).
  *
  * @throws {TaceError} `INVALID_ARGUMENT` without a training cohort, for an unknown reference model or option;
  * errors of the underlying metrics (no events in a cohort ...).
@@ -149,6 +167,7 @@ export function validateModels(
     );
   }
   const tau = options.tau ?? Math.max(...times);
+  const rmstTau = options.rmstTau ?? Math.max(...times);
   const cutMethod = options.cutpoint ?? 'maxstat';
   assertOneOf(cutMethod, 'cutpoint', ['maxstat', 'median', 'tertiles']);
   const reference = options.reference ?? models[0].name;
@@ -176,7 +195,11 @@ export function validateModels(
     n: number,
     lower = Number.NaN,
     upper = Number.NaN,
-  ) => rows.push({ model, cohort, metric, estimate, lower, upper, n });
+    stdErr = Number.NaN,
+  ) => rows.push({ model, cohort, metric, estimate, lower, upper, n, stdErr });
+  const pushAll = (model: string, cohort: string, metrics: readonly MetricRow[]) => {
+    for (const r of metrics) push(model, cohort, r.metric, r.estimate, r.n, r.lower, r.upper, r.stdErr);
+  };
 
   // Cut-points on the training cohort's linear predictor.
   const trainingTime = numericColumn(training.table, options.time);
@@ -219,11 +242,8 @@ export function validateModels(
       });
       for (const c of cs) push(model.name, cohort.name, `${c.method}_c`, c.estimate, n, c.lower, c.upper);
       const auc = timeDependentAuc(t, e, p.linearPredictor, { times });
-      times.forEach((time, k) => {
-        push(model.name, cohort.name, `td_auc@${time}`, auc.auc[k], n);
-      });
-      const ibs = integratedBrierScore(t, e, p.survival.slice(0, times.length), { times });
-      push(model.name, cohort.name, 'ibs', ibs.ibs, n);
+      pushAll(model.name, cohort.name, aucRows(t, e, p.linearPredictor, times, auc.auc));
+      pushAll(model.name, cohort.name, brierRows(t, e, p.survival.slice(0, times.length), times));
       const risk = p.survival[times.length].map((s) => 1 - s);
       const cal = calibration(t, e, risk, {
         time: calibrationTime,
@@ -281,6 +301,11 @@ export function validateModels(
         hr.lower[0],
         hr.upper[0],
       );
+      pushAll(
+        model.name,
+        cohort.name,
+        rmstRows(indicator.time, indicator.event, indicator.high, [lowest, highest], rmstTau),
+      );
       const subgroups: RiskGroupResult['subgroups'] = [];
       for (const column of options.subgroups ?? []) {
         const values = stringColumn(cohort.table, column);
@@ -331,6 +356,7 @@ export function validateModels(
         common.length,
         kang.difference - z * sd,
         kang.difference + z * sd,
+        sd,
       );
       push(`${reference} vs ${model.name}`, cohort.name, 'compare_c_p', kang.pValue, common.length);
       if (replicates === 0) continue;
@@ -367,6 +393,7 @@ export function validateModels(
       lower: Float64Array.from(rows, (r) => r.lower),
       upper: Float64Array.from(rows, (r) => r.upper),
       n: Float64Array.from(rows, (r) => r.n),
+      stdErr: Float64Array.from(rows, (r) => r.stdErr),
     }),
   };
 }

@@ -1,6 +1,13 @@
 import { createRng, randomNormal } from '@tace/core';
-import { coxph, predictCox, validateModels } from '@tace/survival';
-import { concordance, maxstatCutpoint, timeDependentAuc } from '@tace/survival/kernels';
+import { coxph, predictCox, predictCoxCohort, validateModels } from '@tace/survival';
+import {
+  brierScoreInference,
+  concordance,
+  maxstatCutpoint,
+  rmst,
+  timeDependentAuc,
+  timeDependentAucInference,
+} from '@tace/survival/kernels';
 import { describe, expect, it } from 'vitest';
 
 /** Cohort with a true risk factor x, a weak one w, a stage label, exponential survival (months). */
@@ -72,6 +79,78 @@ describe('validateModels', () => {
     expect(row('strong', 'external', 'td_auc@24').estimate).toBeCloseTo(auc.auc[1], 12);
   });
 
+  it('gives td-AUC the iid SE of timeDependentAucInference and its Wald CI (timeROC confint)', () => {
+    const lp = predictCox(strong, external).linearPredictor;
+    const inference = timeDependentAucInference(external.time, external.death, lp, { times: [12, 24] });
+    [12, 24].forEach((t, k) => {
+      const r = row('strong', 'external', `td_auc@${t}`);
+      // no event time equals 12 or 24 here: both estimators agree, so the CI is timeROC's
+      expect(r.estimate).toBeCloseTo(inference.auc[k], 12);
+      expect(r.stdErr).toBeCloseTo(inference.stdErr[k], 12);
+      expect(r.lower).toBeCloseTo(inference.lower[k], 12);
+      expect(r.upper).toBeCloseTo(inference.upper[k], 12);
+    });
+  });
+
+  it('reports Brier scores and the IBS with the CIs of brierScoreInference', () => {
+    const survival = predictCoxCohort(strong, external, [12, 24]).survival;
+    const direct = brierScoreInference(external.time, external.death, survival, { times: [12, 24] });
+    [12, 24].forEach((t, k) => {
+      const r = row('strong', 'external', `brier@${t}`);
+      expect(r.estimate).toBeCloseTo(direct.brier[k], 12);
+      expect(r.lower).toBeCloseTo(direct.lower[k], 12);
+      expect(r.upper).toBeCloseTo(direct.upper[k], 12);
+      expect(r.stdErr).toBeCloseTo(direct.stdErr[k], 12);
+    });
+    const ibs = row('strong', 'external', 'ibs');
+    expect(ibs.estimate).toBeCloseTo(direct.integrated.ibs, 12);
+    expect([ibs.lower, ibs.upper, ibs.stdErr]).toEqual([
+      direct.integrated.lower,
+      direct.integrated.upper,
+      direct.integrated.stdErr,
+    ]);
+    expect(ibs.lower).toBeLessThan(ibs.estimate);
+  });
+
+  it('reports RMST by risk group at tau (default: the last time) as rmst of the two groups', () => {
+    const groups = result.riskGroups.find((g) => g.model === 'strong' && g.cohort === 'external')!;
+    const high = groups.groups.map((g) => (g === 'high' ? 1 : 0));
+    const direct = rmst(external.time, external.death, { group: high, tau: 24 });
+    const difference = direct.contrasts.find((c) => c.measure === 'RMST difference')!;
+    const ratio = direct.contrasts.find((c) => c.measure === 'RMST ratio')!;
+    const low = row('strong', 'external', 'rmst@24[low]');
+    expect([low.estimate, low.lower, low.upper, low.stdErr, low.n]).toEqual([
+      direct.groups[0].rmst,
+      direct.groups[0].lower,
+      direct.groups[0].upper,
+      direct.groups[0].stdErr,
+      direct.groups[0].n,
+    ]);
+    expect(row('strong', 'external', 'rmst@24[high]').estimate).toBe(direct.groups[1].rmst);
+    const d = row('strong', 'external', 'rmst_difference@24');
+    expect([d.estimate, d.lower, d.upper]).toEqual([difference.estimate, difference.lower, difference.upper]);
+    expect(d.estimate).toBeLessThan(0); // the high-risk group lives shorter
+    expect(d.stdErr).toBeCloseTo((difference.upper - difference.lower) / (2 * 1.959963984540054), 12);
+    expect(row('strong', 'external', 'rmst_difference_p@24').estimate).toBe(difference.pValue);
+    const q = row('strong', 'external', 'rmst_ratio@24');
+    expect([q.estimate, q.lower, q.upper]).toEqual([ratio.estimate, ratio.lower, ratio.upper]);
+    expect(row('strong', 'external', 'rmst_ratio_p@24').estimate).toBe(ratio.pValue);
+  });
+
+  it('keeps NaN RMST rows where the follow-up does not reach tau (survRM2 rule)', () => {
+    const late = validateModels(
+      [
+        { name: 'training', role: 'training', table: training },
+        { name: 'external', role: 'external', table: external },
+      ],
+      [{ name: 'strong', fit: strong }],
+      { time: 'time', event: 'death', times: [12, 24], rmstTau: 500, bootstrapReplicates: 0 },
+    );
+    const r = late.rows.find((x) => x.cohort === 'external' && x.metric === 'rmst_difference@500')!;
+    expect(Number.isNaN(r.estimate)).toBe(true);
+    expect(r.n).toBe(200);
+  });
+
   it('fits the cut-point on training (maxstat) and applies it unchanged', () => {
     const lp = predictCox(strong, training).linearPredictor;
     expect(result.cutpoints.strong[0]).toBe(maxstatCutpoint(training.time, training.death, lp).cutpoint);
@@ -96,7 +175,16 @@ describe('validateModels', () => {
   it('is deterministic for a seed and tidy', () => {
     expect(run().rows).toEqual(result.rows);
     const table = result.toTable();
-    expect(Object.keys(table)).toEqual(['model', 'cohort', 'metric', 'estimate', 'lower', 'upper', 'n']);
+    expect(Object.keys(table)).toEqual([
+      'model',
+      'cohort',
+      'metric',
+      'estimate',
+      'lower',
+      'upper',
+      'n',
+      'stdErr',
+    ]);
     expect(table.model.length).toBe(result.rows.length);
   });
 
