@@ -1,0 +1,11 @@
+// Every figure example, by the name of its output files (docs/figures/<name>.png). Each module exports
+// `build()`, returning the figure (an SVG element tree), and writes SVG, PNG and PDF when run as a script.
+export const examples = [
+  { name: 'km', load: () => import('./km.mjs') },
+  { name: 'forest', load: () => import('./forest.mjs') },
+  { name: 'nomogram', load: () => import('./nomogram.mjs') },
+  { name: 'model-evaluation', load: () => import('./model-evaluation.mjs') },
+  { name: 'heatmap', load: () => import('./heatmap.mjs') },
+  { name: 'violin', load: () => import('./violin.mjs') },
+  { name: 'multi-panel', load: () => import('./multi-panel.mjs') },
+];
