@@ -6,46 +6,64 @@ import { mirrorIndex } from './mirror-convolution.js';
 
 /** Options of {@link ibsiSimoncelli}. */
 export interface IbsiSimoncelliOptions {
-  /** Decomposition level (1 = the finest band, `nu_max` = the Nyquist frequency; `nu_max` halves per level). @default 1 */
+  /** Decomposition level (1 = the finest band, `nu_max` = 1; `nu_max` halves per level). @default 1 */
   level?: number;
   /** Filter each z slice in 2D (IBSI 2 configurations "A"). @default false */
   force2D?: boolean;
-  /** Fewest mirror-padding voxels per side before the FFT (the padding grows to fill the power-of-two size). @default 32 */
+  /**
+   * Mirror-padding voxels per side ({@link mirrorIndex}) before the transform. The default 0 filters the image's
+   * own grid, whose discrete Fourier transform makes the boundary periodic: what the IBSI 2 consensus
+   * implementations do for this Fourier-domain filter (their configuration 8-9 values are reproduced only so).
+   * @default 0
+   */
   padding?: number;
 }
 
 /**
- * IBSI 2 Simoncelli wavelet (reference manual, 2.6.2; configurations 8.A-9.B): the isotropic, non-separable
- * band-pass filter defined in the Fourier domain, `psi(nu) = cos(pi / 2 log2(2 |nu| / nu_max))` for
- * `nu_max / 4 < |nu| <= nu_max` and 0 elsewhere, `|nu|` the frequency norm in units of the Nyquist frequency
- * and `nu_max = 2^(1 - level)`. Applied through the FFT of the image mirror-extended ({@link mirrorIndex}) to
- * a power-of-two size; the response is real (the filter is real and even).
- * @throws {TaceError} `INVALID_ARGUMENT` for a level below 1; `MISSING_VALUE` for NaN voxels.
+ * Normalised frequency of DFT index `k` on a grid of `l` samples, as the IBSI 2 consensus implementations of the
+ * Simoncelli wavelet sample it: the centred grid `(c - (l - 1) / 2) / ((l - 1) / 2)` (outermost samples at -1
+ * and 1) moved to DFT order by `ifftshift` (`c = (k + floor(l / 2)) mod l`). For even `l` the zero frequency
+ * falls half a sample off index 0, so the filter is not exactly even and the response's real part is kept.
+ */
+function centredFrequency(k: number, l: number): number {
+  if (l === 1) return 0;
+  const half = (l - 1) / 2;
+  return (((k + Math.floor(l / 2)) % l) - half) / half;
+}
+
+/**
+ * IBSI 2 Simoncelli wavelet (reference manual, non-separable wavelets; phase 2 configurations 8.A-9.B): the
+ * isotropic band-pass filter defined in the Fourier domain, `psi(nu) = cos(pi / 2 log2(2 |nu| / nu_max))` for
+ * `nu_max / 4 <= |nu| <= nu_max` and 0 elsewhere, `nu_max = 2^(1 - level)`, on the normalised frequency grid of
+ * the (optionally mirror-padded) image ({@link centredFrequency}: the grid of the implementations whose
+ * results form the IBSI 2 consensus, e.g. MIRP's, which reproduces the 8.A and 9.A consensus teams' statistics
+ * to 1e-9). The response is the real part of the inverse transform.
+ * @throws {TaceError} `INVALID_ARGUMENT` for a level below 1 or a negative padding; `MISSING_VALUE` for NaN voxels.
  * @example ibsiSimoncelli(image, { level: 1, force2D: true }).data
  */
 export function ibsiSimoncelli(image: Image, options: IbsiSimoncelliOptions = {}): Image {
   const level = options.level ?? 1;
   assertInteger(level, 'level', 1);
-  const minPad = options.padding ?? 32;
-  assertInteger(minPad, 'padding', 0);
+  const pad = options.padding ?? 0;
+  assertInteger(pad, 'padding', 0);
   checkFilterInput(image, 'Simoncelli');
   const { size, data } = image;
   const force2D = options.force2D === true;
   const dims = force2D ? 2 : 3;
-  const lengths = [0, 1, 2].map((d) => (d < dims ? 2 ** Math.ceil(Math.log2(size[d]! + 2 * minPad)) : 1));
-  const pads = [0, 1, 2].map((d) => (d < dims ? Math.floor((lengths[d]! - size[d]!) / 2) : 0));
+  const lengths = [0, 1, 2].map((d) => (d < dims ? size[d]! + 2 * pad : 1));
+  const pads = [0, 1, 2].map((d) => (d < dims ? pad : 0));
   const [lx, ly, lz] = lengths as [number, number, number];
   const total = lx * ly * lz;
   const nuMax = 2 ** (1 - level);
   const filter = new Float64Array(total);
-  const freq = (k: number, l: number) => (2 * (k <= l / 2 ? k : k - l)) / l; // units of Nyquist
+  const fxs = Float64Array.from({ length: lx }, (_, i) => centredFrequency(i, lx));
   for (let k = 0; k < lz; k++) {
-    const fz = lz > 1 ? freq(k, lz) : 0;
+    const fz = centredFrequency(k, lz);
     for (let j = 0; j < ly; j++) {
-      const fy = freq(j, ly);
+      const fy = centredFrequency(j, ly);
       for (let i = 0; i < lx; i++) {
-        const nu = Math.sqrt(freq(i, lx) ** 2 + fy * fy + fz * fz);
-        if (nu > nuMax / 4 && nu <= nuMax)
+        const nu = Math.sqrt(fxs[i]! ** 2 + fy * fy + fz * fz);
+        if (nu >= nuMax / 4 && nu <= nuMax)
           filter[i + lx * (j + ly * k)] = Math.cos((Math.PI / 2) * Math.log2((2 * nu) / nuMax));
       }
     }

@@ -45,15 +45,16 @@ export function subGrid(grid: Image, keep: (v: number) => boolean, pad: number):
 /**
  * IBSI 2 phase 2 image processing of a CT image and its mask: configuration `'A'` keeps the image's grid (2D
  * filtering follows); `'B'` interpolates to 1 mm isotropic (cubic B-spline, rounded to integers; mask linear,
- * kept where >= 0.5) on IBSI's grid, cropped to the ROI plus `pad` voxels (filters reaching farther need more).
- * The ROI is resegmented to `range`.
+ * kept where >= 0.5) on IBSI's grid, cropped to the ROI plus `pad` voxels (filters reaching farther need more),
+ * or the whole interpolated grid with `crop: false` (for filters applied with a periodic boundary, such as the
+ * Simoncelli wavelet, whose response depends on the grid's extent). The ROI is resegmented to `range`.
  * @example const { image, roi } = ibsi2Prepare(ct, mask, 'B', { pad: 32 });
  */
 export function ibsi2Prepare(
   image: Image,
   mask: Image,
   configuration: 'A' | 'B',
-  options: { pad?: number; range?: readonly [number, number] } = {},
+  options: { pad?: number; crop?: boolean; range?: readonly [number, number] } = {},
 ): Ibsi2Prepared {
   const [lo, hi] = options.range ?? [-1000, 400];
   if (configuration === 'A') {
@@ -65,7 +66,8 @@ export function ibsi2Prepare(
     { ...mask, data: Float64Array.from(mask.data, (m) => (m !== 0 ? 1 : 0)) },
     [1, 1, 1],
   );
-  const grid = subGrid(fullMask, (v) => fullMask.data[v]! >= 0.5, options.pad ?? 32);
+  const grid =
+    options.crop === false ? fullMask : subGrid(fullMask, (v) => fullMask.data[v]! >= 0.5, options.pad ?? 32);
   const resampled = resampleToReference(
     { ...image, data: Float64Array.from(image.data) },
     grid,

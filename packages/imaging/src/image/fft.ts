@@ -53,39 +53,101 @@ function fft1d(
   }
 }
 
+/** In-place transform of one line of a fixed length at `re[offset + k * stride]` (see {@link linePlan}). */
+type LineTransform = (re: Float64Array, im: Float64Array, offset: number, stride: number) => void;
+
+const isPowerOfTwo = (n: number) => (n & (n - 1)) === 0;
+
+function twiddles(n: number): [Float64Array, Float64Array] {
+  return [
+    Float64Array.from({ length: n / 2 }, (_, k) => Math.cos((2 * Math.PI * k) / n)),
+    Float64Array.from({ length: n / 2 }, (_, k) => Math.sin((2 * Math.PI * k) / n)),
+  ];
+}
+
 /**
- * 3D complex FFT in place on an `lx x ly x lz` grid (x fastest), each a power of two (1 allowed: a 2D or 1D
- * transform); unnormalised both ways (the inverse must be divided by `lx ly lz`).
+ * The transform of a line of `n` values: radix-2 for a power of two, otherwise Bluestein's chirp-z algorithm
+ * (`nk = (n^2 + k^2 - (k - n)^2) / 2` turns the DFT into a convolution with the chirp `exp(-i pi n^2 / N)`,
+ * computed by radix-2 FFTs of length `m >= 2n - 1`). All buffers are allocated once per plan.
+ */
+function linePlan(n: number, inverse: boolean): LineTransform {
+  if (isPowerOfTwo(n)) {
+    const [c, s] = twiddles(n);
+    const bufRe = new Float64Array(n);
+    const bufIm = new Float64Array(n);
+    return (re, im, offset, stride) => fft1d(re, im, offset, stride, n, inverse, bufRe, bufIm, c, s);
+  }
+  let m = 1;
+  while (m < 2 * n - 1) m <<= 1;
+  const [c, s] = twiddles(m);
+  const sign = inverse ? 1 : -1;
+  // Chirp w[j] = exp(sign i pi j^2 / n), j^2 reduced modulo 2n so the angle keeps its precision.
+  const wRe = new Float64Array(n);
+  const wIm = new Float64Array(n);
+  for (let j = 0; j < n; j++) {
+    const angle = (Math.PI * ((j * j) % (2 * n))) / n;
+    wRe[j] = Math.cos(angle);
+    wIm[j] = sign * Math.sin(angle);
+  }
+  // FFT of the conjugate chirp laid out circularly (indices 0..n-1 and m-n+1..m-1).
+  const bRe = new Float64Array(m);
+  const bIm = new Float64Array(m);
+  for (let j = 0; j < n; j++) {
+    bRe[j] = wRe[j]!;
+    bIm[j] = -wIm[j]!;
+    if (j > 0) {
+      bRe[m - j] = wRe[j]!;
+      bIm[m - j] = -wIm[j]!;
+    }
+  }
+  const bufRe = new Float64Array(m);
+  const bufIm = new Float64Array(m);
+  fft1d(bRe, bIm, 0, 1, m, false, bufRe, bufIm, c, s);
+  const aRe = new Float64Array(m);
+  const aIm = new Float64Array(m);
+  return (re, im, offset, stride) => {
+    for (let j = 0; j < n; j++) {
+      const xr = re[offset + j * stride]!;
+      const xi = im[offset + j * stride]!;
+      aRe[j] = xr * wRe[j]! - xi * wIm[j]!;
+      aIm[j] = xr * wIm[j]! + xi * wRe[j]!;
+    }
+    aRe.fill(0, n);
+    aIm.fill(0, n);
+    fft1d(aRe, aIm, 0, 1, m, false, bufRe, bufIm, c, s);
+    for (let j = 0; j < m; j++) {
+      const ar = aRe[j]!;
+      aRe[j] = ar * bRe[j]! - aIm[j]! * bIm[j]!;
+      aIm[j] = ar * bIm[j]! + aIm[j]! * bRe[j]!;
+    }
+    fft1d(aRe, aIm, 0, 1, m, true, bufRe, bufIm, c, s);
+    for (let k = 0; k < n; k++) {
+      const cr = aRe[k]! / m;
+      const ci = aIm[k]! / m;
+      re[offset + k * stride] = cr * wRe[k]! - ci * wIm[k]!;
+      im[offset + k * stride] = cr * wIm[k]! + ci * wRe[k]!;
+    }
+  };
+}
+
+/**
+ * 3D complex FFT in place on an `lx x ly x lz` grid (x fastest), of any lengths (1 allowed: a 2D or 1D
+ * transform; powers of two by radix-2, other lengths by Bluestein's chirp-z algorithm); unnormalised both ways
+ * (the inverse must be divided by `lx ly lz`).
  * @example fft3d(re, im, [64, 64, 1], false)
  */
 export function fft3d(re: Float64Array, im: Float64Array, size: readonly number[], inverse: boolean): void {
   const [lx, ly, lz] = size as [number, number, number];
-  const longest = Math.max(lx, ly, lz);
-  const bufRe = new Float64Array(longest);
-  const bufIm = new Float64Array(longest);
-  const tables = new Map<number, [Float64Array, Float64Array]>();
-  const table = (n: number) => {
-    let t = tables.get(n);
-    if (t === undefined) {
-      t = [
-        Float64Array.from({ length: n / 2 }, (_, k) => Math.cos((2 * Math.PI * k) / n)),
-        Float64Array.from({ length: n / 2 }, (_, k) => Math.sin((2 * Math.PI * k) / n)),
-      ];
-      tables.set(n, t);
-    }
-    return t;
-  };
   if (lx > 1) {
-    const [c, s] = table(lx);
-    for (let line = 0; line < ly * lz; line++) fft1d(re, im, line * lx, 1, lx, inverse, bufRe, bufIm, c, s);
+    const line = linePlan(lx, inverse);
+    for (let l = 0; l < ly * lz; l++) line(re, im, l * lx, 1);
   }
   if (ly > 1) {
-    const [c, s] = table(ly);
-    for (let k = 0; k < lz; k++)
-      for (let i = 0; i < lx; i++) fft1d(re, im, i + lx * ly * k, lx, ly, inverse, bufRe, bufIm, c, s);
+    const line = linePlan(ly, inverse);
+    for (let k = 0; k < lz; k++) for (let i = 0; i < lx; i++) line(re, im, i + lx * ly * k, lx);
   }
   if (lz > 1) {
-    const [c, s] = table(lz);
-    for (let j = 0; j < lx * ly; j++) fft1d(re, im, j, lx * ly, lz, inverse, bufRe, bufIm, c, s);
+    const line = linePlan(lz, inverse);
+    for (let j = 0; j < lx * ly; j++) line(re, im, j, lx * ly);
   }
 }

@@ -17,11 +17,12 @@ export function ibsi2PhantomA(ctDir: string): Ibsi2Phantom {
 
 /**
  * IBSI 2 configuration "B": the phantom interpolated to 1 mm isotropic (cubic B-spline, rounded to integers;
- * mask linear, kept where >= 0.5), cropped to the ROI plus `pad` voxels, the ROI resegmented to [-1000, 400] HU.
+ * mask linear, kept where >= 0.5), cropped to the ROI plus `pad` voxels (`'whole'`: the whole interpolated grid,
+ * for filters with a periodic boundary), the ROI resegmented to [-1000, 400] HU.
  */
-export function ibsi2PhantomB(ctDir: string, pad: number): Ibsi2Phantom {
+export function ibsi2PhantomB(ctDir: string, pad: number | 'whole'): Ibsi2Phantom {
   return ibsi2Prepare(readNifti(join(ctDir, 'phantom.nii.gz')), readNifti(join(ctDir, 'mask.nii.gz')), 'B', {
-    pad,
+    ...(pad === 'whole' ? { crop: false } : { pad }),
   });
 }
 
