@@ -23,6 +23,8 @@ export { cumulativeIncidence } from './competing/cumulative-incidence-table.js';
 export type { FineGrayModel, FineGrayOptions } from './competing/fine-gray.js';
 export type { FineGrayColumns, FineGrayTableOptions } from './competing/fine-gray-table.js';
 export { fineGray } from './competing/fine-gray-table.js';
+export type { SingularPolicy } from './cox/aliased.js';
+export { estimableCoefficients } from './cox/aliased.js';
 export type { CalibrateCoxOptions, CalibrateCoxResult } from './cox/calibrate-cox.js';
 export { calibrateCox } from './cox/calibrate-cox.js';
 export type { CoxZphOptions, CoxZphResult } from './cox/cox-zph.js';
@@ -39,6 +41,8 @@ export type {
   PredictCoxOptions,
 } from './cox/predict.js';
 export { baselineHazard, coxSurvivalAt, coxSurvivalCurves, predictCox } from './cox/predict.js';
+export type { CoxPathCurve, CoxSurvivalPathOptions, CoxSurvivalPaths } from './cox/predict-path.js';
+export { coxSurvivalPath } from './cox/predict-path.js';
 export type { CoxResiduals, CoxResidualType } from './cox/residuals.js';
 export { coxResiduals } from './cox/residuals.js';
 export type { SurvSplitColumns, SurvSplitOptions } from './cox/surv-split.js';

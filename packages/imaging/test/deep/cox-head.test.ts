@@ -133,7 +133,17 @@ describe('the Cox head on embeddings, fitted by @tace/survival, on ovarian', () 
       'MISSING_VALUE',
     );
     const collinear = { ...table, twice: rows.map((r) => 2 * r[0]) };
-    expect(catchCode(() => cox(collinear, ['age', 'twice']))).toBe('SINGULAR_MATRIX');
+    // coxph reports an aliased column as NA by default, as R; singular: 'error' (R singular.ok = FALSE) throws
+    expect(cox(collinear, ['age', 'twice']).aliased).toEqual([false, true]);
+    expect(
+      catchCode(() =>
+        coxph(
+          collinear,
+          { ...columns, covariates: ['age', 'twice'] },
+          { ties: 'breslow', singular: 'error' },
+        ),
+      ),
+    ).toBe('SINGULAR_MATRIX');
     expect(catchCode(() => cox({ ...table, futime: fixture.futime.slice(1) }, features))).toBe(
       'LENGTH_MISMATCH',
     );

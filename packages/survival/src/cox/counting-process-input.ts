@@ -45,15 +45,3 @@ export function countingConcordance(n: number): ConcordanceResult {
     omitted: 0,
   };
 }
-
-/**
- * Throws for a counting-process fit in functions that assume right-censored risk sets.
- * @throws {TaceError} `UNSUPPORTED` naming the function.
- */
-export function assertRightCensoredFit(data: { start?: Float64Array }, fn: string): void {
-  if (data.start === undefined) return;
-  throw new TaceError('UNSUPPORTED', `${fn} does not support (start, stop] fits yet`, {
-    param: 'model',
-    remedy: 'fit without columns.start for residuals and the PH test, or use the coefficients and variance',
-  });
-}

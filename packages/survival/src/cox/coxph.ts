@@ -18,6 +18,8 @@ import { toSurvivalData } from '../internal/survival-data.js';
 import { timeFix } from '../internal/time-fix.js';
 import type { ConcordanceResult } from '../metrics/concordance.js';
 import { concordanceKernel } from '../metrics/concordance.js';
+import type { SingularPolicy } from './aliased.js';
+import { aliasedColumns, aliasedWarning, assertNoAliased, subMatrix } from './aliased.js';
 import { countingConcordance, readStart } from './counting-process-input.js';
 import type { CoxFitData } from './cox-data.js';
 import { TOLER_CHOL } from './cox-data.js';
@@ -92,6 +94,14 @@ export interface CoxphOptions {
    * @default true
    */
   timeFix?: boolean;
+  /**
+   * A covariate that cannot be estimated (aliased with the others, e.g. `2 * age + 3` beside `age`, or constant
+   * among the rows used, e.g. a factor level with no complete case): `'NA'` reports its coefficient as NaN
+   * (R's NA) with a zero row and column in the variance, fits the rest as without it and adds a warning;
+   * `'error'` throws. Mirrors R's `singular.ok` (TRUE = `'NA'`).
+   * @default 'NA'
+   */
+  singular?: SingularPolicy;
 }
 
 /** A test statistic with its degrees of freedom and p-value. */
@@ -106,8 +116,15 @@ export interface CoxModel {
   /** Design-column names, R style (`sex`, `celltypelarge`). */
   names: string[];
   terms: CoxTerm[];
+  /** Coefficients; NaN (R's NA) for an aliased or constant column (see `aliased`). */
   coefficients: Float64Array;
-  /** Standard errors (robust when `robust`). */
+  /**
+   * Per design column: true when it could not be estimated (aliased with earlier columns or constant among
+   * the rows used), R's `is.na(coef(fit))`. Its coefficient, hazard ratio, z, p and limits are NaN, its
+   * standard error 0 and its variance row and column 0, as R's `summary(fit)` and `fit$var`.
+   */
+  aliased: boolean[];
+  /** Standard errors (robust when `robust`); 0 for aliased columns, as R's `se(coef)`. */
   standardErrors: Float64Array;
   /** Model-based standard errors (= `standardErrors` unless robust). */
   naiveStandardErrors: Float64Array;
@@ -116,7 +133,7 @@ export interface CoxModel {
   upper: Float64Array;
   z: Float64Array;
   pValue: Float64Array;
-  /** Variance matrix, p x p (the sandwich when robust; R `fit$var`). */
+  /** Variance matrix, p x p (the sandwich when robust; R `fit$var`: zero rows and columns for aliased columns). */
   variance: DenseMatrix;
   /** Inverse information matrix, p x p (R `fit$naive.var`, or `fit$var` when not robust). */
   naiveVariance: DenseMatrix;
@@ -159,6 +176,8 @@ export interface CoxModel {
   /** Outcome and covariate column names used. */
   columns: {
     time: string;
+    /** Start column of a counting-process (start, stop] fit. */
+    start?: string;
     event: string;
     strata?: string;
     weights?: string;
@@ -180,8 +199,13 @@ export interface CoxModel {
  * and lung with `cluster(inst)`: coefficients, variances, log-likelihoods and tests tested at 1e-9
  * (measured ~1e-14), and Therneau & Grambsch's hand-worked book examples (book1/book2) at 1e-10.
  *
+ * An aliased (collinear) or constant covariate is reported as NA (NaN) with a warning, as R with
+ * `singular.ok = TRUE`; `singular: 'error'` throws instead. Matches R on lung, cgd and heart with an aliased
+ * or constant column (plain, strata, weights, cluster, (start, stop]) at 1e-9.
+ *
  * @throws {TaceError} unknown column, invalid outcome, missing values (policy 'error'), no events,
- * constant or collinear covariates (named), a strata column with one level, non-positive weights.
+ * constant or collinear covariates with `singular: 'error'` (named), a strata column with one level,
+ * non-positive weights.
  * @example
  * ```ts
  * const fit = coxph(table, { time: 'time', event: 'dead', covariates: ['age', 'sex', 'ph.ecog'] }, { ties: 'efron' });
@@ -304,7 +328,9 @@ export function coxph(table: TableLike, columns: CoxColumns, fitOptions: CoxphOp
     Int32Array.from(order, (k) => rows[k]),
   );
   assertFiniteDesign(design, order, rows);
-  assertNoConstantColumn(design);
+  const singular = options.singular ?? 'NA';
+  assertOneOf(singular, 'singular', ['NA', 'error']);
+  if (singular === 'error') assertNoConstantColumn(design);
   const { p } = design;
   const data: CoxFitData = {
     n,
@@ -344,13 +370,11 @@ export function coxph(table: TableLike, columns: CoxColumns, fitOptions: CoxphOp
     data.noCenter[c] = zeroOne;
   }
   const raw = fitCox(data, data.noCenter, { eps, maxIter, tolerChol: TOLER_CHOL });
-  if (raw.singular.length > 0) {
-    const named = raw.singular.map((c) => `'${design.names[c]}'`).join(', ');
-    throw new TaceError('SINGULAR_MATRIX', `covariate ${named} is collinear with the other covariates`, {
-      param: `column ${named}`,
-      remedy: 'drop one of the collinear covariates (R would report NA for it)',
-    });
-  }
+  const aliased = aliasedColumns(raw.variance, raw.beta, p, maxIter);
+  if (singular === 'error') assertNoAliased(aliased, design.names);
+  const estimable = aliased.flatMap((a, c) => (a ? [] : [c]));
+  const df = estimable.length;
+  // beta is 0 at aliased columns (their Cholesky pivot vanished), as R's fit before it sets them NA
   const beta = raw.beta;
   // centred linear predictor
   let centre = 0;
@@ -363,6 +387,8 @@ export function coxph(table: TableLike, columns: CoxColumns, fitOptions: CoxphOp
   const linearPredictors = new Float64Array(n);
   for (let k = 0; k < n; k++) linearPredictors[order[k]] = data.eta[k];
   const warnings: string[] = [];
+  const aliasedNote = aliasedWarning(aliased, design.names);
+  if (aliasedNote !== null) warnings.push(aliasedNote);
   if (!raw.converged && maxIter > 1) warnings.push('Ran out of iterations and did not converge');
   else if (maxIter > 1) {
     const infinite: string[] = [];
@@ -380,20 +406,24 @@ export function coxph(table: TableLike, columns: CoxColumns, fitOptions: CoxphOp
   }
   let nonIntegerWeights = false;
   for (let i = 0; i < n && !nonIntegerWeights; i++) nonIntegerWeights = !Number.isInteger(weight[i]);
-  const robust = options.robust ?? (options.cluster !== undefined || nonIntegerWeights);
+  // R skips the robust variance when no coefficient is estimable
+  const robust = (options.robust ?? (options.cluster !== undefined || nonIntegerWeights)) && df > 0;
   if (!robust && options.cluster !== undefined)
     warnings.push('cluster specified with robust = false, cluster ignored');
   const robustFit = robust ? robustVariance(data, raw.means, raw.variance) : null;
   const variance = robustFit === null ? raw.variance : robustFit.variance;
   const rscore = robustFit === null ? Number.NaN : robustFit.rscore;
-  assertVarianceInRange(variance, raw.variance, p, design.names);
+  assertVarianceInRange(variance, raw.variance, estimable, design.names);
   const z = normalQuantile(1 - (1 - confLevel) / 2);
   const se = Float64Array.from({ length: p }, (_, i) => Math.sqrt(variance[i * p + i]));
   const naiveSe = Float64Array.from({ length: p }, (_, i) => Math.sqrt(raw.variance[i * p + i]));
-  const zval = Float64Array.from(beta, (b, i) => b / se[i]);
-  const wald = solveLdl(variance, p, beta, TOLER_CHOL);
+  const coefficients = beta.map((b, i) => (aliased[i] ? Number.NaN : b));
+  const zval = Float64Array.from(coefficients, (b, i) => b / se[i]);
+  // Wald test over the estimable coefficients (R: coxph.wtest(var[nabeta, nabeta], coef[nabeta]))
+  const betaKept = estimable.map((c) => beta[c]);
+  const wald = solveLdl(subMatrix(variance, p, estimable), df, betaKept, TOLER_CHOL);
   let waldStat = 0;
-  for (let i = 0; i < p; i++) waldStat += wald.x[i] * beta[i];
+  for (let i = 0; i < df; i++) waldStat += wald.x[i] * betaKept[i];
   const lr = 2 * (raw.loglik - raw.loglikInit);
   const conc =
     startTime !== undefined
@@ -404,12 +434,13 @@ export function coxph(table: TableLike, columns: CoxColumns, fitOptions: CoxphOp
   const model: CoxModel = {
     names: design.names,
     terms,
-    coefficients: beta,
+    coefficients,
+    aliased,
     standardErrors: se,
     naiveStandardErrors: naiveSe,
-    hazardRatios: beta.map(Math.exp),
-    lower: beta.map((b, i) => Math.exp(b - z * se[i])),
-    upper: beta.map((b, i) => Math.exp(b + z * se[i])),
+    hazardRatios: coefficients.map(Math.exp),
+    lower: coefficients.map((b, i) => Math.exp(b - z * se[i])),
+    upper: coefficients.map((b, i) => Math.exp(b + z * se[i])),
     z: zval,
     pValue: zval.map((v) => 2 * normalSurvival(Math.abs(v))),
     // symmetric: the row-major buffers are already column-major
@@ -417,10 +448,10 @@ export function coxph(table: TableLike, columns: CoxColumns, fitOptions: CoxphOp
     naiveVariance: denseMatrix(p, p, raw.variance),
     robust,
     loglik: [raw.loglikInit, raw.loglik],
-    likelihoodRatioTest: { statistic: lr, df: p, pValue: chiSquareSurvival(lr, p) },
-    waldTest: { statistic: waldStat, df: p, pValue: chiSquareSurvival(waldStat, p) },
-    scoreTest: { statistic: raw.scoreTest, df: p, pValue: chiSquareSurvival(raw.scoreTest, p) },
-    robustScoreTest: { statistic: rscore, df: p, pValue: robust ? chiSquareSurvival(rscore, p) : Number.NaN },
+    likelihoodRatioTest: { statistic: lr, df, pValue: chiSquareSurvival(lr, df) },
+    waldTest: { statistic: waldStat, df, pValue: chiSquareSurvival(waldStat, df) },
+    scoreTest: { statistic: raw.scoreTest, df, pValue: chiSquareSurvival(raw.scoreTest, df) },
+    robustScoreTest: { statistic: rscore, df, pValue: robust ? chiSquareSurvival(rscore, df) : Number.NaN },
     concordance: conc,
     means: raw.means,
     offsetMean,
@@ -438,6 +469,7 @@ export function coxph(table: TableLike, columns: CoxColumns, fitOptions: CoxphOp
     missingByColumn: cc.missingByColumn,
     columns: {
       time: options.time,
+      start: options.start,
       event: options.event,
       strata: options.strata,
       weights: options.weights,
@@ -447,13 +479,13 @@ export function coxph(table: TableLike, columns: CoxColumns, fitOptions: CoxphOp
     fit: data,
     toTable: () => ({
       term: [...design.names],
-      coef: Array.from(beta),
-      hazardRatio: Array.from(beta, Math.exp),
+      coef: Array.from(coefficients),
+      hazardRatio: Array.from(coefficients, Math.exp),
       se: Array.from(se),
       z: Array.from(zval),
       pValue: Array.from(zval, (v) => 2 * normalSurvival(Math.abs(v))),
-      lower: Array.from(beta, (b, i) => Math.exp(b - z * se[i])),
-      upper: Array.from(beta, (b, i) => Math.exp(b + z * se[i])),
+      lower: Array.from(coefficients, (b, i) => Math.exp(b - z * se[i])),
+      upper: Array.from(coefficients, (b, i) => Math.exp(b + z * se[i])),
     }),
   };
   return model;
@@ -491,8 +523,14 @@ function assertFiniteDesign(
  * The variance of every coefficient must be a normal double: a covariate on an extreme scale (values near
  * 1e200, or 1e-200) makes its variance underflow to 0 or overflow, which would report se 0 and p 0.
  */
-function assertVarianceInRange(variance: Float64Array, naive: Float64Array, p: number, names: string[]) {
-  for (let c = 0; c < p; c++) {
+function assertVarianceInRange(
+  variance: Float64Array,
+  naive: Float64Array,
+  estimable: readonly number[],
+  names: string[],
+) {
+  const p = names.length;
+  for (const c of estimable) {
     for (const v of [variance[c * p + c], naive[c * p + c]]) {
       if (!(v >= 2.2250738585072014e-308) || !Number.isFinite(v)) {
         throw new TaceError(

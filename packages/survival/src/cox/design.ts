@@ -95,9 +95,9 @@ function orderLevels(name: string, observed: string[], spec: LevelSpec): string[
         },
       );
     }
-    // R keeps the given order; levels with no rows become all-zero columns, which R reports as NA: keep
-    // only the observed ones, in the given order
-    levels = given.filter((l) => observed.includes(l));
+    // R keeps the given order and every level: one with no rows becomes an all-zero column, which coxph
+    // reports as NA (see CoxphOptions.singular)
+    levels = [...given];
   }
   const reference = spec.reference?.[name];
   if (reference !== undefined) {
@@ -119,7 +119,10 @@ function orderLevels(name: string, observed: string[], spec: LevelSpec): string[
 /**
  * Decides each term's kind and levels from the data: string columns (and those named in `categorical`)
  * become factors with levels sorted as R's `factor()` (or in the order and with the reference level of
- * `spec`); everything else is numeric.
+ * `spec`); everything else is numeric. As R's model frame: a string column's levels are those of the rows
+ * used (R converts character columns after dropping incomplete rows), while a column named in
+ * `categorical` (R `factor(x)` in the formula, evaluated before) takes the levels of all its non-missing
+ * values in the table, so a level seen only in incomplete rows becomes an all-zero (NA) column.
  */
 export function describeTerms(
   table: TableLike,
@@ -138,7 +141,10 @@ export function describeTerms(
       spec.reference?.[name] !== undefined ||
       isCategoricalColumn(values);
     if (factor) {
-      const labels = Array.from(rows, (r) => {
+      const levelRows = categorical.includes(name)
+        ? Int32Array.from({ length: values.length }, (_, i) => i)
+        : rows;
+      const labels = Array.from(levelRows, (r) => {
         const v = values[r];
         return isMissing(v) ? null : String(v).trim();
       });

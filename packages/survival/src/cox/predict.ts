@@ -8,6 +8,7 @@ import {
   toNumericArray,
 } from '@tace/core';
 import { toFactor } from '../internal/factor.js';
+import { estimableCoefficients } from './aliased.js';
 import { riskSets } from './counting-process-residuals.js';
 import { centeredX } from './cox-data.js';
 import type { CoxModel } from './coxph.js';
@@ -36,7 +37,7 @@ export interface CoxPrediction {
 /**
  * Linear predictor and relative risk for the rows of `table` (the model's covariate columns must be
  * present; categorical levels must be among those seen when fitting). Matches R `predict.coxph` with
- * `newdata` to 1e-10.
+ * `newdata` to 1e-10. An aliased (NA) coefficient counts as 0, as R.
  * @throws {TaceError} missing column, unseen category, missing values (policy 'error').
  * @example predictCox(fit, { age: [60, 70], sex: [1, 2], 'ph.ecog': [0, 2] }).risk
  */
@@ -56,10 +57,11 @@ export function predictCox(
       ? new Float64Array(n)
       : toNumericArray(Array.from(cc.rows, (r) => getColumn(rowsTable, model.columns.offset as string)[r]));
   const lp = new Float64Array(n);
+  const beta = estimableCoefficients(model);
   for (let i = 0; i < n; i++) {
     // as R: the new rows' own offsets, not centred (unlike the fit's linear predictors)
     let z = model.columns.offset === undefined ? 0 : offset[i];
-    for (let c = 0; c < p; c++) z += model.coefficients[c] * (x[i * p + c] - model.means[c]);
+    for (let c = 0; c < p; c++) z += beta[c] * (x[i * p + c] - model.means[c]);
     lp[i] = z;
   }
   return {
@@ -96,7 +98,8 @@ export function baselineHazard(model: CoxModel, centered = true): BaselineHazard
   let factor = Math.exp(model.offsetWeightedMean - model.offsetMean);
   if (!centered) {
     let s = 0;
-    for (let c = 0; c < model.coefficients.length; c++) s += model.coefficients[c] * model.means[c];
+    const beta = estimableCoefficients(model);
+    for (let c = 0; c < beta.length; c++) s += beta[c] * model.means[c];
     factor *= Math.exp(-s);
   }
   const strata: string[] = [];

@@ -114,16 +114,3 @@ describe(`coxph(Surv(start, stop, event) ~ ...) matches R (survival ${fixture.ve
     });
   }
 });
-
-describe('coxZph assumes right-censored risk sets and refuses a (start, stop] fit', () => {
-  it('throws UNSUPPORTED naming the model', async () => {
-    const { coxZph } = await import('@tace/survival');
-    const fit = coxph(fixture.heart, {
-      start: 'start',
-      time: 'stop',
-      event: 'event',
-      covariates: ['age', 'transplant'],
-    });
-    expectTaceError(() => coxZph(fit), 'UNSUPPORTED', /model/);
-  });
-});

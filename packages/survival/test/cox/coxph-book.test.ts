@@ -138,21 +138,44 @@ describe('coxph: book2 (Efron ties), closed form', () => {
 
 describe('coxph: bad input gives a TaceError naming the column', () => {
   const base = { time: [1, 2, 3, 4, 5, 6], dead: [1, 0, 1, 1, 0, 1], age: [50, 60, 55, 70, 65, 62] };
-  it('rejects a constant covariate', () => {
+  it("with singular: 'error', rejects a constant covariate (R singular.ok = FALSE)", () => {
     expectTaceError(
       () =>
-        coxph({ ...base, c: [1, 1, 1, 1, 1, 1] }, { time: 'time', event: 'dead', covariates: ['age', 'c'] }),
+        coxph(
+          { ...base, c: [1, 1, 1, 1, 1, 1] },
+          { time: 'time', event: 'dead', covariates: ['age', 'c'] },
+          { singular: 'error' },
+        ),
       'INVALID_ARGUMENT',
       /'c'/,
     );
   });
-  it('rejects collinear covariates, naming the redundant one', () => {
+  it("with singular: 'error', rejects collinear covariates, naming the redundant one", () => {
     const age2 = base.age.map((a) => 2 * a + 1);
     expectTaceError(
-      () => coxph({ ...base, age2 }, { time: 'time', event: 'dead', covariates: ['age', 'age2'] }),
+      () =>
+        coxph(
+          { ...base, age2 },
+          { time: 'time', event: 'dead', covariates: ['age', 'age2'] },
+          { singular: 'error' },
+        ),
       'SINGULAR_MATRIX',
       /age2/,
     );
+  });
+  it('by default reports a constant or collinear covariate as NA with a warning, the rest as without it', () => {
+    const age2 = base.age.map((a) => 2 * a + 1);
+    const alone = coxph(base, { time: 'time', event: 'dead', covariates: ['age'] });
+    const fit = coxph(
+      { ...base, age2, c: [1, 1, 1, 1, 1, 1] },
+      { time: 'time', event: 'dead', covariates: ['age', 'age2', 'c'] },
+    );
+    expect(fit.aliased).toEqual([false, true, true]);
+    expect(Number.isNaN(fit.coefficients[1]) && Number.isNaN(fit.coefficients[2])).toBe(true);
+    expect(fit.coefficients[0]).toBeCloseTo(alone.coefficients[0], 12);
+    expect(fit.loglik[1]).toBeCloseTo(alone.loglik[1], 12);
+    expect(fit.likelihoodRatioTest.df).toBe(1);
+    expect(fit.warnings[0]).toMatch(/singular; variable age2, c/);
   });
   it('rejects zero events, negative times, events not 0/1 and a strata column with one level', () => {
     expectTaceError(
