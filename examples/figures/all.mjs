@@ -7,5 +7,8 @@ export const examples = [
   { name: 'model-evaluation', load: () => import('./model-evaluation.mjs') },
   { name: 'heatmap', load: () => import('./heatmap.mjs') },
   { name: 'violin', load: () => import('./violin.mjs') },
+  { name: 'volcano', load: () => import('./volcano.mjs') },
+  { name: 'dot-plot', load: () => import('./dot-plot.mjs') },
+  { name: 'embedding', load: () => import('./embedding.mjs') },
   { name: 'multi-panel', load: () => import('./multi-panel.mjs') },
 ];

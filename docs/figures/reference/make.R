@@ -127,7 +127,7 @@ tt$status <- ifelse(tt$adj.P.Val < 0.05 & tt$logFC > 0.5, "Up",
 volcano <- ggplot(tt, aes(logFC, -log10(P.Value), colour = status)) + geom_point(size = 1) +
   geom_vline(xintercept = c(-0.5, 0.5), linetype = 2) +
   geom_hline(yintercept = -log10(max(tt$P.Value[tt$adj.P.Val < 0.05])), linetype = 2) +
-  geom_text_repel(data = head(tt, 15), aes(label = gene), size = 3, show.legend = FALSE) +
+  geom_text_repel(data = head(tt[tt$status != "NS", ], 15), aes(label = gene), size = 3, show.legend = FALSE) +
   scale_colour_manual(values = c(Down = "#2166AC", NS = "grey70", Up = "#B2182B")) +
   labs(x = "log2 fold change (High vs Low risk)", y = expression(-log[10]~p))
 ggsave(file.path(out, "volcano.png"), volcano, width = 120, height = 100, units = "mm", dpi = 150)
