@@ -1,5 +1,5 @@
 import type { ColumnTable } from '@tace/core';
-import { assertOneOf, chiSquareSurvival } from '@tace/core';
+import { assertOneOf, chiSquareSurvival, TaceError } from '@tace/core';
 import { orderByTime } from '../internal/order.js';
 import { riskSets } from './counting-process-residuals.js';
 import type { CoxData } from './cox-data.js';
@@ -38,6 +38,7 @@ export function coxZph(model: CoxModel, options: CoxZphOptions = {}): CoxZphResu
   assertOneOf(transform, 'transform', ['km', 'rank', 'identity']);
   const data = model.fit;
   const { n } = data;
+  assertTestable(model);
   const keep = model.aliased.flatMap((a, c) => (a ? [] : [c]));
   const p = keep.length;
   const g = transformTimes(data, transform);
@@ -107,6 +108,26 @@ export function coxZph(model: CoxModel, options: CoxZphOptions = {}): CoxZphResu
       pValue: Array.from(pv),
     }),
   };
+}
+
+/**
+ * R's `cox.zph` refuses models with `tt()` terms, and has nothing to test without an estimable coefficient.
+ * @throws {TaceError} `UNSUPPORTED` / `INVALID_ARGUMENT` naming the model.
+ */
+function assertTestable(model: CoxModel): void {
+  if (model.columns.timeTransforms !== undefined) {
+    throw new TaceError('UNSUPPORTED', 'coxZph is not defined for a model with time-transformed covariates', {
+      param: 'model',
+      remedy:
+        'a tt() term is itself a model of non-proportional hazards (R: "function not defined for models with tt() terms")',
+    });
+  }
+  if (model.aliased.every((a) => a)) {
+    throw new TaceError('INVALID_ARGUMENT', 'the model has no estimable coefficient to test', {
+      param: 'model',
+      remedy: 'fit at least one covariate that is not constant or aliased',
+    });
+  }
 }
 
 /** The columns `keep` of the fit's covariates, centred by `means` (n x keep.length, row-major). */

@@ -178,6 +178,8 @@ export interface CoxModel {
     time: string;
     /** Start column of a counting-process (start, stop] fit. */
     start?: string;
+    /** Names of the time-transformed terms (`columns.timeTransforms`); such fits have no PH test or curves, as R. */
+    timeTransforms?: string[];
     event: string;
     strata?: string;
     weights?: string;
@@ -213,7 +215,11 @@ export interface CoxModel {
  * ```
  */
 export function coxph(table: TableLike, columns: CoxColumns, fitOptions: CoxphOptions = {}): CoxModel {
-  if (columns.timeTransforms !== undefined) return coxphWithTimeTransforms(table, columns, fitOptions, coxph);
+  if (columns.timeTransforms !== undefined) {
+    const model = coxphWithTimeTransforms(table, columns, fitOptions, coxph);
+    model.columns.timeTransforms = Object.keys(columns.timeTransforms);
+    return model;
+  }
   const options = { ...fitOptions, ...columns };
   const expanded = expandCategoricalColumns(
     table,

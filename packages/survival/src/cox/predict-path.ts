@@ -6,7 +6,7 @@ import { riskSets } from './counting-process-residuals.js';
 import { centeredX } from './cox-data.js';
 import type { CoxModel } from './coxph.js';
 import type { CoxSurvivalCurve, CoxSurvivalCurvesOptions } from './predict.js';
-import { predictCox } from './predict.js';
+import { assertNoTimeTransforms, predictCox } from './predict.js';
 import { cumulative } from './residual-kernels.js';
 
 /** Options for {@link coxSurvivalPath}. */
@@ -180,6 +180,7 @@ export function coxSurvivalPath(
   path: TableLike,
   options: CoxSurvivalPathOptions = {},
 ): CoxSurvivalPaths {
+  assertNoTimeTransforms(model, 'coxSurvivalPath');
   const startName = model.columns.start;
   if (startName === undefined || model.fit.start === undefined) {
     throw new TaceError('UNSUPPORTED', 'a covariate path needs a (start, stop] fit', {

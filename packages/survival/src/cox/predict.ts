@@ -158,6 +158,7 @@ export function coxSurvivalCurves(
   table: TableLike,
   options: CoxSurvivalCurvesOptions = {},
 ): CoxSurvivalCurves {
+  assertNoTimeTransforms(model, 'coxSurvivalCurves');
   const confLevel = options.confLevel ?? 0.95;
   assertInRange(confLevel, 'confLevel', 0, 1, { lower: true, upper: true });
   const z = normalQuantile(1 - (1 - confLevel) / 2);
@@ -253,4 +254,18 @@ export function coxSurvivalAt(
       return lo === 0 ? 1 : c.survival[lo - 1];
     }),
   );
+}
+
+/**
+ * Survival curves are not defined for a fit with time-transformed covariates, as R's `survfit.coxph` ("can not
+ * process coxph models with a tt term"): the covariate's path depends on the curve's own time.
+ * @throws {TaceError} `UNSUPPORTED` naming the function.
+ */
+export function assertNoTimeTransforms(model: CoxModel, fn: string): void {
+  if (model.columns.timeTransforms === undefined) return;
+  throw new TaceError('UNSUPPORTED', `${fn} is not defined for a model with time-transformed covariates`, {
+    param: 'model',
+    remedy:
+      'give the covariate path explicitly: split follow-up (survSplit), compute the term per row, fit with columns.start and use coxSurvivalPath',
+  });
 }

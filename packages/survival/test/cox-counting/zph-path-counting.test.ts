@@ -1,5 +1,5 @@
 import type { CoxModel } from '@tace/survival';
-import { coxph, coxSurvivalPath, coxZph } from '@tace/survival';
+import { coxph, coxSurvivalCurves, coxSurvivalPath, coxZph } from '@tace/survival';
 import { describe, expect, it } from 'vitest';
 import { loadJsonFixture } from '../fixtures/load-json.js';
 import { expectClose, expectTaceError } from '../fixtures/r-survival/helpers.js';
@@ -90,6 +90,27 @@ describe(`coxSurvivalPath matches R survfit(fit, newdata = path, id = id) (survi
       () => coxSurvivalPath(strat, { ...fixture.paths[3].path, hoscat: ['US:NIH', 'Mars', 'US:other'] }),
       'INVALID_ARGUMENT',
       /hoscat/,
+    );
+  });
+});
+
+describe('a fit with time-transformed covariates has no PH test and no curves, as R', () => {
+  it('coxZph, coxSurvivalCurves and coxSurvivalPath throw UNSUPPORTED (R: "not defined for models with tt() terms")', () => {
+    const heart = fixture.heart;
+    const fit = coxph(heart, {
+      start: 'start',
+      time: 'stop',
+      event: 'event',
+      covariates: ['age', 'ageT'],
+      timeTransforms: { ageT: { column: 'age', transform: (x, t) => x * Math.log(t + 1) } },
+    });
+    expect(fit.columns.timeTransforms).toEqual(['ageT']);
+    expectTaceError(() => coxZph(fit), 'UNSUPPORTED', /model/);
+    expectTaceError(() => coxSurvivalCurves(fit, { age: [1], ageT: [1] }), 'UNSUPPORTED', /model/);
+    expectTaceError(
+      () => coxSurvivalPath(fit, { start: [0], stop: [1], age: [1], ageT: [1] }),
+      'UNSUPPORTED',
+      /model/,
     );
   });
 });

@@ -17,6 +17,7 @@ interface Spec {
   event?: string;
   covariates: string[] | string;
   categorical?: string[] | string;
+  levels?: Record<string, string[]>;
   strata?: string;
   weights?: string;
   cluster?: string;
@@ -36,6 +37,7 @@ function fitSpec(spec: Spec, options: CoxphOptions = {}, drop: readonly string[]
       event: spec.event ?? 'status',
       covariates: list(spec.covariates).filter((c) => !drop.includes(c)),
       categorical: list(spec.categorical),
+      levels: spec.levels,
       strata: spec.strata,
       weights: spec.weights,
       cluster: spec.cluster,
@@ -97,6 +99,18 @@ describe(`coxph reports aliased and constant covariates as NA, as R (survival ${
       expect((table.coef as number[]).map(Number.isNaN)).toEqual(fit.aliased);
     });
   }
+
+  it('no estimable coefficient at all (a constant alone): R still fits, with tests on 0 df', () => {
+    const r = fixture.allConstant;
+    const fit = coxph(fixture.lung, { time: 'time', event: 'status', covariates: ['const'] });
+    expect(fit.aliased).toEqual([true]);
+    expect(Number.isNaN(fit.coefficients[0])).toBe(true);
+    expectClose(fit.variance.data, [0], 0, 'var');
+    expectClose(fit.loglik, r.loglik, TOL, 'loglik');
+    expect(fit.likelihoodRatioTest).toEqual({ statistic: 0, df: 0, pValue: 1 });
+    expect([fit.scoreTest.statistic, fit.scoreTest.df, fit.waldTest.df]).toEqual([r.score, 0, 0]);
+    expectTaceError(() => coxZph(fit), 'INVALID_ARGUMENT', /model/);
+  });
 
   it("singular: 'error' throws as R's singular.ok = FALSE, naming the column", () => {
     const [aliased, constant] = fixture.cases;
