@@ -8,9 +8,33 @@
  *   {@link compareGroups}, {@link differentialExpression}, {@link compareByRiskGroup} (per-cell arrays);
  *   limma's variance prior; fgsea's enrichment score; Cliff's delta;
  * - per-cell loops on AnnData matrices (CSR rows): {@link toCsr}, {@link columnMeans}, {@link rowMeansOver},
- *   {@link rowTotals}, {@link RowRanker}, scanpy's control-gene choice {@link selectControlGenes}.
+ *   {@link rowTotals}, {@link RowRanker}, scanpy's control-gene choice {@link selectControlGenes};
+ * - cell annotation steps as Seurat runs them (issue 24): {@link findVariableGenes} (vst, with R's
+ *   {@link loessFit}), {@link scaledPca} (exact, by {@link topEigenpairs}), {@link nearestNeighbors},
+ *   {@link sharedNeighborGraph}, {@link louvainClusters}, and {@link adjustedRandIndex} to compare partitions.
  * @module
  */
+export type {
+  LoessOptions,
+  LouvainOptions,
+  LouvainResult,
+  ScaledPca,
+  ScaledPcaOptions,
+  TopEigenOptions,
+  TopEigenpairs,
+  VariableGenes,
+  VariableGenesOptions,
+} from './annotate/index.js';
+export {
+  adjustedRandIndex,
+  findVariableGenes,
+  loessFit,
+  louvainClusters,
+  nearestNeighbors,
+  scaledPca,
+  sharedNeighborGraph,
+  topEigenpairs,
+} from './annotate/index.js';
 export type { GroupComparison } from './groups/compare-groups.js';
 export { cliffsDelta, compareGroups } from './groups/compare-groups.js';
 export type { DifferentialExpression } from './groups/differential-expression.js';

@@ -1,0 +1,12 @@
+export { adjustedRandIndex } from './adjusted-rand.js';
+export type { TopEigenOptions, TopEigenpairs } from './lanczos.js';
+export { topEigenpairs } from './lanczos.js';
+export type { LoessOptions } from './loess.js';
+export { loessFit } from './loess.js';
+export type { LouvainOptions, LouvainResult } from './louvain.js';
+export { louvainClusters } from './louvain.js';
+export { nearestNeighbors, sharedNeighborGraph } from './neighbors.js';
+export type { ScaledPca, ScaledPcaOptions } from './pca.js';
+export { scaledPca } from './pca.js';
+export type { VariableGenes, VariableGenesOptions } from './variable-genes.js';
+export { findVariableGenes } from './variable-genes.js';
