@@ -2,6 +2,8 @@ import type { ImageType } from '../filters/image-type.js';
 import {
   exponentialImageType,
   gradientImageType,
+  lbp2DImageType,
+  lbp3DImageType,
   logarithmImageType,
   logImageType,
   squareImageType,
@@ -29,4 +31,6 @@ export const IMAGE_TYPES: Record<string, ImageType> = {
   Logarithm: logarithmImageType,
   Exponential: exponentialImageType,
   Gradient: gradientImageType,
+  LBP2D: lbp2DImageType,
+  LBP3D: lbp3DImageType,
 };

@@ -2,6 +2,8 @@ import { gradientMagnitudeImage } from './gradient.js';
 import type { ImageType } from './image-type.js';
 import { exponentialImage, logarithmImage, squareImage, squareRootImage } from './intensity-filters.js';
 import { laplacianOfGaussian, logImageName } from './laplacian-of-gaussian.js';
+import { type Lbp2DMethod, lbp2DImage } from './lbp-2d.js';
+import { lbp3DImages } from './lbp-3d.js';
 import { waveletImages } from './wavelet.js';
 
 /**
@@ -49,4 +51,37 @@ export const exponentialImageType: ImageType = function* exponential(image) {
 export const gradientImageType: ImageType = function* gradient(image, _mask, settings) {
   const useSpacing = settings.extra.gradientUseSpacing !== false;
   yield { name: 'gradient', image: gradientMagnitudeImage(image, { useSpacing }) };
+};
+
+/**
+ * PyRadiomics `LBP2D` image type: `lbp-2D` ({@link lbp2DImage}) with `lbp2DRadius` (default 1),
+ * `lbp2DSamples` (8) and `lbp2DMethod` ('uniform') from the extra settings, slices across `force2Ddimension`.
+ */
+export const lbp2DImageType: ImageType = function* lbp2D(image, _mask, settings) {
+  const extra = settings.extra;
+  yield {
+    name: 'lbp-2D',
+    image: lbp2DImage(image, {
+      radius: (extra.lbp2DRadius as number | undefined) ?? 1,
+      samples: (extra.lbp2DSamples as number | undefined) ?? 8,
+      method: (extra.lbp2DMethod as Lbp2DMethod | undefined) ?? 'uniform',
+      axis: settings.force2Ddimension as 0 | 1 | 2,
+    }),
+  };
+};
+
+/**
+ * PyRadiomics `LBP3D` image type: `lbp-3D-m1` ... `lbp-3D-m<levels>` and `lbp-3D-k` ({@link lbp3DImages}) of
+ * the ROI, with `lbp3DLevels` (default 2), `lbp3DIcosphereRadius` (1) and `lbp3DIcosphereSubdivision` (1) from
+ * the extra settings.
+ */
+export const lbp3DImageType: ImageType = function* lbp3D(image, mask, settings) {
+  const extra = settings.extra;
+  const { levels, kurtosis } = lbp3DImages(image, mask, {
+    levels: (extra.lbp3DLevels as number | undefined) ?? 2,
+    icosphereRadius: (extra.lbp3DIcosphereRadius as number | undefined) ?? 1,
+    icosphereSubdivision: (extra.lbp3DIcosphereSubdivision as number | undefined) ?? 1,
+  });
+  for (const [l, level] of levels.entries()) yield { name: `lbp-3D-m${l + 1}`, image: level };
+  yield { name: 'lbp-3D-k', image: kurtosis };
 };
