@@ -78,7 +78,13 @@ export {
 export type { ScatterPlotOptions } from './plots/scatter-plot.js';
 export { scatterPlot } from './plots/scatter-plot.js';
 // Biology.
-export type { ViolinGroup, ViolinPanel, ViolinPlotOptions } from './plots/violin-plot.js';
-export { violinPlot } from './plots/violin-plot.js';
+export type {
+  ViolinGroup,
+  ViolinPanel,
+  ViolinPanelTest,
+  ViolinPlotOptions,
+  ViolinTest,
+} from './plots/violin-plot.js';
+export { violinPlot, violinTests } from './plots/violin-plot.js';
 export type { VolcanoInput, VolcanoPlotOptions } from './plots/volcano-plot.js';
 export { volcanoPlot } from './plots/volcano-plot.js';
