@@ -38,6 +38,8 @@ export type { ConcordancePlotOptions, ModelCohortEstimate } from './plots/concor
 export { concordancePlot } from './plots/concordance-plot.js';
 export type { CoxnetPathPlotOptions } from './plots/coxnet-plots.js';
 export { coxnetPathPlot, cvCoxnetPlot } from './plots/coxnet-plots.js';
+export type { CumulativeIncidencePlotOptions } from './plots/cumulative-incidence-plot.js';
+export { cumulativeIncidencePlot } from './plots/cumulative-incidence-plot.js';
 export type { DotPlotDataOptions, DotPlotDot, DotPlotOptions } from './plots/dot-plot.js';
 export { dotPlot, dotPlotData } from './plots/dot-plot.js';
 export type { EmbeddingInput, EmbeddingScatterOptions } from './plots/embedding-scatter.js';
@@ -67,6 +69,7 @@ export type {
   CalibrationInput,
   CalibrationPlotOptions,
   DecisionCurveInput,
+  DecisionCurvePlotOptions,
   RocCurveInput,
   RocPlotOptions,
 } from './plots/roc-calibration-decision.js';
@@ -77,6 +80,8 @@ export {
 } from './plots/roc-calibration-decision.js';
 export type { ScatterPlotOptions } from './plots/scatter-plot.js';
 export { scatterPlot } from './plots/scatter-plot.js';
+export type { TimeDependentAucCurve, TimeDependentAucPlotOptions } from './plots/time-dependent-auc-plot.js';
+export { timeDependentAucPlot } from './plots/time-dependent-auc-plot.js';
 // Biology.
 export type {
   ViolinGroup,

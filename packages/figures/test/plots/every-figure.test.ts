@@ -53,11 +53,14 @@ const figures: Record<string, () => SvgElement> = {
       },
     ]),
   'decision curve': () =>
-    decisionCurvePlot([{ label: long, thresholds: grid, netBenefit: grid.map((v) => 0.3 - v * 0.3) }], {
-      label: 'Treat all',
-      thresholds: grid,
-      netBenefit: grid.map((v) => 0.25 - v),
-    }),
+    decisionCurvePlot([
+      {
+        label: long,
+        thresholds: grid,
+        netBenefit: grid.map((v) => 0.3 - v * 0.3),
+        treatAll: grid.map((v) => 0.25 - v),
+      },
+    ]),
   violin: () =>
     violinPlot([
       {

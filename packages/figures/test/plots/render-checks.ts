@@ -1,6 +1,13 @@
 import { createRequire } from 'node:module';
 import { expect, it } from 'vitest';
-import { overlappingText, renderPdf, renderPng, type SvgElement, svgToString } from '../../src/index.js';
+import {
+  overlappingText,
+  renderPdf,
+  renderPng,
+  type SvgElement,
+  svgToString,
+  textBoxes,
+} from '../../src/index.js';
 
 /** Whether the optional pdfkit peer is installed (PDF tests skip without it). */
 export const hasPdfkit = (() => {
@@ -26,6 +33,11 @@ export function everyFormatTests(figures: Record<string, () => SvgElement>): voi
       expect(svgToString(el)).toMatch(/^<svg/);
       expect(renderPng(el, { dpi: 96 }).subarray(1, 4)).toEqual(new Uint8Array([80, 78, 71]));
       expect(overlappingText(el).map(([a, b]) => `${a.text} | ${b.text}`)).toEqual([]);
+      const [, , width, height] = String(el.attributes.viewBox).split(' ').map(Number);
+      const outside = textBoxes(el).filter(
+        (b) => b.left < -0.5 || b.top < -0.5 || b.right > width + 0.5 || b.bottom > height + 0.5,
+      );
+      expect(outside.map((b) => b.text)).toEqual([]);
     });
     it.skipIf(!hasPdfkit)(`${name}: renders to PDF`, async () => {
       const pdf = await renderPdf(make());

@@ -1,0 +1,16 @@
+import { ellipsize, textWidth } from '../base/font-metrics.js';
+import { theme as defaultTheme, type Theme } from '../base/theme.js';
+
+/**
+ * A legend label `name + suffix` that fits in `maxWidth` px: the name is ellipsized, the suffix (e.g.
+ * ": AUC 0.78 (0.70-0.85)") kept whole, so that a long model name never pushes a legend out of its figure.
+ */
+export function fitLegendLabel(
+  name: string,
+  suffix: string,
+  maxWidth: number,
+  t: Theme = defaultTheme,
+): string {
+  const room = Math.max(24, maxWidth - 24 - textWidth(suffix, t.fontSize));
+  return `${ellipsize(name, room, t.fontSize)}${suffix}`;
+}
