@@ -3,7 +3,7 @@ import { scaleLinear } from 'd3';
 import { axisBottom } from '../base/axes.js';
 import { figure } from '../base/figure.js';
 import { ellipsize, textWidth } from '../base/font-metrics.js';
-import { type FigureOptions, plotArea } from '../base/plot-area.js';
+import { type FigureOptions, figureSize, plotArea } from '../base/plot-area.js';
 import { type SvgElement, svg } from '../base/svg-element.js';
 import { text } from '../base/text.js';
 import { seriesColor } from '../base/theme.js';
@@ -58,7 +58,7 @@ export function concordancePlot(
   ]);
   const labelOf = (l: (typeof lines)[number]) =>
     l.kind === 'model' ? l.model : (l.row as ModelCohortEstimate).cohort;
-  const labelWidth = Math.min(
+  const naturalLabelWidth = Math.min(
     MAX_LABEL,
     Math.max(
       40,
@@ -81,6 +81,12 @@ export function concordancePlot(
   const yLabel = options.yLabel ?? 'C-index (95% CI)';
   const ciWidth =
     Math.max(textWidth(yLabel, size, 'bold'), ...rows.map((r) => textWidth(ciText(r), size))) + 12;
+  // a width given by the caller: the label column gives way so that the plot keeps ~20% of the figure
+  const givenWidth = figureSize(options).width;
+  const labelWidth =
+    givenWidth === undefined
+      ? naturalLabelWidth
+      : Math.max(60, Math.min(naturalLabelWidth, givenWidth * 0.8 - 52 - nWidth - ciWidth));
   const top = (options.title ? 40 : 12) + size + 10;
   const area = plotArea(options, {
     width: Math.max(

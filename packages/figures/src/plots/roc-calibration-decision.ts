@@ -5,10 +5,9 @@ import type {
   TimeDependentAucInferenceResult,
   ValidationResult,
 } from '@tace/survival';
-import { figureSize } from '../base/plot-area.js';
 import type { SvgElement } from '../base/svg-element.js';
 import { type LinePlotOptions, type LineSeries, linePlot } from './line-plot.js';
-import { fitLegendLabel } from './line-plot-labels.js';
+import { fitLegendLabel, legendRoom } from './line-plot-labels.js';
 
 /** A time-dependent ROC curve of one model at one time (`timeDependentRoc(...)`'s fields plus a label). */
 export interface RocCurveInput {
@@ -67,7 +66,7 @@ export function timeDependentRocPlot(
   options: RocPlotOptions = {},
 ): SvgElement {
   const unit = options.timeUnit ?? 'months';
-  const maxLabel = 0.6 * ((figureSize(options).width ?? 640) - 75);
+  const maxLabel = legendRoom(options);
   const series: LineSeries[] = curves.map((c) => {
     const ci = aucInterval(c);
     const suffix = `${c.time === undefined ? '' : `, ${c.time} ${unit}`}: AUC ${c.auc.toFixed(2)}${
@@ -167,7 +166,7 @@ export function calibrationPlot(
     curves = validationCalibration(validation, model);
     time ??= validation.calibration[0]?.result.time;
   }
-  const maxLabel = 0.6 * ((figureSize(options).width ?? 640) - 75);
+  const maxLabel = legendRoom(options);
   const series: LineSeries[] = curves.map((c) => ({
     label: fitLegendLabel(c.label, '', maxLabel, options.theme),
     x: c.predicted,
@@ -296,7 +295,7 @@ export function decisionCurvePlot(
   const clip = (values: ArrayLike<number>) => Array.from(values, (v) => (v < -0.05 ? Number.NaN : v));
   const series: LineSeries[] = [
     ...models.map((m) => ({
-      label: fitLegendLabel(m.label, '', 0.6 * ((figureSize(options).width ?? 640) - 75), options.theme),
+      label: fitLegendLabel(m.label, '', legendRoom(options), options.theme),
       x: m.thresholds,
       y: clip(m.netBenefit),
     })),

@@ -4,10 +4,9 @@ import type {
   TimeDependentAucResult,
   ValidationResult,
 } from '@tace/survival';
-import { figureSize } from '../base/plot-area.js';
 import type { SvgElement } from '../base/svg-element.js';
 import { type LinePlotOptions, type LineSeries, linePlot } from './line-plot.js';
-import { fitLegendLabel } from './line-plot-labels.js';
+import { fitLegendLabel, legendRoom } from './line-plot-labels.js';
 
 /** The td-AUC of one model over time: `timeDependentAucInference(...)` (with CIs) or `timeDependentAuc(...)`. */
 export interface TimeDependentAucCurve {
@@ -74,7 +73,7 @@ export function timeDependentAucPlot(
         ...('lower' in c.result ? { lower: c.result.lower, upper: c.result.upper } : {}),
       }))
     : validationAuc(input as ValidationResult, cohorts);
-  const maxLabel = 0.6 * ((figureSize(options).width ?? 640) - 75);
+  const maxLabel = legendRoom(options);
   for (const s of series) s.label = fitLegendLabel(s.label ?? '', '', maxLabel, options.theme);
   const times = series.flatMap((s) => Array.from(s.x));
   const span = Math.max(...times) - Math.min(...times) || 1;

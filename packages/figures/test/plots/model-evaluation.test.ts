@@ -138,11 +138,12 @@ describe('model evaluation figures take the survival result types, with their CI
       ]),
     ).toThrow(/no time 18/);
   });
-  it('td-AUC over time draws CI whiskers from inference results, none for validation rows without CIs', () => {
+  it('td-AUC over time draws CI whiskers from inference results and from validation rows with CIs', () => {
     expect(elementsWithClass(figures['td-AUC over time (inference)'](), 'whisker')).toHaveLength(6);
     const fromValidation = figures['td-AUC over time (validateModels)']();
     expect(elementsWithClass(fromValidation, 'series')).toHaveLength(4); // 2 models x 2 cohorts
-    expect(elementsWithClass(fromValidation, 'whisker')).toHaveLength(0);
+    const withCi = validation.rows.filter((r) => r.metric.startsWith('td_auc@') && Number.isFinite(r.lower));
+    expect(elementsWithClass(fromValidation, 'whisker')).toHaveLength(withCi.length);
   });
   it('calibration from validateModels draws one curve per cohort with the observed CIs, titled with its time', () => {
     const el = figures['calibration (validateModels)']();
@@ -155,7 +156,15 @@ describe('model evaluation figures take the survival result types, with their CI
     const el = figures['decision curves (result)']();
     const labels = elementsWithClass(el, 'series').map((e) => String(e.attributes['data-label']));
     expect(labels.slice(1)).toEqual(['Treat all', 'Treat none']);
-    expect(labels[0]).toMatch(/^Barcelona Clinic .*…$/); // ellipsized to keep the legend inside the figure
+    expect(labels[0]).toBe(longLabel);
+    const narrow = decisionCurvePlot(
+      [{ label: longLabel, ...decisionCurve(external.time, external.death, risk, { time: 12 }) }],
+      {
+        width: 300,
+      },
+    );
+    // ellipsized to keep the legend inside the figure
+    expect(elementsWithClass(narrow, 'series')[0].attributes['data-label']).toMatch(/^Barcelona .*…$/);
     expect(textContent(el)).toContain('Decision curves at 12 months');
   });
   it('C-index forest: one row per model x cohort with "estimate (lower-upper)" from the bootstrap CI', () => {
