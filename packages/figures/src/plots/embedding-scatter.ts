@@ -1,5 +1,5 @@
 import { assertInteger, assertSameLength, isMissing, TaceError } from '@tace/core';
-import { scaleLinear } from 'd3';
+import { interpolateSinebow, rgb, scaleLinear } from 'd3';
 import { finiteExtent } from '../base/extent.js';
 import { figure } from '../base/figure.js';
 import { textWidth } from '../base/font-metrics.js';
@@ -7,7 +7,7 @@ import { type LegendEntry, legend } from '../base/legend.js';
 import { type FigureOptions, plotArea } from '../base/plot-area.js';
 import { type SvgElement, svg } from '../base/svg-element.js';
 import { text } from '../base/text.js';
-import { palettes, seriesColor } from '../base/theme.js';
+import { palettes } from '../base/theme.js';
 import { colorBar, colorBarWidth, continuousColor } from './color-bar.js';
 import { type Box, placeLabels } from './label-repel.js';
 import { circlesPath } from './point-marks.js';
@@ -34,7 +34,10 @@ export interface EmbeddingScatterOptions extends FigureOptions {
   scoreRange?: readonly [number, number];
   /** Stops of the continuous colour scale (scanpy `color_map`). @default palettes.viridis */
   colorStops?: readonly string[];
-  /** A category per cell (cell type, cluster, risk group): one colour per category and a legend. @default undefined */
+  /**
+   * A category per cell (cell type, cluster, risk group): one colour per category (the theme palette; scanpy's
+   * 20 colours past 8 categories; evenly spaced hues past 20) and a legend. @default undefined
+   */
   label?: ArrayLike<unknown>;
   /** Write each category's name at the median of its cells (scanpy `legend_loc='on data'`), as well as the legend. @default false */
   labelsOnData?: boolean;
@@ -45,6 +48,41 @@ export interface EmbeddingScatterOptions extends FigureOptions {
   pointRadius?: number;
   /** Point opacity (scanpy `alpha`). Below 1 exact duplicates are kept so that density shows. @default 1 */
   opacity?: number;
+}
+
+/** scanpy's `default_20` categorical palette (matplotlib tab20 reordered), used past the theme's colours. */
+const SCANPY_20 = [
+  '#1f77b4',
+  '#ff7f0e',
+  '#279e68',
+  '#d62728',
+  '#aa40fc',
+  '#8c564b',
+  '#e377c2',
+  '#b5bd61',
+  '#17becf',
+  '#aec7e8',
+  '#ffbb78',
+  '#98df8a',
+  '#ff9896',
+  '#c5b0d5',
+  '#c49c94',
+  '#f7b6d2',
+  '#dbdb8d',
+  '#9edae5',
+  '#ad494a',
+  '#8c6d31',
+];
+
+/**
+ * Distinct colours for k categories: the theme palette when it has enough, scanpy's 20 colours up to 20,
+ * else k hues evenly spaced on d3's sinebow (as scanpy falls back to its 28- and 102-colour lists): never a
+ * colour shared by two categories.
+ */
+function categoryColors(k: number, palette: readonly string[]): string[] {
+  if (k <= palette.length) return palette.slice(0, k);
+  if (k <= SCANPY_20.length) return SCANPY_20.slice(0, k);
+  return Array.from({ length: k }, (_, i) => rgb(interpolateSinebow(i / k)).formatHex());
 }
 
 /** The default point radius (px) for n cells: scanpy's `size = 120000 / n` (pt^2) as a radius, clamped. */
@@ -163,7 +201,8 @@ export function embeddingScatter(input: EmbeddingInput, options: EmbeddingScatte
       colorIndex[i] = k;
     }
     categories = [...index.keys()];
-    colors = categories.map((c, k) => (c === 'NA' ? '#d3d3d3' : seriesColor(k, t0)));
+    const distinct = categoryColors(categories.length, t0.palette);
+    colors = categories.map((c, k) => (c === 'NA' ? '#d3d3d3' : distinct[k]));
     const entries: LegendEntry[] = categories.map((c, k) => ({
       label: c,
       color: colors[k],

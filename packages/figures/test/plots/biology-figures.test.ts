@@ -178,6 +178,14 @@ describe('embeddingScatter', () => {
     expect(elementsWithClass(el, 'cells').reduce((s, p) => s + Number(p.attributes['data-n']), 0)).toBe(499);
     expect(() => embeddingScatter(c.obsm, { dimensions: [0, 3] })).toThrow(/dimension/);
   });
+  it('gives 12 categories 12 distinct colours (scanpy default_20 past the 8 of the theme)', () => {
+    const c = cells(240);
+    const label = c.label.map((_, i) => `cluster ${i % 12}`);
+    const fills = elementsWithClass(embeddingScatter(c.obsm, { label }), 'cells').map(
+      (p) => p.attributes.fill,
+    );
+    expect(new Set(fills).size).toBe(12);
+  });
   it('keeps 100 000 cells a vector SVG of a few MB', () => {
     const c = cells(100_000);
     const el = embeddingScatter(c.obsm, { score: c.score });
