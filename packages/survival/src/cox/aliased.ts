@@ -13,7 +13,9 @@ export type SingularPolicy = 'NA' | 'error';
  * Columns R's `coxph.fit`/`agreg.fit` set to NA: those whose Cholesky pivot of the information matrix
  * vanished, so that their variance diagonal is exactly 0 and their coefficient never left 0; only after an
  * iteration (R `if (maxiter > 0) coef[which.sing] <- NA`). A variance that is 0 only by underflow (a
- * covariate on a 1e200 scale) has a non-zero coefficient and is not aliased (R: `flag == nvar`).
+ * covariate on a 1e200 scale) has a non-zero coefficient and is not aliased (R: `flag == nvar`). One R quirk
+ * is not copied: when a right-censored fit runs out of iterations (coxfit6's flag 1000) R leaves such a column
+ * at 0 with se 0 instead of NA; here it is NA whether or not the fit converged.
  */
 export function aliasedColumns(
   variance: Float64Array,

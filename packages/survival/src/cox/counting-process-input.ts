@@ -30,7 +30,10 @@ export function readStart(
   return start;
 }
 
-/** Concordance is not computed for counting-process fits (R's time-dependent version): NaN counts. */
+/**
+ * A concordance of NaN counts: for counting-process fits (R's time-dependent version is not computed) and fits
+ * with no comparable pair.
+ */
 export function countingConcordance(n: number): ConcordanceResult {
   return {
     concordance: Number.NaN,

@@ -6,6 +6,7 @@ import {
   completeCases,
   denseMatrix,
   getColumn,
+  isTaceError,
   normalQuantile,
   normalSurvival,
   TaceError,
@@ -432,11 +433,7 @@ export function coxph(table: TableLike, columns: CoxColumns, fitOptions: CoxphOp
   for (let i = 0; i < df; i++) waldStat += wald.x[i] * betaKept[i];
   const lr = 2 * (raw.loglik - raw.loglikInit);
   const conc =
-    startTime !== undefined
-      ? countingConcordance(n)
-      : concordanceKernel(data.time, data.status, data.eta, data.weight, data.strata, 'harrell', Infinity, {
-          cluster: options.cluster === undefined ? undefined : data.cluster,
-        });
+    startTime !== undefined ? countingConcordance(n) : fitConcordance(data, options.cluster !== undefined);
   const model: CoxModel = {
     names: design.names,
     terms,
@@ -495,6 +492,30 @@ export function coxph(table: TableLike, columns: CoxColumns, fitOptions: CoxphOp
     }),
   };
   return model;
+}
+
+/**
+ * Harrell's C of the fit (R `fit$concordance`); NaN, as R, when no pair is comparable (e.g. the only event is
+ * at the last time), which the concordance function itself reports as an error.
+ */
+function fitConcordance(data: CoxFitData, clustered: boolean): ConcordanceResult {
+  try {
+    return concordanceKernel(
+      data.time,
+      data.status,
+      data.eta,
+      data.weight,
+      data.strata,
+      'harrell',
+      Infinity,
+      {
+        cluster: clustered ? data.cluster : undefined,
+      },
+    );
+  } catch (error) {
+    if (isTaceError(error) && error.code === 'EMPTY_INPUT') return countingConcordance(data.n);
+    throw error;
+  }
 }
 
 /**

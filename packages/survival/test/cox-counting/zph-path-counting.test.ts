@@ -1,5 +1,6 @@
 import type { CoxModel } from '@tace/survival';
 import { coxph, coxSurvivalCurves, coxSurvivalPath, coxZph } from '@tace/survival';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadJsonFixture } from '../fixtures/load-json.js';
 import { expectClose, expectTaceError } from '../fixtures/r-survival/helpers.js';
@@ -114,3 +115,29 @@ describe('a fit with time-transformed covariates has no PH test and no curves, a
     );
   });
 });
+
+describe('property: splitting a path row where the covariates do not change leaves the curve unchanged', () => {
+  it('(0, T] = (0, s] + (s, T] with the same covariates (heart, Efron; 30 runs)', () => {
+    const fit = fitSpec(fixture.paths[0].spec);
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 1799 }),
+        fc.integer({ min: -20, max: 20 }),
+        fc.integer({ min: 0, max: 1 }),
+        (s, age, transplant) => {
+          const x = { age, year: 3, surgery: 0, transplant };
+          const one = coxSurvivalPath(fit, { start: [0], stop: [1800], ...wrap(x, 1) }).curves[0];
+          const two = coxSurvivalPath(fit, { start: [0, s], stop: [s, 1800], ...wrap(x, 2) }).curves[0];
+          expectClose(two.time, one.time, 1e-12, 'time');
+          expectClose(two.cumHazard, one.cumHazard, 1e-12, 'cumhaz');
+          expectClose(two.stdErr, one.stdErr, 1e-12, 'std.err');
+        },
+      ),
+      { numRuns: 30, seed: 22 },
+    );
+  });
+});
+
+function wrap(x: Record<string, number>, k: number): Record<string, number[]> {
+  return Object.fromEntries(Object.entries(x).map(([name, v]) => [name, new Array(k).fill(v)]));
+}
