@@ -31,11 +31,18 @@ export interface DotPlotDataOptions {
   group?: ArrayLike<unknown>;
   /** A cell counts as expressing / scoring when its value is above this (Seurat: expression > 0). @default 0 */
   threshold?: number;
+  /**
+   * Average `expm1(x)` instead of x, as Seurat's `DotPlot` averages log-normalized expression (`avg.exp`);
+   * leave off for signature scores (plain mean). @default false
+   */
+  expm1?: boolean;
 }
 
 /**
  * Dot-plot data from per-cell scores, as Seurat's `DotPlot` computes `avg.exp` and `pct.exp`: per signature x
- * cell type (x group), the mean of the cells' values and the fraction above `threshold`. Cells with a
+ * cell type (x group), the mean of the cells' values (of `expm1` of them with `expm1: true`, Seurat's average
+ * of log-normalized expression) and the fraction above `threshold`; matches Seurat 4.3.0 `DotPlot(...)$data`
+ * (`avg.exp`, `pct.exp / 100`) to 1e-12. Cells with a
  * missing cell type (or group) or a missing value are left out of that dot (its `nCells` counts the cells
  * used).
  * @throws {TaceError} `LENGTH_MISMATCH` when a score, `cellType` or `group` differ in length.
@@ -48,6 +55,7 @@ export function dotPlotData(
 ): DotPlotDot[] {
   const group = options.group;
   const threshold = options.threshold ?? 0;
+  const expm1 = options.expm1 ?? false;
   for (const [name, values] of Object.entries(scores))
     assertSameLength(['cellType', cellType], [name, values]);
   if (group !== undefined) assertSameLength(['cellType', cellType], ['group', group]);
@@ -74,7 +82,7 @@ export function dotPlotData(
         const v = values[i];
         if (!Number.isFinite(v)) continue;
         used++;
-        sum += v;
+        sum += expm1 ? Math.expm1(v) : v;
         if (v > threshold) above++;
       }
       dots.push({
@@ -92,8 +100,9 @@ export function dotPlotData(
 /** Options of {@link dotPlot}. */
 export interface DotPlotOptions extends FigureOptions {
   /**
-   * Colour by the mean scaled per signature across the rows (z-score, clipped to [-2.5, 2.5]), as Seurat
-   * `DotPlot(scale = TRUE, col.min = -2.5, col.max = 2.5)`; `false` colours by the mean itself.
+   * Colour by the mean scaled per signature across the rows (z-score with the n - 1 SD, clipped to
+   * [-2.5, 2.5]), as Seurat `DotPlot(scale = TRUE, col.min = -2.5, col.max = 2.5)` (its `avg.exp.scaled`, to
+   * 1e-12); `false` colours by the mean itself.
    * @default true
    */
   scale?: boolean;
@@ -234,6 +243,7 @@ export function dotPlot(dots: readonly DotPlotDot[], options: DotPlotOptions = {
         'data-group': d.group,
         'data-fraction': d.fraction,
         'data-mean': d.meanScore,
+        'data-color-value': values[i],
       }),
     );
   });
