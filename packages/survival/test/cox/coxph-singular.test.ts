@@ -176,6 +176,15 @@ describe('an NA coefficient flows through residuals, the PH test and predictions
     expectClose(z.chisq, c.zphReduced.chisq, TOL, 'chisq = fit without it');
   });
 
+  it('coxZph of a factor with an NA level tests its other levels jointly (df 2 of 3), as R', () => {
+    const f = fixture.cases[2];
+    const z = coxZph(fitSpec(f.spec));
+    expect(z.terms).toEqual(['ecog', 'wtl', 'GLOBAL']);
+    expectClose(z.df, f.zph.df, 0, 'df');
+    expectClose(z.chisq, f.zph.chisq, TOL, 'chisq');
+    expectClose(z.pValue, f.zph.p, TOL, 'p');
+  });
+
   it('coxZph with strata, Breslow ties and the rank transform, NA column left out', () => {
     const d = fixture.cases[3];
     const z = coxZph(fitSpec(d.spec), { transform: 'rank' });
