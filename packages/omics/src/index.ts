@@ -8,6 +8,24 @@
  */
 
 export type {
+  AnnotateCellsOptions,
+  AnnotateH5adOptions,
+  AnnotateH5adResult,
+  CellAnnotation,
+  CellTypeMarkers,
+  ClusterLabel,
+  ClusterLabels,
+  LabelClustersOptions,
+  UmapOptions,
+} from './annotate/index.js';
+export {
+  annotateCells,
+  annotateH5ad,
+  LIVER_IMMUNE_MARKERS,
+  labelClusters,
+  UNASSIGNED,
+} from './annotate/index.js';
+export type {
   BiologyAnalysis,
   BiologyComparison,
   CompareBiologyOptions,

@@ -11,7 +11,8 @@
  *   {@link rowTotals}, {@link RowRanker}, scanpy's control-gene choice {@link selectControlGenes};
  * - cell annotation steps as Seurat runs them (issue 24): {@link findVariableGenes} (vst, with R's
  *   {@link loessFit}), {@link scaledPca} (exact, by {@link topEigenpairs}), {@link nearestNeighbors},
- *   {@link sharedNeighborGraph}, {@link louvainClusters}, and {@link adjustedRandIndex} to compare partitions.
+ *   {@link sharedNeighborGraph}, {@link louvainClusters}, the display layout {@link umapEmbedding}, and
+ *   {@link adjustedRandIndex} to compare partitions.
  * @module
  */
 export type {
@@ -22,6 +23,7 @@ export type {
   ScaledPcaOptions,
   TopEigenOptions,
   TopEigenpairs,
+  UmapOptions,
   VariableGenes,
   VariableGenesOptions,
 } from './annotate/index.js';
@@ -34,6 +36,7 @@ export {
   scaledPca,
   sharedNeighborGraph,
   topEigenpairs,
+  umapEmbedding,
 } from './annotate/index.js';
 export type { GroupComparison } from './groups/compare-groups.js';
 export { cliffsDelta, compareGroups } from './groups/compare-groups.js';

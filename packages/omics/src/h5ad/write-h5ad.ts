@@ -4,7 +4,7 @@ import { basename, dirname, join } from 'node:path';
 import { TaceError } from '@tace/core';
 import type { Group } from 'h5wasm';
 import { loadH5wasm } from './h5wasm.js';
-import type { AnnDataMatrix, Column, DataFrame } from './types.js';
+import type { AnnDataMatrix, Column, DataFrame, DenseArray, SparseMatrix, UnsValue } from './types.js';
 
 /** What {@link writeH5ad} writes: cell annotations (e.g. scores), gene annotations and optionally X. */
 export interface H5adContent {
@@ -12,6 +12,16 @@ export interface H5adContent {
   var: DataFrame;
   /** Dense (row-major), CSR or CSC, `obs x var`. @default none (anndata reads X as None) */
   X?: AnnDataMatrix;
+  /** Cell embeddings (`X_pca`, `X_umap`, ...), row-major `obs x k`. @default none */
+  obsm?: Record<string, DenseArray>;
+  /** Gene embeddings (e.g. scanpy's `PCs` loadings), row-major `var x k`. @default none */
+  varm?: Record<string, DenseArray>;
+  /** Other matrices of X's shape (e.g. `counts`). @default none */
+  layers?: Record<string, AnnDataMatrix>;
+  /** Cell x cell graphs (e.g. a neighbour graph), CSR or CSC. @default none */
+  obsp?: Record<string, SparseMatrix>;
+  /** Unstructured metadata: strings, finite numbers, arrays of either, nested objects. @default none */
+  uns?: Record<string, UnsValue>;
 }
 
 function setEncoding(node: Group | ReturnType<Group['create_dataset']>, type: string, version: string): void {
@@ -100,13 +110,63 @@ function writeMatrix(root: Group, name: string, m: AnnDataMatrix): void {
   });
 }
 
+function writeUns(group: Group, values: Record<string, UnsValue>, where: string): void {
+  for (const [key, value] of Object.entries(values)) {
+    if (key.includes('/') || key === '')
+      throw new TaceError(
+        'INVALID_ARGUMENT',
+        `uns key '${where}/${key}' is empty or contains '/' (an HDF5 path separator)`,
+        {
+          param: `${where}/${key}`,
+          remedy: 'rename the key',
+        },
+      );
+    if (typeof value === 'string') {
+      const ds = group.create_dataset({ name: key, data: value });
+      setEncoding(ds, 'string', '0.2.0');
+    } else if (typeof value === 'number' || typeof value === 'boolean') {
+      const ds = group.create_dataset({ name: key, data: Number(value) });
+      setEncoding(ds, 'numeric-scalar', '0.2.0');
+    } else if (Array.isArray(value)) {
+      if (value.every((v) => typeof v === 'string')) stringArray(group, key, value as string[]);
+      else numericArray(group, key, Float64Array.from(value as number[]));
+    } else {
+      const sub = group.create_group(key);
+      setEncoding(sub, 'dict', '0.1.0');
+      writeUns(sub, value, `${where}/${key}`);
+    }
+  }
+}
+
+function writeMatrices(
+  root: Group,
+  name: string,
+  matrices: Record<string, AnnDataMatrix> | undefined,
+  rows: number,
+  cols: number | null,
+): void {
+  const g = root.create_group(name);
+  setEncoding(g, 'dict', '0.1.0');
+  for (const [key, m] of Object.entries(matrices ?? {})) {
+    if (m.shape[0] !== rows || (cols !== null && m.shape[1] !== cols))
+      throw new TaceError(
+        'LENGTH_MISMATCH',
+        `${name}['${key}'] is ${m.shape[0]} x ${m.shape[1]}, expected ${rows} x ${cols ?? 'k'}`,
+        { param: `${name}.${key}` },
+      );
+    writeMatrix(g, key, m);
+  }
+}
+
 /**
  * Writes a small AnnData `.h5ad` (AnnData >= 0.8 encoding) that python `anndata.read_h5ad` reads back:
  * `obs`/`var` dataframes with numeric, string and categorical columns (code -1 = missing), and optionally X
  * (dense, CSR or CSC; int32 indices, int64 beyond 2^31 non-zeros). Meant for results such as per-cell scores. h5wasm cannot create the
  * HDF5 enum numpy uses for bool, hence: a dataframe with categoricals is written in the AnnData 0.7 layout
  * (`__categories` references, which anndata still reads), boolean columns are stored as uint8, and
- * nullable columns are refused. Checked with python anndata 0.8 (`test/fixtures/anndata/check_written.py`).
+ * nullable columns are refused. Also writes `obsm`, `varm`, `obsp` and `uns` (strings, numbers, arrays, nested
+ * dicts; booleans as 0/1). Checked with python anndata 0.8 (`test/fixtures/anndata/check_written.py`,
+ * `test/annotate/annotate-h5ad.test.ts`).
  *
  * @throws {TaceError} `LENGTH_MISMATCH` when X does not match obs x var; `UNSUPPORTED` for nullable columns;
  *   `IO_ERROR` when the file cannot be written.
@@ -162,8 +222,15 @@ export async function writeH5ad(path: string, content: H5adContent): Promise<voi
     writeFrame(file, 'obs', obs, path);
     writeFrame(file, 'var', varFrame, path);
     if (X !== undefined) writeMatrix(file, 'X', X);
-    for (const name of ['obsm', 'varm', 'obsp', 'varp', 'layers', 'uns'])
-      setEncoding(file.create_group(name), 'dict', '0.1.0');
+    const nObs = obs.index.length;
+    writeMatrices(file, 'obsm', content.obsm, nObs, null);
+    writeMatrices(file, 'varm', content.varm, varFrame.index.length, null);
+    writeMatrices(file, 'obsp', content.obsp, nObs, nObs);
+    writeMatrices(file, 'layers', content.layers, nObs, varFrame.index.length);
+    setEncoding(file.create_group('varp'), 'dict', '0.1.0');
+    const uns = file.create_group('uns');
+    setEncoding(uns, 'dict', '0.1.0');
+    writeUns(uns, content.uns ?? {}, 'uns');
     complete = true;
   } finally {
     file.close();
