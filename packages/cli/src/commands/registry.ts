@@ -9,6 +9,7 @@ import { omicsScoreCommand } from './omics-score.js';
 import { omicsTmeCommand } from './omics-tme.js';
 import { radiomicsExtractCommand } from './radiomics-extract.js';
 import { reportCommand } from './report.js';
+import { scAnnotateCommand } from './sc-annotate.js';
 import { scCompareCommand } from './sc-compare.js';
 import { scScoreCommand } from './sc-score.js';
 import { scoresClinicalCommand } from './scores-clinical.js';
@@ -29,5 +30,6 @@ export const COMMANDS: readonly Command[] = [
   omicsTmeCommand,
   scScoreCommand,
   scCompareCommand,
+  scAnnotateCommand,
   reportCommand,
 ];

@@ -17,6 +17,7 @@ import {
   syntheticExpression,
   syntheticSingleCell,
 } from '@tace/synthetic';
+import { type AnnotateStage, runAnnotateStage } from './annotate-stage.js';
 
 /** The five tumour programmes of the paper's biology panel, from the bundled Hallmark sets. */
 export function programSets(): Record<string, string[]> {
@@ -41,6 +42,8 @@ export interface BiologyStage {
   /** Per-cell hypoxia and cytotoxicity scores compared by risk group, per patient (pseudo-bulk). */
   hypoxiaByCellType: RiskComparison;
   cytotoxicityInEffectors: RiskComparison;
+  /** The same cells annotated as if unlabelled (clusters, marker labels, UMAP), against the simulated types. */
+  cellAnnotation: AnnotateStage;
 }
 
 /**
@@ -101,5 +104,6 @@ export function runBiologyStage(
       cellTypes: ['CD8 T', 'NK'],
       groups: ['low', 'high'],
     }),
+    cellAnnotation: runAnnotateStage(cells, counts, seed),
   };
 }

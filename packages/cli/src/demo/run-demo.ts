@@ -129,6 +129,10 @@ export async function runDemo(options: DemoOptions = {}): Promise<string> {
     seed,
   );
   log('biology: bulk ssGSEA and single-cell scores by CRM risk group');
+  const annotation = biology.cellAnnotation;
+  log(
+    `cell annotation: ${annotation.clusters.length} clusters, ${(100 * annotation.agreement).toFixed(1)}% of cells labelled as simulated (ARI ${annotation.adjustedRandIndex.toFixed(3)})`,
+  );
   log('figures and report');
   const summary = study.cohorts.map((c) => summarizeCohort(c.name, c.role, c.table));
   return writeReport(out, {
