@@ -14,7 +14,7 @@
 //   The issue asks for 100,000 cells; the default is 20,000 (a 320 MB file) to spare the shared 2-core machine
 //   and its disk; BENCH_CELLS=100000 runs the full size (1.6 GB file).
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -82,56 +82,71 @@ for (let j = genes.length - 1; j > 0; j--) {
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'tace-bench-sc-'));
-const path = join(dir, 'synthetic.h5ad');
+// BENCH_FILE=<path>: write the synthetic file there and keep it (or reuse it when it exists), for profiling.
+const kept = process.env.BENCH_FILE;
+const path = kept ?? join(dir, 'synthetic.h5ad');
 writeFileSync(`${path}.sets.json`, JSON.stringify(sets));
 try {
   // ---- write the file, block by block (bounded memory) ----
   const t0 = performance.now();
-  const f = new h5wasm.File(path, 'w');
-  const attrs = (node, type, version) => {
-    node.create_attribute('encoding-type', type);
-    node.create_attribute('encoding-version', version);
-  };
-  attrs(f, 'anndata', '0.1.0');
-  const frame = (name, index) => {
-    const g = f.create_group(name);
-    attrs(g, 'dataframe', '0.2.0');
-    g.create_attribute('_index', '_index');
-    g.create_attribute('column-order', new Float64Array(0), [0]);
-    attrs(g.create_dataset({ name: '_index', data: index, dtype: 'S' }), 'string-array', '0.2.0');
-  };
-  frame(
-    'obs',
-    Array.from({ length: nCells }, (_, i) => `cell${i}`),
-  );
-  frame('var', genes);
-  for (const name of ['obsm', 'varm', 'obsp', 'varp', 'layers', 'uns'])
-    attrs(f.create_group(name), 'dict', '0.1.0');
-  const X = f.create_group('X');
-  attrs(X, 'csr_matrix', '0.1.0');
-  X.create_attribute('shape', BigInt64Array.of(BigInt(nCells), BigInt(nGenes)), [2]);
-  const indptr = new Int32Array(nCells + 1); // scipy needs indptr and indices of one dtype
   let nnz = 0;
-  let dsData = null;
-  let dsIndices = null;
-  // @tace/synthetic sparseCountBlocks: 1000 cells per block, continuing the stream after the gene shuffle.
-  for (const b of sparseCountBlocks({ cells: nCells, genes: nGenes, perCell, blockSize: 1000, seed: rng })) {
-    for (let c = 1; c < b.indptr.length; c++) indptr[b.start + c] = nnz + b.indptr[c];
-    const d = b.data;
-    const k = b.indices;
-    if (dsData === null) {
-      dsData = X.create_dataset({ name: 'data', data: d, maxshape: [null], chunks: [1 << 18] });
-      dsIndices = X.create_dataset({ name: 'indices', data: k, maxshape: [null], chunks: [1 << 18] });
-    } else {
-      dsData.resize([nnz + d.length]);
-      dsIndices.resize([nnz + k.length]);
-      dsData.write_slice([[nnz, nnz + d.length]], d);
-      dsIndices.write_slice([[nnz, nnz + k.length]], k);
+  if (kept && existsSync(kept)) {
+    const f = new h5wasm.File(kept, 'r');
+    nnz = Number(f.get('X/indices').shape[0]);
+    f.close();
+    console.log(`reusing ${kept}`);
+  } else {
+    const f = new h5wasm.File(path, 'w');
+    const attrs = (node, type, version) => {
+      node.create_attribute('encoding-type', type);
+      node.create_attribute('encoding-version', version);
+    };
+    attrs(f, 'anndata', '0.1.0');
+    const frame = (name, index) => {
+      const g = f.create_group(name);
+      attrs(g, 'dataframe', '0.2.0');
+      g.create_attribute('_index', '_index');
+      g.create_attribute('column-order', new Float64Array(0), [0]);
+      attrs(g.create_dataset({ name: '_index', data: index, dtype: 'S' }), 'string-array', '0.2.0');
+    };
+    frame(
+      'obs',
+      Array.from({ length: nCells }, (_, i) => `cell${i}`),
+    );
+    frame('var', genes);
+    for (const name of ['obsm', 'varm', 'obsp', 'varp', 'layers', 'uns'])
+      attrs(f.create_group(name), 'dict', '0.1.0');
+    const X = f.create_group('X');
+    attrs(X, 'csr_matrix', '0.1.0');
+    X.create_attribute('shape', BigInt64Array.of(BigInt(nCells), BigInt(nGenes)), [2]);
+    const indptr = new Int32Array(nCells + 1); // scipy needs indptr and indices of one dtype
+    let dsData = null;
+    let dsIndices = null;
+    // @tace/synthetic sparseCountBlocks: 1000 cells per block, continuing the stream after the gene shuffle.
+    for (const b of sparseCountBlocks({
+      cells: nCells,
+      genes: nGenes,
+      perCell,
+      blockSize: 1000,
+      seed: rng,
+    })) {
+      for (let c = 1; c < b.indptr.length; c++) indptr[b.start + c] = nnz + b.indptr[c];
+      const d = b.data;
+      const k = b.indices;
+      if (dsData === null) {
+        dsData = X.create_dataset({ name: 'data', data: d, maxshape: [null], chunks: [1 << 18] });
+        dsIndices = X.create_dataset({ name: 'indices', data: k, maxshape: [null], chunks: [1 << 18] });
+      } else {
+        dsData.resize([nnz + d.length]);
+        dsIndices.resize([nnz + k.length]);
+        dsData.write_slice([[nnz, nnz + d.length]], d);
+        dsIndices.write_slice([[nnz, nnz + k.length]], k);
+      }
+      nnz += d.length;
     }
-    nnz += d.length;
+    X.create_dataset({ name: 'indptr', data: indptr });
+    f.close();
   }
-  X.create_dataset({ name: 'indptr', data: indptr });
-  f.close();
   const writeSeconds = (performance.now() - t0) / 1000;
   const csrMiB = (nnz * 8 + (nCells + 1) * 8) / 2 ** 20;
   const denseMiB = (nCells * nGenes * 4) / 2 ** 20;
@@ -235,6 +250,9 @@ print(json.dumps({'seconds': seconds, 'maxRssMiB': resource.getrusage(resource.R
     console.log(
       `    this build is ${(baseline.seconds / ours.seconds).toFixed(2)}x faster than the baseline`,
     );
+    let differ = 0;
+    for (let k = 0; k < ours.scores.length; k++) if (!Object.is(ours.scores[k], baseline.scores[k])) differ++;
+    console.log(`    scores differing from the baseline's (bit for bit): ${differ} of ${ours.scores.length}`);
   }
   console.log(row(`ours UCell maxRank 1500 (chunks of ${chunk})`, oursU, null));
   console.log(

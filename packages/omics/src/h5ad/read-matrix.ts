@@ -8,8 +8,13 @@ import { readNumbers, readRaw } from './values.js';
 /** Elements read per block when a selection forces block-wise reading (bounded memory). */
 const BLOCK_ELEMENTS = 4_000_000;
 
-/** Sorts one row's entries by column index: insertion sort for short rows, an index sort for long ones. */
-function sortRow(indices: Int32Array, data: Float32Array | Float64Array, from: number, to: number): void {
+/** Sorts one row's entries by column index (stable): insertion sort for short rows, an index sort for long ones. */
+export function sortRow(
+  indices: Int32Array,
+  data: Float32Array | Float64Array,
+  from: number,
+  to: number,
+): void {
   let sorted = true;
   for (let a = from + 1; a < to && sorted; a++) sorted = indices[a - 1] < indices[a];
   if (sorted) return;

@@ -75,8 +75,7 @@ export function validateIndices(
 ): void {
   let bad = -1;
   for (let k = 0; k < indices.length; k++) {
-    const c = indices[k];
-    if (c < 0 || c >= minor) {
+    if (indices[k] >>> 0 >= minor) {
       bad = k;
       break;
     }

@@ -4,6 +4,44 @@ import type { AnnDataMatrix } from '../h5ad/types.js';
 /** Integer counts below this have their log1p memoised per cell in {@link normalizeTotal}. */
 const MEMO_COUNTS = 1024;
 
+/**
+ * Per-cell memo of `log1p(count / divisor)` for small integer counts (counts repeat within a cell), holding
+ * the values in the precision they are stored in (float32 data: rounded to float32, as an in-place
+ * {@link normalizeTotal} stores them).
+ */
+export interface Log1pMemo {
+  values: Float32Array | Float64Array;
+  /** The cell each memo entry was computed for (-1: none). */
+  cell: Float64Array;
+  float32: boolean;
+}
+
+/** A fresh {@link Log1pMemo} for data of the given precision. */
+export function log1pMemo(float32: boolean): Log1pMemo {
+  return {
+    values: float32 ? new Float32Array(MEMO_COUNTS) : new Float64Array(MEMO_COUNTS),
+    cell: new Float64Array(MEMO_COUNTS).fill(-1),
+    float32,
+  };
+}
+
+/**
+ * `log1p(v / d)` of the value `v` of `cell` whose library-size divisor is `d`, as {@link normalizeTotal}
+ * computes and stores it (the same float64 operations, then the memo's precision); `cell` must identify
+ * the divisor (a new cell number for a new divisor).
+ */
+export function normalizedLog1p(memo: Log1pMemo, cell: number, v: number, d: number): number {
+  const c = v | 0;
+  if (c === v && c >= 0 && c < MEMO_COUNTS) {
+    if (memo.cell[c] !== cell) {
+      memo.values[c] = Math.log1p(c / d);
+      memo.cell[c] = cell;
+    }
+    return memo.values[c];
+  }
+  return memo.float32 ? Math.fround(Math.log1p(v / d)) : Math.log1p(v / d);
+}
+
 /** Options of {@link normalizeTotal}. */
 export interface NormalizeTotalOptions {
   /** Total each cell is scaled to (scanpy `normalize_total(target_sum=...)`; 1e4 = counts per 10k). @default 10000 */
@@ -45,6 +83,11 @@ export function detectExpressionScale(X: AnnDataMatrix): ExpressionScale {
   return max < 30 ? 'log-normalized' : 'normalized';
 }
 
+/** The warning of {@link normalizeTotal} for a matrix that does not look like raw counts. */
+export function notCountsMessage(scale: ExpressionScale): string {
+  return `normalizeTotal: X looks ${scale}, not raw counts; normalising it again distorts expression (use the counts layer or raw)`;
+}
+
 /**
  * Sum of each row's (cell's) stored values: the library sizes of a count matrix.
  * @example rowTotals({ format: 'dense', shape: [1, 2], data: Float64Array.of(1, 3) }) // Float64Array [4]
@@ -84,10 +127,7 @@ export function normalizeTotal(X: AnnDataMatrix, options: NormalizeTotalOptions 
       param: 'targetSum',
     });
   const scale = detectExpressionScale(X);
-  if (scale !== 'counts')
-    (options.onWarning ?? console.warn)(
-      `normalizeTotal: X looks ${scale}, not raw counts; normalising it again distorts expression (use the counts layer or raw)`,
-    );
+  if (scale !== 'counts') (options.onWarning ?? console.warn)(notCountsMessage(scale));
   const totals = options.totals ?? rowTotals(X);
   if (totals.length !== X.shape[0])
     throw new TaceError('LENGTH_MISMATCH', `totals has ${totals.length} values for ${X.shape[0]} cells`, {
@@ -106,26 +146,12 @@ export function normalizeTotal(X: AnnDataMatrix, options: NormalizeTotalOptions 
   } else {
     // Counts repeat within a cell (mostly small integers): log1p(c / d) is computed once per distinct count
     // of a cell and looked up after (the same float64 operations, so the same values).
-    const memo = new Float64Array(MEMO_COUNTS);
-    const filled = new Int32Array(MEMO_COUNTS).fill(-1);
+    const memo = log1pMemo(out instanceof Float32Array);
     for (let i = 0, k = 0; i < X.shape[0]; i++) {
       const to = X.format === 'csr' ? X.indptr[i + 1] : (i + 1) * X.shape[1];
       const d = divisor[i];
-      if (!log) {
-        for (; k < to; k++) out[k] = data[k] / d;
-        continue;
-      }
-      for (; k < to; k++) {
-        const v = data[k];
-        const c = v | 0;
-        if (c === v && c >= 0 && c < MEMO_COUNTS) {
-          if (filled[c] !== i) {
-            memo[c] = Math.log1p(c / d);
-            filled[c] = i;
-          }
-          out[k] = memo[c];
-        } else out[k] = Math.log1p(v / d);
-      }
+      if (!log) for (; k < to; k++) out[k] = data[k] / d;
+      else for (; k < to; k++) out[k] = normalizedLog1p(memo, i, data[k], d);
     }
   }
   return { ...X, data: out } as AnnDataMatrix;

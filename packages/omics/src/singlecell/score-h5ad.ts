@@ -172,21 +172,11 @@ export async function scoreH5ad(
       missingGenes[name] = sel.missingGenes;
       return { name, sel };
     });
-    // Pass 2: only the genes of the sets and their controls are read; with normalisation, the library sizes
-    // of pass 1 (whole rows) scale them.
-    const needed = [...new Set(selections.flatMap(({ sel }) => [...sel.genes, ...sel.controls]))].sort(
-      (a, b) => a - b,
-    );
-    const local = new Map(needed.map((j, p) => [j, p]));
-    const remap = (cols: Int32Array) => Int32Array.from(cols, (j) => local.get(j)!);
+    // Pass 2: per cell, the sums over the genes of the sets and their controls (with normalisation, scaled by
+    // the library sizes of pass 1).
     const scoresContext: ScoresContext = {
       ...context,
-      genes: needed.map((j) => varNames[j]),
-      selections: selections.map(({ name, sel }) => ({
-        name,
-        genes: remap(sel.genes),
-        controls: remap(sel.controls),
-      })),
+      selections: selections.map(({ name, sel }) => ({ name, genes: sel.genes, controls: sel.controls })),
     };
     const items: ScoresItem[] = means1.map((p, i) => ({
       rows: ranges?.[i],
