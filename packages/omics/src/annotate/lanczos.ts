@@ -21,7 +21,7 @@ export interface TopEigenpairs {
 
 /**
  * The `k` largest eigenpairs of a symmetric positive semi-definite linear operator `apply(x, out)` of dimension
- * `dim` (never formed): Lanczos with full re-orthogonalisation (two Gram-Schmidt passes per step), extended until
+ * `dim` (never formed): Lanczos with full re-orthogonalisation (one or two Gram-Schmidt passes per step), extended until
  * every wanted Ritz pair has converged (residual below `tolerance` times the largest Ritz value) or the Krylov
  * space is the whole space (then the result is exact). Breakdown (an invariant subspace) continues from a new
  * random vector orthogonal to the basis. O(steps x (cost of apply + dim x steps)).
@@ -42,6 +42,7 @@ export function topEigenpairs(
   const beta: number[] = [];
   const w = new Float64Array(dim);
   let v = randomUnitOrthogonal(basis, dim, rng);
+  let nextCheck = Math.min(dim, k + 1);
   let ritz: Ritz = { theta: new Float64Array(0), s: new Float64Array(0), m: 0 };
   for (let m = 1; m <= maxSteps; m++) {
     basis.push(v);
@@ -49,12 +50,23 @@ export function topEigenpairs(
     let a = 0;
     for (let i = 0; i < dim; i++) a += w[i] * v[i];
     alpha.push(a);
+    // Three-term recurrence, then full re-orthogonalisation against the basis: one classical Gram-Schmidt
+    // pass, a second when the first removed much of w (Kahan-Parlett "twice is enough").
+    const previous = m >= 2 ? basis[m - 2] : null;
+    const bPrevious = m >= 2 ? beta[m - 2] : 0;
+    for (let i = 0; i < dim; i++) w[i] -= a * v[i] + (previous === null ? 0 : bPrevious * previous[i]);
+    const before = norm(w);
     orthogonalize(w, basis);
-    let b = 0;
-    for (let i = 0; i < dim; i++) b += w[i] * w[i];
-    b = Math.sqrt(b);
-    const check = m >= Math.min(dim, k + 1) && (m % 5 === 0 || m === maxSteps || m === Math.min(dim, k + 1));
-    if (check || m === maxSteps) {
+    let b = norm(w);
+    if (b < 0.7 * before) {
+      orthogonalize(w, basis);
+      b = norm(w);
+    }
+    // Ritz values cost O(m^3): test convergence every 5 steps early, then every m/8 steps (geometric spacing
+    // keeps the total at a constant times the last test's cost).
+    const check = m >= nextCheck || m === maxSteps;
+    if (check) nextCheck = m + Math.max(5, Math.floor(m / 8));
+    if (check) {
       ritz = tridiagonalEigen(alpha, beta, m);
       const scale = Math.max(ritz.theta[0], Number.MIN_VALUE);
       let converged = m >= k;
@@ -114,15 +126,21 @@ function tridiagonalEigen(alpha: number[], beta: number[], m: number): Ritz {
   return { theta, s, m };
 }
 
-/** Full re-orthogonalisation of v against the (orthonormal) basis: classical Gram-Schmidt, twice. */
+function norm(v: Float64Array): number {
+  let s = 0;
+  for (let i = 0; i < v.length; i++) s += v[i] * v[i];
+  return Math.sqrt(s);
+}
+
+/** One pass of re-orthogonalisation of v against the (orthonormal) basis (modified Gram-Schmidt order). */
 function orthogonalize(v: Float64Array, basis: Float64Array[]): void {
   const dim = v.length;
-  for (let pass = 0; pass < 2; pass++)
-    for (const q of basis) {
-      let dot = 0;
-      for (let i = 0; i < dim; i++) dot += v[i] * q[i];
-      for (let i = 0; i < dim; i++) v[i] -= dot * q[i];
-    }
+  for (let l = 0; l < basis.length; l++) {
+    const q = basis[l];
+    let dot = 0;
+    for (let i = 0; i < dim; i++) dot += v[i] * q[i];
+    for (let i = 0; i < dim; i++) v[i] -= dot * q[i];
+  }
 }
 
 function randomUnitOrthogonal(
@@ -134,11 +152,10 @@ function randomUnitOrthogonal(
   for (;;) {
     for (let i = 0; i < dim; i++) v[i] = rng.nextFloat() - 0.5;
     orthogonalize(v, basis);
-    let norm = 0;
-    for (let i = 0; i < dim; i++) norm += v[i] * v[i];
-    norm = Math.sqrt(norm);
-    if (norm > 1e-8) {
-      for (let i = 0; i < dim; i++) v[i] /= norm;
+    orthogonalize(v, basis);
+    const length = norm(v);
+    if (length > 1e-8) {
+      for (let i = 0; i < dim; i++) v[i] /= length;
       return v;
     }
   }

@@ -30,6 +30,8 @@ export interface ScaledPca {
   embeddings: Float64Array;
   /** Number of components returned. */
   nPcs: number;
+  /** Lanczos steps taken (each one product with X and one with X^T). */
+  steps: number;
 }
 
 /**
@@ -122,7 +124,6 @@ export function scaledPca(data: SparseMatrix, genes: Int32Array, options: Scaled
   }
   let totalVariance = 0;
   for (let j = 0; j < p; j++) totalVariance += (colSq[j] - colSum[j] ** 2 / nCells) / (nCells - 1);
-  const u = new Float64Array(nCells);
   const multiplyX = (v: Float64Array, out: Float64Array): void => {
     let cv = 0;
     for (let j = 0; j < p; j++) cv += c[j] * v[j];
@@ -132,15 +133,21 @@ export function scaledPca(data: SparseMatrix, genes: Int32Array, options: Scaled
       out[i] = s;
     }
   };
+  // X^T X v in one sweep over the rows: u_i = (X v)_i, then row i's entries add u_i x D_i to the result.
   const apply = (v: Float64Array, out: Float64Array): void => {
-    multiplyX(v, u);
+    let cv = 0;
+    for (let j = 0; j < p; j++) cv += c[j] * v[j];
+    out.fill(0);
     let su = 0;
-    for (let i = 0; i < nCells; i++) su += u[i];
-    for (let j = 0; j < p; j++) out[j] = c[j] * su;
     for (let i = 0; i < nCells; i++) {
-      const ui = u[i];
-      for (let k = rowPtr[i]; k < rowPtr[i + 1]; k++) out[di[k]] += dv[k] * ui;
+      const from = rowPtr[i];
+      const to = rowPtr[i + 1];
+      let s = cv;
+      for (let k = from; k < to; k++) s += dv[k] * v[di[k]];
+      su += s;
+      for (let k = from; k < to; k++) out[di[k]] += dv[k] * s;
     }
+    for (let j = 0; j < p; j++) out[j] += c[j] * su;
   };
   const nPcs = Math.min(nPcsWanted, p - 1, nCells - 1);
   const eig = topEigenpairs(apply, p, nPcs, { seed: options.seed ?? 42 });
@@ -160,5 +167,6 @@ export function scaledPca(data: SparseMatrix, genes: Int32Array, options: Scaled
     loadings: eig.vectors,
     embeddings,
     nPcs,
+    steps: eig.steps,
   };
 }
