@@ -10,5 +10,6 @@ export const examples = [
   { name: 'volcano', load: () => import('./volcano.mjs') },
   { name: 'dot-plot', load: () => import('./dot-plot.mjs') },
   { name: 'embedding', load: () => import('./embedding.mjs') },
+  { name: 'cumulative-incidence', load: () => import('./cumulative-incidence.mjs') },
   { name: 'multi-panel', load: () => import('./multi-panel.mjs') },
 ];

@@ -96,11 +96,8 @@ export function build() {
         xLabel: 'Predicted 5-year risk',
         yLabel: 'Observed risk (1 - KM)',
       }),
-      decisionCurvePlot(
-        dca,
-        { label: 'Treat all', thresholds, netBenefit: dca[0].treatAll },
-        { ...size, title: 'Decision curves at 5 years (GBSG)' },
-      ),
+      // "Treat all" is the first curve's treatAll (each decisionCurve result carries it).
+      decisionCurvePlot(dca, { ...size, title: 'Decision curves at 5 years (GBSG)' }),
       concordancePlot(cIndex, { ...size, title: 'C-index by cohort' }),
     ],
     { columns: 2, unit: 'mm' },

@@ -1,8 +1,8 @@
 // Violins with an inner box, n per group and Wilcoxon rank-sum p-values adjusted by Benjamini-Hochberg
-// over the three genes, as ggplot2 geom_violin + ggpubr::stat_compare_means(method = "wilcox.test").
+// over the panels (violinPlot's defaults: test 'auto', pAdjust 'BH'), as ggplot2 geom_violin +
+// ggpubr::stat_compare_means(method = "wilcox.test") with p.adjust(method = "BH").
 //   node examples/figures/violin.mjs [out-dir]      writes violin.svg, violin.png (300 dpi), violin.pdf
 // Data: seeded synthetic bulk expression (@tace/synthetic), a hypoxia, a proliferation and an immune gene.
-import { pAdjust, wilcoxonRankSum } from '@tace/core';
 import { violinPlot } from '@tace/figures';
 import { bulkExpression } from './bulk.mjs';
 import { isMain, writeFigure } from './lib.mjs';
@@ -26,15 +26,7 @@ export function build(genes = violinGenes, options = {}) {
         { label: 'Low risk', values: low },
         { label: 'High risk', values: high },
       ],
-      pValue: wilcoxonRankSum(high, low).pValue,
     };
-  });
-  const adjusted = pAdjust(
-    panels.map((p) => p.pValue),
-    'BH',
-  );
-  panels.forEach((p, k) => {
-    p.pValue = adjusted[k];
   });
   return violinPlot(panels, { width: 170, height: 90, unit: 'mm', yLabel: 'Expression (log2)', ...options });
 }
