@@ -3,14 +3,12 @@ import { join } from 'node:path';
 import { type ColumnTable, writeFileAtomic, writeTable } from '@tace/core';
 import {
   decisionCurvePlot,
-  heatmap,
   renderPng,
   type SvgElement,
   svgToString,
   timeDependentRocPlot,
-  violinPlot,
 } from '@tace/figures';
-import type { StudyComparison } from '@tace/survival';
+import type { StudyComparison, ValidationRow } from '@tace/survival';
 import { timeDependentRoc } from '@tace/survival/kernels';
 import {
   calibrationFigure,
@@ -25,6 +23,7 @@ import {
   type StudyReport,
   slug,
 } from '../report/index.js';
+import { biologySections, singleCellTestsTable } from './biology-report.js';
 import type { BiologyStage } from './biology-stage.js';
 
 /** What the report stage needs from the earlier stages. */
@@ -36,6 +35,8 @@ export interface ReportInputs {
   provenance: string[];
   /** Time of the calibration / decision / ROC figures (months). */
   landmark: number;
+  /** td-AUC times of the validation; the RMST tau is the last. @default [landmark] */
+  validationTimes?: number[];
   failedExtractions: number;
 }
 
@@ -128,65 +129,15 @@ export function writeReport(outDir: string, inputs: ReportInputs): string {
     ),
   );
   // Biology.
-  const comparison = biology.bulkComparison;
-  add(
-    'biology-bulk',
-    'Tumour programmes by imaging risk group (bulk expression)',
-    'ssGSEA scores (GSVA algorithm) of the programmes; Wilcoxon rank-sum, Benjamini-Hochberg.',
-    violinPlot(
-      comparison.sets.map((set, s) => {
-        const values = (group: string) =>
-          biology.bulkScores.samples
-            .map((sample, j) => ({ sample, j }))
-            .filter(({ sample }) => biology.bulkGroups[sample] === group)
-            .map(({ j }) => biology.bulkScores.data[s + biology.bulkScores.sets.length * j]);
-        return {
-          title: set,
-          groups: [
-            { label: 'low', values: values('low') },
-            { label: 'high', values: values('high') },
-          ],
-          pValue: comparison.adjustedPValue[s],
-        };
-      }),
-      { yLabel: 'ssGSEA score' },
-    ),
-  );
-  const ordered = biology.bulkScores.samples;
-  add(
-    'biology-heatmap',
-    'Programme scores per patient',
-    'Row-standardised ssGSEA scores; patients grouped by imaging risk group.',
-    heatmap(biology.bulkScores, { columnGroups: ordered.map((sample) => biology.bulkGroups[sample]) }),
-  );
-  for (const [id, title, result] of [
-    ['sc-hypoxia', 'Hypoxia score per cell type (single-cell)', biology.hypoxiaByCellType],
-    ['sc-cytotoxicity', 'Cytotoxicity of CD8 T and NK cells (single-cell)', biology.cytotoxicityInEffectors],
-  ] as const) {
-    const pb = result.pseudobulk;
-    const types = [...new Set(pb.cellType)];
-    add(
-      id,
-      title,
-      'Per-patient mean of scanpy-style per-cell scores (patients, not cells, are the unit); Wilcoxon, BH.',
-      violinPlot(
-        types.map((type) => ({
-          title: type,
-          groups: ['low', 'high'].map((g) => ({
-            label: g,
-            values: pb.score.filter((_, i) => pb.cellType[i] === type && pb.riskGroup[i] === g),
-          })),
-          pValue: result.tests.adjustedPValue[result.tests.cellType.indexOf(type)],
-        })),
-        { yLabel: 'score' },
-      ),
-    );
-  }
+  const biologyReport = biologySections(biology);
+  for (const f of biologyReport.figures) add(f.id, f.title, f.caption, f.svg);
 
   // Tables.
   writeTable(validation.toTable(), join(tablesDir, 'validation.csv'));
   writeTable(validation.toTable(), join(tablesDir, 'validation.arrow'));
   writeTable(crm.toTable(), join(tablesDir, 'crm-coefficients.csv'));
+  writeTable(biology.bulk.table, join(tablesDir, 'biology-by-risk.csv'));
+  writeTable(singleCellTestsTable(biology), join(tablesDir, 'single-cell-by-cell-type.csv'));
   for (const cohort of study.cohorts) {
     const scores: ColumnTable = { patient_id: cohort.table.patient_id };
     for (const name of ['radScore', 'dlScore', 'earlyFusionScore', 'lateFusionScore'])
@@ -214,23 +165,25 @@ export function writeReport(outDir: string, inputs: ReportInputs): string {
 
   const metric = (name: string) => rows.filter((r) => r.metric === name);
   const cohorts = study.cohorts.map((c) => c.name);
-  const metricTable = (name: string, title: string, withCi: boolean) => ({
+  const metricTable = (name: string, title: string, withCi: boolean, caption?: string) => ({
     id: `table-${name.replace(/[^a-z0-9]+/gi, '-')}`,
     title,
+    ...(caption === undefined ? {} : { caption }),
     columns: ['Model', ...cohorts],
     rows: study.models.map((m) => [
       m.name,
       ...cohorts.map((c) => {
         const r = metric(name).find((x) => x.model === m.name && x.cohort === c);
-        return r === undefined
-          ? ''
-          : withCi
-            ? `${fmt(r.estimate)} (${fmt(r.lower)}-${fmt(r.upper)})`
-            : fmt(r.estimate);
+        if (r === undefined) return '';
+        if (!Number.isFinite(r.estimate)) return 'NA';
+        return withCi && Number.isFinite(r.lower)
+          ? `${fmt(r.estimate)} (${fmt(r.lower)}-${fmt(r.upper)})`
+          : fmt(r.estimate);
       }),
     ]),
   });
   const comparisons = metric('compare_c_p');
+  const rmstTau = Math.max(...(inputs.validationTimes ?? [landmark]));
   const sections: ReportSection[] = [
     {
       id: 'cohorts',
@@ -273,8 +226,24 @@ export function writeReport(outDir: string, inputs: ReportInputs): string {
       tables: [
         metricTable('harrell_c', "Harrell's C (95% bootstrap CI)", true),
         metricTable('uno_c', "Uno's C (95% bootstrap CI)", true),
-        metricTable(`td_auc@${landmark}`, `Time-dependent AUC at ${landmark} months`, false),
-        metricTable('ibs', 'Integrated Brier score', false),
+        metricTable(
+          `td_auc@${landmark}`,
+          `Time-dependent AUC at ${landmark} months (95% CI)`,
+          true,
+          "Cumulative/dynamic IPCW AUC; Wald 95% CI from timeROC's iid standard error (as confint(timeROC(iid = TRUE)), not clipped to [0, 1]). NA: no case or no control at that time in the cohort.",
+        ),
+        metricTable(
+          `brier@${landmark}`,
+          `Brier score at ${landmark} months (95% CI)`,
+          true,
+          "IPCW Brier score of the predicted survival; 95% CI from the influence function with the censoring KM term, as riskRegression's Score(se.fit = TRUE).",
+        ),
+        metricTable(
+          'ibs',
+          `Integrated Brier score to ${rmstTau} months (95% CI)`,
+          true,
+          'Step rule over the validation times, as Score(summary = "ibs"); CI from the same influence function.',
+        ),
         {
           id: 'table-compare',
           title: 'CRM vs each model: difference in C-index (compareC test)',
@@ -304,31 +273,10 @@ export function writeReport(outDir: string, inputs: ReportInputs): string {
       text: [
         'Risk groups by the CRM; cut-point fitted on training, applied unchanged to the validation cohorts.',
       ],
+      tables: [rmstTable(rows, 'CRM', cohorts, rmstTau)],
       figures: Object.values(figures).filter((f) => f.id.startsWith('km-crm-')),
     },
-    {
-      id: 'biology',
-      title: 'Biology of the imaging risk groups',
-      tables: [
-        {
-          id: 'table-biology',
-          title: 'Bulk expression: high vs low risk',
-          columns: ['Programme', 'Median difference', "Cliff's delta", 'p (BH)'],
-          rows: comparison.sets.map((set, s) => [
-            set,
-            fmt(comparison.medianDifference[s]),
-            fmt(comparison.cliffsDelta[s]),
-            fmt(comparison.adjustedPValue[s], 4),
-          ]),
-        },
-      ],
-      figures: [
-        figures['biology-bulk'],
-        figures['biology-heatmap'],
-        figures['sc-hypoxia'],
-        figures['sc-cytotoxicity'],
-      ],
-    },
+    ...biologyReport.sections,
   ];
   const report: StudyReport = {
     title: 'TACE prognosis: imaging to biology',
@@ -344,4 +292,40 @@ export function writeReport(outDir: string, inputs: ReportInputs): string {
     'report.html: the whole analysis; figures/: SVG and PNG; tables/: CSV and Arrow.\n',
   );
   return path;
+}
+
+/** RMST of the low and high risk groups of a model at tau per cohort, with difference and ratio (survRM2). */
+function rmstTable(rows: readonly ValidationRow[], model: string, cohorts: readonly string[], tau: number) {
+  const find = (cohort: string, metric: string) =>
+    rows.find((r) => r.model === model && r.cohort === cohort && r.metric === metric);
+  const ci = (r: ValidationRow | undefined, digits = 1) =>
+    r === undefined || !Number.isFinite(r.estimate)
+      ? 'NA'
+      : `${fmt(r.estimate, digits)} (${fmt(r.lower, digits)} to ${fmt(r.upper, digits)})`;
+  const p = (r: ValidationRow | undefined) =>
+    r === undefined || !Number.isFinite(r.estimate) ? 'NA' : r.estimate < 0.001 ? '< 0.001' : fmt(r.estimate);
+  return {
+    id: 'table-rmst',
+    title: `Restricted mean survival time to ${tau} months by ${model} risk group (95% CI)`,
+    caption:
+      "As survRM2::rmst2: area under each group's Kaplan-Meier curve to tau, Greenwood SE; difference and ratio high vs low with Wald CIs and p. NA: the cohort has one risk group only, or its follow-up does not reach tau (survRM2 rule).",
+    columns: [
+      'Cohort',
+      'Low risk',
+      'High risk',
+      'Difference (high - low)',
+      'p',
+      'Ratio (high / low)',
+      'p (ratio)',
+    ],
+    rows: cohorts.map((c) => [
+      c,
+      ci(find(c, `rmst@${tau}[low]`)),
+      ci(find(c, `rmst@${tau}[high]`)),
+      ci(find(c, `rmst_difference@${tau}`)),
+      p(find(c, `rmst_difference_p@${tau}`)),
+      ci(find(c, `rmst_ratio@${tau}`), 2),
+      p(find(c, `rmst_ratio_p@${tau}`)),
+    ]),
+  };
 }

@@ -73,6 +73,7 @@ export async function runDemo(options: DemoOptions = {}): Promise<string> {
     { table: imaging.deep, key: 'id', prefix: 'dl_' },
   ]);
   const byCohort = splitBy(joined, 'study_cohort');
+  const validationTimes = [12, 24, 36];
   const order = ['Training', 'Internal validation', 'External (centre 2)', 'External (centre 3)'];
   const roles: Record<string, 'training' | 'internal' | 'external'> = {
     Training: 'training',
@@ -108,7 +109,7 @@ export async function runDemo(options: DemoOptions = {}): Promise<string> {
       random: seed,
       harmonize: { batch: 'center' },
       validation: {
-        times: [12, 24, 36],
+        times: validationTimes,
         calibrationTime: 24,
         bootstrapReplicates: options.bootstrapReplicates ?? 200,
         subgroups: ['bclc_grade'],
@@ -128,7 +129,9 @@ export async function runDemo(options: DemoOptions = {}): Promise<string> {
     riskGroup,
     seed,
   );
-  log('biology: bulk ssGSEA and single-cell scores by CRM risk group');
+  log(
+    `biology: microenvironment, pathways and states (bulk), ${biology.cells.coverage.length - 1} cell types (single cell) by CRM risk group`,
+  );
   const annotation = biology.cellAnnotation;
   log(
     `cell annotation: ${annotation.clusters.length} clusters, ${(100 * annotation.agreement).toFixed(1)}% of cells labelled as simulated (ARI ${annotation.adjustedRandIndex.toFixed(3)})`,
@@ -140,6 +143,7 @@ export async function runDemo(options: DemoOptions = {}): Promise<string> {
     biology,
     cohortSummary: summary,
     landmark: 24,
+    validationTimes,
     failedExtractions: failed,
     provenance: [
       `Synthetic data (seed ${seed}); ${patients.length} patients; outcome: overall survival in months.`,

@@ -6,6 +6,7 @@ export {
   forestFigure,
   formatNumber,
   nomogramFigure,
+  RISK_GROUP_THEME,
   riskGroupFigures,
   slug,
 } from './study-figures.js';

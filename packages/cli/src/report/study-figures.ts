@@ -1,9 +1,26 @@
-import { calibrationPlot, concordancePlot, forestPlot, kaplanMeierPlot, nomogramPlot } from '@tace/figures';
+import {
+  calibrationPlot,
+  concordancePlot,
+  createTheme,
+  forestPlot,
+  kaplanMeierPlot,
+  nomogramPlot,
+  palettes,
+} from '@tace/figures';
 import type { CoxModel, ValidationResult, ValidationRow } from '@tace/survival';
 import { nomogram } from '@tace/survival';
 import type { ReportFigure } from './html-report.js';
 
 // The figures a study report shows, shared by `tace demo` and `tace report`.
+
+/**
+ * The theme of figures whose groups are risk labels sorted as text (`high` before `low`: KM curves, heatmap
+ * annotation bars): the default palette with its first two colours swapped, so that high risk is orange and
+ * low risk blue as in the violins, which list `low` first.
+ */
+export const RISK_GROUP_THEME = createTheme({
+  palette: [palettes.okabeIto[1], palettes.okabeIto[0], ...palettes.okabeIto.slice(2)],
+});
 
 /** A number with fixed decimals, `NA` when not finite. */
 export function formatNumber(x: number, digits = 3): string {
@@ -77,6 +94,7 @@ export function riskGroupFigures(
           title: group.cohort,
           pValue: group.logRankPValue,
           timeUnit,
+          theme: RISK_GROUP_THEME,
           hazardRatio:
             hr && Number.isFinite(hr.estimate)
               ? {
