@@ -66,8 +66,11 @@ export interface BiologyStage {
   singleCellPatients: Record<string, number>;
   /** Warnings of the scoring steps (e.g. counts given to scoreGenes). */
   warnings: string[];
-  /** The same cells annotated as if unlabelled (clusters, marker labels, UMAP), against the simulated types. */
-  cellAnnotation: AnnotateStage;
+  /**
+   * The same cells annotated as if unlabelled (clusters, marker labels, UMAP), against the simulated types;
+   * null when not asked for (`options.annotate: false`).
+   */
+  cellAnnotation: AnnotateStage | null;
 }
 
 /** Genes every microenvironment and pathway method of `compareBiology` reads (so none is empty here). */
@@ -93,12 +96,14 @@ function methodGenes(): string[] {
  * low-risk groups. Single cell: synthetic counts of 4 patients per CRM risk group (the lowest latent
  * aggressiveness among the low-risk, the highest among the high-risk patients), normalised
  * (counts per 10k, log1p), scanpy-style hypoxia and cytotoxicity scores per cell, and `compareCellTypes`
- * (pseudo-bulk per patient x cell type, Wilcoxon over patients, every cell type reported).
+ * (pseudo-bulk per patient x cell type, Wilcoxon over patients, every cell type reported); then the cells
+ * are annotated as if unlabelled (`runAnnotateStage`) unless `options.annotate` is false.
  */
 export function runBiologyStage(
   patients: readonly SyntheticPatient[],
   riskGroupByPatient: Readonly<Record<string, string>>,
   seed: number,
+  options: { annotate?: boolean } = {},
 ): BiologyStage {
   const sets = programSets();
   const withRna = patients.filter((p) => riskGroupByPatient[p.id] !== undefined);
@@ -167,6 +172,6 @@ export function runBiologyStage(
     cellGroup: sc.patient.map((p) => groupOfChosen[p]),
     singleCellPatients,
     warnings: [...warnings, ...bulk.warnings, ...cells.warnings],
-    cellAnnotation: runAnnotateStage(sc, counts, seed),
+    cellAnnotation: (options.annotate ?? true) ? runAnnotateStage(sc, counts, seed) : null,
   };
 }

@@ -132,7 +132,7 @@ export async function runDemo(options: DemoOptions = {}): Promise<string> {
   log(
     `biology: microenvironment, pathways and states (bulk), ${biology.cells.coverage.length - 1} cell types (single cell) by CRM risk group`,
   );
-  const annotation = biology.cellAnnotation;
+  const annotation = biology.cellAnnotation!;
   log(
     `cell annotation: ${annotation.clusters.length} clusters, ${(100 * annotation.agreement).toFixed(1)}% of cells labelled as simulated (ARI ${annotation.adjustedRandIndex.toFixed(3)})`,
   );

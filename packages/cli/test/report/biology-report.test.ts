@@ -13,7 +13,7 @@ function stage(): BiologyStage {
   ranked.forEach((p, i) => {
     risk[p.id] = i < 20 ? 'low' : 'high';
   });
-  return runBiologyStage(patients, risk, 3);
+  return runBiologyStage(patients, risk, 3, { annotate: false }); // the annotation has its own tests
 }
 
 describe('demo biology sections', () => {
