@@ -1,3 +1,4 @@
+import type { IvhDiscretization } from './ibsi/ibsi-roi-families.js';
 import type { IbsiAggregationSetting } from './ibsi/settings.js';
 
 /** Interpolators accepted for resampling, named as SimpleITK (and PyRadiomics' `interpolator` setting). */
@@ -103,6 +104,13 @@ export interface ExtractionSettings {
   /** IBSI mode: round interpolated intensities to integers (IBSI, for CT in HU); set false for MR/PET. @default true */
   ibsiRoundIntensities: boolean;
   /**
+   * IBSI mode: discretisation of the intensity-volume histogram (with the `shape` class), `'none'` (the
+   * intensities themselves, unit step: integer HU), `{ binWidth }` (bins from the lower `resegmentRange` bound)
+   * or `{ binCount }` (IBSI 1 CT phantom: A, B, D `'none'`, C `{ binWidth: 2.5 }`, E `{ binCount: 1000 }`).
+   * @default 'none'
+   */
+  ibsiIvh: IvhDiscretization;
+  /**
    * NaN voxels inside the ROI (not a PyRadiomics key: PyRadiomics gives them no bin). `'error'` throws a
    * `TaceError` (`MISSING_VALUE`) naming the image and the count; `'exclude'` drops them from the ROI used for
    * intensity and texture features (not from the shape mask) and reports the count in
@@ -167,6 +175,7 @@ export const DEFAULT_SETTINGS: Readonly<ExtractionSettings> = Object.freeze({
   ibsiAggregation: ['3D_averaged'],
   ibsiOutlierSigma: null,
   ibsiRoundIntensities: true,
+  ibsiIvh: 'none',
   nanVoxels: 'error',
   maxVoxels: 2 ** 27,
   maxGrayLevels: 10_000,

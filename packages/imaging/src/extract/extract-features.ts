@@ -1,5 +1,6 @@
 import { TaceError } from '@tace/core';
 import type { FeatureClassEntry, RoiContext } from '../features/base.js';
+import { ibsiExtractionRoiFamilies } from '../ibsi/extraction-roi-families.js';
 import { IBSI_FAMILY_OF_CLASS, type IbsiFeatureValue, ibsiFamilyFeatures } from '../ibsi/ibsi-features.js';
 import type { Image } from '../image/types.js';
 import { cropArray, cropImage, padBox } from '../preprocess/crop.js';
@@ -30,7 +31,9 @@ export interface ExtractionResult {
   diagnostics: Record<string, string | number>;
   /**
    * IBSI features with IBSI names and codes (`compliance: 'ibsi'`): for each image type, the IBSI family of
-   * each enabled class (see `IBSI_FAMILY_OF_CLASS`) with each `ibsiAggregation`. Always `[]` in PyRadiomics mode.
+   * each enabled class (see `IBSI_FAMILY_OF_CLASS`) with each `ibsiAggregation`; with the `shape` class (which
+   * gives no PyRadiomics shape features there), the IBSI morphology, local intensity, intensity histogram,
+   * intensity-volume histogram (`ibsiIvh`) and GLDZM of the original image. Always `[]` in PyRadiomics mode.
    */
   ibsiFeatures: IbsiFeatureValue[];
 }
@@ -98,8 +101,10 @@ function addFeatures(
  * With `compliance: 'ibsi'` the preprocessing follows IBSI 1 instead (IBSI grid alignment when resampling,
  * `ibsiOutlierSigma` after `resegmentRange`, fixed bin size bins from the lower resegmentation bound) and
  * `ibsiFeatures` lists the IBSI features (names, codes, aggregation methods of `ibsiAggregation`) of the
- * enabled classes; the IBSI 1 CT phantom configurations A-E are reproduced within the published tolerances
- * (README, "IBSI mode"). NaN voxels inside the ROI follow `nanVoxels`.
+ * enabled classes, the `shape` class giving IBSI morphology, local intensity, intensity histogram,
+ * intensity-volume histogram and GLDZM instead of PyRadiomics' shape features; the IBSI 1 CT phantom
+ * configurations A-E are reproduced within the published tolerances (README, "IBSI mode"). NaN voxels inside
+ * the ROI follow `nanVoxels`.
  *
  * @throws {TaceError} `GEOMETRY_MISMATCH` when the mask is not on the image grid (and `correctMask` is off),
  *   `EMPTY_INPUT` for an absent label, an empty or one-voxel ROI, `UNSUPPORTED` for unknown classes or image types,
@@ -211,12 +216,39 @@ export function extractFeatures(
     }
   }
   const morphological = settings.resegmentShape ? intensityMask : roi;
-  const shapeContext = buildContext(work, morphological, morphological, box, settings, 'original', {
-    kind: 'none',
-  }).context;
-  for (const [name, entry, selection] of classes) {
-    if (entry.appliesTo !== 'original') continue;
-    addFeatures(features, `original_${name}_`, entry.compute(shapeContext), entry, selection);
+  const shapeClasses = classes.filter(([, entry]) => entry.appliesTo === 'original');
+  if (ibsi && shapeClasses.length > 0) {
+    // IBSI mode: the shape class gives IBSI morphology, local intensity, intensity and intensity-volume
+    // histograms and GLDZM of the original image (whole grid: local intensity peaks reach beyond the ROI)
+    const whole: BoundingBox = { lower: [0, 0, 0], size: [...work.size] };
+    const { context, ibsiLevels } = buildContext(
+      work,
+      intensityMask,
+      morphological,
+      whole,
+      settings,
+      'original',
+      {
+        kind: 'ibsi',
+        bounds: ibsiBounds,
+      },
+    );
+    const selections = shapeClasses.map(([, , selection]) => selection);
+    ibsiFeatures.push(
+      ...ibsiExtractionRoiFamilies(context, ibsiLevels, {
+        families: selections.includes(null) ? null : [...new Set(selections.flat() as string[])],
+        aggregations: settings.ibsiAggregation,
+        ivh: settings.ibsiIvh,
+        range: ibsiBounds !== null && Number.isFinite(ibsiBounds[1]) ? ibsiBounds : null,
+      }),
+    );
+  } else if (shapeClasses.length > 0) {
+    const shapeContext = buildContext(work, morphological, morphological, box, settings, 'original', {
+      kind: 'none',
+    }).context;
+    for (const [name, entry, selection] of shapeClasses) {
+      addFeatures(features, `original_${name}_`, entry.compute(shapeContext), entry, selection);
+    }
   }
   // 5. image types x feature classes
   const intensityBox =

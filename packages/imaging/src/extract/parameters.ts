@@ -121,6 +121,8 @@ export function resolveSettings(partial: Record<string, unknown> = {}): Extracti
       out.ibsiAggregation = (
         Array.isArray(value) ? [...value] : [value]
       ) as ExtractionSettings['ibsiAggregation'];
+    } else if (key === 'ibsiIvh') {
+      if (value !== null) out.ibsiIvh = value as ExtractionSettings['ibsiIvh']; // validated below
     } else if (key === 'extra') {
       Object.assign(out.extra, value as object);
     } else if (key in DEFAULT_SETTINGS) {
@@ -263,6 +265,21 @@ export function resolveSettings(partial: Record<string, unknown> = {}): Extracti
       'INVALID_ARGUMENT',
       `setting ibsiOutlierSigma must be a positive number or null, but was ${JSON.stringify(out.ibsiOutlierSigma)}`,
       { param: 'ibsiOutlierSigma' },
+    );
+  }
+  const ivh = out.ibsiIvh as unknown;
+  const ivhValid =
+    ivh === 'none' ||
+    (typeof ivh === 'object' &&
+      ivh !== null &&
+      Object.keys(ivh).length === 1 &&
+      (('binWidth' in ivh && typeof ivh.binWidth === 'number' && ivh.binWidth > 0) ||
+        ('binCount' in ivh && Number.isInteger(ivh.binCount) && (ivh.binCount as number) >= 2)));
+  if (!ivhValid) {
+    throw new TaceError(
+      'INVALID_ARGUMENT',
+      `setting ibsiIvh must be 'none', { binWidth: w > 0 } or { binCount: n >= 2 }, but was ${JSON.stringify(ivh)}`,
+      { param: 'ibsiIvh' },
     );
   }
   if (!(out.binWidth > 0)) {

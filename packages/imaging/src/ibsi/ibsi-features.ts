@@ -1,5 +1,6 @@
 import type { RoiContext } from '../features/base.js';
 import { IBSI_STATISTIC_FEATURES, ibsiStatistics } from '../features/firstorder/ibsi-statistics.js';
+import type { IbsiRoiFamily } from './ibsi-roi-families.js';
 import type { IbsiAggregationSetting } from './settings.js';
 import {
   IBSI_TEXTURE_FEATURES,
@@ -8,8 +9,12 @@ import {
   ibsiTextureFeatures,
 } from './texture-aggregation.js';
 
-/** IBSI feature families reported in IBSI mode: intensity-based statistics and the texture families. */
-export type IbsiFamily = 'statistics' | IbsiTextureFamily;
+/**
+ * IBSI feature families reported in IBSI mode: intensity-based statistics and the texture families (per image
+ * type), and the ROI families of the original image that the `shape` class gives there (morphology, local
+ * intensity, intensity histogram, intensity-volume histogram, GLDZM).
+ */
+export type IbsiFamily = 'statistics' | IbsiTextureFamily | IbsiRoiFamily;
 
 /** One IBSI feature of an extraction in IBSI mode (`ExtractionResult.ibsiFeatures`). */
 export interface IbsiFeatureValue {
@@ -30,9 +35,9 @@ export interface IbsiFeatureValue {
 /**
  * The IBSI family computed for each PyRadiomics feature class in IBSI mode: first order gives the IBSI
  * intensity-based statistics, GLDM the NGLDM (IBSI dependence count = PyRadiomics dependence size, alpha 0).
- * Shape has no IBSI counterpart here (IBSI morphology differs from PyRadiomics' shape features).
+ * Shape is not listed: in IBSI mode it gives the IBSI ROI families instead ({@link ibsiExtractionRoiFamilies}).
  */
-export const IBSI_FAMILY_OF_CLASS: Readonly<Record<string, IbsiFamily>> = {
+export const IBSI_FAMILY_OF_CLASS: Readonly<Record<string, 'statistics' | IbsiTextureFamily>> = {
   firstorder: 'statistics',
   glcm: 'glcm',
   glrlm: 'glrlm',
@@ -66,7 +71,7 @@ export function ibsiAggregationFor(
  */
 export function ibsiFamilyFeatures(
   context: RoiContext,
-  family: IbsiFamily,
+  family: 'statistics' | IbsiTextureFamily,
   aggregations: readonly IbsiAggregationSetting[],
   nLevels: number,
 ): IbsiFeatureValue[] {

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sharedDataPath } from '@tace/core/testing';
+import type { IbsiRoiFamily } from '../../src/ibsi/ibsi-roi-families.js';
+import type { IbsiPrepared } from '../../src/ibsi/prepare.js';
 import type { IbsiTextureFamily } from '../../src/ibsi/texture-aggregation.js';
 import { readNifti } from '../../src/io/nifti.js';
 
@@ -13,6 +15,24 @@ export function digitalPhantom(): { grayLevels: Int32Array; size: [number, numbe
   const mask = readNifti(join(PHANTOM_DIR!, 'mask.nii.gz'));
   const grayLevels = Int32Array.from(image.data, (v, k) => (mask.data[k] !== 0 ? v : 0));
   return { grayLevels, size: image.size };
+}
+
+/**
+ * The digital phantom as `ibsiPrepare` would give it (no interpolation, resegmentation or discretisation: its
+ * grey levels, `Ng` 6), for `ibsiRoiFamilies`.
+ */
+export function digitalPhantomPrepared(): IbsiPrepared {
+  const grid = digitalPhantom();
+  const image = readNifti(join(PHANTOM_DIR!, 'phantom.nii.gz'));
+  const roi = Uint8Array.from(grid.grayLevels, (g) => (g > 0 ? 1 : 0));
+  return {
+    grid,
+    nLevels: 6,
+    image: { ...image, data: Float64Array.from(image.data) },
+    voxelCount: roi.reduce((a, b) => a + b, 0),
+    roi,
+    morphologicalMask: roi,
+  };
 }
 
 export interface ReferenceRow {
@@ -61,6 +81,15 @@ export function withinTolerance(x: number, value: number, tolerance: number): bo
   const digit = value === 0 ? 0 : 10 ** (Math.floor(Math.log10(Math.abs(value))) - 2);
   return Math.abs(x - value) <= tolerance + digit / 2 + 1e-12;
 }
+
+/** IBSI family names of the reference table -> family of `ibsiRoiFamilies`. */
+export const ROI_FAMILIES_OF_TABLE: Record<string, IbsiRoiFamily> = {
+  'Morphological features': 'morphology',
+  'Local intensity features': 'localIntensity',
+  'Intensity histogram features': 'intensityHistogram',
+  'Intensity-volume histogram features': 'intensityVolume',
+  'Grey level distance zone based features': 'gldzm',
+};
 
 /** IBSI family names of the reference table -> family of `ibsiTextureFeatures`. */
 export const TEXTURE_FAMILIES: Record<string, IbsiTextureFamily> = {

@@ -2,24 +2,24 @@ import { join } from 'node:path';
 import { sharedDataPath, sharedDataSkipMessage } from '@tace/core/testing';
 import { describe, expect, it } from 'vitest';
 import {
-  type IbsiRoiFamily,
   type IbsiRoiFamilyOptions,
   type IbsiRoiFeature,
   ibsiRoiFamilies,
 } from '../../src/ibsi/ibsi-roi-families.js';
-import { type IbsiPrepared, type IbsiPrepareSettings, ibsiPrepare } from '../../src/ibsi/prepare.js';
+import { type IbsiPrepareSettings, ibsiPrepare } from '../../src/ibsi/prepare.js';
 import { readNifti } from '../../src/io/nifti.js';
-import { digitalPhantom, PHANTOM_DIR, REFERENCE, referenceRows, withinTolerance } from './digital-phantom.js';
+import {
+  digitalPhantomPrepared,
+  PHANTOM_DIR,
+  REFERENCE,
+  ROI_FAMILIES_OF_TABLE,
+  referenceRows,
+  withinTolerance,
+} from './digital-phantom.js';
 
 const CT_DIR = sharedDataPath('radiomics/ibsi/ct_phantom/nifti');
 
-const FAMILIES: Record<string, IbsiRoiFamily> = {
-  'Morphological features': 'morphology',
-  'Local intensity features': 'localIntensity',
-  'Intensity histogram features': 'intensityHistogram',
-  'Intensity-volume histogram features': 'intensityVolume',
-  'Grey level distance zone based features': 'gldzm',
-};
+const FAMILIES = ROI_FAMILIES_OF_TABLE;
 
 /** IBSI 1 CT phantom configurations (reference manual, table 5.1), with their IVH discretisation. */
 const CONFIGS: Record<string, { prepare: IbsiPrepareSettings; options: IbsiRoiFamilyOptions }> = {
@@ -92,17 +92,7 @@ describe.skipIf(PHANTOM_DIR === null || REFERENCE === null)(
   `IBSI 1 digital phantom: morphology, local intensity, intensity and intensity-volume histograms, GLDZM ${PHANTOM_DIR === null ? sharedDataSkipMessage('radiomics/ibsi/digital_phantom') : ''}`,
   () => {
     it('every reference value within the IBSI tolerance (value at 3 significant digits)', () => {
-      const grid = digitalPhantom();
-      const image = readNifti(join(PHANTOM_DIR!, 'phantom.nii.gz'));
-      const roi = Uint8Array.from(grid.grayLevels, (g) => (g > 0 ? 1 : 0));
-      const prepared: IbsiPrepared = {
-        grid,
-        nLevels: 6,
-        image: { ...image, data: Float64Array.from(image.data) },
-        voxelCount: roi.reduce((a, b) => a + b, 0),
-        roi,
-        morphologicalMask: roi,
-      };
+      const prepared = digitalPhantomPrepared();
       const got = ibsiRoiFamilies(prepared, { gldzmAggregations: ['3D', '2D', '2.5D'] });
       expect(compare('digital_phantom', got).length).toBe(25 + 2 + 23 + 6 + 48);
       expect(check('digital_phantom', got)).toEqual([]);
