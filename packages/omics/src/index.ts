@@ -79,6 +79,7 @@ export type {
 export { compareGroups, comparisonTable, differentialExpression, prerankedGsea } from './groups/index.js';
 export type {
   AnnData,
+  AnnDataElement,
   AnnDataMatrix,
   AnnDataRaw,
   BooleanColumn,
@@ -97,7 +98,14 @@ export type {
   StringColumn,
   UnsValue,
 } from './h5ad/index.js';
-export { columnLabels, iterateRows, readH5ad, readH5adObs, writeH5ad } from './h5ad/index.js';
+export {
+  columnLabels,
+  iterateRows,
+  readH5ad,
+  readH5adElement,
+  readH5adObs,
+  writeH5ad,
+} from './h5ad/index.js';
 export type { ProgenyModelRow, ProgenyOptions } from './pathways/index.js';
 export { PROGENY_MAX_TOP, PROGENY_PATHWAYS, progeny, progenyModel } from './pathways/index.js';
 export type {

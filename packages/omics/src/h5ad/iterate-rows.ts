@@ -1,5 +1,6 @@
-import { TaceError } from '@tace/core';
+import { assertInteger, TaceError } from '@tace/core';
 import type { Dataset, Group } from 'h5wasm';
+import { cscRowBlocks } from './csc-rows.js';
 import { assertReadableFilters, isDataset, isGroup, openH5 } from './h5wasm.js';
 import { readDataFrame } from './read-dataframe.js';
 import { resolveGenes } from './read-h5ad.js';
@@ -17,6 +18,12 @@ export interface IterateRowsOptions {
   matrix?: string;
   /** Only the cells `[start, end)` (for instance one worker's share of a file). @default all cells */
   rows?: readonly [number, number];
+  /**
+   * CSC matrices only: stored entries held at once while rows are gathered from columns (about 12 bytes
+   * each). The matrix is read `1 + ceil(nnz / maxElements)` times (the first pass `indices` only), so a CSC
+   * file larger than this costs several reads; CSR and dense files are read once. @default 25000000
+   */
+  maxElements?: number;
 }
 
 /** One chunk of consecutive cells from {@link iterateRows}. */
@@ -60,11 +67,13 @@ function locate(
 
 /**
  * Iterates over the cells of an h5ad file in chunks of `chunkSize` rows, reading only those rows (and only
- * the selected genes) from disk, so a file of a million cells is processed in bounded memory. CSR and dense
- * matrices are supported; chunks are CSR.
+ * the selected genes) from disk, so a file of a million cells is processed in bounded memory. CSR, CSC and
+ * dense matrices are supported; chunks are CSR. CSR and dense files are read once; a CSC file (column-major)
+ * is gathered into rows within `maxElements` stored entries at a time, at the cost of
+ * `1 + ceil(nnz / maxElements)` reads (one when it fits, or when only a few genes are selected).
  *
- * @throws {TaceError} `UNSUPPORTED` for a CSC matrix (column-major storage cannot be read by rows
- *   efficiently), `COLUMN_NOT_FOUND` for an unknown matrix or gene, `IO_ERROR` when reading fails.
+ * @throws {TaceError} `COLUMN_NOT_FOUND` for an unknown matrix or gene, `IO_ERROR` when reading fails,
+ *   `PARSE_ERROR` for a corrupt sparse matrix.
  * @example
  * ```ts
  * for await (const chunk of iterateRows('atlas.h5ad', { chunkSize: 10000, genes: ['VEGFA', 'LDHA'] })) {
@@ -98,28 +107,20 @@ export async function* iterateRows(path: string, options: IterateRowsOptions = {
         const indptr = Float64Array.from({ length: end - start + 1 }, (_, r) => r * nCols);
         const all = { indices: Int32Array.from({ length: block.length }, (_, k) => k % nCols), data: block };
         const dense = selectCsrColumns(indptr, 0, end - start, all, map);
-        const nz = compactZeros(dense);
-        yield {
-          start,
-          end,
-          X: { format: 'csr', shape: [end - start, varNames.length], ...nz },
-          varNames,
-          nObs,
-        };
+        yield rowChunk(start, end, compactZeros(dense), varNames, nObs);
       }
       return;
     }
     const src = openSparse(node, path);
-    if (src.format !== 'csr')
-      throw new TaceError(
-        'UNSUPPORTED',
-        `${path}: ${options.matrix ?? 'X'} is CSC, which cannot be iterated by cells`,
-        {
-          param: path,
-          remedy: 'convert to CSR in Python (adata.X = adata.X.tocsr()) or read it whole with readH5ad',
-        },
-      );
     const [nObs, nCols] = src.shape;
+    if (src.format === 'csc') {
+      const maxElements = options.maxElements ?? 25_000_000;
+      assertInteger(maxElements, 'maxElements', 1);
+      const [first, last] = rowRange(options.rows, nObs);
+      for (const { start, end, ...part } of cscRowBlocks(src, columns, first, last, chunkSize, maxElements))
+        yield rowChunk(start, end, part, varNames, nObs);
+      return;
+    }
     const map = columns === undefined ? null : columnMapOf(columns, nCols);
     const [first, last] = rowRange(options.rows, nObs);
     for (let start = first; start < last; start += chunkSize) {
@@ -130,17 +131,21 @@ export async function* iterateRows(path: string, options: IterateRowsOptions = {
         map === null
           ? { indptr: src.indptr.slice(start, end + 1).map((v) => v - base), ...block }
           : selectCsrColumns(src.indptr, start, end, block, map);
-      yield {
-        start,
-        end,
-        X: { format: 'csr', shape: [end - start, varNames.length], ...part },
-        varNames,
-        nObs,
-      };
+      yield rowChunk(start, end, part, varNames, nObs);
     }
   } finally {
     file.close();
   }
+}
+
+function rowChunk(
+  start: number,
+  end: number,
+  part: Pick<SparseMatrix, 'indptr' | 'indices' | 'data'>,
+  varNames: readonly string[],
+  nObs: number,
+): RowChunk {
+  return { start, end, X: { format: 'csr', shape: [end - start, varNames.length], ...part }, varNames, nObs };
 }
 
 /** Number of cells (rows) of a matrix of an h5ad file, without reading its values. */

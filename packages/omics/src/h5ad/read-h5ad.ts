@@ -2,6 +2,7 @@ import { TaceError } from '@tace/core';
 import type { Dataset, File, Group } from 'h5wasm';
 import { asH5ReadError, closeQuietly, isDataset, isGroup, openH5, stringAttr } from './h5wasm.js';
 import { applyLegacyCategories, readDataFrame } from './read-dataframe.js';
+import { readElement } from './read-element.js';
 import { readMatrix } from './read-matrix.js';
 import { readUns } from './read-uns.js';
 import type {
@@ -12,9 +13,10 @@ import type {
   DataFrame,
   DenseArray,
   H5adEncoding,
+  SparseMatrix,
   UnsValue,
 } from './types.js';
-import { readNumbers, readRaw } from './values.js';
+import { readRaw } from './values.js';
 
 /** Options of {@link readH5ad}. Every part can be skipped to read less. */
 export interface ReadH5adOptions {
@@ -24,13 +26,20 @@ export interface ReadH5adOptions {
   layers?: boolean;
   /** Read `raw` (`raw/X`, `raw/var`; legacy `raw.X`, `raw.var`). @default true */
   raw?: boolean;
-  /** Read dense `obsm` embeddings. @default true */
+  /** Read `obsm` (dense arrays into `obsm`, sparse matrices and dataframes into `axisElements`). @default true */
   obsm?: boolean;
+  /** Read `varm` (as `obsm`). @default true */
+  varm?: boolean;
+  /** Read `obsp` (cell x cell graphs; large for large files, see `readH5adElement`). @default true */
+  obsp?: boolean;
+  /** Read `varp`. @default true */
+  varp?: boolean;
   /** Read `uns` scalars, strings and 1-D arrays. @default true */
   uns?: boolean;
   /**
-   * Keep only these genes (var names), in this order, selected before reading: `X`, `layers` and `var` are
-   * subset (CSR block by block, so memory follows the selection); `raw` is left whole. Like
+   * Keep only these genes (var names), in this order, selected before reading: `X`, `layers`, `var` and the
+   * rows of dense `varm` arrays are subset (CSR block by block, so memory follows the selection); `raw` is
+   * left whole; `varp` and non-dense `varm` entries are then not read and are listed in `skipped`. Like
    * `adata[:, genes]` in anndata. @default all genes
    */
   genes?: readonly string[];
@@ -102,34 +111,76 @@ export function resolveGenes(
   return Int32Array.from(genes, (g) => position.get(g)!);
 }
 
-function readObsm(node: Dataset | Group | null, file: string, skipped: string[]): Record<string, DenseArray> {
+/** Reads an `obsm`/`varm` group: dense arrays into `dense`, sparse matrices and dataframes into `other`. */
+function readAxisArrays(
+  node: Dataset | Group | null,
+  file: string,
+  skipped: string[],
+  other: Record<string, SparseMatrix | DataFrame>,
+  rows?: Int32Array,
+): Record<string, DenseArray> {
   const out: Record<string, DenseArray> = {};
-  if (isDataset(node)) {
-    // Legacy: one compound dataset whose fields are fixed-size arrays.
-    const members = node.metadata.compound_type?.members ?? [];
-    const rows = readRaw(node, file) as unknown[][];
-    members.forEach((member, m) => {
-      const element = member.array_type ?? member;
-      const width = (element.shape ?? []).reduce((a: number, b: number) => a * b, 1);
-      const data =
-        element.size === 4 ? new Float32Array(rows.length * width) : new Float64Array(rows.length * width);
-      rows.forEach((row, r) => {
-        const cell = row[m];
-        if (Array.isArray(cell) || ArrayBuffer.isView(cell)) data.set(cell as ArrayLike<number>, r * width);
-        else data[r * width] = cell as number;
-      });
-      out[member.name] = { format: 'dense', shape: [rows.length, width], data };
-    });
-    return out;
+  if (isDataset(node)) return readLegacyObsm(node, file);
+  if (!isGroup(node)) return out;
+  const slot = node.path.replace(/^\//, '');
+  for (const key of node.keys()) {
+    const entity = node.get(key) as Dataset | Group;
+    if (rows !== undefined && !(isDataset(entity) && (entity.shape?.length ?? 0) === 2)) {
+      skipped.push(`${entity.path} (not subset by genes)`);
+      continue;
+    }
+    const value = readElement(entity, file);
+    if (value === null) skipped.push(entity.path);
+    else if ('format' in value && value.format === 'dense')
+      out[key] = rows === undefined ? value : selectDenseRows(value, rows);
+    else other[`${slot}/${key}`] = value;
   }
+  return out;
+}
+
+/** The rows `rows` of a row-major dense array. */
+function selectDenseRows(m: DenseArray, rows: Int32Array): DenseArray {
+  const width = m.shape[1];
+  const data = new (m.data instanceof Float32Array ? Float32Array : Float64Array)(rows.length * width);
+  for (let i = 0; i < rows.length; i++)
+    data.set(m.data.subarray(rows[i] * width, (rows[i] + 1) * width), i * width);
+  return { format: 'dense', shape: [rows.length, width], data };
+}
+
+/** Reads an `obsp`/`varp` group: every entry a matrix (dense, CSR or CSC). */
+function readPairwise(
+  node: Dataset | Group | null,
+  file: string,
+  skipped: string[],
+): Record<string, AnnDataMatrix> {
+  const out: Record<string, AnnDataMatrix> = {};
   if (!isGroup(node)) return out;
   for (const key of node.keys()) {
-    const entity = node.get(key);
-    if (isDataset(entity) && (entity.shape?.length ?? 0) === 2) {
-      const [r, c] = entity.shape as [number, number];
-      out[key] = { format: 'dense', shape: [r, c], data: readNumbers(entity, file) };
-    } else if (entity !== null) skipped.push((entity as Dataset).path);
+    const entity = node.get(key) as Dataset | Group;
+    const value = readElement(entity, file);
+    if (value === null || !('format' in value)) skipped.push(entity.path);
+    else out[key] = value;
   }
+  return out;
+}
+
+/** Legacy obsm: one compound dataset whose fields are fixed-size arrays. */
+function readLegacyObsm(node: Dataset, file: string): Record<string, DenseArray> {
+  const out: Record<string, DenseArray> = {};
+  const members = node.metadata.compound_type?.members ?? [];
+  const rows = readRaw(node, file) as unknown[][];
+  members.forEach((member, m) => {
+    const element = member.array_type ?? member;
+    const width = (element.shape ?? []).reduce((a: number, b: number) => a * b, 1);
+    const data =
+      element.size === 4 ? new Float32Array(rows.length * width) : new Float64Array(rows.length * width);
+    rows.forEach((row, r) => {
+      const cell = row[m];
+      if (Array.isArray(cell) || ArrayBuffer.isView(cell)) data.set(cell as ArrayLike<number>, r * width);
+      else data[r * width] = cell as number;
+    });
+    out[member.name] = { format: 'dense', shape: [rows.length, width], data };
+  });
   return out;
 }
 
@@ -157,8 +208,9 @@ function collectLegacyCategories(uns: Group | null, file: string): Map<string, (
  * Reads an AnnData `.h5ad` file with h5wasm (throwing error handler on). Supports every layout in use:
  * AnnData >= 0.8 (`encoding-type`/`encoding-version` attributes), 0.7 (`__categories` references, `_index`),
  * and the pre-0.7 legacy layout (compound `obs`/`var`, `uns/<col>_categories`, `raw.X`, h5sparse groups);
- * `X` and `layers` dense, CSR or CSC. Field for field equal to what python `anndata` 0.8 reads (see the
- * fixtures in `test/fixtures/anndata`). `obsp`, `varm`, `varp` are not read and are listed in `skipped`.
+ * `X`, `layers`, `obsm`, `varm`, `obsp` and `varp` dense, CSR or CSC (`obsm`/`varm` dataframes too). Field
+ * for field equal to what python `anndata` 0.8 reads (see the fixtures in `test/fixtures/anndata`); what is
+ * not read is listed in `skipped`. One element of a large file: {@link readH5adElement}.
  *
  * @param path - file path.
  * @throws {TaceError} `IO_ERROR` when the file cannot be opened or read; `UNSUPPORTED` naming an unknown
@@ -207,15 +259,22 @@ export async function readH5ad(path: string, options: ReadH5adOptions = {}): Pro
       if (rawX !== null) raw = { X: readMatrix(rawX, path), var: rawVar };
     }
 
-    const obsm = options.obsm === false ? {} : readObsm(get('obsm'), path, skipped);
+    const axisElements: Record<string, SparseMatrix | DataFrame> = {};
+    const obsm = options.obsm === false ? {} : readAxisArrays(get('obsm'), path, skipped, axisElements);
+    const varm =
+      options.varm === false ? {} : readAxisArrays(get('varm'), path, skipped, axisElements, columns);
+    const obsp = options.obsp === false ? {} : readPairwise(get('obsp'), path, skipped);
+    let varp: Record<string, AnnDataMatrix> = {};
+    if (options.varp !== false && columns !== undefined && isGroup(get('varp')))
+      for (const key of (get('varp') as Group).keys()) skipped.push(`/varp/${key} (not subset by genes)`);
+    else if (options.varp !== false) varp = readPairwise(get('varp'), path, skipped);
     let uns: Record<string, UnsValue> = {};
     const unsNode = get('uns');
     if (options.uns !== false && isGroup(unsNode)) {
       uns = readUns(unsNode, path, skipped, legacy);
       for (const key of consumed) delete uns[key];
     }
-    for (const key of file.keys())
-      if (['varm', 'obsp', 'varp', 'raw.varm'].includes(key)) skipped.push(`/${key}`);
+    for (const key of file.keys()) if (key === 'raw.varm') skipped.push(`/${key}`);
 
     const nObs = obs.index.length;
     return {
@@ -226,6 +285,10 @@ export async function readH5ad(path: string, options: ReadH5adOptions = {}): Pro
       layers,
       raw,
       obsm,
+      varm,
+      obsp,
+      varp,
+      axisElements,
       uns,
       encoding,
       skipped,

@@ -14,6 +14,8 @@ export interface SparseSource {
    * @throws {TaceError} `PARSE_ERROR` naming the file, the matrix, the row (column) and the bad index.
    */
   readMajor(from: number, to: number): { indices: Int32Array; data: Float32Array | Float64Array };
+  /** As `readMajor`, `indices` only. */
+  readMajorIndices(from: number, to: number): Int32Array;
 }
 
 /**
@@ -175,6 +177,11 @@ export function openSparse(group: Group, file: string): SparseSource {
       };
       validateIndices(block.indices, indptr, from, to, minor, format, matrix, file);
       return block;
+    },
+    readMajorIndices: (from, to) => {
+      const read = readInt32(indices as Dataset, file, [indptr[from], indptr[to]]);
+      validateIndices(read, indptr, from, to, minor, format, matrix, file);
+      return read;
     },
   };
 }

@@ -107,11 +107,22 @@ export interface AnnData {
   X: AnnDataMatrix | null;
   layers: Record<string, AnnDataMatrix>;
   raw: AnnDataRaw | null;
-  /** Dense obs-level embeddings (`X_pca`, `X_umap`, ...), row-major `nObs x k`. */
+  /** Dense obs-level arrays (`X_pca`, `X_umap`, ...), row-major `nObs x k`. */
   obsm: Record<string, DenseArray>;
+  /** Dense var-level arrays (e.g. scanpy's `PCs` loadings), row-major `nVars x k`. */
+  varm: Record<string, DenseArray>;
+  /** Cell x cell matrices (neighbour `distances`, `connectivities`, ...): CSR, CSC or dense, as stored. */
+  obsp: Record<string, AnnDataMatrix>;
+  /** Gene x gene matrices, as stored. */
+  varp: Record<string, AnnDataMatrix>;
+  /**
+   * Entries of `obsm` and `varm` that are not dense arrays (sparse matrices, dataframes), keyed by path
+   * (`'obsm/protein'`, `'varm/markers'`); the dense ones are in `obsm` and `varm`.
+   */
+  axisElements: Record<string, SparseMatrix | DataFrame>;
   uns: Record<string, UnsValue>;
   /** Layout detected: AnnData >= 0.8 (`encoding-type` 0.2.0 dataframes), 0.7 (`__categories`), or legacy. */
   encoding: H5adEncoding;
-  /** HDF5 paths present in the file but not read (obsp, varm, rec-arrays, ...), for transparency. */
+  /** HDF5 paths present in the file but not read (rec-arrays, nested uns dictionaries, ...), for transparency. */
   skipped: string[];
 }

@@ -52,9 +52,25 @@ describe('iterateRows', () => {
     expect(await collect(path, { chunkSize: 7, matrix: 'raw' })).toEqual(plain(toCsr(whole.raw!.X)));
   });
 
-  it('refuses CSC with UNSUPPORTED and unknown matrices with COLUMN_NOT_FOUND', async () => {
-    const e1 = await collect(`${fixtureDir}synthetic_csc.h5ad`, {}).catch((e: unknown) => e);
-    expect(isTaceError(e1, 'UNSUPPORTED')).toBe(true);
+  it('reads CSC by rows: the same chunks as the CSR copy, in one span or in many (maxElements)', async () => {
+    const csc = `${fixtureDir}synthetic_csc.h5ad`;
+    const whole = plain(toCsr((await readH5ad(`${fixtureDir}synthetic_csr.h5ad`, { raw: false })).X!));
+    expect(await collect(csc, { chunkSize: 5 })).toEqual(whole);
+    // maxElements below one chunk's entries: every chunk is its own span (one read of the file each).
+    expect(await collect(csc, { chunkSize: 3, maxElements: 1 })).toEqual(whole);
+    const genes = ['GZMB', 'MT-ND1'];
+    const subset = await readH5ad(`${fixtureDir}synthetic_csr.h5ad`, { raw: false, genes });
+    expect(await collect(csc, { chunkSize: 4, genes, maxElements: 10 })).toEqual(plain(toCsr(subset.X!)));
+    const part = await collect(csc, { chunkSize: 4, rows: [3, 11] });
+    expect(part.shape).toEqual([8, whole.shape[1]]);
+    expect(Array.from(part.indptr)).toEqual(
+      Array.from(whole.indptr.slice(3, 12), (v) => v - whole.indptr[3]),
+    );
+  });
+
+  it('refuses unknown matrices with COLUMN_NOT_FOUND and a bad maxElements with INVALID_ARGUMENT', async () => {
+    const e1 = await collect(`${fixtureDir}synthetic_csc.h5ad`, { maxElements: 0 }).catch((e: unknown) => e);
+    expect(isTaceError(e1, 'INVALID_ARGUMENT')).toBe(true);
     const e2 = await collect(`${fixtureDir}synthetic_csr.h5ad`, { matrix: 'layers/nope' }).catch(
       (e: unknown) => e,
     );
