@@ -49,6 +49,7 @@ if (process.argv[2] === '--score') {
 const { bundledSignatures } = await import(omics);
 const { createRng } = await import('@tace/core');
 const { sparseCountBlocks } = await import('@tace/synthetic');
+const { benchGenes } = await import('./lib/singlecell-genes.mjs');
 const h5wasm = await import('h5wasm/node').catch(
   () => import(join(here, '..', 'packages', 'omics', 'node_modules', 'h5wasm', 'dist', 'node', 'hdf5_hl.js')),
 );
@@ -61,25 +62,8 @@ const perCell = Number(process.env.BENCH_PER_CELL ?? 2_000);
 const chunk = Number(process.env.BENCH_CHUNK ?? 5_000);
 const rng = createRng(20261126);
 
-// Gene names: the five signatures' genes first (so they exist), then MT- genes and filler names.
-const all = bundledSignatures();
-const pick = [
-  'HALLMARK_HYPOXIA',
-  'HALLMARK_MYC_TARGETS_V1',
-  'HALLMARK_EPITHELIAL_MESENCHYMAL_TRANSITION',
-  'HALLMARK_GLYCOLYSIS',
-];
-const sets = Object.fromEntries(pick.filter((k) => k in all).map((k) => [k, all[k]]));
-const cyto = Object.keys(all).find((k) => /CYTOTOXIC/i.test(k));
-if (cyto) sets[cyto] = all[cyto];
-const named = [...new Set(Object.values(sets).flat())];
-const genes = [...named, ...Array.from({ length: 13 }, (_, i) => `MT-G${i}`)];
-for (let j = genes.length; j < nGenes; j++) genes.push(`GENE${j}`);
-// Shuffle so signature genes spread over expression levels.
-for (let j = genes.length - 1; j > 0; j--) {
-  const k = Math.floor(rng.nextFloat() * (j + 1));
-  [genes[j], genes[k]] = [genes[k], genes[j]];
-}
+// Gene names: the five signatures' genes (shuffled among filler names, continuing the seeded stream).
+const { sets, genes } = benchGenes(bundledSignatures(), nGenes, rng);
 
 const dir = mkdtempSync(join(tmpdir(), 'tace-bench-sc-'));
 // BENCH_FILE=<path>: write the synthetic file there and keep it (or reuse it when it exists), for profiling.
