@@ -44,8 +44,8 @@ Annotates the cells of an AnnData .h5ad as Seurat does (each step checked agains
 normalisation (counts per 10k + log1p), highly variable genes (FindVariableFeatures vst), scaling and exact
 PCA (ScaleData + RunPCA), exact kNN and shared-nearest-neighbour graph (FindNeighbors), Louvain clusters
 (FindClusters), a UMAP layout for display (umap-js, seeded), then a cell type per cluster from marker genes
-(bundled liver and immune markers, or --markers). A cluster whose best marker score is below --min-score,
-or within --min-margin of another type, is 'unassigned' (the reason is in uns and the cluster table).
+(bundled liver and immune markers, or --markers). A cluster whose markers are not detected (--min-detected),
+whose best marker score is below --min-score, or within --min-margin of another type, is 'unassigned' (the reason is in uns and the cluster table).
 Writes a copy of the input with obs cluster, cell_type, cell_type_score; var highly_variable and the vst
 statistics; obsm X_pca, X_umap; varm PCs; obsp snn; uns pca and tace_annotate (parameters, labels,
 provenance), readable by scanpy / anndata.
@@ -68,6 +68,8 @@ Options:
   --no-umap                skip the UMAP layout
   --min-score <x>          score a label needs (mean z of the markers over clusters; default: 1)
   --min-margin <x>         lead over other types a label needs (default: 0.5)
+  --min-detected <x>       a type is considered only if its markers are detected in this fraction of a
+                           cluster's cells (default: 0.25)
 
 Example:
   tace sc annotate --h5ad tumour.h5ad --out tumour.annotated.h5ad --clusters-out clusters.csv`,
@@ -90,6 +92,7 @@ Example:
       'no-umap': { type: 'boolean' },
       'min-score': { type: 'string' },
       'min-margin': { type: 'string' },
+      'min-detected': { type: 'string' },
     });
     if (values.h5ad === undefined || values.out === undefined) {
       throw new TaceError('INVALID_ARGUMENT', '--h5ad and --out are required', {
@@ -114,6 +117,7 @@ Example:
       randomSeed: number('--seed', values.seed, 0, true),
       minScore: number('--min-score', values['min-score'], 1, false),
       minMargin: number('--min-margin', values['min-margin'], 0.5, false),
+      minDetected: number('--min-detected', values['min-detected'], 0.25, false),
       umap: values['no-umap']
         ? false
         : {

@@ -106,6 +106,7 @@ export function annotateCells(
     randomSeed: options.randomSeed ?? 0,
     minScore: options.minScore ?? 1,
     minMargin: options.minMargin ?? 0.5,
+    minDetected: options.minDetected ?? 0.25,
   };
   const n = counts.shape[0];
   if (n <= p.kParam)
@@ -139,6 +140,7 @@ export function annotateCells(
   const labels = labelClusters(logData, genes, clusters.cluster, markers, {
     minScore: p.minScore,
     minMargin: p.minMargin,
+    minDetected: p.minDetected,
   });
   const cellType = Array.from(clusters.cluster, (c) => labels.labels[c].label);
   const umap = umapOptions === null ? null : umapEmbedding(embedding, n, dims, nnAll, umapOptions);

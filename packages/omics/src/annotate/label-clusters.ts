@@ -8,6 +8,12 @@ export interface LabelClustersOptions {
   minScore?: number;
   /** ... and beat every type outside its lineage by this much, else it is 'unassigned'. @default 0.5 */
   minMargin?: number;
+  /**
+   * A type is considered for a cluster only when its markers are detected (count > 0) in at least this
+   * fraction of the cluster's cells, on average over the markers: z-scores alone would promote markers that
+   * are barely expressed anywhere. @default 0.25
+   */
+  minDetected?: number;
 }
 
 /** The label of one cluster. */
@@ -42,10 +48,11 @@ export const UNASSIGNED = 'unassigned';
 /**
  * Labels clusters with cell types from a marker table: for each marker gene present in the data, the mean
  * log-normalized expression of every cluster is z-scored across clusters; a type's score is the mean z of its
- * markers. A cluster gets its best type when that score reaches `minScore` and beats every type outside its
- * lineage by `minMargin`; when a type and its refinement (`refines`, e.g. T cell and CD8 T) are the top two, the
+ * markers. Only types whose markers are detected in at least `minDetected` of the cluster's cells (mean over
+ * the markers) are considered. A cluster gets its best type when that score reaches `minScore` and beats every
+ * considered type outside its lineage by `minMargin`; when a type and its refinement (`refines`, e.g. T cell and CD8 T) are the top two, the
  * refinement wins if its own score reaches `minScore`. Otherwise the label is `'unassigned'` with the reason
- * (no type scores high enough, or two types are too close). Markers absent from the data are skipped and
+ * (no marker set detected, no type scores high enough, or two types are too close). Markers absent from the data are skipped and
  * reported.
  *
  * @param data log-normalized cells x genes, CSR.
@@ -64,6 +71,7 @@ export function labelClusters(
 ): ClusterLabels {
   const minScore = options.minScore ?? 1;
   const minMargin = options.minMargin ?? 0.5;
+  const minDetected = options.minDetected ?? 0.25;
   const [nCells, nGenes] = data.shape;
   assertSameLength(['genes', { length: nGenes }], ['genes', genes]);
   assertSameLength(['cluster', cluster], ['data rows', { length: nCells }]);
@@ -97,13 +105,19 @@ export function labelClusters(
   for (const c of cluster) size[c]++;
   const nUsed = used.size;
   const means = new Float64Array(nClusters * nUsed);
+  const detected = new Float64Array(nClusters * nUsed);
   for (let i = 0; i < nCells; i++)
     for (let k = data.indptr[i]; k < data.indptr[i + 1]; k++) {
       const u = used.get(data.indices[k]);
-      if (u !== undefined) means[cluster[i] * nUsed + u] += data.data[k];
+      if (u === undefined) continue;
+      means[cluster[i] * nUsed + u] += data.data[k];
+      if (data.data[k] > 0) detected[cluster[i] * nUsed + u]++;
     }
   for (let c = 0; c < nClusters; c++)
-    for (let u = 0; u < nUsed; u++) means[c * nUsed + u] /= Math.max(1, size[c]);
+    for (let u = 0; u < nUsed; u++) {
+      means[c * nUsed + u] /= Math.max(1, size[c]);
+      detected[c * nUsed + u] /= Math.max(1, size[c]);
+    }
   // z across clusters, per gene.
   for (let u = 0; u < nUsed; u++) {
     let s = 0;
@@ -115,21 +129,47 @@ export function labelClusters(
     for (let c = 0; c < nClusters; c++) means[c * nUsed + u] = sd > 0 ? (means[c * nUsed + u] - m) / sd : 0;
   }
   const scores = new Float64Array(nClusters * types.length);
+  const detection = new Float64Array(nClusters * types.length);
   types.forEach((t, j) => {
     const cols = t.markers
       .filter((g) => geneIndex.has(g))
       .map((g) => used.get(geneIndex.get(g) as number) as number);
     for (let c = 0; c < nClusters; c++) {
       let s = 0;
-      for (const u of cols) s += means[c * nUsed + u];
+      let f = 0;
+      for (const u of cols) {
+        s += means[c * nUsed + u];
+        f += detected[c * nUsed + u];
+      }
       scores[c * types.length + j] = s / cols.length;
+      detection[c * types.length + j] = f / cols.length;
     }
   });
   const related = (a: CellTypeMarkers, b: CellTypeMarkers): boolean =>
     a.refines === b.name || b.refines === a.name;
   const labels: ClusterLabel[] = [];
   for (let c = 0; c < nClusters; c++) {
-    const order = types.map((t, j) => ({ t, s: scores[c * types.length + j] })).sort((a, b) => b.s - a.s);
+    const all = types.map((t, j) => ({
+      t,
+      s: scores[c * types.length + j],
+      f: detection[c * types.length + j],
+    }));
+    const order = all.filter((o) => o.f >= minDetected).sort((a, b) => b.s - a.s);
+    if (size[c] === 0) {
+      labels.push({ cluster: c, label: UNASSIGNED, score: 0, margin: 0, reason: 'empty cluster' });
+      continue;
+    }
+    if (order.length === 0) {
+      const best = all.sort((a, b) => b.f - a.f)[0];
+      labels.push({
+        cluster: c,
+        label: UNASSIGNED,
+        score: best.s,
+        margin: 0,
+        reason: `no marker set detected in >= ${minDetected} of the cells (most: ${best.t.name} ${best.f.toFixed(2)})`,
+      });
+      continue;
+    }
     let chosen = order[0];
     if (
       order.length > 1 &&
@@ -141,9 +181,7 @@ export function labelClusters(
     const competitor = order.find((o) => o.t !== chosen.t && !related(o.t, chosen.t));
     const margin = competitor === undefined ? chosen.s : chosen.s - competitor.s;
     const fmt = (o: { t: CellTypeMarkers; s: number }) => `${o.t.name} ${o.s.toFixed(2)}`;
-    if (size[c] === 0) {
-      labels.push({ cluster: c, label: UNASSIGNED, score: 0, margin: 0, reason: 'empty cluster' });
-    } else if (chosen.s < minScore) {
+    if (chosen.s < minScore) {
       labels.push({
         cluster: c,
         label: UNASSIGNED,

@@ -55,10 +55,17 @@ describe('labelClusters', () => {
     expect(r.types).toEqual(['T cell', 'CD8 T', 'B cell']);
     expect(r.scores[0]).toBeCloseTo(z, 12);
     expect(r.labels[0].label).toBe('CD8 T'); // refines T cell (tie at 1.1547), both >= 1
-    expect(r.labels[0].margin).toBeCloseTo(z + z / 2, 12); // vs B cell at -z/2
+    // B cell's marker is not detected in cluster 0 (minDetected 0.25): no competitor, margin = the score.
+    expect(r.labels[0].margin).toBeCloseTo(z, 12);
+    expect(
+      labelClusters(data, genes, Int32Array.of(0, 1, 2), table, { minDetected: 0 }).labels[0].margin,
+    ).toBeCloseTo(z + z / 2, 12); // vs B cell at -z/2 when every type is considered
     expect(r.labels[1].label).toBe('B cell');
     expect(r.labels[2].label).toBe(UNASSIGNED);
-    expect(r.labels[2].reason).toMatch(/no marker set scores >= 1/);
+    expect(r.labels[2].reason).toMatch(/no marker set detected in >= 0.25 of the cells/);
+    expect(
+      labelClusters(data, genes, Int32Array.of(0, 1, 2), table, { minDetected: 0 }).labels[2].reason,
+    ).toMatch(/no marker set scores >= 1/);
     expect(r.typesWithoutMarkers).toEqual(['Ghost']);
     expect(r.missingMarkers).toEqual({ 'B cell': ['ABSENT1'], Ghost: ['ABSENT2'] });
   });
