@@ -2,6 +2,7 @@
 // `build()`, returning the figure (an SVG element tree), and writes SVG, PNG and PDF when run as a script.
 export const examples = [
   { name: 'km', load: () => import('./km.mjs') },
+  { name: 'km-facets', load: () => import('./km-facets.mjs') },
   { name: 'forest', load: () => import('./forest.mjs') },
   { name: 'nomogram', load: () => import('./nomogram.mjs') },
   { name: 'model-evaluation', load: () => import('./model-evaluation.mjs') },

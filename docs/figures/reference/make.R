@@ -127,7 +127,7 @@ tt$status <- ifelse(tt$adj.P.Val < 0.05 & tt$logFC > 0.5, "Up",
 volcano <- ggplot(tt, aes(logFC, -log10(P.Value), colour = status)) + geom_point(size = 1) +
   geom_vline(xintercept = c(-0.5, 0.5), linetype = 2) +
   geom_hline(yintercept = -log10(max(tt$P.Value[tt$adj.P.Val < 0.05])), linetype = 2) +
-  geom_text_repel(data = head(tt[tt$status != "NS", ], 15), aes(label = gene), size = 3, show.legend = FALSE) +
+  geom_text_repel(data = head(tt[tt$status != "NS", ], 15), aes(label = gene), size = 3, show.legend = FALSE, seed = 1) +
   scale_colour_manual(values = c(Down = "#2166AC", NS = "grey70", Up = "#B2182B")) +
   labs(x = "log2 fold change (High vs Low risk)", y = expression(-log[10]~p))
 ggsave(file.path(out, "volcano.png"), volcano, width = 120, height = 100, units = "mm", dpi = 150)
@@ -168,3 +168,11 @@ right <- ggplot(long[long$gene != "CDK1", ], aes(group, value)) + geom_violin(ae
   labs(x = NULL, y = "Expression (log2)") + theme(legend.position = "none")
 ggsave(file.path(out, "multi-panel.png"), plot_grid(left, right, labels = "AUTO"), width = 173,
        height = 83, units = "mm", dpi = 150)
+
+# --- breast: KM faceted by cohort (km-facets.mjs) ---
+breast$nodes_group <- factor(ifelse(breast$nodes >= 4, "4+ nodes", "1-3 nodes"))
+breast$cohort <- factor(breast$cohort, levels = c("Rotterdam", "GBSG"))
+fit_facet <- survfit(Surv(time, event) ~ nodes_group, data = breast)
+facet <- ggsurvplot_facet(fit_facet, breast, facet.by = "cohort", pval = TRUE, conf.int = TRUE,
+                          break.time.by = 2, xlab = "Time (years)", ylab = "Relapse-free survival")
+ggsave(file.path(out, "km-facets.png"), facet, width = 173, height = 86, units = "mm", dpi = 150)
