@@ -1,5 +1,5 @@
 import { assertInteger } from '@tace/core';
-import { fft3d } from '../image/fft.js';
+import { fft3d, linePlan } from '../image/fft.js';
 import type { Image } from '../image/types.js';
 import { checkFilterInput, withData } from './filter-input.js';
 import { mirrorIndex } from './mirror-convolution.js';
@@ -32,6 +32,87 @@ function centredFrequency(k: number, l: number): number {
 }
 
 /**
+ * In place: the real part of the periodic convolution of the real volume `x` (`lx x ly x lz`, x fastest) with
+ * the real frequency response `h(i, j, k)`, computed as the convolution with its even part
+ * `(h(k) + h(-k)) / 2` (the same real part) by a real-input transform: pairs of x lines share one complex
+ * transform, and only the `floor(lx / 2) + 1` non-redundant x frequencies are transformed along y and z
+ * (half the work of a complex transform).
+ */
+function realPeriodicFilter(
+  x: Float64Array,
+  lengths: readonly [number, number, number],
+  h: (i: number, j: number, k: number) => number,
+): void {
+  const [lx, ly, lz] = lengths;
+  const half = Math.floor(lx / 2);
+  const plane = ly * lz;
+  const lines = plane;
+  const sRe = new Float64Array((half + 1) * plane);
+  const sIm = new Float64Array((half + 1) * plane);
+  const cRe = new Float64Array(lx);
+  const cIm = new Float64Array(lx);
+  const forward = linePlan(lx, false);
+  const inverse = linePlan(lx, true);
+  for (let n = 0; n < lines; n += 2) {
+    const second = n + 1 < lines;
+    for (let i = 0; i < lx; i++) {
+      cRe[i] = x[i + lx * n]!;
+      cIm[i] = second ? x[i + lx * (n + 1)]! : 0;
+    }
+    forward(cRe, cIm, 0, 1);
+    for (let k = 0; k <= half; k++) {
+      const m = (lx - k) % lx;
+      const [ar, ai, mr, mi] = [cRe[k]!, cIm[k]!, cRe[m]!, cIm[m]!];
+      sRe[k * plane + n] = (ar + mr) / 2;
+      sIm[k * plane + n] = (ai - mi) / 2;
+      if (second) {
+        sRe[k * plane + n + 1] = (ai + mi) / 2;
+        sIm[k * plane + n + 1] = -(ar - mr) / 2;
+      }
+    }
+  }
+  for (let k = 0; k <= half; k++) {
+    const re = sRe.subarray(k * plane, (k + 1) * plane);
+    const im = sIm.subarray(k * plane, (k + 1) * plane);
+    fft3d(re, im, [ly, lz, 1], false);
+    const km = (lx - k) % lx;
+    for (let z = 0; z < lz; z++) {
+      const zm = (lz - z) % lz;
+      for (let y = 0; y < ly; y++) {
+        const g = (h(k, y, z) + h(km, (ly - y) % ly, zm)) / 2;
+        re[y + ly * z]! *= g;
+        im[y + ly * z]! *= g;
+      }
+    }
+    fft3d(re, im, [ly, lz, 1], true);
+  }
+  const total = lx * ly * lz;
+  for (let n = 0; n < lines; n += 2) {
+    const second = n + 1 < lines;
+    for (let k = 0; k < lx; k++) {
+      const m = k <= half ? k : lx - k;
+      const ar = sRe[m * plane + n]!;
+      const ai = sIm[m * plane + n]!;
+      const br = second ? sRe[m * plane + n + 1]! : 0;
+      const bi = second ? sIm[m * plane + n + 1]! : 0;
+      // C = A + i B; above half, A and B are the conjugates of their mirrors (real a, b)
+      if (k <= half) {
+        cRe[k] = ar - bi;
+        cIm[k] = ai + br;
+      } else {
+        cRe[k] = ar + bi;
+        cIm[k] = br - ai;
+      }
+    }
+    inverse(cRe, cIm, 0, 1);
+    for (let i = 0; i < lx; i++) {
+      x[i + lx * n] = cRe[i]! / total;
+      if (second) x[i + lx * (n + 1)] = cIm[i]! / total;
+    }
+  }
+}
+
+/**
  * IBSI 2 Simoncelli wavelet (reference manual, non-separable wavelets; phase 2 configurations 8.A-9.B): the
  * isotropic band-pass filter defined in the Fourier domain, `psi(nu) = cos(pi / 2 log2(2 |nu| / nu_max))` for
  * `nu_max / 4 <= |nu| <= nu_max` and 0 elsewhere, `nu_max = 2^(1 - level)`, on the normalised frequency grid of
@@ -53,28 +134,19 @@ export function ibsiSimoncelli(image: Image, options: IbsiSimoncelliOptions = {}
   const lengths = [0, 1, 2].map((d) => (d < dims ? size[d]! + 2 * pad : 1));
   const pads = [0, 1, 2].map((d) => (d < dims ? pad : 0));
   const [lx, ly, lz] = lengths as [number, number, number];
-  const total = lx * ly * lz;
   const nuMax = 2 ** (1 - level);
-  const filter = new Float64Array(total);
   const fxs = Float64Array.from({ length: lx }, (_, i) => centredFrequency(i, lx));
-  for (let k = 0; k < lz; k++) {
-    const fz = centredFrequency(k, lz);
-    for (let j = 0; j < ly; j++) {
-      const fy = centredFrequency(j, ly);
-      for (let i = 0; i < lx; i++) {
-        const nu = Math.sqrt(fxs[i]! ** 2 + fy * fy + fz * fz);
-        if (nu >= nuMax / 4 && nu <= nuMax)
-          filter[i + lx * (j + ly * k)] = Math.cos((Math.PI / 2) * Math.log2((2 * nu) / nuMax));
-      }
-    }
-  }
+  const fys = Float64Array.from({ length: ly }, (_, j) => centredFrequency(j, ly));
+  const fzs = Float64Array.from({ length: lz }, (_, k) => centredFrequency(k, lz));
+  const response = (i: number, j: number, k: number) => {
+    const nu = Math.sqrt(fxs[i]! ** 2 + fys[j]! ** 2 + fzs[k]! ** 2);
+    return nu >= nuMax / 4 && nu <= nuMax ? Math.cos((Math.PI / 2) * Math.log2((2 * nu) / nuMax)) : 0;
+  };
   const [nx, ny, nz] = size;
   const out = new Float64Array(data.length);
-  const re = new Float64Array(total);
-  const im = new Float64Array(total);
+  const re = new Float64Array(lx * ly * lz);
   const blocks = force2D ? nz : 1;
   for (let s = 0; s < blocks; s++) {
-    im.fill(0);
     for (let k = 0; k < lz; k++) {
       const z = force2D ? s : mirrorIndex(k - pads[2]!, nz);
       for (let j = 0; j < ly; j++) {
@@ -83,17 +155,12 @@ export function ibsiSimoncelli(image: Image, options: IbsiSimoncelliOptions = {}
           re[i + lx * (j + ly * k)] = data[mirrorIndex(i - pads[0]!, nx) + nx * (y + ny * z)]!;
       }
     }
-    fft3d(re, im, lengths, false);
-    for (let u = 0; u < total; u++) {
-      re[u]! *= filter[u]!;
-      im[u]! *= filter[u]!;
-    }
-    fft3d(re, im, lengths, true);
+    realPeriodicFilter(re, [lx, ly, lz], response);
     for (let z = force2D ? s : 0; z < (force2D ? s + 1 : nz); z++) {
       const k = force2D ? 0 : z + pads[2]!;
       for (let y = 0; y < ny; y++)
         for (let x = 0; x < nx; x++)
-          out[x + nx * (y + ny * z)] = re[x + pads[0]! + lx * (y + pads[1]! + ly * k)]! / total;
+          out[x + nx * (y + ny * z)] = re[x + pads[0]! + lx * (y + pads[1]! + ly * k)]!;
     }
   }
   return withData(image, out);

@@ -54,7 +54,7 @@ function fft1d(
 }
 
 /** In-place transform of one line of a fixed length at `re[offset + k * stride]` (see {@link linePlan}). */
-type LineTransform = (re: Float64Array, im: Float64Array, offset: number, stride: number) => void;
+export type LineTransform = (re: Float64Array, im: Float64Array, offset: number, stride: number) => void;
 
 const isPowerOfTwo = (n: number) => (n & (n - 1)) === 0;
 
@@ -66,11 +66,12 @@ function twiddles(n: number): [Float64Array, Float64Array] {
 }
 
 /**
- * The transform of a line of `n` values: radix-2 for a power of two, otherwise Bluestein's chirp-z algorithm
+ * The (unnormalised) DFT of a line of `n` values, any `n`: radix-2 for a power of two, otherwise Bluestein's chirp-z algorithm
  * (`nk = (n^2 + k^2 - (k - n)^2) / 2` turns the DFT into a convolution with the chirp `exp(-i pi n^2 / N)`,
  * computed by radix-2 FFTs of length `m >= 2n - 1`). All buffers are allocated once per plan.
+ * @example const forward = linePlan(200, false); forward(re, im, 0, 1);
  */
-function linePlan(n: number, inverse: boolean): LineTransform {
+export function linePlan(n: number, inverse: boolean): LineTransform {
   if (isPowerOfTwo(n)) {
     const [c, s] = twiddles(n);
     const bufRe = new Float64Array(n);

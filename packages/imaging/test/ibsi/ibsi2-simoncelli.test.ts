@@ -55,6 +55,53 @@ describe('fft3d on any grid size (radix 2, Bluestein otherwise)', () => {
 });
 
 describe('ibsiSimoncelli on small volumes', () => {
+  // Direct definition: real part of the inverse DFT of DFT(x) times the filter on the centred grid
+  // (c - (l - 1) / 2) / ((l - 1) / 2), c = (k + floor(l / 2)) mod l, on the image's own grid.
+  it('equals the direct periodic definition on odd and even grids, 3D and 2D', () => {
+    const freq = (k: number, l: number) =>
+      l === 1 ? 0 : (((k + Math.floor(l / 2)) % l) - (l - 1) / 2) / ((l - 1) / 2);
+    for (const size of [
+      [6, 5, 4],
+      [5, 7, 3],
+    ] as [number, number, number][]) {
+      for (const force2D of [false, true]) {
+        for (const level of [1, 2]) {
+          const image = volume(size, (x, y, z) => Math.sin(1.3 * x + 0.7 * y * y + 2.1 * z) * 100 + x * y);
+          const got = ibsiSimoncelli(image, { level, force2D }).data;
+          const [nx, ny, nz] = size;
+          const lz = force2D ? 1 : nz;
+          const nuMax = 2 ** (1 - level);
+          for (let s = 0; s < (force2D ? nz : 1); s++) {
+            const at = (x: number, y: number, z: number) =>
+              image.data[x + nx * (y + ny * (force2D ? s : z))]!;
+            for (let z = 0; z < lz; z++)
+              for (let y = 0; y < ny; y++)
+                for (let x = 0; x < nx; x++) {
+                  let sum = 0;
+                  for (let w = 0; w < lz; w++)
+                    for (let v = 0; v < ny; v++)
+                      for (let u = 0; u < nx; u++) {
+                        const nu = Math.hypot(freq(u, nx), freq(v, ny), freq(w, lz));
+                        if (!(nu >= nuMax / 4 && nu <= nuMax)) continue;
+                        const hv = Math.cos((Math.PI / 2) * Math.log2((2 * nu) / nuMax));
+                        // sum over voxels of x(p) cos(2 pi k (q - p) / l): real part of the inverse DFT term
+                        for (let r = 0; r < lz; r++)
+                          for (let q = 0; q < ny; q++)
+                            for (let p = 0; p < nx; p++) {
+                              const a =
+                                2 * Math.PI * ((u * (x - p)) / nx + (v * (y - q)) / ny + (w * (z - r)) / lz);
+                              sum += hv * at(p, q, r) * Math.cos(a);
+                            }
+                      }
+                  const want = sum / (nx * ny * lz);
+                  expect(got[x + nx * (y + ny * (force2D ? s : z))]).toBeCloseTo(want, 9);
+                }
+          }
+        }
+      }
+    }
+  });
+
   // On an odd grid the zero frequency is sampled exactly; on an even one it sits half a sample off (0.2 on a
   // 6-voxel axis, inside the level-2 band), as in the consensus implementations.
   it('a constant image on an odd grid has no response (the band excludes the zero frequency)', () => {
