@@ -2,7 +2,7 @@ import { ldlDecompose, ldlInverse, ldlSolve } from '@tace/core/kernels';
 import { coxIterateCounting } from './counting-process.js';
 import type { CoxData } from './cox-data.js';
 import { coxWork } from './cox-data.js';
-import { coxIterate } from './cox-iterate.js';
+import { coxIterate, prepareCoxIterate } from './cox-iterate.js';
 
 /** Control of the Newton-Raphson fit, as R `coxph.control`. */
 export interface CoxControl {
@@ -37,41 +37,50 @@ export interface CoxFitRaw {
  * `coxfit6`: covariates are centred and scaled (except those flagged in `noScale`), the step is halved
  * (towards the previous beta, more each time) when the log-likelihood decreases, and convergence is
  * |1 - l_old / l_new| <= eps.
- * Works on a centred/scaled copy of `data.x`.
+ * Works on a centred/scaled copy of `data.x` (column-major for right-censored data, see {@link coxIterate}).
  */
 export function fitCox(
   data: CoxData,
   noScale: Uint8Array,
   control: CoxControl,
 ): CoxFitRaw & { means: Float64Array } {
-  const x = Float64Array.from(data.x);
-  const d: CoxData = { ...data, x };
-  const { n, p, weight } = d;
+  const { n, p, weight } = data;
+  const counting = data.start !== undefined;
+  // centred/scaled covariates: row-major for the counting-process pass, column-major otherwise
+  const xs = new Float64Array(n * p);
+  const rowStride = counting ? p : 1;
+  const colStride = counting ? 1 : n;
+  for (let c = 0; c < p; c++)
+    for (let i = 0; i < n; i++) xs[c * colStride + i * rowStride] = data.x[i * p + c];
   const means = new Float64Array(p);
   const scale = new Float64Array(p).fill(1);
   let wsum = 0;
   for (let i = 0; i < n; i++) wsum += weight[i];
   for (let c = 0; c < p; c++) {
     if (noScale[c]) continue;
+    const base = c * colStride;
     let m = 0;
-    for (let i = 0; i < n; i++) m += weight[i] * x[i * p + c];
+    for (let i = 0; i < n; i++) m += weight[i] * xs[base + i * rowStride];
     m /= wsum;
     means[c] = m;
     let abs = 0;
     for (let i = 0; i < n; i++) {
-      x[i * p + c] -= m;
-      abs += weight[i] * Math.abs(x[i * p + c]);
+      xs[base + i * rowStride] -= m;
+      abs += weight[i] * Math.abs(xs[base + i * rowStride]);
     }
     scale[c] = abs > 0 ? wsum / abs : 1;
-    for (let i = 0; i < n; i++) x[i * p + c] *= scale[c];
+    for (let i = 0; i < n; i++) xs[base + i * rowStride] *= scale[c];
   }
+  const d: CoxData = { ...data, x: counting ? xs : data.x };
   const work = coxWork(p, n);
-  const iterate = d.start === undefined ? coxIterate : coxIterateCounting;
+  const plan = counting ? null : prepareCoxIterate(d, xs);
+  const iterate = (b: Float64Array): number =>
+    plan === null ? coxIterateCounting(d, b, work) : coxIterate(d, plan, b, work);
   const beta = new Float64Array(p);
   const newbeta = new Float64Array(p);
   const step = new Float64Array(p);
   const chol = new Float64Array(p * p);
-  const loglikInit = iterate(d, beta, work);
+  const loglikInit = iterate(beta);
   chol.set(work.imat);
   const rank = ldlDecompose(chol, p, control.tolerChol);
   const singular: number[] = [];
@@ -87,7 +96,7 @@ export function fitCox(
   let iterations = 0;
   let newlk = loglikInit;
   for (iterations = 1; iterations <= control.maxIter; iterations++) {
-    newlk = iterate(d, newbeta, work);
+    newlk = iterate(newbeta);
     chol.set(work.imat);
     ldlDecompose(chol, p, control.tolerChol);
     let finite = Number.isFinite(newlk);
@@ -115,7 +124,7 @@ export function fitCox(
   }
   if (!converged) {
     iterations = control.maxIter;
-    best = iterate(d, beta, work);
+    best = iterate(beta);
     chol.set(work.imat);
     ldlDecompose(chol, p, control.tolerChol);
   }
