@@ -87,7 +87,8 @@ function dense(data: Float64Array, rows: number, cols: number): DenseArray {
  * statistics; `obsm['X_pca']`, `obsm['X_umap']`; `varm['PCs']` (loadings, zero outside the HVGs, as scanpy);
  * `obsp['snn']`; `uns['pca']` (`variance`, `variance_ratio`) and `uns['tace_annotate']` (parameters, cluster
  * labels with scores and reasons, marker provenance). X, layers and the other obs/var columns, obsm and uns
- * entries are copied; what cannot be (raw, nullable columns) is listed in `notCopied`.
+ * entries, dense varm entries and obsp are copied (ours replace entries of the same name); what cannot be
+ * (raw, varp, nullable columns, sparse or dataframe obsm/varm entries) is listed in `notCopied`.
  *
  * @throws {TaceError} `INVALID_ARGUMENT` when no raw counts are found; the errors of readH5ad / writeH5ad.
  * @example await annotateH5ad('cells.h5ad', 'cells.annotated.h5ad', { resolution: 0.8 })
@@ -97,13 +98,23 @@ export async function annotateH5ad(
   output: string,
   options: AnnotateH5adOptions = {},
 ): Promise<AnnotateH5adResult> {
-  const adata = await readH5ad(input, { layers: true, raw: true, obsm: true, uns: true });
+  const adata = await readH5ad(input, {
+    layers: true,
+    raw: true,
+    obsm: true,
+    varm: true,
+    obsp: true,
+    uns: true,
+  });
   const genes = adata.var.index;
   const { matrix, from } = pickCounts(adata.X, adata.layers, adata.raw, genes.length, options.counts, input);
   const annotation = annotateCells(matrix, genes, options);
   const n = adata.shape[0];
   const notCopied: string[] = [];
   if (adata.raw !== null) notCopied.push('raw (writeH5ad does not write raw; X and layers are kept)');
+  for (const key of Object.keys(adata.varp)) notCopied.push(`varp['${key}'] (writeH5ad does not write varp)`);
+  for (const key of Object.keys(adata.axisElements))
+    notCopied.push(`${key} (a sparse or dataframe entry; only dense obsm/varm entries are copied)`);
   const obs: DataFrame = { index: adata.obs.index, columnOrder: [], columns: {} };
   for (const name of adata.obs.columnOrder) {
     const c = adata.obs.columns[name];
@@ -194,8 +205,8 @@ export async function annotateH5ad(
     ...(adata.X === null ? {} : { X: adata.X }),
     layers: adata.layers,
     obsm,
-    varm: { PCs: dense(pcs, genes.length, pca.nPcs) },
-    obsp: { snn: annotation.snn },
+    varm: { ...adata.varm, PCs: dense(pcs, genes.length, pca.nPcs) },
+    obsp: { ...adata.obsp, snn: annotation.snn },
     uns,
   });
   return { annotation, genes, cells: adata.obs.index, countsFrom: from, notCopied };

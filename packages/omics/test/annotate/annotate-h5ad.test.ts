@@ -50,6 +50,23 @@ describe('annotateH5ad on synthetic tumour cells', async () => {
       indices: sc.indices,
       data: sc.data,
     },
+    // Entries of the input that must be carried over: a graph and gene-level array.
+    obsp: {
+      distances: {
+        format: 'csr',
+        shape: [sc.cells.length, sc.cells.length],
+        indptr: Float64Array.from({ length: sc.cells.length + 1 }, (_, i) => i),
+        indices: Int32Array.from({ length: sc.cells.length }, (_, i) => i),
+        data: new Float64Array(sc.cells.length).fill(1),
+      },
+    },
+    varm: {
+      extra: {
+        format: 'dense',
+        shape: [sc.genes.length, 1],
+        data: new Float64Array(sc.genes.length).fill(2),
+      },
+    },
   });
   // nFeatures 50: the data have 330 genes, 300 of them pure noise (Seurat's 2000 assumes ~20,000 genes).
   const result = await annotateH5ad(input, output, { nFeatures: 50, umap: { nEpochs: 30 } });
@@ -111,8 +128,8 @@ print(json.dumps({
       expect(py.cell_type).toEqual(a.cellType);
       expect(py.cluster).toEqual(Array.from(a.cluster));
       expect(py.obsm).toEqual({ X_pca: [n, a.pca.nPcs], X_umap: [n, 2] });
-      expect(py.varm).toEqual({ PCs: [sc.genes.length, a.pca.nPcs] });
-      expect(py.obsp).toEqual({ snn: [[n, n], a.snn.indices.length] });
+      expect(py.varm).toEqual({ extra: [sc.genes.length, 1], PCs: [sc.genes.length, a.pca.nPcs] });
+      expect(py.obsp).toEqual({ distances: [[n, n], n], snn: [[n, n], a.snn.indices.length] });
       expect(py.pca00).toBe(a.pca.embeddings[0]);
       expect(py.umap).toBe((a.umap as Float64Array)[2 * n - 1]);
       expect(py.hv).toBe(50);
