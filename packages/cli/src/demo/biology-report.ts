@@ -1,5 +1,13 @@
 import type { ColumnTable } from '@tace/core';
-import { dotPlot, dotPlotData, heatmap, type SvgElement, violinPlot } from '@tace/figures';
+import {
+  dotPlot,
+  dotPlotData,
+  embeddingScatter,
+  heatmap,
+  panelLayout,
+  type SvgElement,
+  violinPlot,
+} from '@tace/figures';
 import { ALL_CELLS, type FeatureComparisonRow, type FeatureScores } from '@tace/omics';
 import {
   formatNumber as fmt,
@@ -7,6 +15,7 @@ import {
   type ReportTable,
   RISK_GROUP_THEME,
 } from '../report/index.js';
+import type { AnnotateStage } from './annotate-stage.js';
 import { type BiologyStage, PROGRAM_SOURCES } from './biology-stage.js';
 
 // The demo report's biology section: tables and figures of compareBiology and compareCellTypes.
@@ -321,10 +330,64 @@ export function singleCellTestsTable(stage: BiologyStage): ColumnTable {
 }
 
 /**
+ * The cell-annotation section: the synthetic cells annotated as if unlabelled (Seurat's workflow, bundled
+ * markers), a UMAP coloured by the label found and by the simulated type, and one row per cluster.
+ */
+function annotationSection(a: AnnotateStage): { section: ReportSection; figure: BiologyFigure } {
+  const umap = { shape: [a.cells.length, 2], data: a.umap };
+  const figure: BiologyFigure = {
+    id: 'sc-annotation-umap',
+    title: 'Cell types found without labels (UMAP)',
+    caption:
+      "UMAP of the synthetic cells (umap-js, seeded) after variable genes (Seurat vst), PCA, shared-nearest-neighbour graph and Louvain clustering; A: the marker label of each cell's cluster (unassigned when the markers do not decide), B: the simulated cell type the annotation should recover.",
+    svg: panelLayout(
+      [
+        embeddingScatter(umap, { label: a.cellType, colorTitle: 'Marker label', width: 520, height: 420 }),
+        embeddingScatter(umap, {
+          label: a.simulatedCellType,
+          colorTitle: 'Simulated type',
+          width: 520,
+          height: 420,
+        }),
+      ],
+      { columns: 2 },
+    ),
+  };
+  const p = a.parameters;
+  const section: ReportSection = {
+    id: 'biology-annotation',
+    title: 'Single cell: cell types found when the file has no labels',
+    text: [
+      `The ${a.cells.length} synthetic cells were annotated as if they came without labels (annotateCells of @tace/omics, as tace sc annotate: ${p.nFeatures ?? '?'} variable genes, resolution ${p.resolution ?? '?'}; the synthetic data hold about 500 genes, so fewer variable genes than Seurat's default 2000). ${a.clusters.length} clusters; ${(100 * a.agreement).toFixed(1)}% of the cells get the label of their simulated type; adjusted Rand index of the clusters against the simulated types ${a.adjustedRandIndex.toFixed(3)}. Every cluster is listed below, with the reason for its label or for leaving it unassigned.`,
+    ],
+    tables: [
+      {
+        id: 'table-sc-annotation',
+        title: 'Clusters and their marker labels',
+        caption:
+          'Score: mean marker score of the chosen type; margin: its lead over the best type of another lineage (the confidence); reason: the evidence, or why no label was given.',
+        columns: ['Cluster', 'Cells', 'Label', 'Score', 'Margin', 'Reason'],
+        rows: a.clusters.map((c) => [
+          c.cluster,
+          c.nCells,
+          c.label,
+          num(c.score, 2),
+          num(c.margin, 2),
+          c.reason,
+        ]),
+      },
+    ],
+    figures: [figure],
+  };
+  return { section, figure };
+}
+
+/**
  * The biology sections of the demo report and their figures: bulk microenvironment, pathway and
  * functional-state comparisons by CRM risk group (a table per analysis, the states' violins, the top
  * features, a heatmap), then the single-cell comparison per cell type (every cell type with its cells and
- * patients, the left-out ones named with the reason) with its violins and a dot plot.
+ * patients, the left-out ones named with the reason) with its violins and a dot plot, and the
+ * cell types found without labels (when the stage annotated the cells).
  */
 export function biologySections(stage: BiologyStage): {
   sections: ReportSection[];
@@ -335,6 +398,7 @@ export function biologySections(stage: BiologyStage): {
   const bulk = bulkFigures(stage);
   const cells = singleCellFigures(stage);
   const cmp = stage.cells;
+  const annotation = stage.cellAnnotation === null ? null : annotationSection(stage.cellAnnotation);
   const leftOut =
     cmp.leftOut.length === 0
       ? `No cell type was left out: all ${cmp.coverage.length - 1} cell types (and all cells pooled) were tested.`
@@ -381,7 +445,8 @@ export function biologySections(stage: BiologyStage): {
         tables: singleCellTables(stage),
         figures: cells,
       },
+      ...(annotation === null ? [] : [annotation.section]),
     ],
-    figures: [...bulk, ...cells],
+    figures: [...bulk, ...cells, ...(annotation === null ? [] : [annotation.figure])],
   };
 }

@@ -1,6 +1,8 @@
+import { overlappingText } from '@tace/figures';
 import { compareCellTypes, DEFAULT_BIOLOGY_ANALYSES } from '@tace/omics';
 import { syntheticClinicalCohort } from '@tace/synthetic';
 import { describe, expect, it } from 'vitest';
+import type { AnnotateStage } from '../../src/demo/annotate-stage.js';
 import { biologySections, singleCellTestsTable } from '../../src/demo/biology-report.js';
 import { type BiologyStage, runBiologyStage } from '../../src/demo/biology-stage.js';
 import { renderHtmlReport } from '../../src/report/index.js';
@@ -70,5 +72,47 @@ describe('demo biology sections', () => {
     const coverage = sections[1].tables!.find((t) => t.id === 'table-sc-coverage')!;
     const no = coverage.rows.filter((r) => r[4] === 'no');
     expect(no.map((r) => [r[0], r[5]])).toEqual(strict.leftOut.map((l) => [l.cellType, l.reason]));
+  });
+
+  it('shows the cell annotation (UMAP by label and by simulated type, every cluster with its reason)', () => {
+    // a hand-made annotation of 12 cells in 3 clusters (the real one runs in the demo and has its own tests)
+    const n = 12;
+    const cluster = Int32Array.from({ length: n }, (_, i) => i % 3);
+    const simulated = Array.from(cluster, (c) => ['CD8 T', 'Macrophage', 'Tumour cell'][c]);
+    const labels = ['CD8 T', 'Kupffer/macrophage', 'unassigned'];
+    const annotation: AnnotateStage = {
+      cells: Array.from({ length: n }, (_, i) => `cell${i}`),
+      simulatedCellType: simulated,
+      cluster,
+      cellType: Array.from(cluster, (c) => labels[c]),
+      umap: Float64Array.from({ length: 2 * n }, (_, k) => (k % 2 === 0 ? (k >> 1) % 3 : Math.sin(k)) * 4),
+      clusters: labels.map((label, c) => ({
+        cluster: c,
+        label,
+        score: 2 - c * 0.7,
+        margin: c === 2 ? 0 : 1.2,
+        reason:
+          c === 2
+            ? 'no type leads another lineage by 0.5 (a long reason that the table must keep whole)'
+            : 'markers detected',
+        nCells: 4,
+      })),
+      adjustedRandIndex: 1,
+      agreement: 8 / 12,
+      parameters: { nFeatures: 30, resolution: 0.5 },
+    };
+    const { sections, figures } = biologySections({ ...bio, cellAnnotation: annotation });
+    const section = sections.find((s) => s.id === 'biology-annotation')!;
+    expect(section.text!.join(' ')).toMatch(
+      /3 clusters; 66\.7% of the cells .* adjusted Rand index .* 1\.000/,
+    );
+    const table = section.tables![0];
+    expect(table.rows.map((r) => [r[0], r[1], r[2], r[5]])).toEqual(
+      annotation.clusters.map((c) => [c.cluster, c.nCells, c.label, c.reason]),
+    );
+    const umap = figures.find((f) => f.id === 'sc-annotation-umap')!;
+    expect(overlappingText(umap.svg)).toEqual([]);
+    // without an annotation the section is absent
+    expect(biologySections(bio).sections.some((s) => s.id === 'biology-annotation')).toBe(false);
   });
 });
