@@ -12,6 +12,7 @@ const RADIX = 1 << 16;
 export function stableSortBy(order: Int32Array, key: SortKey, descending = false): void {
   const n = order.length;
   if (n < 2) return;
+  if (!(key instanceof Float64Array) && countingSortBy(order, key, descending)) return;
   const lo = new Uint32Array(key.length);
   const hi = new Uint32Array(key.length);
   const f64 = new Float64Array(1);
@@ -62,4 +63,34 @@ export function orderBy(n: number, keys: { key: SortKey; descending?: boolean }[
   for (let i = 0; i < n; i++) order[i] = i;
   for (let k = keys.length - 1; k >= 0; k--) stableSortBy(order, keys[k].key, keys[k].descending ?? false);
   return order;
+}
+
+/**
+ * Stable counting sort of `order` by small integer keys (codes of strata or groups): one pass when the keys
+ * span at most 2^16 values; false (nothing done) otherwise.
+ */
+function countingSortBy(order: Int32Array, key: Int32Array | Uint8Array, descending: boolean): boolean {
+  const n = order.length;
+  let min = key[order[0]];
+  let max = min;
+  for (let i = 1; i < n; i++) {
+    const k = key[order[i]];
+    if (k < min) min = k;
+    else if (k > max) max = k;
+  }
+  if (max - min >= RADIX) return false;
+  if (max === min) return true;
+  const count = new Int32Array(max - min + 2);
+  for (let i = 0; i < n; i++) {
+    const k = key[order[i]];
+    count[(descending ? max - k : k - min) + 1]++;
+  }
+  for (let d = 1; d < count.length; d++) count[d] += count[d - 1];
+  const src = Int32Array.from(order);
+  for (let i = 0; i < n; i++) {
+    const row = src[i];
+    const k = key[row];
+    order[count[descending ? max - k : k - min]++] = row;
+  }
+  return true;
 }

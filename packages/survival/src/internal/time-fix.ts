@@ -8,9 +8,21 @@ import { orderBy } from './argsort.js';
  * @example timeFix(Float64Array.of(1, 1 + 1e-12, 2)) // Float64Array [1, 1, 2]
  */
 export function timeFix(time: Float64Array, tolerance = Math.sqrt(Number.EPSILON)): Float64Array {
+  return timeFixOrdered(time, tolerance).time;
+}
+
+/**
+ * {@link timeFix}, also returning the stable ascending order of the fixed times (so a caller that sorts by
+ * time next does not sort again): the order of `time` itself when nothing was merged, else a fresh sort.
+ * @example timeFixOrdered(Float64Array.of(2, 1)).order // Int32Array [1, 0]
+ */
+export function timeFixOrdered(
+  time: Float64Array,
+  tolerance = Math.sqrt(Number.EPSILON),
+): { time: Float64Array; order: Int32Array } {
   const n = time.length;
-  if (n < 2) return time;
   const order = orderBy(n, [{ key: time }]);
+  if (n < 2) return { time, order };
   let meanAbs = 0;
   let distinct = 0;
   for (let i = 0; i < n; i++) {
@@ -45,5 +57,5 @@ export function timeFix(time: Float64Array, tolerance = Math.sqrt(Number.EPSILON
       out[order[i]] = cut;
     } else cut = t;
   }
-  return out ?? time;
+  return out === null ? { time, order } : { time: out, order: orderBy(n, [{ key: out }]) };
 }

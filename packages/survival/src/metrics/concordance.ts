@@ -3,11 +3,11 @@ import { assertInRange, assertOneOf, TaceError } from '@tace/core';
 import { orderBy, stableSortBy } from '../internal/argsort.js';
 import type { GroupInput } from '../internal/factor.js';
 import { toFactor } from '../internal/factor.js';
-import { FenwickTree } from '../internal/fenwick.js';
+import { Fenwick2 } from '../internal/fenwick.js';
 import { gatherNumeric } from '../internal/gather.js';
 import type { EventInput, NumericInput } from '../internal/survival-data.js';
 import { assertHasEvents, toSurvivalData } from '../internal/survival-data.js';
-import { timeFix } from '../internal/time-fix.js';
+import { timeFixOrdered } from '../internal/time-fix.js';
 
 /** Options for {@link concordance}. */
 export interface ConcordanceOptions {
@@ -86,7 +86,8 @@ export function concordance(
   if (options.strata !== undefined) extra.push(['strata', options.strata]);
   if (options.cluster !== undefined) extra.push(['cluster', options.cluster]);
   const data = toSurvivalData(time, event, options.missing ?? 'error', {}, extra);
-  if (options.timeFix ?? true) data.time = timeFix(data.time);
+  let timeOrder: Int32Array | undefined;
+  if (options.timeFix ?? true) ({ time: data.time, order: timeOrder } = timeFixOrdered(data.time));
   assertHasEvents(data);
   const n = data.time.length;
   const x = gatherNumeric(risk, data.rows, 'risk');
@@ -113,6 +114,7 @@ export function concordance(
   return concordanceKernel(data.time, data.event, x, w, strata, method, tau, {
     omitted: data.omitted,
     cluster,
+    timeOrder,
   });
 }
 
@@ -128,7 +130,7 @@ export function concordanceKernel(
   strata: Int32Array,
   method: 'harrell' | 'uno',
   tau: number,
-  extra: { omitted?: number; cluster?: Int32Array } = {},
+  extra: { omitted?: number; cluster?: Int32Array; timeOrder?: Int32Array } = {},
 ): ConcordanceResult {
   const omitted = extra.omitted ?? 0;
   const n = time.length;
@@ -141,94 +143,134 @@ export function concordanceKernel(
     rank[byX[i]] = nRanks;
   }
   nRanks++;
-  // reverse time, censored before events, then risk ascending; strata in blocks
-  const order = Int32Array.from(byX);
-  stableSortBy(order, time, true);
-  censoredFirst(order, time, event);
+  // reverse time; among tied times censored before events, then risk ascending, then input order (the
+  // stable sorts by risk, then by time descending, then censored first); strata in blocks. The time order is
+  // the caller's (timefix sorted already), the identity for sorted times (coxph), or one sort.
+  const order = descendingTimeOrder(time, extra.timeOrder);
+  sortTiedTimes(order, time, event, x);
   if (!isConstant(strata)) stableSortBy(order, strata);
-  // influence columns: 0 = larger x later (R "concordant"), 1 = smaller x later, 2 = tied x
+  // the subjects' values in walking order (sequential reads instead of gathers through `order`)
+  const rk = new Int32Array(n);
+  const ev = new Uint8Array(n);
+  const ws = new Float64Array(n);
+  const ts = new Float64Array(n);
+  const ss = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const o = order[i];
+    rk[i] = rank[o];
+    ev[i] = event[o];
+    ws[i] = w[o];
+    ts[i] = time[o];
+    ss[i] = strata[o];
+  }
+  // influence columns (by walking position): 0 = larger x later (R "concordant"), 1 = smaller x later, 2 = tied x
   const inf0 = new Float64Array(n);
   const inf1 = new Float64Array(n);
   const inf2 = new Float64Array(n);
   const count = new Float64Array(5);
-  const all = new FenwickTree(nRanks);
-  const deaths = new FenwickTree(nRanks);
-  const wsum = new Float64Array(3);
-  const walk = (tree: FenwickTree, r: number): void => {
-    const below = tree.sumBelow(r);
-    const equal = tree.node[r];
-    wsum[0] = tree.total - below - equal;
-    wsum[1] = below;
-    wsum[2] = equal;
-  };
+  // one Fenwick tree holding both weights per rank, interleaved: [all at risk, deaths x time weight]
+  const tree = new Fenwick2(nRanks);
+  const { nodeAll, nodeDeaths } = tree;
+  const below = new Float64Array(2);
+  const deathsBelow = new Float64Array(nRanks + 1);
   for (let start = 0; start < n; ) {
     let end = start;
-    while (end < n && strata[order[end]] === strata[order[start]]) end++;
-    const timewt = timeWeights(time, event, w, order, start, end, method, tau);
+    while (end < n && ss[end] === ss[start]) end++;
+    const timewt = timeWeights(ts, ev, ws, start, end, method, tau);
     let utime = timewt.length;
     for (let i = start; i < end; ) {
-      const ii = order[i];
-      if (event[ii] === 0) {
-        walk(deaths, rank[ii]);
-        inf0[ii] -= wsum[1];
-        inf1[ii] -= wsum[0];
-        inf2[ii] -= wsum[2];
-        all.add(rank[ii], w[ii]);
+      const r = rk[i];
+      if (ev[i] === 0) {
+        tree.sumBelow(r, below);
+        const equal = nodeDeaths[r];
+        inf0[i] -= below[1];
+        inf1[i] -= tree.totalDeaths - below[1] - equal;
+        inf2[i] -= equal;
+        tree.add(r, ws[i], 0);
         i++;
         continue;
       }
       const tw = timewt[--utime];
-      let j = i;
+      let j = i + 1;
+      while (j < end && ts[j] === ts[i] && ev[j] === 1) j++;
+      if (j === i + 1) {
+        // a single death: one walk gives both trees' sums, one walk adds to both
+        tree.sumBelow(r, below);
+        const wi = ws[i];
+        const aBelow = below[0];
+        const aEqual = nodeAll[r];
+        const aAbove = tree.totalAll - aBelow - aEqual;
+        count[0] += wi * aAbove * tw;
+        count[1] += wi * aBelow * tw;
+        count[2] += wi * aEqual * tw;
+        inf0[i] += aAbove * tw;
+        inf1[i] += aBelow * tw;
+        inf2[i] += aEqual * tw;
+        const dw = tw * wi;
+        const dEqual = nodeDeaths[r] + dw;
+        inf0[i] -= below[1];
+        inf1[i] -= tree.totalDeaths + dw - below[1] - dEqual;
+        inf2[i] -= dEqual;
+        tree.add(r, wi, dw);
+        i = j;
+        continue;
+      }
       let dwt = 0;
-      let xsave = x[ii];
+      let xsave = x[order[i]];
       let dwt2 = 0;
-      for (; j < end && time[order[j]] === time[ii] && event[order[j]] === 1; j++) {
-        const jj = order[j];
-        count[3] += w[jj] * dwt * tw;
-        dwt += w[jj];
-        if (x[jj] !== xsave) {
+      for (let k = i; k < j; k++) {
+        const wk = ws[k];
+        count[3] += wk * dwt * tw;
+        dwt += wk;
+        if (x[order[k]] !== xsave) {
           dwt2 = 0;
-          xsave = x[jj];
+          xsave = x[order[k]];
         }
-        count[4] += w[jj] * dwt2 * tw;
-        dwt2 += w[jj];
-        walk(all, rank[jj]);
-        count[0] += w[jj] * wsum[0] * tw;
-        count[1] += w[jj] * wsum[1] * tw;
-        count[2] += w[jj] * wsum[2] * tw;
-        inf0[jj] += wsum[0] * tw;
-        inf1[jj] += wsum[1] * tw;
-        inf2[jj] += wsum[2] * tw;
-        deaths.add(rank[jj], tw * w[jj]);
+        count[4] += wk * dwt2 * tw;
+        dwt2 += wk;
+        tree.sumBelow(rk[k], below);
+        const aBelow = below[0];
+        const aEqual = nodeAll[rk[k]];
+        const aAbove = tree.totalAll - aBelow - aEqual;
+        count[0] += wk * aAbove * tw;
+        count[1] += wk * aBelow * tw;
+        count[2] += wk * aEqual * tw;
+        inf0[k] += aAbove * tw;
+        inf1[k] += aBelow * tw;
+        inf2[k] += aEqual * tw;
+        tree.add(rk[k], 0, tw * wk);
       }
       for (let k = i; k < j; k++) {
-        const jj = order[k];
-        walk(deaths, rank[jj]);
-        inf0[jj] -= wsum[1];
-        inf1[jj] -= wsum[0];
-        inf2[jj] -= wsum[2];
-        all.add(rank[jj], w[jj]);
+        tree.sumBelow(rk[k], below);
+        const equal = nodeDeaths[rk[k]];
+        inf0[k] -= below[1];
+        inf1[k] -= tree.totalDeaths - below[1] - equal;
+        inf2[k] -= equal;
+        tree.add(rk[k], ws[k], 0);
       }
       i = j;
     }
-    for (let i = start; i < end; i++) {
-      const ii = order[i];
-      walk(deaths, rank[ii]);
-      inf0[ii] += wsum[1];
-      inf1[ii] += wsum[0];
-      inf2[ii] += wsum[2];
+    // every subject against all the stratum's deaths: prefix sums over the ranks
+    let cum = 0;
+    for (let q = 0; q < nRanks; q++) {
+      deathsBelow[q] = cum;
+      cum += nodeDeaths[q];
     }
-    if (end < n && 4 * (end - start) > nRanks) {
-      all.clear();
-      deaths.clear();
-    } else if (end < n) {
-      for (let i = start; i < end; i++) {
-        const r = rank[order[i]];
-        if (all.node[r] !== 0) all.add(r, -all.node[r]);
-        if (deaths.node[r] !== 0) deaths.add(r, -deaths.node[r]);
+    deathsBelow[nRanks] = cum;
+    for (let i = start; i < end; i++) {
+      const r = rk[i];
+      const equal = nodeDeaths[r];
+      inf0[i] += deathsBelow[r];
+      inf1[i] += tree.totalDeaths - deathsBelow[r] - equal;
+      inf2[i] += equal;
+    }
+    if (end < n) {
+      if (4 * (end - start) > nRanks) tree.clear();
+      else {
+        for (let i = start; i < end; i++) tree.remove(rk[i]);
+        tree.totalAll = 0;
+        tree.totalDeaths = 0;
       }
-      all.total = 0;
-      deaths.total = 0;
     }
     start = end;
   }
@@ -247,13 +289,16 @@ export function concordanceKernel(
   const somer = (count[0] - count[1]) / npair;
   const dfbeta = new Float64Array(n);
   for (let i = 0; i < n; i++) {
-    dfbeta[i] = w[i] * ((inf0[i] - inf1[i]) / npair - (somer / npair) * (inf0[i] + inf1[i] + inf2[i]));
+    dfbeta[i] = ws[i] * ((inf0[i] - inf1[i]) / npair - (somer / npair) * (inf0[i] + inf1[i] + inf2[i]));
   }
   let varSomer = 0;
   if (extra.cluster === undefined) for (let i = 0; i < n; i++) varSomer += dfbeta[i] * dfbeta[i];
   else {
     const sums = new Map<number, number>();
-    for (let i = 0; i < n; i++) sums.set(extra.cluster[i], (sums.get(extra.cluster[i]) ?? 0) + dfbeta[i]);
+    for (let i = 0; i < n; i++) {
+      const c = extra.cluster[order[i]];
+      sums.set(c, (sums.get(c) ?? 0) + dfbeta[i]);
+    }
     for (const v of sums.values()) varSomer += v * v;
   }
   return {
@@ -279,19 +324,18 @@ function timeWeights(
   time: Float64Array,
   event: Uint8Array,
   w: Float64Array,
-  order: Int32Array,
   start: number,
   end: number,
   method: 'harrell' | 'uno',
   tau: number,
 ): Float64Array {
-  // order is descending in time within [start, end): walk it backwards for ascending time
+  // the arrays are in walking order (descending time within [start, end)): backwards is ascending time
   let nEvents = 0;
   let nTimes = 0;
   for (let i = end - 1; i >= start; ) {
     let j = i;
     let d = 0;
-    for (; j >= start && time[order[j]] === time[order[i]]; j--) d += event[order[j]];
+    for (; j >= start && time[j] === time[i]; j--) d += event[j];
     if (d > 0) nTimes++;
     nEvents += d;
     i = j;
@@ -299,7 +343,7 @@ function timeWeights(
   const out = new Float64Array(nTimes).fill(1);
   const useG = method === 'uno' && nEvents >= 2;
   let atRisk = 0;
-  for (let i = start; i < end; i++) atRisk += w[order[i]];
+  for (let i = start; i < end; i++) atRisk += w[i];
   let g = 1;
   let k = 0;
   for (let i = end - 1; i >= start; ) {
@@ -307,15 +351,15 @@ function timeWeights(
     let d = 0;
     let c = 0;
     let tied = 0;
-    for (; j >= start && time[order[j]] === time[order[i]]; j--) {
-      const o = order[j];
+    for (; j >= start && time[j] === time[i]; j--) {
+      const o = j;
       tied += w[o];
       if (event[o] === 1) d += w[o];
       else c += w[o];
     }
     if (d > 0) {
       let tw = useG ? 1 / (g * g) : 1;
-      if (time[order[i]] > tau || !Number.isFinite(tw)) tw = 0;
+      if (time[i] > tau || !Number.isFinite(tw)) tw = 0;
       out[k++] = tw;
     }
     // censoring at t happens after the events at t (R's fastkm1): its risk set excludes them
@@ -326,21 +370,29 @@ function timeWeights(
   return out;
 }
 
-/** Within each block of tied times, moves censored rows before events, keeping their relative order. */
-function censoredFirst(order: Int32Array, time: Float64Array, event: Uint8Array): void {
+/** Row indices by time descending, ties in reverse input order (fixed by {@link sortTiedTimes}). */
+function descendingTimeOrder(time: Float64Array, ascending?: Int32Array): Int32Array {
+  const n = time.length;
+  const order = new Int32Array(n);
+  let sorted = ascending === undefined;
+  for (let i = 1; i < n && sorted; i++) sorted = time[i - 1] <= time[i];
+  if (ascending !== undefined || !sorted) {
+    const up = ascending ?? orderBy(n, [{ key: time }]);
+    for (let i = 0; i < n; i++) order[i] = up[n - 1 - i];
+  } else for (let i = 0; i < n; i++) order[i] = n - 1 - i;
+  return order;
+}
+
+/** Within each block of tied times: censored first, then risk ascending, then input order. */
+function sortTiedTimes(order: Int32Array, time: Float64Array, event: Uint8Array, x: Float64Array): void {
   const n = order.length;
-  const buffer: number[] = [];
   for (let i = 0; i < n; ) {
-    let j = i;
-    let mixed = false;
-    for (; j < n && time[order[j]] === time[order[i]]; j++) {
-      if (j > i && event[order[j]] < event[order[j - 1]]) mixed = true;
-    }
-    if (mixed) {
-      buffer.length = 0;
-      for (let k = i; k < j; k++) if (event[order[k]] === 0) buffer.push(order[k]);
-      for (let k = i; k < j; k++) if (event[order[k]] === 1) buffer.push(order[k]);
-      for (let k = i; k < j; k++) order[k] = buffer[k - i];
+    let j = i + 1;
+    while (j < n && time[order[j]] === time[order[i]]) j++;
+    if (j - i > 1) {
+      order
+        .subarray(i, j)
+        .sort((a, b) => event[a] - event[b] || (x[a] < x[b] ? -1 : x[a] > x[b] ? 1 : a - b));
     }
     i = j;
   }

@@ -5,7 +5,7 @@ import { toFactor } from '../internal/factor.js';
 import { orderByTime } from '../internal/order.js';
 import type { EventInput, NumericInput } from '../internal/survival-data.js';
 import { toSurvivalData } from '../internal/survival-data.js';
-import { timeFix } from '../internal/time-fix.js';
+import { timeFixOrdered } from '../internal/time-fix.js';
 import type { ConfType } from './confidence-interval.js';
 import { survivalConfidenceLimits } from './confidence-interval.js';
 import { survivalQuantile } from './survival-quantile.js';
@@ -122,7 +122,8 @@ export function kaplanMeier(
   for (const p of probs) assertInRange(p, 'probs', 0, 1);
   const extra: [string, ArrayLike<unknown>][] = options.group === undefined ? [] : [['group', options.group]];
   const data = toSurvivalData(time, event, options.missing ?? 'error', {}, extra);
-  if (options.timeFix ?? true) data.time = timeFix(data.time);
+  let timeOrder: Int32Array | undefined;
+  if (options.timeFix ?? true) ({ time: data.time, order: timeOrder } = timeFixOrdered(data.time));
   if (data.time.length === 0) {
     throw new TaceError('EMPTY_INPUT', 'no complete rows', {
       param: 'time',
@@ -138,7 +139,7 @@ export function kaplanMeier(
     ({ codes, levels } = toFactor(options.group, 'group', undefined, data.rows));
   }
   const z = normalQuantile(1 - (1 - confLevel) / 2);
-  const order = orderByTime(data.time, codes);
+  const order = orderByTime(data.time, codes, timeOrder);
   const curves: KaplanMeierCurve[] = [];
   let start = 0;
   for (let g = 0; g < levels.length; g++) {

@@ -6,7 +6,7 @@ import { toFactor } from '../internal/factor.js';
 import { orderByTime } from '../internal/order.js';
 import type { EventInput, NumericInput } from '../internal/survival-data.js';
 import { assertHasEvents, toSurvivalData } from '../internal/survival-data.js';
-import { timeFix } from '../internal/time-fix.js';
+import { timeFixOrdered } from '../internal/time-fix.js';
 
 /** Options for {@link logRank}. */
 export interface LogRankOptions {
@@ -77,7 +77,8 @@ export function logRank(
   const extra: [string, ArrayLike<unknown>][] = [['group', group]];
   if (options.strata !== undefined) extra.push(['strata', options.strata]);
   const data = toSurvivalData(time, event, options.missing ?? 'error', {}, extra);
-  if (options.timeFix ?? true) data.time = timeFix(data.time);
+  let timeOrder: Int32Array | undefined;
+  if (options.timeFix ?? true) ({ time: data.time, order: timeOrder } = timeFixOrdered(data.time));
   assertHasEvents(data);
   const { codes, levels } = toFactor(group, 'group', undefined, data.rows);
   const k = levels.length;
@@ -110,7 +111,7 @@ export function logRank(
     );
   }
   const { time: t, event: ev } = data;
-  const order = orderByTime(t, strata);
+  const order = orderByTime(t, strata, timeOrder);
   const n = new Float64Array(k);
   const observed = new Float64Array(k);
   const expected = new Float64Array(k);

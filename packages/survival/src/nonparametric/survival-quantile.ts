@@ -1,3 +1,6 @@
+/** Scratch of {@link survivalQuantile}, grown to the longest curve seen. */
+let buffers = { xs: new Float64Array(0), ys: new Float64Array(0) };
+
 /**
  * The time at which a step curve `1 - surv` first reaches probability `p`, as R survival's
  * `quantile.survfit` (internal `findq`): on a flat stretch equal to `p` within `tolerance`, the midpoint
@@ -17,8 +20,12 @@ export function survivalQuantile(
 ): number {
   const n = time.length;
   // x = c(firstTime, time), y = c(0, 1 - surv), duplicated y removed (keep the first).
-  const xs: number[] = [firstTime];
-  const ys: number[] = [0];
+  // reused typed buffers (a curve of 1e6 times would otherwise grow two boxed arrays per call)
+  if (buffers.xs.length < n + 1) buffers = { xs: new Float64Array(n + 1), ys: new Float64Array(n + 1) };
+  const { xs, ys } = buffers;
+  xs[0] = firstTime;
+  ys[0] = 0;
+  let m = 1;
   let sawNaN = false;
   let maxY = 0;
   for (let i = 0; i < n; i++) {
@@ -28,7 +35,7 @@ export function survivalQuantile(
       sawNaN = true;
     } else {
       let dup = false;
-      for (let k = ys.length - 1; k >= 0; k--) {
+      for (let k = m - 1; k >= 0; k--) {
         if (ys[k] === y) {
           dup = true;
           break;
@@ -38,19 +45,20 @@ export function survivalQuantile(
       if (dup) continue;
       if (y > maxY) maxY = y;
     }
-    xs.push(time[i]);
-    ys.push(y);
+    xs[m] = time[i];
+    ys[m] = y;
+    m++;
   }
   if (maxY < p) return Number.NaN;
   const xmax = n > 0 ? time[n - 1] : firstTime;
   if (p === 0) return xs[0];
   const first = (bound: number): number => {
-    for (let i = 0; i < ys.length; i++) if (!Number.isNaN(ys[i]) && ys[i] >= bound) return i;
+    for (let i = 0; i < m; i++) if (!Number.isNaN(ys[i]) && ys[i] >= bound) return i;
     return -1;
   };
   const i1 = first(p - tolerance);
   const i2 = first(p + tolerance);
-  const last = ys[ys.length - 1];
+  const last = ys[m - 1];
   if (!Number.isNaN(last) && Math.abs(p - last) < tolerance) {
     return i1 < 0 ? Number.NaN : (xs[i1] + xmax) / 2;
   }
