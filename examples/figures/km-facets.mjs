@@ -3,7 +3,7 @@
 //   node examples/figures/km-facets.mjs [out-dir]      writes km-facets.svg, km-facets.png (300 dpi), .pdf
 // Data: relapse-free survival of node-positive Rotterdam and GBSG patients (R survival's rotterdam, gbsg)
 // by number of positive nodes, 1-3 vs 4 or more.
-import { figureSize, kaplanMeierFacets } from '@tace/figures';
+import { kaplanMeierFacets } from '@tace/figures';
 import { kaplanMeier, logRank } from '@tace/survival';
 import { breastCohorts } from './breast.mjs';
 import { isMain, writeFigure } from './lib.mjs';
@@ -18,10 +18,10 @@ export function build() {
       pValue: logRank(table, columns).pValue,
     };
   });
-  // Each panel 85 x 65 mm, given in px: kaplanMeierFacets applies `unit` to the combined figure only.
-  const panel = figureSize({ width: 85, height: 65, unit: 'mm' });
+  // Each panel 85 x 65 mm.
   return kaplanMeierFacets(facets, {
-    ...panel,
+    width: 85,
+    height: 65,
     unit: 'mm',
     timeUnit: 'years',
     breaks: 2,

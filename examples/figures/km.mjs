@@ -10,7 +10,8 @@ import { lungTable } from './lung.mjs';
 export function build(options = {}) {
   const { table } = lungTable();
   const columns = { time: 'time', event: 'death', group: 'sex' };
-  const km = kaplanMeier(table, columns);
+  // survminer keeps R's factor order (sex: 1 = Male, 2 = Female).
+  const km = kaplanMeier(table, columns, { levels: { sex: ['Male', 'Female'] } });
   const fit = coxph(table, {
     time: 'time',
     event: 'death',

@@ -53,6 +53,7 @@ export type {
   HazardRatioLabel,
   KaplanMeierFacet,
   KaplanMeierPlotOptions,
+  PValuePosition,
 } from './plots/kaplan-meier-plot.js';
 export {
   cumulativeEvents,

@@ -9,6 +9,7 @@ import {
   svgToString,
   textContent,
 } from '../src/index.js';
+import { linesThroughText } from './plots/render-checks.js';
 
 describe('kaplanMeierPlot', () => {
   const km = kaplanMeier([1, 2, 3, 4, 5, 6], [1, 0, 1, 1, 0, 1], { group: ['a', 'a', 'a', 'b', 'b', 'b'] });
@@ -82,5 +83,125 @@ describe('kaplanMeierPlot: survminer features', () => {
     ]);
     expect(elementsWithClass(el, 'panel-letter').map((e) => textContent(e))).toEqual(['A', 'B']);
     expect(overlappingText(el)).toEqual([]);
+  });
+});
+
+describe('kaplanMeierPlot: the p-value block keeps clear of what is drawn (issue 20)', () => {
+  // Two groups: 'early' falls fast (median ~1.5, its median line runs through the bottom left), 'late' has
+  // a long tail to 20.
+  const n = 60;
+  const time = Array.from({ length: n }, (_, i) =>
+    i % 2 === 0 ? 0.2 + ((i * 7) % 30) / 10 : 2 + ((i * 11) % 30) * 0.6,
+  );
+  const event = Array.from({ length: n }, (_, i) => (i % 5 === 0 ? 0 : 1));
+  const group = Array.from({ length: n }, (_, i) => (i % 2 === 0 ? 'early' : 'late'));
+  const km = kaplanMeier(time, event, { group });
+  const notes = ['p-value', 'hazard-ratio', 'annotation'];
+  const options = {
+    pValue: 0.012,
+    hazardRatio: { estimate: 1.8, lower: 1.1, upper: 2.9, label: 'late vs early' },
+    annotation: 'Cox model, stratified',
+    medianLines: true,
+  };
+
+  it('a fixed bottom-left block is crossed by median lines (what the check catches)', () => {
+    const el = kaplanMeierPlot(km, { ...options, pValuePosition: 'bottom-left' });
+    expect(linesThroughText(el, notes).length).toBeGreaterThan(0);
+  });
+  it("'auto' (the default) puts it where no curve, censor mark, median line or band passes", () => {
+    const el = kaplanMeierPlot(km, options);
+    expect(linesThroughText(el, notes)).toEqual([]);
+    expect(overlappingText(el)).toEqual([]);
+  });
+  it('takes a data position as pval.coord does', () => {
+    const el = kaplanMeierPlot(km, { ...options, pValuePosition: [0, 0.3] });
+    const p = elementsWithClass(el, 'p-value')[0];
+    const axisX = Math.min(
+      ...findElements(el, 'path')
+        .filter((e) => e.attributes.class === 'series')
+        .map((e) => Number(/M([-\d.]+)/.exec(String(e.attributes.d))?.[1])),
+    );
+    expect(Number(p.attributes.x)).toBeCloseTo(axisX, 2);
+  });
+  it('keeps clear of the curves in every facet too', () => {
+    const el = kaplanMeierFacets(
+      [
+        { title: 'Center 1', km, pValue: 0.01, hazardRatio: options.hazardRatio },
+        {
+          title: 'Center 2',
+          km: kaplanMeier(time.slice(0, 30), event.slice(0, 30), { group: group.slice(0, 30) }),
+          pValue: 0.2,
+        },
+      ],
+      { medianLines: true },
+    );
+    expect(linesThroughText(el, notes)).toEqual([]);
+  });
+  it('keeps clear of the curves with more groups, bands and limits', () => {
+    const el = kaplanMeierPlot(
+      kaplanMeier(time, event, { group: time.map((t, i) => `g${(i * 3 + Math.round(t)) % 4}`) }),
+      {
+        ...options,
+        confidenceLimits: true,
+      },
+    );
+    expect(linesThroughText(el, notes)).toEqual([]);
+  });
+});
+
+describe('kaplanMeierFacets: units and per-panel risk tables (issue 20)', () => {
+  const long = kaplanMeier([2, 5, 9, 14, 16, 3, 7, 11], [1, 0, 1, 1, 0, 1, 1, 0], {
+    group: ['a', 'a', 'a', 'a', 'a', 'b', 'b', 'b'],
+  });
+  const short = kaplanMeier([1, 2, 4, 6, 3, 5, 7], [1, 0, 1, 0, 1, 1, 0], {
+    group: ['a', 'a', 'a', 'a', 'b', 'b', 'b'],
+  });
+
+  it('draws panels of the size given in mm, not px', () => {
+    const el = kaplanMeierFacets(
+      [
+        { title: 'Long', km: long },
+        { title: 'Short', km: short },
+      ],
+      { width: 85, height: 60, unit: 'mm', columns: 2 },
+    );
+    const [, , width] = String(el.attributes.viewBox).split(' ').map(Number);
+    // Two panels of 85 mm (321 px) and a 12 px gap.
+    expect(width).toBeCloseTo((2 * (85 * 96)) / 25.4 + 12, 6);
+    expect(el.attributes.width).toBe(
+      `${Number((width / (96 / 25.4)).toFixed(4))}mm`.replace(/\.?0+mm$/, 'mm'),
+    );
+  });
+  it("stops each panel's risk table at that panel's last follow-up, on a shared axis", () => {
+    const el = kaplanMeierFacets(
+      [
+        { title: 'Long', km: long },
+        { title: 'Short', km: short },
+      ],
+      { breaks: 2, columns: 2 },
+    );
+    const panels = elementsWithClass(el, 'panel');
+    const cells = panels.map((p) => elementsWithClass(p, 'risk-count').map((c) => textContent(c)));
+    expect(cells[0].length).toBe(2 * 9); // times 0, 2, ..., 16
+    expect(cells[1].length).toBe(2 * 4); // times 0, 2, 4, 6 only (last follow-up 7)
+    expect(cells[1]).not.toContain(undefined);
+    expect(cells[1].slice(0, 4)).toEqual(['4', '3', '2', '1']);
+  });
+});
+
+describe('kaplanMeierPlot: group order from kaplanMeier levels (issue 20)', () => {
+  it('draws curves, legend and risk-table rows in the levels order', () => {
+    const km = kaplanMeier([1, 2, 3, 4, 5, 6], [1, 0, 1, 1, 0, 1], {
+      group: ['b', 'b', 'a', 'a', 'b', 'a'],
+      levels: ['b', 'a'],
+    });
+    const el = kaplanMeierPlot(km);
+    const curves = findElements(el, 'path').filter((p) => p.attributes['data-group'] !== undefined);
+    expect(curves.map((p) => p.attributes['data-group'])).toEqual(['b', 'a']);
+    expect(elementsWithClass(el, 'table-label').map((e) => textContent(e))).toEqual(['b', 'a']);
+    expect(elementsWithClass(el, 'legend-entry').map((e) => textContent(e))).toEqual([
+      'b (n = 3)',
+      'a (n = 3)',
+    ]);
   });
 });

@@ -2,10 +2,10 @@ import type { KaplanMeierCurve, KaplanMeierResult } from '@tace/survival';
 import { curveStepAfter, area as d3Area, line, scaleLinear } from 'd3';
 import { axisBottom, axisLeft } from '../base/axes.js';
 import { figure } from '../base/figure.js';
-import { ellipsize, textWidth, thinLabels } from '../base/font-metrics.js';
+import { ellipsize, textWidth, thinLabels, wrapText } from '../base/font-metrics.js';
 import { panelLayout } from '../base/layout.js';
 import { type LegendEntry, legend, legendLeft } from '../base/legend.js';
-import { type FigureOptions, figureSize, plotArea } from '../base/plot-area.js';
+import { type FigureOptions, figureSize, plotArea, pxPerUnit } from '../base/plot-area.js';
 import { type SvgElement, svg } from '../base/svg-element.js';
 import { text } from '../base/text.js';
 import { formatPValue, seriesColor, type Theme } from '../base/theme.js';
@@ -18,6 +18,15 @@ export interface HazardRatioLabel {
   /** What the ratio compares, e.g. `'high vs low'`. @default undefined */
   label?: string;
 }
+
+/** Where {@link kaplanMeierPlot} prints the p-value block: see `KaplanMeierPlotOptions.pValuePosition`. */
+export type PValuePosition =
+  | 'auto'
+  | 'bottom-left'
+  | 'bottom-right'
+  | 'top-left'
+  | 'top-right'
+  | readonly [time: number, survival: number];
 
 /** Options for {@link kaplanMeierPlot}. `height` is that of the plot without the tables. */
 export interface KaplanMeierPlotOptions extends FigureOptions {
@@ -51,6 +60,14 @@ export interface KaplanMeierPlotOptions extends FigureOptions {
   hazardRatio?: HazardRatioLabel;
   /** Extra text under the p-value and hazard ratio. @default undefined */
   annotation?: string;
+  /**
+   * Where the p-value, hazard ratio and annotation go: `'auto'` takes the first of bottom left, bottom right,
+   * top right (under the legend), top left and then a grid over the plot where no curve, confidence band or
+   * limit, censoring mark, median line or the legend passes (the least covered place when none is free); a
+   * corner name puts it there; `[time, survival]` puts the block's top-left corner at that data point, as
+   * survminer's `pval.coord`. @default 'auto'
+   */
+  pValuePosition?: PValuePosition;
   /** The numbers-at-risk table, as `risk.table = TRUE`. @default true */
   riskTable?: boolean;
   /** The cumulative number of events table, as `cumevents = TRUE`. @default false */
@@ -159,6 +176,13 @@ export function kaplanMeierPlot(km: KaplanMeierResult, options: KaplanMeierPlotO
     ),
     color: seriesColor(g, t),
   }));
+  const legendX = legendLeft(area, entries);
+  const legendBox: Box = {
+    left: legendX,
+    top: area.top + 8,
+    right: legendX + 24 + Math.max(0, ...entries.map((e) => textWidth(e.label, t.fontSize))),
+    bottom: area.top + 8 + 16 * entries.length,
+  };
   const notes = [
     options.pValue !== undefined && {
       text: `Log-rank ${formatPValue(options.pValue)}`,
@@ -167,11 +191,19 @@ export function kaplanMeierPlot(km: KaplanMeierResult, options: KaplanMeierPlotO
     options.hazardRatio && { text: hazardRatioText(options.hazardRatio), className: 'hazard-ratio' },
     options.annotation && { text: options.annotation, className: 'annotation' },
   ].filter((n): n is { text: string; className: string } => Boolean(n));
+  // The tables stop at this plot's own last follow-up even when the axis runs further (xMax, facets).
+  const lastTime = lastFollowUp(km);
+  const tableTimes = times.filter((time) => time <= lastTime * (1 + 1e-9));
   let tableTop = area.bottom + t.fontSize * 2.4 + t.labelSize + 30;
   const tables: SvgElement[] = [];
   if (showRisk) {
     tables.push(
-      countTable(km, 'Number at risk', 'risk-count', numberAtRisk, { x, times, top: tableTop, area }),
+      countTable(km, 'Number at risk', 'risk-count', numberAtRisk, {
+        x,
+        times: tableTimes,
+        top: tableTop,
+        area,
+      }),
     );
     tableTop += tableHeight(true);
   }
@@ -179,7 +211,7 @@ export function kaplanMeierPlot(km: KaplanMeierResult, options: KaplanMeierPlotO
     tables.push(
       countTable(km, 'Cumulative number of events', 'event-count', cumulativeEvents, {
         x,
-        times,
+        times: tableTimes,
         top: tableTop,
         area,
       }),
@@ -193,16 +225,231 @@ export function kaplanMeierPlot(km: KaplanMeierResult, options: KaplanMeierPlotO
     }),
     series,
     options.medianLines && medianLines(km, x, y, t),
-    legend(entries, { x: legendLeft(area, entries), y: area.top + 8, theme: t }),
-    notes.map((note, i) =>
-      text(area.left + 12, area.bottom - 12 - (notes.length - 1 - i) * (t.fontSize + 6), note.text, {
-        size: i === 0 && options.pValue !== undefined ? t.labelSize : t.fontSize,
-        className: note.className,
-        theme: t,
-      }),
-    ),
+    legend(entries, { x: legendX, y: area.top + 8, theme: t }),
+    notesBlock(notes, {
+      area,
+      obstacles: () => [
+        ...km.curves.flatMap((curve) => curveBoxes(curve, { x, y, t, bands, limits, end })),
+        ...((options.censorMarks ?? true) ? km.curves.flatMap((curve) => censorBoxes(curve, x, y, end)) : []),
+        ...(options.medianLines ? medianBoxes(km, x, y) : []),
+        legendBox,
+      ],
+      legend: legendBox,
+      position: options.pValuePosition ?? 'auto',
+      x,
+      y,
+      firstSize: options.pValue !== undefined ? t.labelSize : t.fontSize,
+    }),
     tables,
   ]);
+}
+
+/** A rectangle in px (figure coordinates). */
+interface Box {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
+/** Area (px²) shared by two boxes. */
+function sharedArea(a: Box, b: Box): number {
+  const w = Math.min(a.right, b.right) - Math.max(a.left, b.left);
+  const h = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+  return w > 0 && h > 0 ? w * h : 0;
+}
+
+/** The boxes a step curve covers as drawn: each horizontal and vertical step, its band or limits. */
+function curveBoxes(
+  curve: KaplanMeierCurve,
+  c: Pick<CurveContext, 'x' | 'y' | 't' | 'bands' | 'limits' | 'end'>,
+): Box[] {
+  const points = steps(curve).filter((p) => p[0] <= c.end);
+  const half = c.t.lineWidth / 2 + 1;
+  const boxes: Box[] = [];
+  const stepBoxes = (k: 1 | 2 | 3) => {
+    for (let i = 0; i < points.length; i++) {
+      const v = points[i][k];
+      if (!Number.isFinite(v)) continue;
+      const x0 = c.x(points[i][0]);
+      const x1 = i + 1 < points.length ? c.x(points[i + 1][0]) : x0;
+      const y0 = c.y(v);
+      boxes.push({ left: x0 - half, right: x1 + half, top: y0 - half, bottom: y0 + half });
+      const next = i + 1 < points.length ? points[i + 1][k] : Number.NaN;
+      if (Number.isFinite(next)) {
+        const y1 = c.y(next);
+        boxes.push({
+          left: x1 - half,
+          right: x1 + half,
+          top: Math.min(y0, y1) - half,
+          bottom: Math.max(y0, y1) + half,
+        });
+      }
+    }
+  };
+  stepBoxes(1);
+  if (c.limits) {
+    stepBoxes(2);
+    stepBoxes(3);
+  }
+  if (c.bands)
+    for (let i = 0; i < points.length; i++) {
+      const [time, , lower, upper] = points[i];
+      if (!Number.isFinite(lower) || !Number.isFinite(upper)) continue;
+      const x1 = i + 1 < points.length ? c.x(points[i + 1][0]) : c.x(time);
+      boxes.push({ left: c.x(time), right: x1, top: c.y(upper), bottom: c.y(lower) });
+    }
+  return boxes;
+}
+
+function censorBoxes(
+  curve: KaplanMeierCurve,
+  x: (v: number) => number,
+  y: (v: number) => number,
+  end: number,
+): Box[] {
+  const boxes: Box[] = [];
+  for (let i = 0; i < curve.time.length; i++)
+    if (curve.nCensor[i] > 0 && curve.time[i] <= end) {
+      const cx = x(curve.time[i]);
+      const cy = y(curve.survival[i]);
+      boxes.push({ left: cx - 1, right: cx + 1, top: cy - 4, bottom: cy + 4 });
+    }
+  return boxes;
+}
+
+function medianBoxes(km: KaplanMeierResult, x: (v: number) => number, y: (v: number) => number): Box[] {
+  const medians = km.curves.map((c) => c.median).filter((m) => Number.isFinite(m));
+  if (medians.length === 0) return [];
+  const half = y(0.5);
+  return [
+    { left: x(0), right: x(Math.max(...medians)), top: half - 1, bottom: half + 1 },
+    ...medians.map((m) => ({ left: x(m) - 1, right: x(m) + 1, top: half, bottom: y(0) })),
+  ];
+}
+
+/** Candidate top-left corners of a `width` x `height` block in the plot area, the preferred ones first. */
+interface Frame {
+  leftX: number;
+  rightX: number;
+  topY: number;
+  bottomY: number;
+  underLegend: number;
+}
+
+/** The first candidate place for a box that no obstacle touches, else the least covered one. */
+function freePlace(
+  frame: Frame,
+  width: number,
+  height: number,
+  obstacles: readonly Box[],
+): [number, number, number] {
+  const pad = 4;
+  const rightX = frame.rightX - width;
+  const bottomY = frame.bottomY - height;
+  const candidates: [number, number][] = [
+    [frame.leftX, bottomY],
+    [rightX, bottomY],
+    [rightX, frame.underLegend],
+    [frame.leftX, frame.topY],
+  ];
+  const steps = 24;
+  for (let j = steps; j >= 0; j--)
+    for (let i = 0; i <= steps; i++)
+      candidates.push([
+        frame.leftX + ((rightX - frame.leftX) * i) / steps,
+        frame.topY + ((bottomY - frame.topY) * j) / steps,
+      ]);
+  let best: [number, number, number] = [frame.leftX, bottomY, Number.POSITIVE_INFINITY];
+  for (const [cx, cy] of candidates) {
+    if (cx < frame.leftX - 0.5 || cy < frame.topY - 0.5 || cy > bottomY + 0.5) continue;
+    const box = { left: cx - pad, top: cy - pad, right: cx + width + pad, bottom: cy + height + pad };
+    let covered = 0;
+    for (const o of obstacles) covered += sharedArea(box, o);
+    if (covered < best[2]) best = [cx, cy, covered];
+    if (covered === 0) break;
+  }
+  return best;
+}
+
+/**
+ * The p-value / hazard-ratio / annotation lines as one left-aligned block, placed at `position` or, for
+ * `'auto'`, at the first candidate place that no obstacle touches; when the block fits nowhere, each line
+ * goes to its own free place (else the least covered one).
+ */
+function notesBlock(
+  notes: readonly { text: string; className: string }[],
+  at: {
+    area: ReturnType<typeof plotArea>;
+    obstacles: () => Box[];
+    legend: Box;
+    position: PValuePosition;
+    x: (v: number) => number;
+    y: (v: number) => number;
+    firstSize: number;
+  },
+): SvgElement[] {
+  if (notes.length === 0) return [];
+  const { area } = at;
+  const t = area.theme;
+  const lineHeight = t.fontSize + 6;
+  const sizes = notes.map((_, i) => (i === 0 ? at.firstSize : t.fontSize));
+  const widths = notes.map((n, i) => textWidth(n.text, sizes[i]));
+  const width = Math.max(...widths);
+  const ascent = sizes[0] * 0.76;
+  const descent = t.fontSize * 0.24;
+  const height = ascent + (notes.length - 1) * lineHeight + descent;
+  const inset = 12;
+  const frame: Frame = {
+    leftX: area.left + inset,
+    rightX: area.right - inset,
+    topY: area.top + 8,
+    bottomY: area.bottom - inset + descent,
+    underLegend: at.legend.bottom + 6,
+  };
+  const draw = (i: number, left: number, baseline: number) =>
+    text(left, baseline, notes[i].text, { size: sizes[i], className: notes[i].className, theme: t });
+  const block = (left: number, top: number) =>
+    notes.map((_, i) => draw(i, left, top + ascent + i * lineHeight));
+  const position = at.position;
+  if (Array.isArray(position)) return block(at.x(position[0]), at.y(position[1]));
+  if (position === 'bottom-left') return block(frame.leftX, frame.bottomY - height);
+  if (position === 'bottom-right') return block(frame.rightX - width, frame.bottomY - height);
+  if (position === 'top-left') return block(frame.leftX, frame.topY);
+  if (position === 'top-right') return block(frame.rightX - width, frame.topY);
+  const obstacles = at.obstacles();
+  const [left, top, covered] = freePlace(frame, width, height, obstacles);
+  if (covered === 0 || notes.length === 1) return block(left, top);
+  // One line at a time, each avoiding the lines already placed; a line that fits nowhere is wrapped in two.
+  const placed: SvgElement[] = [];
+  const place = (content: string[], i: number) => {
+    const up = sizes[i] * 0.76;
+    const w = Math.max(...content.map((c) => textWidth(c, sizes[i])));
+    const h = up + (content.length - 1) * lineHeight + descent;
+    const [lx, ly, over] = freePlace(frame, w, h, obstacles);
+    return {
+      over,
+      commit: () => {
+        content.forEach((c, k) => {
+          placed.push(
+            text(lx, ly + up + k * lineHeight, c, {
+              size: sizes[i],
+              className: notes[i].className,
+              theme: t,
+            }),
+          );
+        });
+        obstacles.push({ left: lx - 4, top: ly - 4, right: lx + w + 4, bottom: ly + h + 4 });
+      },
+    };
+  };
+  for (let i = 0; i < notes.length; i++) {
+    const single = place([notes[i].text], i);
+    const lines = single.over > 0 ? wrapText(notes[i].text, widths[i] * 0.6, sizes[i], 2) : [];
+    const wrapped = lines.length === 2 ? place(lines, i) : undefined;
+    (wrapped && wrapped.over < single.over ? wrapped : single).commit();
+  }
+  return placed;
 }
 
 function hazardRatioText(hr: HazardRatioLabel): string {
@@ -358,7 +605,8 @@ export interface KaplanMeierFacet
 
 /**
  * Kaplan-Meier plots of several centers or cohorts side by side with the same time axis, breaks and colors
- * (group `i` has color `i` in every facet), each with its own risk table and p-value, lettered A, B, ...;
+ * (group `i` has color `i` in every facet), each with its own risk table (stopping at that facet's last
+ * follow-up) and p-value, lettered A, B, ...; `width`/`height` are each panel's, in `unit`;
  * as `survminer::ggsurvplot_facet` / `ggsurvplot_list`.
  * @example kaplanMeierFacets(cohorts.map((c) => ({ title: c, km: kaplanMeier(rows[c], columns) })), { breaks: 12 })
  */
@@ -367,12 +615,14 @@ export function kaplanMeierFacets(
   options: KaplanMeierPlotOptions & { columns?: number } = {},
 ): SvgElement {
   const end = options.xMax ?? Math.max(...facets.map((f) => lastFollowUp(f.km)));
-  const { columns, unit, ...rest } = options;
+  const { columns, ...rest } = options;
+  // Each panel is drawn in the caller's unit; the px defaults are converted to it.
+  const k = pxPerUnit(options.unit);
   const panels = facets.map((f) =>
     kaplanMeierPlot(f.km, {
       ...rest,
-      width: rest.width ?? 420,
-      height: rest.height ?? 300,
+      width: rest.width ?? 420 / k,
+      height: rest.height ?? 300 / k,
       xMax: end,
       title: f.title,
       pValue: f.pValue,
@@ -380,5 +630,9 @@ export function kaplanMeierFacets(
       annotation: f.annotation,
     }),
   );
-  return panelLayout(panels, { columns: columns ?? Math.min(facets.length, 3), unit, theme: options.theme });
+  return panelLayout(panels, {
+    columns: columns ?? Math.min(facets.length, 3),
+    unit: options.unit,
+    theme: options.theme,
+  });
 }

@@ -13,14 +13,20 @@ export interface KaplanMeierColumns {
   group?: string;
 }
 
-/** Options of the table-level {@link kaplanMeier} (the array-level options without `group`). */
-export type KaplanMeierTableOptions = Omit<KaplanMeierOptions, 'group'>;
+/**
+ * Options of the table-level {@link kaplanMeier}: the array-level options without `group`, with `levels` per
+ * column name as `coxph`'s (`{ sex: ['Male', 'Female'] }`, R `factor(sex, levels)`).
+ */
+export type KaplanMeierTableOptions = Omit<KaplanMeierOptions, 'group' | 'levels'> & {
+  /** Level order of the group column, keyed by its name, as `CoxphOptions.levels`. @default sorted as R's `factor` */
+  levels?: Readonly<Record<string, readonly string[]>>;
+};
 
 /**
  * Kaplan-Meier curves of a table: `survfit(Surv(time, event) ~ group, data)`. See the array-level
  * `kaplanMeier` of `@tace/survival/kernels` for the estimator and its R agreement.
  * @throws {TaceError} `COLUMN_NOT_FOUND`, `MISSING_VALUE` (policy `'error'`), invalid times/events, bad options.
- * @example kaplanMeier(lung, { time: 'time', event: 'dead', group: 'sex' }, { times: [365] })
+ * @example kaplanMeier(lung, { time: 'time', event: 'dead', group: 'sex' }, { times: [365], levels: { sex: ['Male', 'Female'] } })
  */
 export function kaplanMeier(
   table: TableLike,
@@ -35,6 +41,7 @@ export function kaplanMeier(
       ...options,
       missing: 'error',
       group: columns.group === undefined ? undefined : labelsAt(table, columns.group, rows),
+      levels: columns.group === undefined ? undefined : options.levels?.[columns.group],
     },
   );
   return { ...result, omitted };

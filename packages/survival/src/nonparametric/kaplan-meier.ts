@@ -14,6 +14,12 @@ import { survivalQuantile } from './survival-quantile.js';
 export interface KaplanMeierOptions {
   /** One label per subject; one curve per distinct label (levels sorted as R's `factor`). @default undefined (one curve) */
   group?: GroupInput;
+  /**
+   * Order of the group levels (and so of the curves, their legend and table rows in `kaplanMeierPlot`), as
+   * R `factor(group, levels = ...)`, which survfit and survminer keep. Every label present must be listed;
+   * a listed level without subjects gets no curve, as survfit's strata. @default the labels sorted as R's `factor`
+   */
+  levels?: readonly string[];
   /** Confidence-interval transform, as R `survfit(conf.type)`. @default 'log' */
   confType?: ConfType;
   /** Confidence level, as R `survfit(conf.int)`. @default 0.95 */
@@ -136,7 +142,7 @@ export function kaplanMeier(
     codes = new Int32Array(data.time.length);
     levels = ['all'];
   } else {
-    ({ codes, levels } = toFactor(options.group, 'group', undefined, data.rows));
+    ({ codes, levels } = toFactor(options.group, 'group', options.levels && [...options.levels], data.rows));
   }
   const z = normalQuantile(1 - (1 - confLevel) / 2);
   const order = orderByTime(data.time, codes, timeOrder);
@@ -145,6 +151,7 @@ export function kaplanMeier(
   for (let g = 0; g < levels.length; g++) {
     let end = start;
     while (end < order.length && codes[order[end]] === g) end++;
+    if (end === start) continue; // a level given in `levels` without subjects
     curves.push(curveFor(data.time, data.event, order, start, end, levels[g], z, confType, times, probs));
     start = end;
   }
