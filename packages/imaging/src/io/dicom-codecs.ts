@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { TaceError } from '@tace/core';
+import { decodeJpegExtended } from './jpeg-extended/decode.js';
 
 const requireHere = createRequire(import.meta.url);
 
@@ -135,8 +136,8 @@ function missingCodec(name: string, feature: string, cause: unknown): TaceError 
  * Decodes one compressed frame to its stored sample values (unsigned bit patterns, `rows x columns`, one
  * sample per pixel), loading the decoder the first time a file needs it.
  * @throws {TaceError} `MISSING_DEPENDENCY` when the decoder package is not installed, `PARSE_ERROR` for data
- *   the decoder rejects or a frame of another size, `UNSUPPORTED` for 12-bit JPEG extended (no maintained
- *   wasm decoder on npm) or colour frames.
+ *   the decoder rejects or a frame of another size, `UNSUPPORTED` for colour frames. 12-bit JPEG extended
+ *   (process 4; no maintained decoder on npm) is decoded here (`decodeJpegExtended`, libjpeg's islow IDCT).
  */
 export function decodeFrame(
   syntax: string,
@@ -151,7 +152,6 @@ export function decodeFrame(
     });
   }
   const feature = `${source} (${entry.name})`;
-  const count = layout.rows * layout.columns;
   let samples: Uint16Array | Uint8Array;
   let width: number;
   let height: number;
@@ -175,14 +175,9 @@ export function decodeFrame(
       height = samples.length / layout.columns;
     } else {
       if (entry.codec === 'jpeg' && jpegPrecision(encoded) > 8) {
-        throw new TaceError(
-          'UNSUPPORTED',
-          `${source}: ${entry.name} with ${jpegPrecision(encoded)}-bit samples is not decoded (no maintained 12-bit JPEG decoder is used)`,
-          {
-            param: source,
-            remedy: 'decompress the series first: dcmdjpeg in.dcm out.dcm (dcmtk) or gdcmconv --raw',
-          },
-        );
+        // 12-bit JPEG extended (process 4): no maintained npm decoder, decoded here as dcmtk does
+        const frame = decodeJpegExtended(encoded);
+        return checkedFrame(frame.samples, frame.width, frame.height, layout, entry.name, source);
       }
       const Decoder = wasmDecoder(entry.codec, feature);
       const decoder = new Decoder();
@@ -218,14 +213,27 @@ export function decodeFrame(
       },
     );
   }
+  return checkedFrame(samples, width, height, layout, entry.name, source);
+}
+
+/** The decoded frame, checked against Rows x Columns and cut to one sample per pixel. */
+function checkedFrame<T extends Uint16Array | Uint8Array>(
+  samples: T,
+  width: number,
+  height: number,
+  layout: FrameLayout,
+  name: string,
+  source: string,
+): T {
+  const count = layout.rows * layout.columns;
   if (width !== layout.columns || height !== layout.rows || samples.length < count) {
     throw new TaceError(
       'PARSE_ERROR',
-      `${source}: the ${entry.name} frame decodes to ${width} x ${height}, but Columns x Rows is ${layout.columns} x ${layout.rows}`,
+      `${source}: the ${name} frame decodes to ${width} x ${height}, but Columns x Rows is ${layout.columns} x ${layout.rows}`,
       { param: source },
     );
   }
-  return samples.length === count ? samples : samples.subarray(0, count);
+  return (samples.length === count ? samples : samples.subarray(0, count)) as T;
 }
 
 function describe(error: unknown): string {
