@@ -164,29 +164,12 @@ export function coxSurvivalCurves(
   const z = normalQuantile(1 - (1 - confLevel) / 2);
   const pred = predictCox(model, table, options);
   const data = model.fit;
-  const { n, p, time } = data;
+  const { p, time } = data;
   const rs = riskSets({ ...data, x: centeredX(data, model.means) }, data.eta);
   const cum = cumulative(rs);
   const levels = data.strataLevels;
-  let strata = new Int32Array(pred.rows.length) as Int32Array;
-  if (model.columns.strata !== undefined) {
-    const col = getColumn(table, model.columns.strata);
-    strata = toFactor(
-      Array.from(pred.rows, (r) => col[r] as string),
-      `column '${model.columns.strata}'`,
-      levels,
-    ).codes;
-    if (strata.some((s) => s < 0)) {
-      throw new TaceError('MISSING_VALUE', `column '${model.columns.strata}' is missing in the new rows`, {
-        param: `column '${model.columns.strata}'`,
-      });
-    }
-  }
-  // last sorted row of each distinct (stratum, time): the curve's time points
-  const points: number[] = [];
-  for (let k = 0; k < n; k++) {
-    if (k === n - 1 || data.strata[k + 1] !== data.strata[k] || time[k + 1] !== time[k]) points.push(k);
-  }
+  const strata = newStrata(model, table, pred.rows);
+  const points = curvePoints(model);
   // the fitted risk scores use offsets centred by their mean: put the new offsets on that scale
   const shift = Math.exp(-model.offsetMean);
   const V = model.variance.data;
@@ -241,19 +224,65 @@ export function coxSurvivalAt(
   times: readonly number[],
   options: PredictCoxOptions = {},
 ): Float64Array[] {
-  const { curves } = coxSurvivalCurves(model, table, options);
-  return times.map((t) =>
-    Float64Array.from(curves, (c) => {
+  assertNoTimeTransforms(model, 'coxSurvivalAt');
+  // Only S(t | x) = exp(-H0(t) r) at the requested times: no per-row curves or standard errors (the same
+  // operations as coxSurvivalCurves, so the same numbers).
+  const pred = predictCox(model, table, options);
+  const data = model.fit;
+  const rs = riskSets({ ...data, x: centeredX(data, model.means) }, data.eta);
+  const cum = cumulative(rs);
+  const strata = newStrata(model, table, pred.rows);
+  const points = curvePoints(model);
+  const shift = Math.exp(-model.offsetMean);
+  // baseline cumulative hazard per stratum at each requested time (-1: before the stratum's first point)
+  const levels = data.strataLevels.length;
+  const perStratum = Array.from({ length: levels }, (_, s) => points.filter((k) => data.strata[k] === s));
+  const baseline = times.map((t) =>
+    perStratum.map((own) => {
       let lo = 0;
-      let hi = c.time.length;
+      let hi = own.length;
       while (lo < hi) {
         const mid = (lo + hi) >>> 1;
-        if (c.time[mid] <= t) lo = mid + 1;
+        if (data.time[own[mid]] <= t) lo = mid + 1;
         else hi = mid;
       }
-      return lo === 0 ? 1 : c.survival[lo - 1];
+      return lo === 0 ? -1 : rs.lastEvent[own[lo - 1]];
     }),
   );
+  return baseline.map((atTime) =>
+    Float64Array.from(pred.rows, (_, i) => {
+      const j = atTime[strata[i]];
+      if (j < 0) return 1;
+      return Math.exp(-(cum.hazard[j] * (pred.risk[i] * shift)));
+    }),
+  );
+}
+
+/** Stratum code (of the fit's levels) of each new row; 0 for an unstratified model. */
+function newStrata(model: CoxModel, table: TableLike, rows: Int32Array): Int32Array {
+  if (model.columns.strata === undefined) return new Int32Array(rows.length);
+  const col = getColumn(table, model.columns.strata);
+  const strata = toFactor(
+    Array.from(rows, (r) => col[r] as string),
+    `column '${model.columns.strata}'`,
+    model.fit.strataLevels,
+  ).codes;
+  if (strata.some((s) => s < 0)) {
+    throw new TaceError('MISSING_VALUE', `column '${model.columns.strata}' is missing in the new rows`, {
+      param: `column '${model.columns.strata}'`,
+    });
+  }
+  return strata;
+}
+
+/** The last sorted row of each distinct (stratum, time) of the fit: the predicted curves' time points. */
+function curvePoints(model: CoxModel): number[] {
+  const { n, time, strata } = model.fit;
+  const points: number[] = [];
+  for (let k = 0; k < n; k++) {
+    if (k === n - 1 || strata[k + 1] !== strata[k] || time[k + 1] !== time[k]) points.push(k);
+  }
+  return points;
 }
 
 /**
