@@ -72,3 +72,21 @@ describe('scoreH5ad with normalisation of raw counts', () => {
       for (let i = 0; i < one.nObs; i++) expect(two.scores[name][i]).toBeCloseTo(one.scores[name][i], 12);
   }, 60_000);
 });
+
+describe('scoreH5ad on a CSC file (rows gathered from columns)', () => {
+  it('gives bit for bit the scores of normalizeTotal + scoreGenes on the whole matrix', async () => {
+    const aligned = new URL('../fixtures/anndata/aligned.h5ad', import.meta.url).pathname;
+    const adata = await readH5ad(aligned, { raw: false });
+    expect(adata.X!.format).toBe('csc');
+    const logX = normalizeTotal(adata.X!);
+    const options = { nBins: 3, ctrlSize: 3 };
+    const genes = ['G1', 'G4', 'G7'];
+    const whole = scoreGenes(logX, adata.var.index, genes, options);
+    const chunked = await scoreH5ad(
+      aligned,
+      { s: genes },
+      { normalize: true, chunkSize: 4, scoreGenes: options },
+    );
+    expect(Array.from(chunked.scores.s)).toEqual(Array.from(whole.scores));
+  });
+});
