@@ -81,15 +81,19 @@ const cases = [
   [
     'coxph Efron',
     'efron',
-    'exp of n risks, p^2/2 products per row and per event (memory of X and a_k), 3 sorts',
+    'table gathering and row-major design (coxph.ts/design.ts), 2 sorts of the times, concordance of the fit; per Newton step n exp and the p(p+1)/2 products per row and per event (blocked SIMD Gram)',
   ],
   ['coxph Breslow', 'breslow', 'as Efron'],
-  ['Kaplan-Meier (2 groups)', 'km', 'one sort of the times, then one pass; the 12 quantile scans'],
-  ['log-rank (2 groups)', 'logrank', 'one sort of the times, then one pass'],
+  [
+    'Kaplan-Meier (2 groups)',
+    'km',
+    'timefix sort (reused as the order), then one pass with a log/exp CI per time and 12 quantile scans',
+  ],
+  ['log-rank (2 groups)', 'logrank', 'timefix sort (reused as the order), then one pass'],
   [
     'concordance (Harrell)',
     'concordance',
-    'two sorts (risk, time), then 2 Fenwick-tree walks per row (cache misses)',
+    'timefix sort and risk sort, then 2 Fenwick walks per row (random ranks: cache misses)',
   ],
 ];
 const js = {
