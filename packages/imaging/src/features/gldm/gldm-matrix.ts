@@ -1,5 +1,6 @@
 import { assertFiniteNumber } from '@tace/core';
 import { generateAngles, type NeighborOptions } from '../texture-common/angles.js';
+import { paddedGrid } from '../texture-common/padded-grid.js';
 import { roiLevels, type TextureGrid } from '../texture-common/texture-grid.js';
 
 /** Options of {@link gldmMatrix}. */
@@ -40,19 +41,18 @@ export function gldmMatrix(grid: TextureGrid, options: GldmOptions = {}): GldmMa
   const ng = roi.levels.length;
   const nd = na + 1;
   const counts = new Float64Array(ng * nd);
+  const { levels: pg, steps, origin, strideY, strideZ } = paddedGrid(grid, offsets);
   let v = 0;
   for (let z = 0; z < sz; z++) {
     for (let y = 0; y < sy; y++) {
+      const row = origin + strideY * y + strideZ * z;
       for (let x = 0; x < sx; x++, v++) {
         const gi = g[v];
         if (gi === 0) continue;
+        const p = row + x;
         let dependent = 0;
         for (let a = 0; a < na; a++) {
-          const nx = x + offsets[3 * a];
-          const ny = y + offsets[3 * a + 1];
-          const nz = z + offsets[3 * a + 2];
-          if (nx < 0 || nx >= sx || ny < 0 || ny >= sy || nz < 0 || nz >= sz) continue;
-          const gj = g[nx + sx * (ny + sy * nz)];
+          const gj = pg[p + steps[a]];
           if (gj !== 0 && Math.abs(gi - gj) <= alpha) dependent++;
         }
         counts[roi.row[gi] * nd + dependent]++;

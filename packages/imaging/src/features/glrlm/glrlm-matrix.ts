@@ -1,4 +1,5 @@
 import { generateAngles, type NeighborOptions } from '../texture-common/angles.js';
+import { paddedGrid } from '../texture-common/padded-grid.js';
 import { roiLevels, type TextureGrid } from '../texture-common/texture-grid.js';
 import { angleDistance, type WeightingNorm } from '../texture-common/weighting.js';
 
@@ -48,7 +49,7 @@ export interface GlrlmMatrix {
  */
 export function glrlmMatrix(grid: TextureGrid, options: GlrlmOptions = {}): GlrlmMatrix {
   const roi = roiLevels(grid);
-  const { grayLevels: g, size } = grid;
+  const { size } = grid;
   const [sx, sy, sz] = size;
   const angles = generateAngles(size, { ...options, bidirectional: false });
   const na = angles.length / 3;
@@ -56,30 +57,22 @@ export function glrlmMatrix(grid: TextureGrid, options: GlrlmOptions = {}): Glrl
   const nr = Math.max(sx, sy, sz);
   const block = ng * nr;
   const counts = new Float64Array(na * block);
+  const { levels: pg, steps, origin, strideY, strideZ } = paddedGrid(grid, angles, -1);
   for (let a = 0; a < na; a++) {
-    const dx = angles[3 * a];
-    const dy = angles[3 * a + 1];
-    const dz = angles[3 * a + 2];
-    const step = dx + sx * (dy + sy * dz);
+    const step = steps[a];
     const base = a * block;
     let multiElement = false;
     for (let z = 0; z < sz; z++) {
       for (let y = 0; y < sy; y++) {
+        const line = origin + strideY * y + strideZ * z;
         for (let x = 0; x < sx; x++) {
-          // A line starts where the previous voxel along the angle falls outside the grid.
-          const px = x - dx;
-          const py = y - dy;
-          const pz = z - dz;
-          if (px >= 0 && px < sx && py >= 0 && py < sy && pz >= 0 && pz < sz) continue;
+          // A line starts where the previous voxel along the angle falls outside the grid (the -1 border).
+          let v = line + x;
+          if (pg[v - step] !== -1) continue;
           let level = -1;
           let run = 0;
           let elements = 0;
-          let cx = x;
-          let cy = y;
-          let cz = z;
-          let v = x + sx * (y + sy * z);
-          while (cx >= 0 && cx < sx && cy >= 0 && cy < sy && cz >= 0 && cz < sz) {
-            const gv = g[v];
+          for (let gv = pg[v]; gv !== -1; v += step, gv = pg[v]) {
             if (gv !== 0) {
               elements++;
               if (level === -1) {
@@ -96,10 +89,6 @@ export function glrlmMatrix(grid: TextureGrid, options: GlrlmOptions = {}): Glrl
               counts[base + roi.row[level] * nr + run]++;
               level = -1;
             }
-            cx += dx;
-            cy += dy;
-            cz += dz;
-            v += step;
           }
           if (level !== -1) counts[base + roi.row[level] * nr + run]++;
           if (elements > 1) multiElement = true;

@@ -1,4 +1,5 @@
 import { generateAngles, type NeighborOptions } from '../texture-common/angles.js';
+import { paddedGrid } from '../texture-common/padded-grid.js';
 import { roiLevels, type TextureGrid } from '../texture-common/texture-grid.js';
 
 /** Options of {@link glszmMatrix}: `force2D` gives 8-connected zones within each slice. */
@@ -30,46 +31,45 @@ export interface GlszmMatrix {
  */
 export function glszmMatrix(grid: TextureGrid, options: GlszmOptions = {}): GlszmMatrix {
   const roi = roiLevels(grid);
-  const { grayLevels: g, size } = grid;
+  const { size } = grid;
   const [sx, sy, sz] = size;
   const offsets = generateAngles(size, { ...options, distances: [1], bidirectional: true });
   const na = offsets.length / 3;
-  const n = g.length;
-  const visited = new Uint8Array(n);
+  const { levels: pg, steps, origin, strideY, strideZ } = paddedGrid(grid, offsets);
+  // Visited voxels are marked by setting their padded grey level to 0 (the border is 0 already).
   const stack = new Int32Array(roi.voxelCount);
   const zoneLevel = new Int32Array(roi.voxelCount);
   const zoneSize = new Int32Array(roi.voxelCount);
   let zones = 0;
   let maxSize = 0;
-  for (let start = 0; start < n; start++) {
-    const level = g[start];
-    if (level === 0 || visited[start] === 1) continue;
-    visited[start] = 1;
-    let top = 0;
-    stack[top++] = start;
-    let count = 0;
-    while (top > 0) {
-      const v = stack[--top];
-      count++;
-      const x = v % sx;
-      const y = Math.floor(v / sx) % sy;
-      const z = Math.floor(v / (sx * sy));
-      for (let a = 0; a < na; a++) {
-        const nx = x + offsets[3 * a];
-        const ny = y + offsets[3 * a + 1];
-        const nz = z + offsets[3 * a + 2];
-        if (nx < 0 || nx >= sx || ny < 0 || ny >= sy || nz < 0 || nz >= sz) continue;
-        const w = nx + sx * (ny + sy * nz);
-        if (visited[w] === 0 && g[w] === level) {
-          visited[w] = 1;
-          stack[top++] = w;
+  for (let z = 0; z < sz; z++) {
+    for (let y = 0; y < sy; y++) {
+      const line = origin + strideY * y + strideZ * z;
+      for (let x = 0; x < sx; x++) {
+        const start = line + x;
+        const level = pg[start];
+        if (level === 0) continue;
+        pg[start] = 0;
+        let top = 0;
+        stack[top++] = start;
+        let count = 0;
+        while (top > 0) {
+          const v = stack[--top];
+          count++;
+          for (let a = 0; a < na; a++) {
+            const w = v + steps[a];
+            if (pg[w] === level) {
+              pg[w] = 0;
+              stack[top++] = w;
+            }
+          }
         }
+        zoneLevel[zones] = roi.row[level];
+        zoneSize[zones] = count;
+        zones++;
+        if (count > maxSize) maxSize = count;
       }
     }
-    zoneLevel[zones] = roi.row[level];
-    zoneSize[zones] = count;
-    zones++;
-    if (count > maxSize) maxSize = count;
   }
   const column = new Int32Array(maxSize + 1).fill(-1);
   for (let z = 0; z < zones; z++) column[zoneSize[z]] = 0;

@@ -1,4 +1,5 @@
 import { generateAngles, type NeighborOptions } from '../texture-common/angles.js';
+import { paddedGrid } from '../texture-common/padded-grid.js';
 import { roiLevels, type TextureGrid } from '../texture-common/texture-grid.js';
 
 /** Options of {@link ngtdmMatrix}. */
@@ -38,26 +39,26 @@ export function ngtdmMatrix(grid: TextureGrid, options: NgtdmOptions = {}): Ngtd
   const ng = roi.levels.length;
   const values = new Float64Array(3 * ng);
   for (let r = 0; r < ng; r++) values[3 * r + 2] = roi.levels[r];
+  const { levels: pg, steps, origin, strideY, strideZ } = paddedGrid(grid, offsets);
+  const countIsolated = options.countIsolated !== false;
   let v = 0;
   for (let z = 0; z < sz; z++) {
     for (let y = 0; y < sy; y++) {
+      const line = origin + strideY * y + strideZ * z;
       for (let x = 0; x < sx; x++, v++) {
         const gi = g[v];
         if (gi === 0) continue;
+        const p = line + x;
         let count = 0;
         let sum = 0;
         for (let a = 0; a < na; a++) {
-          const nx = x + offsets[3 * a];
-          const ny = y + offsets[3 * a + 1];
-          const nz = z + offsets[3 * a + 2];
-          if (nx < 0 || nx >= sx || ny < 0 || ny >= sy || nz < 0 || nz >= sz) continue;
-          const gj = g[nx + sx * (ny + sy * nz)];
+          const gj = pg[p + steps[a]];
           if (gj !== 0) {
             count++;
             sum += gj;
           }
         }
-        if (count === 0 && options.countIsolated === false) continue;
+        if (count === 0 && !countIsolated) continue;
         const r = roi.row[gi];
         values[3 * r]++;
         values[3 * r + 1] += count === 0 ? 0 : Math.abs(gi - sum / count);

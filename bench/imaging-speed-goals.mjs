@@ -1,0 +1,165 @@
+// The speed goals of issue 23 item 5 for @tace/imaging, single-threaded, each with our time, the goal and
+// pass/fail (plain Node on dist/: run `npx tsc -b packages/imaging` first).
+//   node bench/imaging-speed-goals.mjs
+//   BENCH_REPS (default 3): measured runs per goal after one warm-up, the median CPU time is compared.
+//   BENCH_GOALS (default 123): which goals to run, e.g. BENCH_GOALS=3.
+//   BENCH_BASELINE=/path/to/another/imaging/package: also times that build (a folder holding `package.json`,
+//     `dist/` and a `node_modules` link) in the same run, interleaved, and prints the ratio new / baseline.
+// Goals:
+//   1. IBSI 1 CT phantom (NIfTI, GTV mask), original image, all PyRadiomics classes          <= 0.15 s
+//   2. the same + LoG (sigma 1, 3, 5 mm) + wavelet (coif1, 8 bands), all classes              <= 2 s
+//   3. synthetic 512 x 512 x 120 Int16 CT (0.7 x 0.7 x 2.5 mm, a 25 mm radius tumour), resampled to 1 mm
+//      isotropic (PyRadiomics' `resampledPixelSpacing`, B-spline image, ROI box + padding) and extracted,
+//      all original classes                                                                  <= 5 s
+// Times are CPU time of this process (user + system), which the other jobs of a shared machine inflate far
+// less than wall time; wall time is printed in brackets. What bounds each goal: see bench/README.md.
+import { existsSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import * as current from '@tace/imaging';
+import { lcgNoise, tumorPhantom } from '@tace/synthetic';
+import { median } from './lib/timing.mjs';
+
+const reps = Number(process.env.BENCH_REPS ?? 3);
+const data = join(
+  import.meta.dirname,
+  '..',
+  '..',
+  'shared',
+  'data',
+  'radiomics',
+  'ibsi',
+  'ct_phantom',
+  'nifti',
+);
+const goals = process.env.BENCH_GOALS ?? '123';
+const baseline = process.env.BENCH_BASELINE
+  ? await import(pathToFileURL(join(process.env.BENCH_BASELINE, 'dist', 'index.js')).href)
+  : null;
+const builds = baseline ? { new: current, baseline } : { new: current };
+
+const all = { firstorder: null, shape: null, glcm: null, glrlm: null, glszm: null, gldm: null, ngtdm: null };
+
+function cpuSeconds(f) {
+  const c0 = process.cpuUsage();
+  const t0 = performance.now();
+  const result = f();
+  const c = process.cpuUsage(c0);
+  return { cpu: (c.user + c.system) / 1e6, wall: (performance.now() - t0) / 1000, result };
+}
+
+/** Runs every build's `f` once to warm up, then `reps` rounds interleaving the builds; medians per build. */
+function compare(make) {
+  const runs = Object.fromEntries(Object.keys(builds).map((k) => [k, { cpu: [], wall: [], result: null }]));
+  for (let r = -1; r < reps; r++) {
+    for (const [k, lib] of Object.entries(builds)) {
+      const t = cpuSeconds(make(lib));
+      runs[k].result = t.result;
+      if (r < 0) continue;
+      runs[k].cpu.push(t.cpu);
+      runs[k].wall.push(t.wall);
+    }
+  }
+  return Object.fromEntries(
+    Object.entries(runs).map(([k, v]) => [k, { cpu: median(v.cpu), wall: median(v.wall), result: v.result }]),
+  );
+}
+
+function report(label, goal, runs) {
+  const n = runs.new;
+  const count = Object.keys(n.result.features).length;
+  const verdict = n.cpu <= goal ? 'PASS' : 'FAIL';
+  let line = `${label}: ${n.cpu.toFixed(3)} s [wall ${n.wall.toFixed(3)}], goal <= ${goal} s: ${verdict}  (${count} features)`;
+  if (runs.baseline) {
+    const b = runs.baseline;
+    let maxRel = 0;
+    for (const [name, v] of Object.entries(n.result.features)) {
+      const w = b.result.features[name];
+      if (typeof v !== 'number' || typeof w !== 'number') continue;
+      if (Number.isNaN(v) && Number.isNaN(w)) continue;
+      const rel = Math.abs(v - w) / Math.max(Math.abs(w), 1e-300);
+      maxRel = Math.max(maxRel, Number.isNaN(rel) ? Infinity : v === w ? 0 : rel);
+    }
+    line += `\n    baseline ${b.cpu.toFixed(3)} s [wall ${b.wall.toFixed(3)}], new / baseline ${(n.cpu / b.cpu).toFixed(2)}; largest relative difference of a feature ${maxRel.toExponential(1)}`;
+  }
+  console.log(line);
+}
+
+console.log(
+  `imaging-speed-goals (issue 23 item 5): Node ${process.version}, ${cpus()[0]?.model ?? 'unknown CPU'} x ${cpus().length}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB, load average ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(
+      ' ',
+    )} (shared machine); CPU seconds, median of ${reps} after a warm-up, single thread${baseline ? `; baseline build ${process.env.BENCH_BASELINE}` : ''}`,
+);
+
+const imagePath = join(data, 'phantom.nii.gz');
+const maskPath = join(data, 'mask.nii.gz');
+if (!goals.includes('1') && !goals.includes('2')) {
+  // goals 1 and 2 not asked for
+} else if (!existsSync(imagePath) || !existsSync(maskPath)) {
+  console.log(`goals 1 and 2: skipped, ${imagePath} or its mask is absent`);
+} else {
+  const image = current.readImage(imagePath);
+  const mask = current.readImage(maskPath);
+  console.log(
+    `IBSI CT phantom: ${image.size.join(' x ')} voxels of ${image.spacing.map((s) => s.toFixed(2)).join(' x ')} mm`,
+  );
+  if (goals.includes('1')) {
+    report(
+      '1. IBSI CT phantom, original image, all classes',
+      0.15,
+      compare((lib) => () => lib.extractFeatures(image, mask, { featureClass: all })),
+    );
+  }
+  if (goals.includes('2'))
+    report(
+      '2. IBSI CT phantom, original + LoG(1, 3, 5 mm) + wavelet, all classes',
+      2,
+      compare(
+        (lib) => () =>
+          lib.extractFeatures(image, mask, {
+            imageType: { Original: {}, LoG: { sigma: [1, 3, 5] }, Wavelet: {} },
+            featureClass: all,
+          }),
+      ),
+    );
+  const part =
+    goals.includes('2') && compare((lib) => () => [1, 3, 5].map((s) => lib.laplacianOfGaussian(image, s)));
+  const wav = part && compare((lib) => () => lib.waveletImages(image));
+  if (part)
+    console.log(
+      `    filters alone on the whole image: LoG (3 sigmas) ${part.new.cpu.toFixed(3)} s, wavelet (8 bands) ${wav.new.cpu.toFixed(3)} s` +
+        (baseline ? ` (baseline ${part.baseline.cpu.toFixed(3)} s, ${wav.baseline.cpu.toFixed(3)} s)` : ''),
+    );
+}
+
+// Goal 3: a seeded synthetic CT of the size of a thoracic scan.
+if (goals.includes('3')) goal3();
+
+function goal3() {
+  const { image: ct, mask: ctMask } = tumorPhantom({
+    size: [512, 512, 120],
+    spacing: [0.7, 0.7, 2.5],
+    center: [256, 240, 60],
+    centerSpace: 'index',
+    radius: 25,
+    closed: false,
+    background: -100,
+    tumor: 50,
+    noise: lcgNoise(1, { integerBits: 8 }),
+    ArrayType: Int16Array,
+  });
+  let roi = 0;
+  for (const v of ctMask.data) roi += v;
+  console.log(`synthetic CT: 512 x 512 x 120 Int16, 0.7 x 0.7 x 2.5 mm, ROI ${roi} voxels`);
+  report(
+    '3. 512 x 512 x 120 CT resampled to 1 mm isotropic + all original classes',
+    5,
+    compare(
+      (lib) => () =>
+        lib.extractFeatures(ct, ctMask, { setting: { resampledPixelSpacing: [1, 1, 1] }, featureClass: all }),
+    ),
+  );
+}
