@@ -1,12 +1,12 @@
 export { columnLabels } from './column-labels.js';
 export type { IterateRowsOptions, RowChunk } from './iterate-rows.js';
 export { iterateRows } from './iterate-rows.js';
-export type { AnnDataElement } from './read-element.js';
-export { readH5adElement } from './read-element.js';
 export type { ReadH5adOptions } from './read-h5ad.js';
 export { readH5ad, readH5adObs } from './read-h5ad.js';
+export { readH5adElement } from './read-h5ad-element.js';
 export type {
   AnnData,
+  AnnDataElement,
   AnnDataMatrix,
   AnnDataRaw,
   BooleanColumn,

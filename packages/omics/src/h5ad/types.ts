@@ -126,3 +126,6 @@ export interface AnnData {
   /** HDF5 paths present in the file but not read (rec-arrays, nested uns dictionaries, ...), for transparency. */
   skipped: string[];
 }
+
+/** What an `obsm`/`varm`/`obsp`/`varp`/`layers` entry can hold: a dense 2-D array, a CSR/CSC matrix or a dataframe. */
+export type AnnDataElement = AnnDataMatrix | DataFrame;
