@@ -6,6 +6,7 @@ export const examples = [
   { name: 'forest', load: () => import('./forest.mjs') },
   { name: 'nomogram', load: () => import('./nomogram.mjs') },
   { name: 'model-evaluation', load: () => import('./model-evaluation.mjs') },
+  { name: 'td-auc', load: () => import('./td-auc.mjs') },
   { name: 'heatmap', load: () => import('./heatmap.mjs') },
   { name: 'violin', load: () => import('./violin.mjs') },
   { name: 'volcano', load: () => import('./volcano.mjs') },
