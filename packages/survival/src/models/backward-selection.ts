@@ -39,9 +39,15 @@ export interface BackwardSelectionResult {
   aic: [start: number, final: number];
 }
 
-/** AIC of a Cox fit as R `extractAIC.coxph`: `-2 loglik + k * (number of coefficients)`. */
+/**
+ * AIC of a Cox fit as R `extractAIC.coxph`: `-2 loglik + k * edf`, where `edf` counts the estimated
+ * coefficients (an aliased or constant column, NaN as R's NA, does not count).
+ * @example coxAic(coxph(lung, { time: 'time', event: 'status', covariates: ['age', 'sex'] })) // 1489.70, as R
+ */
 export function coxAic(model: CoxModel, k = 2): number {
-  return -2 * model.loglik[1] + k * model.coefficients.length;
+  let edf = 0;
+  for (const b of model.coefficients) if (!Number.isNaN(b)) edf++;
+  return -2 * model.loglik[1] + k * edf;
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { CoxModel, CoxphOptions } from '@tace/survival';
-import { coxph, coxResiduals, coxSurvivalCurves, coxZph, predictCox } from '@tace/survival';
+import { coxAic, coxph, coxResiduals, coxSurvivalCurves, coxZph, predictCox } from '@tace/survival';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadJsonFixture } from '../fixtures/load-json.js';
@@ -266,5 +266,19 @@ describe('property: a column that is a linear combination of others changes noth
       }),
       { numRuns: 40, seed: 22 },
     );
+  });
+});
+
+describe('coxAic counts only the estimated coefficients, as R extractAIC.coxph', () => {
+  it('every fixture fit: -2 loglik + 2 * (coefficients that are not NA in R)', () => {
+    for (const c of fixture.cases) {
+      const fit = fitSpec(c.spec);
+      const edf = (c.fit.coef as number[]).filter((b) => !Number.isNaN(b)).length;
+      expect(coxAic(fit), c.label).toBeCloseTo(-2 * (c.fit.loglik as number[])[1] + 2 * edf, 8);
+    }
+  });
+  it('lung with a constant column: R extractAIC gives edf 2 and AIC 1489.69649156754', () => {
+    const c = fixture.cases.find((x) => x.label === 'lung, a constant column')!;
+    expect(coxAic(fitSpec(c.spec))).toBeCloseTo(1489.69649156754, 8);
   });
 });
