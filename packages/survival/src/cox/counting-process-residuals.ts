@@ -1,5 +1,10 @@
 import type { CoxData } from './cox-data.js';
-import { allocateRiskSetSummary, type RiskSetSummary, riskSetSummary } from './risk-sets.js';
+import {
+  allocateRiskSetSummary,
+  allocateZphBlocks,
+  type RiskSetSummary,
+  riskSetSummary,
+} from './risk-sets.js';
 
 /** Running sums over a risk set: weight, weighted x and (for the PH test) weighted x x' (lower triangle). */
 interface RiskSums {
@@ -45,14 +50,7 @@ export function riskSetSummaryCounting(d: CoxData, eta: Float64Array, g?: Float6
   );
   const risk = Float64Array.from(eta, (e, i) => Math.exp(e) * weight[i]);
   const withZph = g !== undefined;
-  const zph = withZph
-    ? {
-        i11: new Float64Array(p * p),
-        i12: new Float64Array(p * p),
-        i22: new Float64Array(p * p),
-        u2: new Float64Array(p),
-      }
-    : undefined;
+  const zph = withZph ? allocateZphBlocks(p) : undefined;
   const times: number[] = [];
   const strat: number[] = [];
   const rec: { h: number; hd: number; hv: number; xh: Float64Array; xhd: Float64Array; xb: Float64Array }[] =

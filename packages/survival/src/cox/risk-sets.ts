@@ -53,14 +53,7 @@ export function riskSetSummary(d: CoxData, eta: Float64Array, g?: Float64Array):
   }
   const out = allocateRiskSetSummary(m, n, p);
   const withZph = g !== undefined;
-  const zph = withZph
-    ? {
-        i11: new Float64Array(p * p),
-        i12: new Float64Array(p * p),
-        i22: new Float64Array(p * p),
-        u2: new Float64Array(p),
-      }
-    : undefined;
+  const zph = withZph ? allocateZphBlocks(p) : undefined;
   const a = new Float64Array(p);
   const a2 = new Float64Array(p);
   const cmat = new Float64Array(withZph ? p * p : 0);
@@ -169,5 +162,15 @@ export function allocateRiskSetSummary(m: number, n: number, p: number): RiskSet
     xHazardDeath: new Float64Array(m * p),
     xbar: new Float64Array(m * p),
     lastEvent: new Int32Array(n),
+  };
+}
+
+/** Zero-filled blocks of R's `cox.zph` score test (`RiskSetSummary.zph`) for `p` covariates. */
+export function allocateZphBlocks(p: number): NonNullable<RiskSetSummary['zph']> {
+  return {
+    i11: new Float64Array(p * p),
+    i12: new Float64Array(p * p),
+    i22: new Float64Array(p * p),
+    u2: new Float64Array(p),
   };
 }
