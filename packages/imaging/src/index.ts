@@ -129,7 +129,7 @@ export {
 } from './filters/intensity-filters.js';
 export { type LaplacianOfGaussianOptions, laplacianOfGaussian } from './filters/laplacian-of-gaussian.js';
 export { LBP2D_METHODS, type Lbp2DMethod, type Lbp2DOptions, lbp2DImage } from './filters/lbp-2d.js';
-export { icosphereVertices, type Lbp3DImages, type Lbp3DOptions, lbp3DImages } from './filters/lbp-3d.js';
+export { type Lbp3DImages, type Lbp3DOptions, lbp3DImages } from './filters/lbp-3d.js';
 export { WAVELET_NAMES, type WaveletBand, type WaveletOptions, waveletImages } from './filters/wavelet.js';
 // IBSI: settings, configurations, feature codes
 export { ibsiGldzmFeatures } from './ibsi/gldzm-aggregation.js';

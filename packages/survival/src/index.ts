@@ -24,7 +24,6 @@ export type { FineGrayModel, FineGrayOptions } from './competing/fine-gray.js';
 export type { FineGrayColumns, FineGrayTableOptions } from './competing/fine-gray-table.js';
 export { fineGray } from './competing/fine-gray-table.js';
 export type { SingularPolicy } from './cox/aliased.js';
-export { estimableCoefficients } from './cox/aliased.js';
 export type { CalibrateCoxOptions, CalibrateCoxResult } from './cox/calibrate-cox.js';
 export { calibrateCox } from './cox/calibrate-cox.js';
 export type { CoxZphOptions, CoxZphResult } from './cox/cox-zph.js';
