@@ -13,7 +13,7 @@ export function timeFix(time: Float64Array, tolerance = Math.sqrt(Number.EPSILON
 
 /**
  * {@link timeFix}, also returning the stable ascending order of the fixed times (so a caller that sorts by
- * time next does not sort again): the order of `time` itself when nothing was merged, else a fresh sort.
+ * time next does not sort again): one sort of `time`, merged runs then put back in input order.
  * @example timeFixOrdered(Float64Array.of(2, 1)).order // Int32Array [1, 0]
  */
 export function timeFixOrdered(
@@ -44,18 +44,31 @@ export function timeFixOrdered(
   let out: Float64Array | null = null;
   let cut = time[order[0]];
   let previous = cut;
+  // `order` sorts the original times, so it also sorts the merged ones (each run of merged times becomes
+  // its first value); a stable sort of the merged times differs only inside a run, where it follows the
+  // input order: such a run (`runStart` to i, indices not ascending) is sorted by index when it closes
+  let runStart = 0;
+  let runSorted = true;
   for (let i = 1; i < n; i++) {
     const t = time[order[i]];
     if (t === previous) {
       if (out !== null) out[order[i]] = out[order[i - 1]];
-      continue;
+    } else {
+      const dy = t - previous;
+      previous = t;
+      if (dy <= tolerance || dy / meanAbs <= tolerance) {
+        if (out === null) out = Float64Array.from(time);
+        out[order[i]] = cut;
+      } else {
+        if (!runSorted) order.subarray(runStart, i).sort();
+        cut = t;
+        runStart = i;
+        runSorted = true;
+        continue;
+      }
     }
-    const dy = t - previous;
-    previous = t;
-    if (dy <= tolerance || dy / meanAbs <= tolerance) {
-      if (out === null) out = Float64Array.from(time);
-      out[order[i]] = cut;
-    } else cut = t;
+    runSorted &&= order[i] > order[i - 1];
   }
-  return out === null ? { time, order } : { time: out, order: orderBy(n, [{ key: out }]) };
+  if (!runSorted) order.subarray(runStart, n).sort();
+  return { time: out ?? time, order };
 }

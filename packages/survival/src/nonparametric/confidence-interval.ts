@@ -30,3 +30,25 @@ export function survivalConfidenceLimits(
   const ll = Math.log(-Math.log(s));
   return [Math.exp(-Math.exp(ll - half)), Math.exp(-Math.exp(ll + half))];
 }
+
+/**
+ * {@link survivalConfidenceLimits} along a curve, into `lower` and `upper`: computed at the first point and
+ * where `nEvent > 0` (survival and its standard error change only there), copied elsewhere, so a curve with
+ * many censoring-only times pays the log/exp once per event time.
+ */
+export function fillConfidenceLimits(
+  survival: Float64Array,
+  stdErrLog: Float64Array,
+  nEvent: Float64Array,
+  z: number,
+  confType: ConfType,
+  lower: Float64Array,
+  upper: Float64Array,
+): void {
+  for (let k = 0; k < survival.length; k++) {
+    if (k > 0 && nEvent[k] === 0) {
+      lower[k] = lower[k - 1];
+      upper[k] = upper[k - 1];
+    } else [lower[k], upper[k]] = survivalConfidenceLimits(survival[k], stdErrLog[k], z, confType);
+  }
+}

@@ -7,8 +7,8 @@ import type { EventInput, NumericInput } from '../internal/survival-data.js';
 import { toSurvivalData } from '../internal/survival-data.js';
 import { timeFixOrdered } from '../internal/time-fix.js';
 import type { ConfType } from './confidence-interval.js';
-import { survivalConfidenceLimits } from './confidence-interval.js';
-import { survivalQuantile } from './survival-quantile.js';
+import { fillConfidenceLimits } from './confidence-interval.js';
+import { survivalQuantiles } from './survival-quantile.js';
 
 /** Options for {@link kaplanMeier}. */
 export interface KaplanMeierOptions {
@@ -145,14 +145,13 @@ export function kaplanMeier(
     ({ codes, levels } = toFactor(options.group, 'group', options.levels && [...options.levels], data.rows));
   }
   const z = normalQuantile(1 - (1 - confLevel) / 2);
-  const order = orderByTime(data.time, codes, timeOrder);
+  const sorted = sortedByGroupAndTime(data.time, data.event, codes, timeOrder);
   const curves: KaplanMeierCurve[] = [];
   let start = 0;
   for (let g = 0; g < levels.length; g++) {
-    let end = start;
-    while (end < order.length && codes[order[end]] === g) end++;
+    const end = start + sorted.groupSize[g];
     if (end === start) continue; // a level given in `levels` without subjects
-    curves.push(curveFor(data.time, data.event, order, start, end, levels[g], z, confType, times, probs));
+    curves.push(curveFor(sorted.time, sorted.event, start, end, levels[g], z, confType, times, probs));
     start = end;
   }
   return {
@@ -164,10 +163,32 @@ export function kaplanMeier(
   };
 }
 
+/** Times and events ordered by group, then time (stably), read once so the curves are built sequentially. */
+function sortedByGroupAndTime(
+  time: Float64Array,
+  event: Uint8Array,
+  codes: Int32Array,
+  timeOrder: Int32Array | undefined,
+): { time: Float64Array; event: Uint8Array; groupSize: Int32Array } {
+  const order = orderByTime(time, codes, timeOrder);
+  const n = order.length;
+  const sortedTime = new Float64Array(n);
+  const sortedEvent = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    sortedTime[i] = time[order[i]];
+    sortedEvent[i] = event[order[i]];
+  }
+  let levels = 0;
+  for (let i = 0; i < n; i++) if (codes[i] >= levels) levels = codes[i] + 1;
+  const groupSize = new Int32Array(levels);
+  for (let i = 0; i < n; i++) groupSize[codes[i]]++;
+  return { time: sortedTime, event: sortedEvent, groupSize };
+}
+
+/** The curve of the subjects at [start, end) of `time`/`event` (sorted by time). */
 function curveFor(
   time: Float64Array,
   event: Uint8Array,
-  order: Int32Array,
   start: number,
   end: number,
   group: string,
@@ -177,7 +198,7 @@ function curveFor(
   probs: readonly number[],
 ): KaplanMeierCurve {
   let nTimes = 0;
-  for (let i = start; i < end; i++) if (i === start || time[order[i]] !== time[order[i - 1]]) nTimes++;
+  for (let i = start; i < end; i++) if (i === start || time[i] !== time[i - 1]) nTimes++;
   const t = new Float64Array(nTimes);
   const nRisk = new Float64Array(nTimes);
   const nEvent = new Float64Array(nTimes);
@@ -185,21 +206,15 @@ function curveFor(
   const survival = new Float64Array(nTimes);
   const stdErr = new Float64Array(nTimes);
   const stdErrLog = new Float64Array(nTimes);
-  const lower = new Float64Array(nTimes);
-  const upper = new Float64Array(nTimes);
   let s = 1;
   let greenwood = 0;
   let k = 0;
   let events = 0;
   for (let i = start; i < end; ) {
-    const ti = time[order[i]];
+    const ti = time[i];
     let d = 0;
-    let c = 0;
     let j = i;
-    for (; j < end && time[order[j]] === ti; j++) {
-      if (event[order[j]] === 1) d++;
-      else c++;
-    }
+    for (; j < end && time[j] === ti; j++) d += event[j];
     const atRisk = end - i;
     if (d > 0) {
       s *= (atRisk - d) / atRisk;
@@ -209,21 +224,22 @@ function curveFor(
     t[k] = ti;
     nRisk[k] = atRisk;
     nEvent[k] = d;
-    nCensor[k] = c;
+    nCensor[k] = j - i - d;
     survival[k] = s;
     stdErrLog[k] = Math.sqrt(greenwood);
     stdErr[k] = s * stdErrLog[k];
-    [lower[k], upper[k]] = survivalConfidenceLimits(s, stdErrLog[k], z, confType);
     k++;
     i = j;
   }
-  const quantiles: SurvivalQuantiles = {
-    probs: Float64Array.from(probs),
-    estimate: Float64Array.from(probs, (p) => survivalQuantile(t, survival, p)),
-    lower: Float64Array.from(probs, (p) => survivalQuantile(t, lower, p)),
-    upper: Float64Array.from(probs, (p) => survivalQuantile(t, upper, p)),
-  };
-  const median = 0.5;
+  const lower = new Float64Array(nTimes);
+  const upper = new Float64Array(nTimes);
+  fillConfidenceLimits(survival, stdErrLog, nEvent, z, confType, lower, upper);
+  // the requested probabilities, then the median, each series scanned once
+  const at = [...probs, 0.5];
+  const estimate = survivalQuantiles(t, survival, at);
+  const low = survivalQuantiles(t, lower, at);
+  const up = survivalQuantiles(t, upper, at);
+  const m = probs.length;
   return {
     group,
     n: end - start,
@@ -237,10 +253,15 @@ function curveFor(
     stdErrLog,
     lower,
     upper,
-    median: survivalQuantile(t, survival, median),
-    medianLower: survivalQuantile(t, lower, median),
-    medianUpper: survivalQuantile(t, upper, median),
-    quantiles,
+    median: estimate[m],
+    medianLower: low[m],
+    medianUpper: up[m],
+    quantiles: {
+      probs: Float64Array.from(probs),
+      estimate: estimate.slice(0, m),
+      lower: low.slice(0, m),
+      upper: up.slice(0, m),
+    },
     atTimes: survivalAt(t, nRisk, survival, stdErr, lower, upper, times),
   };
 }

@@ -18,9 +18,37 @@ export function survivalQuantile(
   firstTime = 0,
   tolerance = Math.sqrt(Number.EPSILON),
 ): number {
+  return survivalQuantiles(time, surv, [p], firstTime, tolerance)[0];
+}
+
+/**
+ * {@link survivalQuantile} at each of `probs`, building the de-duplicated step curve once (a curve of 1e6
+ * times is scanned once for all probabilities, not once per probability and limit).
+ */
+export function survivalQuantiles(
+  time: Float64Array,
+  surv: Float64Array,
+  probs: readonly number[],
+  firstTime = 0,
+  tolerance = Math.sqrt(Number.EPSILON),
+): Float64Array {
+  const { m, maxY } = distinctSteps(time, surv, firstTime);
+  const xmax = time.length > 0 ? time[time.length - 1] : firstTime;
+  return Float64Array.from(probs, (p) =>
+    quantileOfSteps(buffers.xs, buffers.ys, m, maxY, xmax, p, tolerance),
+  );
+}
+
+/**
+ * x = c(firstTime, time), y = c(0, 1 - surv) with duplicated y removed (the first kept, one NaN kept), into
+ * the reused buffers (a curve of 1e6 times would otherwise grow two boxed arrays per call).
+ */
+function distinctSteps(
+  time: Float64Array,
+  surv: Float64Array,
+  firstTime: number,
+): { m: number; maxY: number } {
   const n = time.length;
-  // x = c(firstTime, time), y = c(0, 1 - surv), duplicated y removed (keep the first).
-  // reused typed buffers (a curve of 1e6 times would otherwise grow two boxed arrays per call)
   if (buffers.xs.length < n + 1) buffers = { xs: new Float64Array(n + 1), ys: new Float64Array(n + 1) };
   const { xs, ys } = buffers;
   xs[0] = firstTime;
@@ -49,8 +77,20 @@ export function survivalQuantile(
     ys[m] = y;
     m++;
   }
+  return { m, maxY };
+}
+
+/** The quantile rule of {@link survivalQuantile} on the first `m` distinct steps. */
+function quantileOfSteps(
+  xs: Float64Array,
+  ys: Float64Array,
+  m: number,
+  maxY: number,
+  xmax: number,
+  p: number,
+  tolerance: number,
+): number {
   if (maxY < p) return Number.NaN;
-  const xmax = n > 0 ? time[n - 1] : firstTime;
   if (p === 0) return xs[0];
   const first = (bound: number): number => {
     for (let i = 0; i < m; i++) if (!Number.isNaN(ys[i]) && ys[i] >= bound) return i;

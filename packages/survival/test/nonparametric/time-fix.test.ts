@@ -1,12 +1,31 @@
 import { coxph } from '@tace/survival';
 import { concordance, kaplanMeier, logRank } from '@tace/survival/kernels';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { timeFix } from '../../src/internal/time-fix.js';
+import { orderBy } from '../../src/internal/argsort.js';
+import { timeFix, timeFixOrdered } from '../../src/internal/time-fix.js';
 
 describe('timeFix (R aeqSurv)', () => {
   it('merges times within sqrt(eps) of the previous distinct time into the first of the run', () => {
     const eps = 1e-10;
     expect(Array.from(timeFix(Float64Array.of(2, 1 + eps, 1, 1 + 2 * eps, 3)))).toEqual([2, 1, 1, 1, 3]);
+  });
+
+  it('returns the stable order of the merged times (runs of merged times in input order)', () => {
+    // times on a coarse grid plus noise below the tolerance: many merged runs, out of input order
+    const noisy = fc.array(
+      fc
+        .tuple(fc.integer({ min: 1, max: 8 }), fc.integer({ min: -3, max: 3 }))
+        .map(([t, e]) => t + e * 1e-10),
+      { minLength: 1, maxLength: 40 },
+    );
+    fc.assert(
+      fc.property(noisy, (values) => {
+        const { time, order } = timeFixOrdered(Float64Array.from(values));
+        expect(Array.from(order)).toEqual(Array.from(orderBy(time.length, [{ key: time }])));
+      }),
+      { seed: 22, numRuns: 300 },
+    );
   });
 
   it('returns the input unchanged when no times are near-tied', () => {
