@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { padMask } from '../features/shape/shape.js';
 import { indexToPoint } from '../image/geometry.js';
 import type { Image } from '../image/types.js';
 import { cropArray } from '../preprocess/crop.js';
@@ -19,35 +20,53 @@ export function voxelHash(data: Image['data']): string {
     .digest('hex');
 }
 
+/** Voxels per chunk of {@link uint32VoxelHash}'s conversion (256 KiB of UInt32). */
+const HASH_CHUNK = 65536;
+
+/**
+ * SHA-1 of the voxels cast to UInt32, as PyRadiomics hashes a mask (`imageoperations.getMask` casts it to
+ * UInt32 first): {@link voxelHash} of `Uint32Array.from(data)`, without the copy when the voxels are UInt32
+ * already (or non-negative Int32), else converted chunk by chunk into one small buffer.
+ */
+export function uint32VoxelHash(data: Image['data']): string {
+  if (data instanceof Uint32Array || (data instanceof Int32Array && !data.some((v) => v < 0))) {
+    return voxelHash(data);
+  }
+  const hash = createHash('sha1');
+  const chunk = new Uint32Array(Math.min(HASH_CHUNK, data.length));
+  for (let start = 0; start < data.length; start += HASH_CHUNK) {
+    const end = Math.min(start + HASH_CHUNK, data.length);
+    // TypedArray.set converts each element as Uint32Array.from does (ToUint32)
+    chunk.set(data.subarray(start, end) as ArrayLike<number>);
+    hash.update(new Uint8Array(chunk.buffer, 0, 4 * (end - start)));
+  }
+  return hash.digest('hex');
+}
+
 /** Number of 6-connected components of a binary mask (PyRadiomics `VolumeNum`, SimpleITK ConnectedComponent). */
 export function connectedComponents(mask: Uint8Array, size: readonly [number, number, number]): number {
-  const [nx, ny, nz] = size;
-  const seen = new Uint8Array(mask.length);
+  // on a copy padded by one empty voxel (no bounds tests), whose voxels are cleared once visited
+  const grid = padMask(mask, size);
+  const px = size[0] + 2;
+  const plane = px * (size[1] + 2);
+  const steps = Int32Array.of(-1, 1, -px, px, -plane, plane);
   const stack = new Int32Array(mask.length);
   let components = 0;
-  for (let start = 0; start < mask.length; start++) {
-    if (mask[start] === 0 || seen[start]) continue;
+  for (let start = 0; start < grid.length; start++) {
+    if (grid[start] === 0) continue;
     components++;
+    grid[start] = 0;
     let top = 0;
     stack[top++] = start;
-    seen[start] = 1;
     while (top > 0) {
       const v = stack[--top]!;
-      const i = v % nx;
-      const j = Math.floor(v / nx) % ny;
-      const k = Math.floor(v / (nx * ny));
-      const push = (w: number) => {
-        if (mask[w] !== 0 && !seen[w]) {
-          seen[w] = 1;
+      for (let a = 0; a < 6; a++) {
+        const w = v + steps[a]!;
+        if (grid[w] !== 0) {
+          grid[w] = 0;
           stack[top++] = w;
         }
-      };
-      if (i > 0) push(v - 1);
-      if (i < nx - 1) push(v + 1);
-      if (j > 0) push(v - nx);
-      if (j < ny - 1) push(v + nx);
-      if (k > 0) push(v - nx * ny);
-      if (k < nz - 1) push(v + nx * ny);
+      }
     }
   }
   return components;
@@ -80,13 +99,16 @@ export function imageDiagnostics(
   };
 }
 
-/** `diagnostics_Mask-<name>_*` entries: bounding box, voxel count, components, centre of mass, ROI intensity stats. */
+/**
+ * `diagnostics_Mask-<name>_*` entries: bounding box, voxel count, components, centre of mass, ROI intensity
+ * stats, and with `labels` (the voxels of the label image) their hash as UInt32 ({@link uint32VoxelHash}).
+ */
 export function maskDiagnostics(
   name: string,
   image: Image,
   mask: Uint8Array,
   box: BoundingBox,
-  hashSource?: Image['data'],
+  labels?: Image['data'],
 ): Record<string, string | number> {
   // mask voxels outside the bounding box are 0: statistics and components only visit the box
   const [nx, ny] = image.size;
@@ -118,7 +140,7 @@ export function maskDiagnostics(
   const com: [number, number, number] = [ci / n, cj / n, ck / n];
   const prefix = `diagnostics_Mask-${name}_`;
   return {
-    ...(hashSource !== undefined ? { [`${prefix}Hash`]: voxelHash(hashSource) } : {}),
+    ...(labels !== undefined ? { [`${prefix}Hash`]: uint32VoxelHash(labels) } : {}),
     [`${prefix}Spacing`]: pyTuple(image.spacing),
     [`${prefix}Size`]: pyTuple(image.size),
     [`${prefix}BoundingBox`]: pyTuple([...box.lower, ...box.size]),

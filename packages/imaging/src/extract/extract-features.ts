@@ -147,7 +147,7 @@ export function extractFeatures(
     const original = validateRoi(stats, { minimumROIDimensions: 1 });
     Object.assign(diagnostics, imageDiagnostics('original', image, true));
     // PyRadiomics hashes the mask after casting it to UInt32 (imageoperations.getMask)
-    Object.assign(diagnostics, maskDiagnostics('original', image, roi, original.box, asUint32(mask.data)));
+    Object.assign(diagnostics, maskDiagnostics('original', image, roi, original.box, mask.data));
   }
   // 2. normalisation and resampling
   let work = image;
@@ -391,15 +391,4 @@ function buildContext(
     boundingBox: { lower: [...box.lower], size: [...box.size] },
   };
   return { context, ibsiLevels };
-}
-
-/** The label voxels as UInt32 (PyRadiomics casts masks so before hashing); no copy when already 32-bit and non-negative. */
-function asUint32(data: Image['data']): Image['data'] {
-  if (data instanceof Uint32Array) return data;
-  if (data instanceof Int32Array) {
-    let negative = false;
-    for (let i = 0; i < data.length && !negative; i++) negative = data[i]! < 0;
-    if (!negative) return data;
-  }
-  return Uint32Array.from(data);
 }

@@ -1,4 +1,5 @@
 import type { RoiContext } from '../base.js';
+import { sortedValues } from './sorted-values.js';
 
 /** The 18 first-order features PyRadiomics enables by default (StandardDeviation is deprecated there). */
 export const FIRSTORDER_FEATURES = [
@@ -83,7 +84,8 @@ export interface FirstOrderStatistics {
  * Energy = sum (X + c)^2; TotalEnergy = voxelVolume * Energy; RootMeanSquared = sqrt(Energy / N);
  * Entropy = -sum p log2(p + eps) (eps = 2.2e-16); Uniformity = sum p^2; population moments, Skewness =
  * m3 / m2^1.5 and Kurtosis = m4 / m2^2 (0 when m2 = 0, as PyRadiomics and IBSI); the robust mean absolute
- * deviation over the values between the 10th and 90th percentiles inclusive. One sort, four passes.
+ * deviation over the values between the 10th and 90th percentiles inclusive. One sort (by counting for
+ * integer intensities: {@link sortedValues}), four passes.
  *
  * @param values ROI intensities (any order), N >= 1.
  */
@@ -94,7 +96,7 @@ export function firstOrderStatistics(
   const levels = options.levels ?? null;
   const voxelArrayShift = options.voxelArrayShift ?? 0;
   const n = values.length;
-  const sorted = Float64Array.from(values).sort();
+  const sorted = sortedValues(values);
   let sum = 0;
   let energy = 0;
   for (let i = 0; i < n; i++) {

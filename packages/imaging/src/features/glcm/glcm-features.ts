@@ -49,6 +49,7 @@ export function glcmFeatures(matrix: GlcmMatrix): Record<(typeof GLCM_FEATURE_NA
   const pxSuby = new Float64Array(maxLevel);
   const q = new Float64Array(n * n);
   const a = new Float64Array(n * n);
+  const columns = new Int32Array(n);
   for (let angle = 0; angle < nAngles; angle++) {
     const base = angle * n * n;
     px.fill(0);
@@ -65,6 +66,8 @@ export function glcmFeatures(matrix: GlcmMatrix): Record<(typeof GLCM_FEATURE_NA
     for (let i = 0; i < n; i++) {
       for (let j = 0; j < n; j++) {
         const p = values[base + i * n + j];
+        // an empty cell adds 0 to every sum below: skipped (most cells of a fine discretisation are empty)
+        if (p === 0) continue;
         px[i] += p;
         py[j] += p;
         ux += p * gl[i];
@@ -89,7 +92,10 @@ export function glcmFeatures(matrix: GlcmMatrix): Record<(typeof GLCM_FEATURE_NA
     let hxy2 = 0;
     for (let i = 0; i < n; i++) {
       for (let j = 0; j < n; j++) {
+        const pp = px[i] * py[j];
+        if (pp !== 0) hxy2 -= pp * Math.log2(pp + EPS);
         const p = values[base + i * n + j];
+        if (p === 0) continue;
         const s = gl[i] + gl[j] - ux - uy;
         const s2 = s * s;
         const dx = gl[i] - ux;
@@ -100,9 +106,7 @@ export function glcmFeatures(matrix: GlcmMatrix): Record<(typeof GLCM_FEATURE_NA
         sumSquares += p * dx * dx;
         varY += p * dy * dy;
         covariance += p * dx * dy;
-        const pp = px[i] * py[j];
         hxy1 -= p * Math.log2(pp + EPS);
-        hxy2 -= pp * Math.log2(pp + EPS);
       }
     }
     let hx = 0;
@@ -142,7 +146,7 @@ export function glcmFeatures(matrix: GlcmMatrix): Record<(typeof GLCM_FEATURE_NA
       sumAverage += k * pxAddy[k];
       sumEntropy -= pxAddy[k] * Math.log2(pxAddy[k] + EPS);
     }
-    const mcc = maximalCorrelation(values, base, n, px, py, q, a);
+    const mcc = maximalCorrelation(values, base, n, px, py, q, a, columns);
     const row = [
       autocorrelation,
       ux,
@@ -191,6 +195,7 @@ function maximalCorrelation(
   py: Float64Array,
   q: Float64Array,
   a: Float64Array,
+  columns: Int32Array,
 ): number {
   if (n < 2) return 1;
   for (let i = 0; i < n; i++) {
@@ -199,10 +204,13 @@ function maximalCorrelation(
       a[i * n + k] = d > 0 ? values[base + i * n + k] / Math.sqrt(d) : 0;
     }
   }
+  // Q = A A^T over the non-zero entries of each row of A only (the others add 0), in increasing k
   for (let i = 0; i < n; i++) {
+    let nonZero = 0;
+    for (let k = 0; k < n; k++) if (a[i * n + k] !== 0) columns[nonZero++] = k;
     for (let j = 0; j <= i; j++) {
       let s = 0;
-      for (let k = 0; k < n; k++) s += a[i * n + k] * a[j * n + k];
+      for (let c = 0; c < nonZero; c++) s += a[i * n + columns[c]] * a[j * n + columns[c]];
       q[i * n + j] = s;
       q[j * n + i] = s;
     }

@@ -1,6 +1,12 @@
 import { TaceError } from '@tace/core';
 import { generateAngles, type NeighborOptions } from '../texture-common/angles.js';
-import { roiLevels, type TextureGrid } from '../texture-common/texture-grid.js';
+import type { TextureGrid } from '../texture-common/texture-grid.js';
+import {
+  neighborPad,
+  neighborSteps,
+  type TextureVolume,
+  textureVolume,
+} from '../texture-common/texture-volume.js';
 import { angleDistance, type WeightingNorm } from '../texture-common/weighting.js';
 
 /** Largest GLCM accepted, in cells (2^26, 512 MB of doubles): about 2,270 grey levels present over 13 angles. */
@@ -43,18 +49,31 @@ export interface GlcmMatrix {
  * Grey level co-occurrence matrix (GLCM) of a discretised ROI, as PyRadiomics `RadiomicsGLCM.P_glcm`: pairs of
  * ROI voxels at each offset of {@link generateAngles} (13 directions in 3D for distance 1, 4 with `force2D`),
  * made symmetrical, grey levels absent from the ROI removed, empty angles removed, each angle normalised.
- * One pass over the grid.
+ * One pass over the ROI voxels ({@link glcmOfVolume}).
  *
  * Matches PyRadiomics' `brain1/brain2/breast1_glcm.npy` to 1e-12.
- * @throws {TaceError} see {@link roiLevels}.
+ * @throws {TaceError} see `roiLevels`; `INVALID_ARGUMENT` when the matrix would exceed {@link GLCM_MAX_CELLS}.
  * @example
  * const m = glcmMatrix({ grayLevels: Int32Array.from([1, 2, 2, 1]), size: [4, 1, 1] });
  * // m.nAngles === 1, p = [[0, 0.5], [0.5, 0]] scaled by symmetry: [[0, 1/3], ...]
  */
 export function glcmMatrix(grid: TextureGrid, options: GlcmOptions = {}): GlcmMatrix {
-  const roi = roiLevels(grid);
-  const { grayLevels: g, size } = grid;
-  const angles = generateAngles(size, { ...options, bidirectional: false });
+  const angles = generateAngles(grid.size, { ...options, bidirectional: false });
+  return glcmOfVolume(textureVolume(grid, neighborPad(angles)), angles, options);
+}
+
+/**
+ * {@link glcmMatrix} of a prepared {@link TextureVolume} (padded for `angles`) and the `angles` of
+ * `generateAngles` (one direction per pair): one pass over the ROI voxels, each reading its neighbours by a
+ * linear step.
+ * @throws {TaceError} `INVALID_ARGUMENT` when the matrix would exceed {@link GLCM_MAX_CELLS}.
+ */
+export function glcmOfVolume(
+  volume: TextureVolume,
+  angles: Int32Array,
+  options: GlcmOptions = {},
+): GlcmMatrix {
+  const { roi, levels: pg, voxels } = volume;
   const na = angles.length / 3;
   const ng = roi.levels.length;
   const ng2 = ng * ng;
@@ -66,23 +85,14 @@ export function glcmMatrix(grid: TextureGrid, options: GlcmOptions = {}): GlcmMa
     );
   }
   const counts = new Float64Array(na * ng2);
-  const [sx, sy, sz] = size;
-  let v = 0;
-  for (let z = 0; z < sz; z++) {
-    for (let y = 0; y < sy; y++) {
-      for (let x = 0; x < sx; x++, v++) {
-        const gi = g[v];
-        if (gi === 0) continue;
-        const ri = roi.row[gi] * ng;
-        for (let a = 0; a < na; a++) {
-          const nx = x + angles[3 * a];
-          const ny = y + angles[3 * a + 1];
-          const nz = z + angles[3 * a + 2];
-          if (nx < 0 || nx >= sx || ny < 0 || ny >= sy || nz < 0 || nz >= sz) continue;
-          const gj = g[nx + sx * (ny + sy * nz)];
-          if (gj !== 0) counts[a * ng2 + ri + roi.row[gj]]++;
-        }
-      }
+  const steps = neighborSteps(volume, angles);
+  const row = roi.row;
+  for (let n = 0; n < voxels.length; n++) {
+    const v = voxels[n];
+    const ri = row[pg[v]] * ng;
+    for (let a = 0, base = ri; a < na; a++, base += ng2) {
+      const gj = pg[v + steps[a]];
+      if (gj !== 0) counts[base + row[gj]]++;
     }
   }
   if (options.symmetrical !== false) {

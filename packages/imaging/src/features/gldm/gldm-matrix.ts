@@ -1,7 +1,12 @@
 import { assertFiniteNumber } from '@tace/core';
 import { generateAngles, type NeighborOptions } from '../texture-common/angles.js';
-import { paddedGrid } from '../texture-common/padded-grid.js';
-import { roiLevels, type TextureGrid } from '../texture-common/texture-grid.js';
+import type { TextureGrid } from '../texture-common/texture-grid.js';
+import {
+  neighborPad,
+  neighborSteps,
+  type TextureVolume,
+  textureVolume,
+} from '../texture-common/texture-volume.js';
 
 /** Options of {@link gldmMatrix}. */
 export interface GldmOptions extends NeighborOptions {
@@ -31,33 +36,38 @@ export interface GldmMatrix {
  * @example gldmMatrix({ grayLevels: Int32Array.from([1, 1, 2]), size: [3, 1, 1] }).dependences // [1, 2]
  */
 export function gldmMatrix(grid: TextureGrid, options: GldmOptions = {}): GldmMatrix {
-  const alpha = options.alpha ?? 0;
+  const offsets = generateAngles(grid.size, { ...options, bidirectional: true });
+  return gldmOfVolume(textureVolume(grid, neighborPad(offsets)), offsets, options.alpha);
+}
+
+/**
+ * {@link gldmMatrix} of a prepared {@link TextureVolume} (padded for `offsets`) and the neighbour `offsets`
+ * of `generateAngles` (both directions): one pass over the ROI voxels.
+ * @throws {TaceError} `INVALID_ARGUMENT` for a non-finite alpha.
+ */
+export function gldmOfVolume(volume: TextureVolume, offsets: Int32Array, alpha = 0): GldmMatrix {
   assertFiniteNumber(alpha, 'alpha');
-  const roi = roiLevels(grid);
-  const { grayLevels: g, size } = grid;
-  const [sx, sy, sz] = size;
-  const offsets = generateAngles(size, { ...options, bidirectional: true });
+  const { roi, levels: pg, voxels } = volume;
   const na = offsets.length / 3;
   const ng = roi.levels.length;
   const nd = na + 1;
   const counts = new Float64Array(ng * nd);
-  const { levels: pg, steps, origin, strideY, strideZ } = paddedGrid(grid, offsets);
-  let v = 0;
-  for (let z = 0; z < sz; z++) {
-    for (let y = 0; y < sy; y++) {
-      const row = origin + strideY * y + strideZ * z;
-      for (let x = 0; x < sx; x++, v++) {
-        const gi = g[v];
-        if (gi === 0) continue;
-        const p = row + x;
-        let dependent = 0;
-        for (let a = 0; a < na; a++) {
-          const gj = pg[p + steps[a]];
-          if (gj !== 0 && Math.abs(gi - gj) <= alpha) dependent++;
-        }
-        counts[roi.row[gi] * nd + dependent]++;
+  const steps = neighborSteps(volume, offsets);
+  for (let n = 0; n < voxels.length; n++) {
+    const p = voxels[n];
+    const gi = pg[p];
+    let dependent = 0;
+    if (alpha === 0) {
+      // integer levels: within 0 of gi is equal to gi (and so in the ROI); counted without a branch, which
+      // the processor could not predict
+      for (let a = 0; a < na; a++) dependent += +(pg[p + steps[a]] === gi);
+    } else {
+      for (let a = 0; a < na; a++) {
+        const gj = pg[p + steps[a]];
+        if (gj !== 0 && Math.abs(gi - gj) <= alpha) dependent++;
       }
     }
+    counts[roi.row[gi] * nd + dependent]++;
   }
   const used: number[] = [];
   for (let d = 0; d < nd; d++) {

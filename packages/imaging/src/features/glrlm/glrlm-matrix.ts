@@ -1,6 +1,11 @@
 import { generateAngles, type NeighborOptions } from '../texture-common/angles.js';
-import { paddedGrid } from '../texture-common/padded-grid.js';
-import { roiLevels, type TextureGrid } from '../texture-common/texture-grid.js';
+import type { TextureGrid } from '../texture-common/texture-grid.js';
+import {
+  neighborPad,
+  neighborSteps,
+  type TextureVolume,
+  textureVolume,
+} from '../texture-common/texture-volume.js';
 import { angleDistance, type WeightingNorm } from '../texture-common/weighting.js';
 
 /** Options of {@link glrlmMatrix}. */
@@ -48,56 +53,57 @@ export interface GlrlmMatrix {
  * @example glrlmMatrix({ grayLevels: Int32Array.from([1, 1, 2]), size: [3, 1, 1] }).values // [1, 1] runs of 2 and 1
  */
 export function glrlmMatrix(grid: TextureGrid, options: GlrlmOptions = {}): GlrlmMatrix {
-  const roi = roiLevels(grid);
-  const { size } = grid;
-  const [sx, sy, sz] = size;
-  const angles = generateAngles(size, { ...options, bidirectional: false });
+  const angles = generateAngles(grid.size, { ...options, bidirectional: false });
+  return glrlmOfVolume(textureVolume(grid, neighborPad(angles)), angles, options);
+}
+
+/**
+ * {@link glrlmMatrix} of a prepared {@link TextureVolume} (padded for `angles`) and the `angles` of
+ * `generateAngles` (one direction per pair). For each angle, one pass over the ROI voxels in the angle's
+ * direction: the run through a voxel so far is 1 plus its predecessor's when that holds the same grey level,
+ * and a run is counted at its last voxel (the next one holds another level or none); without branches, which
+ * the processor could not predict on a textured ROI.
+ */
+export function glrlmOfVolume(
+  volume: TextureVolume,
+  angles: Int32Array,
+  options: Omit<GlrlmOptions, keyof NeighborOptions> = {},
+): GlrlmMatrix {
+  const { roi, levels: pg, voxels, size } = volume;
   const na = angles.length / 3;
   const ng = roi.levels.length;
-  const nr = Math.max(sx, sy, sz);
+  const nr = Math.max(size[0], size[1], size[2]);
   const block = ng * nr;
-  const counts = new Float64Array(na * block);
-  const { levels: pg, steps, origin, strideY, strideZ } = paddedGrid(grid, angles, -1);
+  // integer counts (cheaper to increment), as doubles for the features after the pass
+  const runCounts = new Int32Array(na * block);
+  const steps = neighborSteps(volume, angles);
+  const row = roi.row;
+  // run length so far at each ROI voxel (0 outside the ROI, never written)
+  const runs = new Int32Array(pg.length);
+  const nv = voxels.length;
   for (let a = 0; a < na; a++) {
     const step = steps[a];
     const base = a * block;
-    let multiElement = false;
-    for (let z = 0; z < sz; z++) {
-      for (let y = 0; y < sy; y++) {
-        const line = origin + strideY * y + strideZ * z;
-        for (let x = 0; x < sx; x++) {
-          // A line starts where the previous voxel along the angle falls outside the grid (the -1 border).
-          let v = line + x;
-          if (pg[v - step] !== -1) continue;
-          let level = -1;
-          let run = 0;
-          let elements = 0;
-          for (let gv = pg[v]; gv !== -1; v += step, gv = pg[v]) {
-            if (gv !== 0) {
-              elements++;
-              if (level === -1) {
-                level = gv;
-                run = 0;
-              } else if (gv === level) {
-                run++;
-              } else {
-                counts[base + roi.row[level] * nr + run]++;
-                level = gv;
-                run = 0;
-              }
-            } else if (level !== -1) {
-              counts[base + roi.row[level] * nr + run]++;
-              level = -1;
-            }
-          }
-          if (level !== -1) counts[base + roi.row[level] * nr + run]++;
-          if (elements > 1) multiElement = true;
-        }
-      }
+    let longest = 0;
+    // voxels are listed by increasing index: follow them forward for a positive step, backward otherwise
+    for (let s = 0; s < nv; s++) {
+      const v = voxels[step > 0 ? s : nv - 1 - s];
+      const level = pg[v];
+      const run = 1 + +(pg[v - step] === level) * runs[v - step];
+      runs[v] = run;
+      runCounts[base + row[level] * nr + run - 1] += +(pg[v + step] !== level);
+      if (run > longest) longest = run;
     }
-    // PyRadiomics: the ROI is 2D for this angle, remove its (length-1) runs.
-    if (!multiElement && options.dropSingleVoxelAngles !== false) counts.fill(0, base, base + block);
+    // PyRadiomics: the ROI is 2D for this angle (no line holds two ROI voxels), remove its (length-1) runs.
+    if (
+      longest === 1 &&
+      options.dropSingleVoxelAngles !== false &&
+      !anyLineHoldsTwo(volume, angles.subarray(3 * a, 3 * a + 3))
+    ) {
+      runCounts.fill(0, base, base + block);
+    }
   }
+  const counts = Float64Array.from(runCounts);
   let kept: number[];
   let merged: Float64Array;
   const norm = options.weightingNorm ?? null;
@@ -147,4 +153,26 @@ export function glrlmMatrix(grid: TextureGrid, options: GlrlmOptions = {}): Glrl
     runLengths: Float64Array.from(used, (r) => r + 1),
     angles: keptAngles,
   };
+}
+
+/** Whether some line of the grid along `offset` holds two ROI voxels (not necessarily adjacent). */
+function anyLineHoldsTwo(volume: TextureVolume, offset: Int32Array): boolean {
+  const { levels: pg, voxels, size, pad, strideY, strideZ } = volume;
+  const [ox, oy, oz] = offset;
+  const step = ox + strideY * oy + strideZ * oz;
+  for (let n = 0; n < voxels.length; n++) {
+    // grid coordinates of the voxel, then walk forward along the offset until the grid ends
+    const p = voxels[n];
+    let z = Math.floor(p / strideZ) - pad;
+    let y = Math.floor((p % strideZ) / strideY) - pad;
+    let x = (p % strideY) - pad;
+    for (let w = p + step; ; w += step) {
+      x += ox;
+      y += oy;
+      z += oz;
+      if (x < 0 || x >= size[0] || y < 0 || y >= size[1] || z < 0 || z >= size[2]) break;
+      if (pg[w] !== 0) return true;
+    }
+  }
+  return false;
 }

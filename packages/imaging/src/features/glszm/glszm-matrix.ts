@@ -1,6 +1,11 @@
 import { generateAngles, type NeighborOptions } from '../texture-common/angles.js';
-import { paddedGrid } from '../texture-common/padded-grid.js';
-import { roiLevels, type TextureGrid } from '../texture-common/texture-grid.js';
+import type { TextureGrid } from '../texture-common/texture-grid.js';
+import {
+  neighborPad,
+  neighborSteps,
+  type TextureVolume,
+  textureVolume,
+} from '../texture-common/texture-volume.js';
 
 /** Options of {@link glszmMatrix}: `force2D` gives 8-connected zones within each slice. */
 export type GlszmOptions = Omit<NeighborOptions, 'distances'>;
@@ -30,46 +35,48 @@ export interface GlszmMatrix {
  * @example glszmMatrix({ grayLevels: Int32Array.from([1, 1, 2]), size: [3, 1, 1] }).zoneSizes // [1, 2]
  */
 export function glszmMatrix(grid: TextureGrid, options: GlszmOptions = {}): GlszmMatrix {
-  const roi = roiLevels(grid);
-  const { size } = grid;
-  const [sx, sy, sz] = size;
-  const offsets = generateAngles(size, { ...options, distances: [1], bidirectional: true });
+  const offsets = generateAngles(grid.size, { ...options, distances: [1], bidirectional: true });
+  return glszmOfVolume(textureVolume(grid, neighborPad(offsets)), offsets);
+}
+
+/**
+ * {@link glszmMatrix} of a prepared {@link TextureVolume} (padded for `offsets`, which it does not modify)
+ * and the zone-connecting `offsets` (distance 1, both directions): zones grown from the ROI voxels in grid order.
+ */
+export function glszmOfVolume(volume: TextureVolume, offsets: Int32Array): GlszmMatrix {
+  const { roi, voxels } = volume;
   const na = offsets.length / 3;
-  const { levels: pg, steps, origin, strideY, strideZ } = paddedGrid(grid, offsets);
-  // Visited voxels are marked by setting their padded grey level to 0 (the border is 0 already).
+  const steps = neighborSteps(volume, offsets);
+  // Visited voxels are marked by setting their grey level to 0 in a copy of the padded volume.
+  const pg = volume.levels.slice();
   const stack = new Int32Array(roi.voxelCount);
   const zoneLevel = new Int32Array(roi.voxelCount);
   const zoneSize = new Int32Array(roi.voxelCount);
   let zones = 0;
   let maxSize = 0;
-  for (let z = 0; z < sz; z++) {
-    for (let y = 0; y < sy; y++) {
-      const line = origin + strideY * y + strideZ * z;
-      for (let x = 0; x < sx; x++) {
-        const start = line + x;
-        const level = pg[start];
-        if (level === 0) continue;
-        pg[start] = 0;
-        let top = 0;
-        stack[top++] = start;
-        let count = 0;
-        while (top > 0) {
-          const v = stack[--top];
-          count++;
-          for (let a = 0; a < na; a++) {
-            const w = v + steps[a];
-            if (pg[w] === level) {
-              pg[w] = 0;
-              stack[top++] = w;
-            }
-          }
+  for (let n = 0; n < voxels.length; n++) {
+    const start = voxels[n];
+    const level = pg[start];
+    if (level === 0) continue;
+    pg[start] = 0;
+    let top = 0;
+    stack[top++] = start;
+    let count = 0;
+    while (top > 0) {
+      const v = stack[--top];
+      count++;
+      for (let a = 0; a < na; a++) {
+        const w = v + steps[a];
+        if (pg[w] === level) {
+          pg[w] = 0;
+          stack[top++] = w;
         }
-        zoneLevel[zones] = roi.row[level];
-        zoneSize[zones] = count;
-        zones++;
-        if (count > maxSize) maxSize = count;
       }
     }
+    zoneLevel[zones] = roi.row[level];
+    zoneSize[zones] = count;
+    zones++;
+    if (count > maxSize) maxSize = count;
   }
   const column = new Int32Array(maxSize + 1).fill(-1);
   for (let z = 0; z < zones; z++) column[zoneSize[z]] = 0;

@@ -1,6 +1,11 @@
 import { generateAngles, type NeighborOptions } from '../texture-common/angles.js';
-import { paddedGrid } from '../texture-common/padded-grid.js';
-import { roiLevels, type TextureGrid } from '../texture-common/texture-grid.js';
+import type { TextureGrid } from '../texture-common/texture-grid.js';
+import {
+  neighborPad,
+  neighborSteps,
+  type TextureVolume,
+  textureVolume,
+} from '../texture-common/texture-volume.js';
 
 /** Options of {@link ngtdmMatrix}. */
 export interface NgtdmOptions extends NeighborOptions {
@@ -31,39 +36,42 @@ export interface NgtdmMatrix {
  * @example ngtdmMatrix({ grayLevels: Int32Array.from([1, 2]), size: [2, 1, 1] }).values // [1, 1, 1, 1, 1, 2]
  */
 export function ngtdmMatrix(grid: TextureGrid, options: NgtdmOptions = {}): NgtdmMatrix {
-  const roi = roiLevels(grid);
-  const { grayLevels: g, size } = grid;
-  const [sx, sy, sz] = size;
-  const offsets = generateAngles(size, { ...options, bidirectional: true });
+  const offsets = generateAngles(grid.size, { ...options, bidirectional: true });
+  return ngtdmOfVolume(textureVolume(grid, neighborPad(offsets)), offsets, options);
+}
+
+/**
+ * {@link ngtdmMatrix} of a prepared {@link TextureVolume} (padded for `offsets`) and the neighbour `offsets`
+ * of `generateAngles` (both directions): one pass over the ROI voxels, in grid order (the sums of `s_i` are
+ * accumulated in that order).
+ */
+export function ngtdmOfVolume(
+  volume: TextureVolume,
+  offsets: Int32Array,
+  options: Omit<NgtdmOptions, keyof NeighborOptions> = {},
+): NgtdmMatrix {
+  const { roi, levels: pg, voxels } = volume;
   const na = offsets.length / 3;
   const ng = roi.levels.length;
   const values = new Float64Array(3 * ng);
   for (let r = 0; r < ng; r++) values[3 * r + 2] = roi.levels[r];
-  const { levels: pg, steps, origin, strideY, strideZ } = paddedGrid(grid, offsets);
+  const steps = neighborSteps(volume, offsets);
   const countIsolated = options.countIsolated !== false;
-  let v = 0;
-  for (let z = 0; z < sz; z++) {
-    for (let y = 0; y < sy; y++) {
-      const line = origin + strideY * y + strideZ * z;
-      for (let x = 0; x < sx; x++, v++) {
-        const gi = g[v];
-        if (gi === 0) continue;
-        const p = line + x;
-        let count = 0;
-        let sum = 0;
-        for (let a = 0; a < na; a++) {
-          const gj = pg[p + steps[a]];
-          if (gj !== 0) {
-            count++;
-            sum += gj;
-          }
-        }
-        if (count === 0 && !countIsolated) continue;
-        const r = roi.row[gi];
-        values[3 * r]++;
-        values[3 * r + 1] += count === 0 ? 0 : Math.abs(gi - sum / count);
-      }
+  for (let n = 0; n < voxels.length; n++) {
+    const p = voxels[n];
+    const gi = pg[p];
+    let count = 0;
+    let sum = 0;
+    for (let a = 0; a < na; a++) {
+      // no branch: a neighbour outside the ROI adds 0 to both (the integer sum stays exact)
+      const gj = pg[p + steps[a]];
+      count += +(gj !== 0);
+      sum += gj;
     }
+    if (count === 0 && !countIsolated) continue;
+    const r = roi.row[gi];
+    values[3 * r]++;
+    values[3 * r + 1] += count === 0 ? 0 : Math.abs(gi - sum / count);
   }
   return { values, nLevels: ng };
 }

@@ -26,6 +26,32 @@ function cross(p: readonly number[], q: readonly number[]): [number, number, num
 /** Triangles of each of the 128 cases as flat edge-number lists (each patch split as when it is alone). */
 const CASES: readonly Int8Array[] = harmonizedTriangleTable();
 
+/** The 4-bit code of the voxels (0, 0), (1, 0), (0, 1), (1, 1) in (y, z) from `index` (1 when inside). */
+function faceCode(data: Uint8Array, index: number, dy: number, dz: number): number {
+  return (
+    (data[index] !== 0 ? 1 : 0) |
+    (data[index + dy] !== 0 ? 2 : 0) |
+    (data[index + dz] !== 0 ? 4 : 0) |
+    (data[index + dy + dz] !== 0 ? 8 : 0)
+  );
+}
+
+/** Cube-corner bits of a face code at the cube's low x (corners 0, 3, 4, 7) and high x (1, 2, 5, 6). */
+const LOW_FACE = faceCorners(0);
+const HIGH_FACE = faceCorners(1);
+
+/** For each 4-bit face code, the bits of the cube corners with x = `x` at the code's (y, z) positions. */
+function faceCorners(x: number): Uint8Array {
+  const out = new Uint8Array(16);
+  for (let code = 0; code < 16; code++) {
+    for (let c = 0; c < 8; c++) {
+      const [cx, cy, cz] = CUBE_CORNERS[c]!;
+      if (cx === x && (code >> (cy + 2 * cz)) & 1) out[code] |= 1 << c;
+    }
+  }
+  return out;
+}
+
 /**
  * Surface area (mm^2) and enclosed volume (mm^3) of the marching-cubes mesh of a binary mask cut at 0.5, as
  * PyRadiomics `cshape.calculate_coefficients`: every 2x2x2 cube of the grid is looked up in the triangle
@@ -50,7 +76,6 @@ export function meshAreaVolume(
   const [nx, ny, nz] = grid.size;
   const [sx, sy, sz] = grid.spacing;
   const { data } = grid;
-  const cornerOffsets = CUBE_CORNERS.map(([di, dj, dk]) => di + nx * (dj + ny * dk));
   // Per case, with a, b, d the spacing-scaled vertex offsets of each triangle and p the cube corner in mm:
   // area = sum |(b - a) x (d - a)| / 2 (independent of p), and the signed tetrahedron volume to the origin
   // det(p + a, p + b, p + d) = det(a, b, d) + p . (a x b + b x d + d x a) (terms with p twice vanish).
@@ -86,14 +111,20 @@ export function meshAreaVolume(
   }
   let surfaceArea = 0;
   let volume6 = 0;
+  const dy = nx;
+  const dz = nx * ny;
   for (let k = 0; k < nz - 1; k++) {
     const pz = (oz + k) * sz;
     for (let j = 0; j < ny - 1; j++) {
       const py = (oy + j) * sy;
+      // the cube at i is the face of its 4 voxels at x = i (corners 0, 3, 4, 7) and the face at x = i + 1
+      // (corners 1, 2, 5, 6), each face a 4-bit code (j, j + 1, k + 1, j + 1 and k + 1) read once
       let index = nx * (j + ny * k);
+      let face = faceCode(data, index, dy, dz);
       for (let i = 0; i < nx - 1; i++, index++) {
-        let cube = 0;
-        for (let c = 0; c < 8; c++) if (data[index + cornerOffsets[c]!] !== 0) cube |= 1 << c;
+        const next = faceCode(data, index + 1, dy, dz);
+        let cube = LOW_FACE[face] | HIGH_FACE[next];
+        face = next;
         let sign = 1;
         if (cube & 0x80) {
           cube ^= 0xff;
