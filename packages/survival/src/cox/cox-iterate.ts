@@ -55,13 +55,18 @@ export interface CoxIteratePlan {
   rowStep: Int32Array;
   /** Per step: wtave / d_k (its a_k's weight in the score; 0 in the dummy slot `nSteps`). */
   stepU: Float64Array;
+  /**
+   * Per column (and a spare slot p): the score, risk-set and tied-death sums carried between the row blocks
+   * of the a_k pass.
+   */
+  carry: Float64Array;
 }
 
 /**
- * Plans {@link coxIterate} for sorted right-censored data `d` whose centred/scaled covariates are `xc`
- * (column-major, n x p; copied into the plan's SIMD memory).
+ * Plans {@link coxIterate} for sorted right-censored data `d`. The caller writes the centred/scaled
+ * covariates (column-major, n x p) into the plan's `xc`, a view of its SIMD memory.
  */
-export function prepareCoxIterate(d: CoxData, xc: Float64Array): CoxIteratePlan {
+export function prepareCoxIterate(d: CoxData): CoxIteratePlan {
   const { n, p, time, status, weight, stratumEnd, efron } = d;
   let nGroups = 0;
   let nSteps = 0;
@@ -106,7 +111,6 @@ export function prepareCoxIterate(d: CoxData, xc: Float64Array): CoxIteratePlan 
   }
   const aOffset = n * p;
   const kernels = createKernels(aOffset + (nSteps + 1) * p + p * GRAM_BLOCK);
-  kernels.heap.set(xc);
   const stepF = new Float64Array(nSteps);
   const stepGroup = new Int32Array(nSteps);
   for (let g = 0; g < nGroups; g++) {
@@ -141,8 +145,15 @@ export function prepareCoxIterate(d: CoxData, xc: Float64Array): CoxIteratePlan 
     deadWt,
     rowStep,
     stepU: new Float64Array(nSteps + 1),
+    carry: new Float64Array(3 * (p + 1)),
   };
 }
+
+/**
+ * Rows per block of the row-blocked passes ({@link linearPredictor}, {@link riskSetSums}): a block of every
+ * per-row array stays in cache while the p columns go by, so each pass reads the covariates once.
+ */
+const ROW_BLOCK = 2048;
 
 /**
  * Partial log-likelihood, score vector `work.u` and information matrix `work.imat` (full p x p) at `beta`,
@@ -154,27 +165,59 @@ export function prepareCoxIterate(d: CoxData, xc: Float64Array): CoxIteratePlan 
  * and sum_k (wbar / d_k) C_k = sum_j r_j Lambda_j x_j x_j', Lambda_j the (Efron-share) cumulative hazard
  * of subject j. So the information is two weighted Gram matrices, X' diag(r Lambda) X - A' diag(wbar / d^2) A
  * (A the event steps' a_k), each computed by {@link addWeightedGram} in cache-sized row blocks. The passes:
- * the linear predictor column by column, one scalar backward pass for the denominators, log-likelihood and
- * hazard, one backward pass per column for a_k and the score, one forward pass for r_j Lambda_j; then the two
- * Gram matrices. Only the p (p + 1) / 2 products per row and per event step touch memory p^2 times.
+ * the linear predictor and risk in row blocks, one scalar backward pass for the denominators, log-likelihood
+ * and hazard, one scalar forward pass for r_j Lambda_j, one backward pass in row blocks for a_k, the score
+ * and X' diag(r Lambda) X (the block's columns are still cached); then A' diag(wbar / d^2) A. The covariates
+ * are read from memory twice per step; the p (p + 1) / 2 products per row and per event step run on cached
+ * blocks.
  */
 export function coxIterate(d: CoxData, plan: CoxIteratePlan, beta: Float64Array, work: CoxWork): number {
-  const { n, p, status, offset, weight, stratumEnd } = d;
-  const { xc, nGroups, groupFirst, groupLast, groupReset, groupStep, groupSteps, groupDeadWt } = plan;
-  const { nSteps, stepF, stepGram, a, v, hazard, hazardDeath } = plan;
-  const { u, imat, eta, risk } = work;
+  linearPredictor(d, plan, beta, work);
+  const loglik = riskSetDenominators(plan, work);
+  hazardWeights(d, plan, work);
+  const { p } = d;
+  const { kernels, aOffset, nSteps, stepGram } = plan;
+  const { imat } = work;
   const ipack = work.imatPacked;
-  u.fill(0);
   ipack.fill(0);
-  eta.set(offset);
-  for (let c = 0; c < p; c++) {
-    const b = beta[c];
-    const col = c * n;
-    for (let i = 0; i < n; i++) eta[i] += b * xc[col + i];
+  riskSetSums(d, plan, work);
+  const ld = nSteps + 1;
+  addWeightedGram(kernels, aOffset, ld, 0, nSteps, p, stepGram, -1, ipack, aOffset + ld * p);
+  for (let i = 0, idx = 0; i < p; i++) {
+    for (let j = 0; j <= i; j++, idx++) {
+      imat[i * p + j] = ipack[idx];
+      imat[j * p + i] = ipack[idx];
+    }
   }
-  for (let i = 0; i < n; i++) risk[i] = Math.exp(eta[i]) * weight[i];
-  // denominators, log-likelihood and hazard, backwards over the blocks of tied times
-  const { dead, deadWt, rowStep, stepU } = plan;
+  return loglik;
+}
+
+/** `work.eta` = offset + x'beta and `work.risk` = exp(eta) * weight per sorted row, in row blocks. */
+function linearPredictor(d: CoxData, plan: CoxIteratePlan, beta: Float64Array, work: CoxWork): void {
+  const { n, p, offset, weight } = d;
+  const { xc } = plan;
+  const { eta, risk } = work;
+  for (let i0 = 0; i0 < n; i0 += ROW_BLOCK) {
+    const i1 = Math.min(n, i0 + ROW_BLOCK);
+    for (let i = i0; i < i1; i++) eta[i] = offset[i];
+    for (let c = 0; c < p; c++) {
+      const b = beta[c];
+      const col = c * n;
+      for (let i = i0; i < i1; i++) eta[i] += b * xc[col + i];
+    }
+    for (let i = i0; i < i1; i++) risk[i] = Math.exp(eta[i]) * weight[i];
+  }
+}
+
+/**
+ * Backwards over the blocks of tied times: the Efron-step denominators d_k (their score and information
+ * weights in `plan.stepU` and `plan.stepGram`), the hazard increments, and the log partial likelihood
+ * (returned).
+ */
+function riskSetDenominators(plan: CoxIteratePlan, work: CoxWork): number {
+  const { nGroups, groupFirst, groupLast, groupReset, groupStep, groupSteps, groupDeadWt } = plan;
+  const { stepF, stepGram, stepU, hazard, hazardDeath, dead, deadWt } = plan;
+  const { eta, risk } = work;
   let loglik = 0;
   let denom = 0;
   for (let g = 0; g < nGroups; g++) {
@@ -206,42 +249,117 @@ export function coxIterate(d: CoxData, plan: CoxIteratePlan, beta: Float64Array,
     }
     denom += denom2;
   }
-  // a_k and the score, one column at a time, backwards over the rows
-  const ld = nSteps + 1;
-  for (let c = 0; c < p; c++) {
-    const col = c * n;
-    const acol = c * ld;
-    let uc = 0;
-    let ac = 0;
-    let a2 = 0;
-    for (let j = n - 1; j >= 0; j--) {
-      if (stratumEnd[j] === 1) ac = 0;
-      const xj = xc[col + j];
-      const rx = risk[j] * xj;
-      const drx = dead[j] * rx;
-      ac += rx - drx;
-      a2 += drx;
-      uc += deadWt[j] * xj;
-      const e = rowStep[j];
-      if (e === -1) continue;
-      if (e >= 0) {
-        const ai = ac + a2;
-        a[acol + e] = ai;
-        uc -= stepU[e] * ai;
-      } else {
-        const g = -2 - e;
-        for (let s = groupStep[g]; s < groupStep[g] + groupSteps[g]; s++) {
-          const ai = ac + stepF[s] * a2;
-          a[acol + s] = ai;
-          uc -= stepU[s] * ai;
-        }
-      }
-      ac += a2;
-      a2 = 0;
-    }
-    u[c] = uc;
+  return loglik;
+}
+
+/**
+ * The risk-weighted covariate sums a_k of every Efron step (`plan.a`), the score `work.u`, and
+ * X' diag(r Lambda) X added to `work.imatPacked`, backwards over the rows in blocks: within a block two
+ * columns at a time ({@link columnPairSums}), then the block's Gram products while its columns are cached.
+ * Needs `plan.v` ({@link hazardWeights}).
+ */
+function riskSetSums(d: CoxData, plan: CoxIteratePlan, work: CoxWork): void {
+  const { n, p } = d;
+  const { kernels, aOffset, nSteps, v, carry } = plan;
+  const scratch = aOffset + (nSteps + 1) * p;
+  carry.fill(0);
+  for (let i1 = n; i1 > 0; i1 -= ROW_BLOCK) {
+    const i0 = Math.max(0, i1 - ROW_BLOCK);
+    // an odd last column is paired with itself, its copy's sums going to the spare carry slot p
+    for (let c = 0; c < p; c += 2) columnPairSums(d, plan, work, c, c + 1 < p ? c + 1 : c, i0, i1);
+    addWeightedGram(kernels, 0, n, i0, i1, p, v, 1, work.imatPacked, scratch);
   }
-  // forward pass: cumulative hazard within strata, r_j Lambda_j
+  for (let c = 0; c < p; c++) work.u[c] = carry[3 * c];
+}
+
+/**
+ * For columns c1 and c2 (two independent chains of additions, interleaved for speed), rows i1 - 1 down to
+ * i0: the running risk-set sums, each Efron step's a_k, and the score, continuing from and returned to
+ * `plan.carry` (score, risk-set sum, tied-death sum per column; c2's at the spare slot p when c2 = c1).
+ */
+function columnPairSums(
+  d: CoxData,
+  plan: CoxIteratePlan,
+  work: CoxWork,
+  c1: number,
+  c2: number,
+  i0: number,
+  i1: number,
+): void {
+  const { n, stratumEnd } = d;
+  const { xc, groupStep, groupSteps, nSteps, stepF, stepU, a, dead, deadWt, rowStep, carry } = plan;
+  const { risk } = work;
+  const ld = nSteps + 1;
+  const x1 = c1 * n;
+  const x2 = c2 * n;
+  const a1 = c1 * ld;
+  const a2 = c2 * ld;
+  const k1 = 3 * c1;
+  const k2 = 3 * (c2 === c1 ? d.p : c2);
+  let u1 = carry[k1];
+  let s1 = carry[k1 + 1];
+  let t1 = carry[k1 + 2];
+  let u2 = carry[k2];
+  let s2 = carry[k2 + 1];
+  let t2 = carry[k2 + 2];
+  for (let j = i1 - 1; j >= i0; j--) {
+    if (stratumEnd[j] === 1) {
+      s1 = 0;
+      s2 = 0;
+    }
+    const xj1 = xc[x1 + j];
+    const xj2 = xc[x2 + j];
+    const r = risk[j];
+    const dj = dead[j];
+    const dw = deadWt[j];
+    const rx1 = r * xj1;
+    const rx2 = r * xj2;
+    const drx1 = dj * rx1;
+    const drx2 = dj * rx2;
+    s1 += rx1 - drx1;
+    s2 += rx2 - drx2;
+    t1 += drx1;
+    t2 += drx2;
+    u1 += dw * xj1;
+    u2 += dw * xj2;
+    const e = rowStep[j];
+    if (e === -1) continue;
+    if (e >= 0) {
+      const ai1 = s1 + t1;
+      const ai2 = s2 + t2;
+      a[a1 + e] = ai1;
+      a[a2 + e] = ai2;
+      u1 -= stepU[e] * ai1;
+      u2 -= stepU[e] * ai2;
+    } else {
+      const g = -2 - e;
+      for (let s = groupStep[g]; s < groupStep[g] + groupSteps[g]; s++) {
+        const ai1 = s1 + stepF[s] * t1;
+        const ai2 = s2 + stepF[s] * t2;
+        a[a1 + s] = ai1;
+        a[a2 + s] = ai2;
+        u1 -= stepU[s] * ai1;
+        u2 -= stepU[s] * ai2;
+      }
+    }
+    s1 += t1;
+    s2 += t2;
+    t1 = 0;
+    t2 = 0;
+  }
+  carry[k1] = u1;
+  carry[k1 + 1] = s1;
+  carry[k1 + 2] = t1;
+  carry[k2] = u2;
+  carry[k2 + 1] = s2;
+  carry[k2 + 2] = t2;
+}
+
+/** Forward over the blocks of tied times: `plan.v` = r_j Lambda_j, the cumulative hazard within strata. */
+function hazardWeights(d: CoxData, plan: CoxIteratePlan, work: CoxWork): void {
+  const { status } = d;
+  const { nGroups, groupFirst, groupLast, groupReset, groupSteps, hazard, hazardDeath, v } = plan;
+  const { risk } = work;
   let cum = 0;
   for (let g = nGroups - 1; g >= 0; g--) {
     const first = groupFirst[g];
@@ -256,15 +374,4 @@ export function coxIterate(d: CoxData, plan: CoxIteratePlan, beta: Float64Array,
     for (let j = first; j <= last; j++) v[j] = risk[j] * (status[j] === 1 ? lambdaDeath : lambda);
     cum += hazard[g];
   }
-  const { kernels, aOffset } = plan;
-  const scratch = aOffset + ld * p;
-  addWeightedGram(kernels, 0, n, n, p, v, 1, ipack, scratch);
-  addWeightedGram(kernels, aOffset, ld, nSteps, p, stepGram, -1, ipack, scratch);
-  for (let i = 0, idx = 0; i < p; i++) {
-    for (let j = 0; j <= i; j++, idx++) {
-      imat[i * p + j] = ipack[idx];
-      imat[j * p + i] = ipack[idx];
-    }
-  }
-  return loglik;
 }

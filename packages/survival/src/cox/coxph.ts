@@ -10,13 +10,14 @@ import {
   normalQuantile,
   normalSurvival,
   TaceError,
+  takeRows,
 } from '@tace/core';
 import type { GroupInput } from '../internal/factor.js';
 import { toFactor } from '../internal/factor.js';
 import { gatherEvent, gatherNumeric } from '../internal/gather.js';
 import { orderByTime } from '../internal/order.js';
 import { toSurvivalData } from '../internal/survival-data.js';
-import { timeFix } from '../internal/time-fix.js';
+import { timeFixOrdered } from '../internal/time-fix.js';
 import type { ConcordanceResult } from '../metrics/concordance.js';
 import { concordanceKernel } from '../metrics/concordance.js';
 import type { SingularPolicy } from './aliased.js';
@@ -24,8 +25,14 @@ import { aliasedColumns, aliasedWarning, assertNoAliased, subMatrix } from './al
 import { countingConcordance, readStart } from './counting-process-input.js';
 import type { CoxFitData } from './cox-data.js';
 import { TOLER_CHOL } from './cox-data.js';
-import type { CoxTerm } from './design.js';
-import { assertNoConstantColumn, buildDesign, describeTerms, expandCategoricalColumns } from './design.js';
+import type { CoxDesignColumns, CoxTerm } from './design.js';
+import {
+  assertNoConstantColumn,
+  buildDesignColumns,
+  describeTerms,
+  expandCategoricalColumns,
+  toRowMajor,
+} from './design.js';
 import { fitCox } from './newton-raphson.js';
 import { robustVariance } from './robust-variance.js';
 import { solveLdl } from './solve-ldl.js';
@@ -254,12 +261,14 @@ export function coxph(table: TableLike, columns: CoxColumns, fitOptions: CoxphOp
   const cc = completeCases(rowsTable, used, options.missing ?? 'error');
   const rows = cc.rows;
   const outcome = toSurvivalData(
-    gatherNumeric(getColumn(rowsTable, options.time), rows, `column '${options.time}'`),
-    gatherEvent(getColumn(rowsTable, options.event), rows, `column '${options.event}'`),
+    columnAtRows(getColumn(rowsTable, options.time), rows, `column '${options.time}'`, gatherNumeric),
+    columnAtRows(getColumn(rowsTable, options.event), rows, `column '${options.event}'`, gatherEvent),
     'error',
     { time: `column '${options.time}'`, event: `column '${options.event}'` },
   );
-  if (options.timeFix ?? true) outcome.time = timeFix(outcome.time);
+  // timefix's sort of the times is reused as the time order of the fit
+  let timeOrder: Int32Array | undefined;
+  if (options.timeFix ?? true) ({ time: outcome.time, order: timeOrder } = timeFixOrdered(outcome.time));
   const startTime =
     options.start === undefined ? undefined : readStart(rowsTable, options.start, rows, outcome.time);
   const n = rows.length;
@@ -326,71 +335,47 @@ export function coxph(table: TableLike, columns: CoxColumns, fitOptions: CoxphOp
         ).codes;
   // sort by stratum, then time (stable: ties keep input order, as R's order())
   const t = outcome.time;
-  const order = orderByTime(t, strataCodes);
-  // the model matrix is built directly in sorted order (no second copy)
+  const order = orderByTime(t, strataCodes, timeOrder);
+  // the model matrix is built column-major, directly in sorted order
   const terms = describeTerms(rowsTable, options.covariates, options.categorical ?? [], rows, expanded.spec);
-  const design = buildDesign(
-    rowsTable,
-    terms,
-    Int32Array.from(order, (k) => rows[k]),
-  );
+  const design = buildDesignColumns(rowsTable, terms, takeRows(rows, order));
   assertFiniteDesign(design, order, rows);
   const singular = options.singular ?? 'NA';
   assertOneOf(singular, 'singular', ['NA', 'error']);
   if (singular === 'error') assertNoConstantColumn(design);
   const { p } = design;
+  const sorted = (values: Float64Array, given: string | undefined, fill: number) =>
+    given === undefined ? new Float64Array(n).fill(fill) : takeRows(values, order);
+  const sortedCodes = (codes: Int32Array, given: string | undefined, fill: number) =>
+    given === undefined ? new Int32Array(n).fill(fill) : takeRows(codes, order);
   const data: CoxFitData = {
     n,
     p,
-    time: new Float64Array(n),
-    status: new Uint8Array(n),
-    x: design.x,
-    offset: new Float64Array(n),
-    weight: new Float64Array(n),
-    strata: new Int32Array(n),
+    time: takeRows(t, order),
+    status: takeRows(outcome.event, order),
+    x: toRowMajor(design.x, n, p),
+    offset: sorted(offset, options.offset, 0),
+    weight: sorted(weight, options.weights, 1),
+    strata: sortedCodes(strataCodes, options.strata, 0),
     stratumEnd: new Uint8Array(n),
     order,
-    start: startTime === undefined ? undefined : Float64Array.from(order, (k) => startTime[k]),
+    start: startTime === undefined ? undefined : takeRows(startTime, order),
     efron: ties === 'efron',
     eta: new Float64Array(n),
-    cluster: new Int32Array(n),
+    cluster: sortedCodes(clusterCodes, options.cluster, -1),
     strataLevels,
-    noCenter: new Uint8Array(p),
+    noCenter: unitColumns(design),
   };
-  for (let k = 0; k < n; k++) {
-    const i = order[k];
-    data.time[k] = t[i];
-    data.status[k] = outcome.event[i];
-    data.offset[k] = offset[i];
-    data.weight[k] = weight[i];
-    data.strata[k] = strataCodes[i];
-    data.cluster[k] = clusterCodes[i];
-  }
   for (let k = 0; k < n; k++)
     data.stratumEnd[k] = k === n - 1 || data.strata[k + 1] !== data.strata[k] ? 1 : 0;
-  for (let c = 0; c < p; c++) {
-    let zeroOne = 1;
-    for (let i = 0; i < n && zeroOne; i++) {
-      const v = design.x[i * p + c];
-      if (v !== 0 && v !== 1 && v !== -1) zeroOne = 0;
-    }
-    data.noCenter[c] = zeroOne;
-  }
-  const raw = fitCox(data, data.noCenter, { eps, maxIter, tolerChol: TOLER_CHOL });
+  const raw = fitCox(data, design.x, data.noCenter, { eps, maxIter, tolerChol: TOLER_CHOL });
   const aliased = aliasedColumns(raw.variance, raw.beta, p, maxIter);
   if (singular === 'error') assertNoAliased(aliased, design.names);
   const estimable = aliased.flatMap((a, c) => (a ? [] : [c]));
   const df = estimable.length;
   // beta is 0 at aliased columns (their Cholesky pivot vanished), as R's fit before it sets them NA
   const beta = raw.beta;
-  // centred linear predictor
-  let centre = 0;
-  for (let c = 0; c < p; c++) centre += beta[c] * raw.means[c];
-  for (let k = 0; k < n; k++) {
-    let z = data.offset[k] - centre;
-    for (let c = 0; c < p; c++) z += beta[c] * data.x[k * p + c];
-    data.eta[k] = z;
-  }
+  centredLinearPredictor(data, design.x, beta, raw.means);
   const linearPredictors = new Float64Array(n);
   for (let k = 0; k < n; k++) linearPredictors[order[k]] = data.eta[k];
   const warnings: string[] = [];
@@ -520,17 +505,17 @@ function fitConcordance(data: CoxFitData, clustered: boolean): ConcordanceResult
 
 /**
  * Every design value must be finite: an infinite covariate would otherwise surface as a singular
- * information matrix ("collinear"). Names the column and the (1-based) input row.
+ * information matrix ("collinear"). Names the column and the (1-based) input row of the first such value
+ * in sorted row order.
  */
-function assertFiniteDesign(
-  design: { x: Float64Array; p: number; names: string[] },
-  order: Int32Array,
-  rows: Int32Array,
-) {
-  const { x, p, names } = design;
-  for (let k = 0; k < order.length; k++) {
+function assertFiniteDesign(design: CoxDesignColumns, order: Int32Array, rows: Int32Array) {
+  const { x, n, p, names } = design;
+  let finite = true;
+  for (let i = 0; i < n * p && finite; i++) finite = Number.isFinite(x[i]);
+  if (finite) return;
+  for (let k = 0; k < n; k++) {
     for (let c = 0; c < p; c++) {
-      const v = x[k * p + c];
+      const v = x[c * n + k];
       if (!Number.isFinite(v)) {
         throw new TaceError(
           'INVALID_ARGUMENT',
@@ -544,6 +529,57 @@ function assertFiniteDesign(
       }
     }
   }
+}
+
+/** Per design column: 1 when every value is -1, 0 or 1 (R leaves such columns uncentred), else 0. */
+function unitColumns(design: CoxDesignColumns): Uint8Array {
+  const { x, n, p } = design;
+  const unit = new Uint8Array(p);
+  for (let c = 0; c < p; c++) {
+    let zeroOne = 1;
+    for (let i = c * n; i < (c + 1) * n && zeroOne; i++) {
+      const v = x[i];
+      if (v !== 0 && v !== 1 && v !== -1) zeroOne = 0;
+    }
+    unit[c] = zeroOne;
+  }
+  return unit;
+}
+
+/**
+ * `data.eta` = offset + x'beta - means'beta per sorted row, from the design `columns` (column-major), adding
+ * the terms in column order (as a row-major dot product would).
+ */
+function centredLinearPredictor(
+  data: CoxFitData,
+  columns: Float64Array,
+  beta: Float64Array,
+  means: Float64Array,
+): void {
+  const { n, p, eta, offset } = data;
+  let centre = 0;
+  for (let c = 0; c < p; c++) centre += beta[c] * means[c];
+  for (let k = 0; k < n; k++) eta[k] = offset[k] - centre;
+  for (let c = 0; c < p; c++) {
+    const b = beta[c];
+    const col = c * n;
+    for (let k = 0; k < n; k++) eta[k] += b * columns[col + k];
+  }
+}
+
+/**
+ * A numeric (or event) column at `rows`: the column itself when it is a `Float64Array` and `rows` are all
+ * its rows (no copy), else `gather`'s copy.
+ */
+function columnAtRows(
+  column: ArrayLike<unknown>,
+  rows: Int32Array,
+  param: string,
+  gather: (column: ArrayLike<unknown>, rows: Int32Array, param: string) => Float64Array,
+): Float64Array {
+  return column instanceof Float64Array && rows.length === column.length
+    ? column
+    : gather(column, rows, param);
 }
 
 /**

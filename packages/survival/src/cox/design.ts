@@ -1,6 +1,6 @@
 import type { CategoricalColumn, ColumnTable, TableLike } from '@tace/core';
 import { getColumn, isMissing, TaceError, toCategorical } from '@tace/core';
-import { gatherNumeric } from '../internal/gather.js';
+import { gatherNumericInto } from '../internal/gather.js';
 
 /** How one covariate (term) enters the model. */
 export interface CoxTerm {
@@ -161,10 +161,38 @@ export function describeTerms(
 
 /**
  * Builds the model matrix of `rows` of `table` for the given terms (so a fitted design can be applied to
- * new data).
+ * new data), row-major.
  * @throws {TaceError} `INVALID_ARGUMENT` for a category not seen when fitting or a non-numeric value.
  */
 export function buildDesign(table: TableLike, terms: readonly CoxTerm[], rows: Int32Array): CoxDesign {
+  const columns = buildDesignColumns(table, terms, rows);
+  return {
+    terms: [...terms],
+    names: columns.names,
+    x: toRowMajor(columns.x, columns.n, columns.p),
+    n: columns.n,
+    p: columns.p,
+  };
+}
+
+/** A model matrix, column-major (column c at `x[c * n]`), with R-style column names. */
+export interface CoxDesignColumns {
+  names: string[];
+  x: Float64Array;
+  n: number;
+  p: number;
+}
+
+/**
+ * {@link buildDesign}, column-major: each numeric term is one gather of its column at `rows` (in the order
+ * of `rows`, e.g. already sorted by time), written sequentially.
+ * @throws {TaceError} `INVALID_ARGUMENT` for a category not seen when fitting or a non-numeric value.
+ */
+export function buildDesignColumns(
+  table: TableLike,
+  terms: readonly CoxTerm[],
+  rows: Int32Array,
+): CoxDesignColumns {
   const names: string[] = [];
   for (const t of terms) {
     if (t.kind === 'numeric') names.push(t.name);
@@ -176,31 +204,47 @@ export function buildDesign(table: TableLike, terms: readonly CoxTerm[], rows: I
   for (const t of terms) {
     const values = getColumn(table, t.name);
     if (t.kind === 'numeric') {
-      const col = gatherNumeric(values, rows, `column '${t.name}'`);
       const c = t.columns[0];
-      for (let i = 0; i < n; i++) x[i * p + c] = col[i];
+      gatherNumericInto(values, rows, `column '${t.name}'`, x.subarray(c * n, (c + 1) * n));
     } else {
       const labels = Array.from(rows, (r) => (isMissing(values[r]) ? null : String(values[r]).trim()));
       const { codes } = toCategorical(labels, `column '${t.name}'`, { levels: t.levels });
-      for (let i = 0; i < n; i++) if (codes[i] > 0) x[i * p + t.columns[codes[i] - 1]] = 1;
+      for (let i = 0; i < n; i++) if (codes[i] > 0) x[t.columns[codes[i] - 1] * n + i] = 1;
     }
   }
-  return { terms: [...terms], names, x, n, p };
+  return { names, x, n, p };
+}
+
+/** Rows per block of {@link toRowMajor}: the block's p output rows stay in cache while each column is read. */
+const TRANSPOSE_BLOCK = 512;
+
+/** The row-major copy (n x p) of a column-major matrix, transposed in blocks of rows (cache-friendly). */
+export function toRowMajor(columns: Float64Array, n: number, p: number): Float64Array {
+  const x = new Float64Array(n * p);
+  for (let i0 = 0; i0 < n; i0 += TRANSPOSE_BLOCK) {
+    const i1 = Math.min(n, i0 + TRANSPOSE_BLOCK);
+    for (let c = 0; c < p; c++) {
+      const col = c * n;
+      for (let i = i0; i < i1; i++) x[i * p + c] = columns[col + i];
+    }
+  }
+  return x;
 }
 
 /**
  * Throws when a design column is constant (it has no effect to estimate).
  * @throws {TaceError} `INVALID_ARGUMENT` naming the column.
  */
-export function assertNoConstantColumn(design: CoxDesign): void {
+export function assertNoConstantColumn(design: CoxDesignColumns): void {
   const { x, n, p, names } = design;
   for (let c = 0; c < p; c++) {
+    const col = c * n;
     let constant = true;
-    for (let i = 1; i < n && constant; i++) if (x[i * p + c] !== x[c]) constant = false;
+    for (let i = 1; i < n && constant; i++) if (x[col + i] !== x[col]) constant = false;
     if (constant) {
       throw new TaceError(
         'INVALID_ARGUMENT',
-        `covariate '${names[c]}' is constant (${x[c]}) in the rows used`,
+        `covariate '${names[c]}' is constant (${x[col]}) in the rows used`,
         {
           param: `column '${names[c]}'`,
           remedy: 'drop it from covariates; a constant has no effect to estimate in a Cox model',

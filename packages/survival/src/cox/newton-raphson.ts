@@ -37,43 +37,32 @@ export interface CoxFitRaw {
  * `coxfit6`: covariates are centred and scaled (except those flagged in `noScale`), the step is halved
  * (towards the previous beta, more each time) when the log-likelihood decreases, and convergence is
  * |1 - l_old / l_new| <= eps.
- * Works on a centred/scaled copy of `data.x` (column-major for right-censored data, see {@link coxIterate}).
+ * Works on a centred/scaled copy of the covariates `columns` (the design of the sorted rows, column-major,
+ * as `data.x` row-major): column-major in the SIMD memory of {@link coxIterate} for right-censored data,
+ * row-major for the counting-process pass.
  */
 export function fitCox(
   data: CoxData,
+  columns: Float64Array,
   noScale: Uint8Array,
   control: CoxControl,
 ): CoxFitRaw & { means: Float64Array } {
-  const { n, p, weight } = data;
+  const { n, p } = data;
   const counting = data.start !== undefined;
-  // centred/scaled covariates: row-major for the counting-process pass, column-major otherwise
-  const xs = new Float64Array(n * p);
-  const rowStride = counting ? p : 1;
-  const colStride = counting ? 1 : n;
-  for (let c = 0; c < p; c++)
-    for (let i = 0; i < n; i++) xs[c * colStride + i * rowStride] = data.x[i * p + c];
-  const means = new Float64Array(p);
-  const scale = new Float64Array(p).fill(1);
-  let wsum = 0;
-  for (let i = 0; i < n; i++) wsum += weight[i];
-  for (let c = 0; c < p; c++) {
-    if (noScale[c]) continue;
-    const base = c * colStride;
-    let m = 0;
-    for (let i = 0; i < n; i++) m += weight[i] * xs[base + i * rowStride];
-    m /= wsum;
-    means[c] = m;
-    let abs = 0;
-    for (let i = 0; i < n; i++) {
-      xs[base + i * rowStride] -= m;
-      abs += weight[i] * Math.abs(xs[base + i * rowStride]);
-    }
-    scale[c] = abs > 0 ? wsum / abs : 1;
-    for (let i = 0; i < n; i++) xs[base + i * rowStride] *= scale[c];
-  }
+  const plan = counting ? null : prepareCoxIterate(data);
+  // row-major for the counting-process pass, else column-major in the plan's SIMD memory
+  const xs = plan === null ? new Float64Array(n * p) : plan.xc;
+  const { means, scale } = centreAndScale(
+    counting ? data.x : columns,
+    xs,
+    n,
+    p,
+    data.weight,
+    noScale,
+    counting,
+  );
   const d: CoxData = { ...data, x: counting ? xs : data.x };
   const work = coxWork(p, n);
-  const plan = counting ? null : prepareCoxIterate(d, xs);
   const iterate = (b: Float64Array): number =>
     plan === null ? coxIterateCounting(d, b, work) : coxIterate(d, plan, b, work);
   const beta = new Float64Array(p);
@@ -149,4 +138,43 @@ export function fitCox(
     singular,
     means,
   };
+}
+
+/**
+ * Writes to `xs` each column of `x` centred by its weighted mean and scaled by the inverse weighted mean
+ * absolute deviation, as R's `coxfit6` (columns flagged in `noScale` copied as they are: mean 0, scale 1).
+ * Both matrices column-major, or row-major when `rowMajor`; three reads of each column, one write.
+ */
+function centreAndScale(
+  x: Float64Array,
+  xs: Float64Array,
+  n: number,
+  p: number,
+  weight: Float64Array,
+  noScale: Uint8Array,
+  rowMajor: boolean,
+): { means: Float64Array; scale: Float64Array } {
+  const rowStride = rowMajor ? p : 1;
+  const colStride = rowMajor ? 1 : n;
+  const means = new Float64Array(p);
+  const scale = new Float64Array(p).fill(1);
+  let wsum = 0;
+  for (let i = 0; i < n; i++) wsum += weight[i];
+  for (let c = 0; c < p; c++) {
+    const base = c * colStride;
+    if (noScale[c]) {
+      for (let i = 0; i < n; i++) xs[base + i * rowStride] = x[base + i * rowStride];
+      continue;
+    }
+    let m = 0;
+    for (let i = 0; i < n; i++) m += weight[i] * x[base + i * rowStride];
+    m /= wsum;
+    means[c] = m;
+    let abs = 0;
+    for (let i = 0; i < n; i++) abs += weight[i] * Math.abs(x[base + i * rowStride] - m);
+    const sc = abs > 0 ? wsum / abs : 1;
+    scale[c] = sc;
+    for (let i = 0; i < n; i++) xs[base + i * rowStride] = (x[base + i * rowStride] - m) * sc;
+  }
+  return { means, scale };
 }

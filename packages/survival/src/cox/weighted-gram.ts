@@ -5,7 +5,7 @@ export const GRAM_BLOCK = 1024;
 
 /**
  * Adds `sign * sum_t weight[t] x_t x_t'` to the packed lower triangle `ipack` (p (p + 1) / 2), where x_t is
- * row t of a column-major matrix in `kernels.heap` (column c at `cols + c * ld`, rows 0..count-1). Works in
+ * row t of a column-major matrix in `kernels.heap` (column c at `cols + c * ld`, rows from..to-1). Works in
  * blocks of {@link GRAM_BLOCK} rows: the weighted block columns go to the heap at `scratch`
  * (p * GRAM_BLOCK doubles), then each of the p (p + 1) / 2 products is one SIMD dot product over the block,
  * so every pass over the rows reads cached memory. Allocation-free.
@@ -14,7 +14,8 @@ export function addWeightedGram(
   kernels: SimdKernels,
   cols: number,
   ld: number,
-  count: number,
+  from: number,
+  to: number,
   p: number,
   weight: Float64Array,
   sign: number,
@@ -22,8 +23,8 @@ export function addWeightedGram(
   scratch: number,
 ): void {
   const heap = kernels.heap;
-  for (let b0 = 0; b0 < count; b0 += GRAM_BLOCK) {
-    const len = Math.min(GRAM_BLOCK, count - b0);
+  for (let b0 = from; b0 < to; b0 += GRAM_BLOCK) {
+    const len = Math.min(GRAM_BLOCK, to - b0);
     for (let i = 0; i < p; i++) {
       const src = cols + i * ld + b0;
       const dst = scratch + i * GRAM_BLOCK;

@@ -6,15 +6,29 @@ import { describeValue, isMissing, TaceError, toNumericArray } from '@tace/core'
  * @throws {TaceError} `INVALID_ARGUMENT` naming `param` for a non-numeric value.
  */
 export function gatherNumeric(column: ArrayLike<unknown>, rows: Int32Array, param: string): Float64Array {
+  return gatherNumericInto(column, rows, param, new Float64Array(rows.length));
+}
+
+/**
+ * {@link gatherNumeric} into `out` (length `rows.length`, e.g. one column of a column-major matrix);
+ * returns `out`.
+ * @throws {TaceError} `INVALID_ARGUMENT` naming `param` for a non-numeric value.
+ */
+export function gatherNumericInto(
+  column: ArrayLike<unknown>,
+  rows: Int32Array,
+  param: string,
+  out: Float64Array,
+): Float64Array {
   if (ArrayBuffer.isView(column) && !(column instanceof BigInt64Array || column instanceof BigUint64Array)) {
     const typed = column as unknown as ArrayLike<number>;
-    const out = new Float64Array(rows.length);
     for (let i = 0; i < rows.length; i++) out[i] = typed[rows[i]];
     return out;
   }
   const values = new Array<unknown>(rows.length);
   for (let i = 0; i < rows.length; i++) values[i] = column[rows[i]];
-  return toNumericArray(values, param);
+  out.set(toNumericArray(values, param));
+  return out;
 }
 
 /** Event labels read as R's `as.logical` (and `read.csv`) reads them: TRUE/FALSE, T/F, true/false, True/False. */
