@@ -3,11 +3,12 @@ import { assertInRange, assertOneOf, TaceError } from '@tace/core';
 import { orderBy, stableSortBy } from '../internal/argsort.js';
 import type { GroupInput } from '../internal/factor.js';
 import { toFactor } from '../internal/factor.js';
-import { Fenwick2 } from '../internal/fenwick.js';
 import { gatherNumeric } from '../internal/gather.js';
 import type { EventInput, NumericInput } from '../internal/survival-data.js';
 import { assertHasEvents, toSurvivalData } from '../internal/survival-data.js';
 import { timeFixOrdered } from '../internal/time-fix.js';
+import type { ConcordanceTally, ConcordanceWalk } from './concordance-walk.js';
+import { walkConcordance } from './concordance-walk.js';
 
 /** Options for {@link concordance}. */
 export interface ConcordanceOptions {
@@ -134,146 +135,17 @@ export function concordanceKernel(
 ): ConcordanceResult {
   const omitted = extra.omitted ?? 0;
   const n = time.length;
-  // ranks of the distinct risk values
-  const byX = orderBy(n, [{ key: x }]);
-  const rank = new Int32Array(n);
-  let nRanks = 0;
-  for (let i = 0; i < n; i++) {
-    if (i > 0 && x[byX[i]] !== x[byX[i - 1]]) nRanks++;
-    rank[byX[i]] = nRanks;
-  }
-  nRanks++;
   // reverse time; among tied times censored before events, then risk ascending, then input order (the
   // stable sorts by risk, then by time descending, then censored first); strata in blocks. The time order is
   // the caller's (timefix sorted already), the identity for sorted times (coxph), or one sort.
   const order = descendingTimeOrder(time, extra.timeOrder);
   sortTiedTimes(order, time, event, x);
   if (!isConstant(strata)) stableSortBy(order, strata);
-  // the subjects' values in walking order (sequential reads instead of gathers through `order`)
-  const rk = new Int32Array(n);
-  const ev = new Uint8Array(n);
-  const ws = new Float64Array(n);
-  const ts = new Float64Array(n);
-  const ss = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    const o = order[i];
-    rk[i] = rank[o];
-    ev[i] = event[o];
-    ws[i] = w[o];
-    ts[i] = time[o];
-    ss[i] = strata[o];
-  }
-  // influence columns (by walking position): 0 = larger x later (R "concordant"), 1 = smaller x later, 2 = tied x
-  const inf0 = new Float64Array(n);
-  const inf1 = new Float64Array(n);
-  const inf2 = new Float64Array(n);
-  const count = new Float64Array(5);
-  // one Fenwick tree holding both weights per rank, interleaved: [all at risk, deaths x time weight]
-  const tree = new Fenwick2(nRanks);
-  const { nodeAll, nodeDeaths } = tree;
-  const below = new Float64Array(2);
-  const deathsBelow = new Float64Array(nRanks + 1);
-  for (let start = 0; start < n; ) {
-    let end = start;
-    while (end < n && ss[end] === ss[start]) end++;
-    const timewt = timeWeights(ts, ev, ws, start, end, method, tau);
-    let utime = timewt.length;
-    for (let i = start; i < end; ) {
-      const r = rk[i];
-      if (ev[i] === 0) {
-        tree.sumBelow(r, below);
-        const equal = nodeDeaths[r];
-        inf0[i] -= below[1];
-        inf1[i] -= tree.totalDeaths - below[1] - equal;
-        inf2[i] -= equal;
-        tree.add(r, ws[i], 0);
-        i++;
-        continue;
-      }
-      const tw = timewt[--utime];
-      let j = i + 1;
-      while (j < end && ts[j] === ts[i] && ev[j] === 1) j++;
-      if (j === i + 1) {
-        // a single death: one walk gives both trees' sums, one walk adds to both
-        tree.sumBelow(r, below);
-        const wi = ws[i];
-        const aBelow = below[0];
-        const aEqual = nodeAll[r];
-        const aAbove = tree.totalAll - aBelow - aEqual;
-        count[0] += wi * aAbove * tw;
-        count[1] += wi * aBelow * tw;
-        count[2] += wi * aEqual * tw;
-        inf0[i] += aAbove * tw;
-        inf1[i] += aBelow * tw;
-        inf2[i] += aEqual * tw;
-        const dw = tw * wi;
-        const dEqual = nodeDeaths[r] + dw;
-        inf0[i] -= below[1];
-        inf1[i] -= tree.totalDeaths + dw - below[1] - dEqual;
-        inf2[i] -= dEqual;
-        tree.add(r, wi, dw);
-        i = j;
-        continue;
-      }
-      let dwt = 0;
-      let xsave = x[order[i]];
-      let dwt2 = 0;
-      for (let k = i; k < j; k++) {
-        const wk = ws[k];
-        count[3] += wk * dwt * tw;
-        dwt += wk;
-        if (x[order[k]] !== xsave) {
-          dwt2 = 0;
-          xsave = x[order[k]];
-        }
-        count[4] += wk * dwt2 * tw;
-        dwt2 += wk;
-        tree.sumBelow(rk[k], below);
-        const aBelow = below[0];
-        const aEqual = nodeAll[rk[k]];
-        const aAbove = tree.totalAll - aBelow - aEqual;
-        count[0] += wk * aAbove * tw;
-        count[1] += wk * aBelow * tw;
-        count[2] += wk * aEqual * tw;
-        inf0[k] += aAbove * tw;
-        inf1[k] += aBelow * tw;
-        inf2[k] += aEqual * tw;
-        tree.add(rk[k], 0, tw * wk);
-      }
-      for (let k = i; k < j; k++) {
-        tree.sumBelow(rk[k], below);
-        const equal = nodeDeaths[rk[k]];
-        inf0[k] -= below[1];
-        inf1[k] -= tree.totalDeaths - below[1] - equal;
-        inf2[k] -= equal;
-        tree.add(rk[k], ws[k], 0);
-      }
-      i = j;
-    }
-    // every subject against all the stratum's deaths: prefix sums over the ranks
-    let cum = 0;
-    for (let q = 0; q < nRanks; q++) {
-      deathsBelow[q] = cum;
-      cum += nodeDeaths[q];
-    }
-    deathsBelow[nRanks] = cum;
-    for (let i = start; i < end; i++) {
-      const r = rk[i];
-      const equal = nodeDeaths[r];
-      inf0[i] += deathsBelow[r];
-      inf1[i] += tree.totalDeaths - deathsBelow[r] - equal;
-      inf2[i] += equal;
-    }
-    if (end < n) {
-      if (4 * (end - start) > nRanks) tree.clear();
-      else {
-        for (let i = start; i < end; i++) tree.remove(rk[i]);
-        tree.totalAll = 0;
-        tree.totalDeaths = 0;
-      }
-    }
-    start = end;
-  }
+  const walk = gatherWalk(order, time, event, x, w, strata);
+  const tally = walkConcordance(walk, (start, end) =>
+    timeWeights(walk.time, walk.event, walk.weight, start, end, method, tau),
+  );
+  const { count } = tally;
   count[3] -= count[4];
   const npair = count[0] + count[1] + count[2];
   if (!(npair > 0)) {
@@ -287,20 +159,8 @@ export function concordanceKernel(
     );
   }
   const somer = (count[0] - count[1]) / npair;
-  const dfbeta = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    dfbeta[i] = ws[i] * ((inf0[i] - inf1[i]) / npair - (somer / npair) * (inf0[i] + inf1[i] + inf2[i]));
-  }
-  let varSomer = 0;
-  if (extra.cluster === undefined) for (let i = 0; i < n; i++) varSomer += dfbeta[i] * dfbeta[i];
-  else {
-    const sums = new Map<number, number>();
-    for (let i = 0; i < n; i++) {
-      const c = extra.cluster[order[i]];
-      sums.set(c, (sums.get(c) ?? 0) + dfbeta[i]);
-    }
-    for (const v of sums.values()) varSomer += v * v;
-  }
+  const cluster = extra.cluster === undefined ? undefined : { codes: extra.cluster, order };
+  const varSomer = somersVariance(tally, walk.weight, npair, somer, cluster);
   return {
     concordance: 1 - (somer + 1) / 2,
     stdErr: Math.sqrt(varSomer / 4),
@@ -313,6 +173,81 @@ export function concordanceKernel(
     method,
     omitted,
   };
+}
+
+/**
+ * Infinitesimal-jackknife variance of Somers' d from the walk's influence terms (summed within clusters
+ * first when `cluster` gives each walking position's cluster through `order`).
+ */
+function somersVariance(
+  tally: ConcordanceTally,
+  weight: Float64Array,
+  npair: number,
+  somer: number,
+  cluster?: { codes: Int32Array; order: Int32Array },
+): number {
+  const { inf0, inf1, inf2 } = tally;
+  const n = weight.length;
+  const dfbeta = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    dfbeta[i] = weight[i] * ((inf0[i] - inf1[i]) / npair - (somer / npair) * (inf0[i] + inf1[i] + inf2[i]));
+  }
+  let varSomer = 0;
+  if (cluster === undefined) for (let i = 0; i < n; i++) varSomer += dfbeta[i] * dfbeta[i];
+  else {
+    const sums = new Map<number, number>();
+    for (let i = 0; i < n; i++) {
+      const c = cluster.codes[cluster.order[i]];
+      sums.set(c, (sums.get(c) ?? 0) + dfbeta[i]);
+    }
+    for (const v of sums.values()) varSomer += v * v;
+  }
+  return varSomer;
+}
+
+/**
+ * The subjects' values in walking `order`, with the ranks of their distinct risk values. Weights or strata
+ * equal for everyone are not gathered (their walking order is themselves).
+ */
+function gatherWalk(
+  order: Int32Array,
+  time: Float64Array,
+  event: Uint8Array,
+  x: Float64Array,
+  w: Float64Array,
+  strata: Int32Array,
+): ConcordanceWalk {
+  const n = order.length;
+  const walk: ConcordanceWalk = {
+    rank: new Int32Array(n),
+    risk: gather(x, order, new Float64Array(n)),
+    event: new Uint8Array(n),
+    weight: isConstant(w) ? w : gather(w, order, new Float64Array(n)),
+    time: gather(time, order, new Float64Array(n)),
+    stratum: isConstant(strata) ? strata : gather(strata, order, new Int32Array(n)),
+    nRanks: 0,
+  };
+  for (let i = 0; i < n; i++) walk.event[i] = event[order[i]];
+  walk.nRanks = rankDistinct(walk.risk, walk.rank);
+  return walk;
+}
+
+/** `out[i] = values[order[i]]`; returns `out`. */
+function gather<T extends Float64Array | Int32Array>(values: T, order: Int32Array, out: T): T {
+  for (let i = 0; i < order.length; i++) out[i] = values[order[i]];
+  return out;
+}
+
+/** Writes into `rank` the 0-based rank of each value among the distinct values; returns their number. */
+function rankDistinct(values: Float64Array, rank: Int32Array): number {
+  const n = values.length;
+  const sorted = orderBy(n, [{ key: values }]);
+  let nRanks = 0;
+  for (let i = 0; i < n; i++) {
+    if (i > 0 && values[sorted[i]] !== values[sorted[i - 1]]) nRanks++;
+    rank[sorted[i]] = nRanks;
+  }
+  return nRanks + 1;
 }
 
 /**
@@ -398,7 +333,7 @@ function sortTiedTimes(order: Int32Array, time: Float64Array, event: Uint8Array,
   }
 }
 
-function isConstant(values: Int32Array): boolean {
+function isConstant(values: Int32Array | Float64Array): boolean {
   for (let i = 1; i < values.length; i++) if (values[i] !== values[0]) return false;
   return true;
 }
