@@ -71,7 +71,7 @@ function walkStratum(
   let utime = timewt.length;
   for (let i = start; i < end; ) {
     if (event[i] === 0) {
-      addCensored(walk, i, tree, below, tally);
+      joinRiskSet(walk, i, tree, below, tally); // a censored subject
       i++;
       continue;
     }
@@ -84,8 +84,11 @@ function walkStratum(
   }
 }
 
-/** A censored subject: its influence from the deaths already seen (later times), then it joins the risk set. */
-function addCensored(
+/**
+ * A subject entering the risk set (a censored one, or a death once its tied deaths are counted): its influence
+ * from the deaths already seen (later times, and its tied deaths), then it joins the risk set.
+ */
+function joinRiskSet(
   walk: ConcordanceWalk,
   i: number,
   tree: Fenwick2,
@@ -101,8 +104,11 @@ function addCensored(
   tree.add(r, walk.weight[i], 0);
 }
 
-/** A single death at its time: one walk gives both trees' sums, one walk adds to both. */
-function addDeath(
+/**
+ * The death at walking position i against the risk set (pairs with larger, smaller and tied risk, weighted by
+ * `tw`), leaving the tree's sums below its rank in `below`.
+ */
+function countAgainstRiskSet(
   walk: ConcordanceWalk,
   i: number,
   tw: number,
@@ -112,8 +118,8 @@ function addDeath(
 ): void {
   const { count, inf0, inf1, inf2 } = tally;
   const r = walk.rank[i];
-  tree.sumBelow(r, below);
   const wi = walk.weight[i];
+  tree.sumBelow(r, below);
   const aBelow = below[0];
   const aEqual = tree.nodeAll[r];
   const aAbove = tree.totalAll - aBelow - aEqual;
@@ -123,11 +129,25 @@ function addDeath(
   inf0[i] += aAbove * tw;
   inf1[i] += aBelow * tw;
   inf2[i] += aEqual * tw;
+}
+
+/** A single death at its time: one walk gives both trees' sums, one walk adds to both. */
+function addDeath(
+  walk: ConcordanceWalk,
+  i: number,
+  tw: number,
+  tree: Fenwick2,
+  below: Float64Array,
+  tally: ConcordanceTally,
+): void {
+  countAgainstRiskSet(walk, i, tw, tree, below, tally);
+  const r = walk.rank[i];
+  const wi = walk.weight[i];
   const dw = tw * wi;
   const dEqual = tree.nodeDeaths[r] + dw;
-  inf0[i] -= below[1];
-  inf1[i] -= tree.totalDeaths + dw - below[1] - dEqual;
-  inf2[i] -= dEqual;
+  tally.inf0[i] -= below[1];
+  tally.inf1[i] -= tree.totalDeaths + dw - below[1] - dEqual;
+  tally.inf2[i] -= dEqual;
   tree.add(r, wi, dw);
 }
 
@@ -145,7 +165,7 @@ function addTiedDeaths(
   tally: ConcordanceTally,
 ): void {
   const { rank, risk, weight } = walk;
-  const { count, inf0, inf1, inf2 } = tally;
+  const { count } = tally;
   let dwt = 0;
   let xsave = risk[i];
   let dwt2 = 0;
@@ -159,26 +179,10 @@ function addTiedDeaths(
     }
     count[4] += wk * dwt2 * tw;
     dwt2 += wk;
-    tree.sumBelow(rank[k], below);
-    const aBelow = below[0];
-    const aEqual = tree.nodeAll[rank[k]];
-    const aAbove = tree.totalAll - aBelow - aEqual;
-    count[0] += wk * aAbove * tw;
-    count[1] += wk * aBelow * tw;
-    count[2] += wk * aEqual * tw;
-    inf0[k] += aAbove * tw;
-    inf1[k] += aBelow * tw;
-    inf2[k] += aEqual * tw;
+    countAgainstRiskSet(walk, k, tw, tree, below, tally);
     tree.add(rank[k], 0, tw * wk);
   }
-  for (let k = i; k < j; k++) {
-    tree.sumBelow(rank[k], below);
-    const equal = tree.nodeDeaths[rank[k]];
-    inf0[k] -= below[1];
-    inf1[k] -= tree.totalDeaths - below[1] - equal;
-    inf2[k] -= equal;
-    tree.add(rank[k], weight[k], 0);
-  }
+  for (let k = i; k < j; k++) joinRiskSet(walk, k, tree, below, tally);
 }
 
 /** Every subject of the stratum against all its deaths: prefix sums of the deaths over the ranks. */

@@ -1,8 +1,8 @@
 import type { ColumnTable, MissingPolicy } from '@tace/core';
 import { assertInRange, assertOneOf, normalQuantile, TaceError } from '@tace/core';
+import { orderBy } from '../internal/argsort.js';
 import type { GroupInput } from '../internal/factor.js';
 import { toFactor } from '../internal/factor.js';
-import { orderByTime } from '../internal/order.js';
 import type { EventInput, NumericInput } from '../internal/survival-data.js';
 import { toSurvivalData } from '../internal/survival-data.js';
 import { timeFixOrdered } from '../internal/time-fix.js';
@@ -145,7 +145,7 @@ export function kaplanMeier(
     ({ codes, levels } = toFactor(options.group, 'group', options.levels && [...options.levels], data.rows));
   }
   const z = normalQuantile(1 - (1 - confLevel) / 2);
-  const sorted = sortedByGroupAndTime(data.time, data.event, codes, timeOrder);
+  const sorted = sortedByGroupAndTime(data.time, data.event, codes, levels.length, timeOrder);
   const curves: KaplanMeierCurve[] = [];
   let start = 0;
   for (let g = 0; g < levels.length; g++) {
@@ -163,25 +163,31 @@ export function kaplanMeier(
   };
 }
 
-/** Times and events ordered by group, then time (stably), read once so the curves are built sequentially. */
+/**
+ * Times and events ordered by group, then time (stably: the time order, partitioned by group code), gathered
+ * in one pass so that the curves are built sequentially.
+ */
 function sortedByGroupAndTime(
   time: Float64Array,
   event: Uint8Array,
   codes: Int32Array,
+  nLevels: number,
   timeOrder: Int32Array | undefined,
 ): { time: Float64Array; event: Uint8Array; groupSize: Int32Array } {
-  const order = orderByTime(time, codes, timeOrder);
+  const order = timeOrder ?? orderBy(time.length, [{ key: time }]);
   const n = order.length;
+  const groupSize = new Int32Array(nLevels);
+  for (let i = 0; i < n; i++) groupSize[codes[i]]++;
+  const next = new Int32Array(nLevels);
+  for (let g = 1; g < nLevels; g++) next[g] = next[g - 1] + groupSize[g - 1];
   const sortedTime = new Float64Array(n);
   const sortedEvent = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
-    sortedTime[i] = time[order[i]];
-    sortedEvent[i] = event[order[i]];
+    const o = order[i];
+    const slot = next[codes[o]]++;
+    sortedTime[slot] = time[o];
+    sortedEvent[slot] = event[o];
   }
-  let levels = 0;
-  for (let i = 0; i < n; i++) if (codes[i] >= levels) levels = codes[i] + 1;
-  const groupSize = new Int32Array(levels);
-  for (let i = 0; i < n; i++) groupSize[codes[i]]++;
   return { time: sortedTime, event: sortedEvent, groupSize };
 }
 

@@ -34,9 +34,36 @@ export function survivalQuantiles(
 ): Float64Array {
   const { m, maxY } = distinctSteps(time, surv, firstTime);
   const xmax = time.length > 0 ? time[time.length - 1] : firstTime;
-  return Float64Array.from(probs, (p) =>
-    quantileOfSteps(buffers.xs, buffers.ys, m, maxY, xmax, p, tolerance),
-  );
+  const { xs, ys } = buffers;
+  const bounds = probs.flatMap((p) => [p - tolerance, p + tolerance]);
+  const at = firstReaching(ys, m, bounds);
+  return Float64Array.from(probs, (p, q) => {
+    if (maxY < p) return Number.NaN;
+    if (p === 0) return xs[0];
+    const [i1, i2] = [at[2 * q], at[2 * q + 1]];
+    const last = ys[m - 1];
+    if (!Number.isNaN(last) && Math.abs(p - last) < tolerance) {
+      return i1 < 0 ? Number.NaN : (xs[i1] + xmax) / 2;
+    }
+    if (i1 < 0 || i2 < 0) return Number.NaN;
+    return (xs[i1] + xs[i2]) / 2;
+  });
+}
+
+/**
+ * For each bound, the first of the `m` steps with `ys >= bound` (NaN never), or -1: one scan for all bounds,
+ * taken in ascending order (the first step reaching a larger bound is never before that of a smaller one).
+ */
+function firstReaching(ys: Float64Array, m: number, bounds: readonly number[]): Int32Array {
+  const at = new Int32Array(bounds.length).fill(-1);
+  const ascending = bounds.map((_, k) => k).sort((a, b) => bounds[a] - bounds[b]);
+  let i = 0;
+  for (const k of ascending) {
+    while (i < m && !(ys[i] >= bounds[k])) i++;
+    if (i === m) break;
+    at[k] = i;
+  }
+  return at;
 }
 
 /**
@@ -78,30 +105,4 @@ function distinctSteps(
     m++;
   }
   return { m, maxY };
-}
-
-/** The quantile rule of {@link survivalQuantile} on the first `m` distinct steps. */
-function quantileOfSteps(
-  xs: Float64Array,
-  ys: Float64Array,
-  m: number,
-  maxY: number,
-  xmax: number,
-  p: number,
-  tolerance: number,
-): number {
-  if (maxY < p) return Number.NaN;
-  if (p === 0) return xs[0];
-  const first = (bound: number): number => {
-    for (let i = 0; i < m; i++) if (!Number.isNaN(ys[i]) && ys[i] >= bound) return i;
-    return -1;
-  };
-  const i1 = first(p - tolerance);
-  const i2 = first(p + tolerance);
-  const last = ys[m - 1];
-  if (!Number.isNaN(last) && Math.abs(p - last) < tolerance) {
-    return i1 < 0 ? Number.NaN : (xs[i1] + xmax) / 2;
-  }
-  if (i1 < 0 || i2 < 0) return Number.NaN;
-  return (xs[i1] + xs[i2]) / 2;
 }
