@@ -50,7 +50,9 @@ export function connectedComponents(mask: Uint8Array, size: readonly [number, nu
   const px = size[0] + 2;
   const plane = px * (size[1] + 2);
   const steps = Int32Array.of(-1, 1, -px, px, -plane, plane);
-  const stack = new Int32Array(mask.length);
+  let voxels = 0;
+  for (let v = 0; v < grid.length; v++) voxels += grid[v]!;
+  const stack = new Int32Array(voxels);
   let components = 0;
   for (let start = 0; start < grid.length; start++) {
     if (grid[start] === 0) continue;

@@ -130,6 +130,21 @@ export function digitize(x: number, edges: Float64Array): number {
 }
 
 /**
+ * {@link digitize} for edges about `step` apart (PyRadiomics' are equally spaced but for the last of a
+ * `binCount`): starts at the bin `x` would fall in with exactly equal spacing, then moves to the exact one,
+ * so it equals `digitize` for any increasing edges; no unpredictable branch for most voxels.
+ */
+function digitizeNear(x: number, edges: Float64Array, step: number): number {
+  const n = edges.length;
+  let i = Math.floor((x - edges[0]!) / step) + 1;
+  if (!(i >= 0)) i = 0;
+  else if (i > n) i = n;
+  while (i > 0 && edges[i - 1]! > x) i--;
+  while (i < n && edges[i]! <= x) i++;
+  return i;
+}
+
+/**
  * Discretises the voxels of `data` where `mask` is non-zero, as PyRadiomics `binImage`: grey level
  * `digitize(x, binEdges(roi))` (1 = lowest bin), 0 outside the mask.
  *
@@ -169,9 +184,10 @@ export function discretize(
   const edges = binEdges(roi, options);
   const levels = new Int32Array(data.length);
   let nLevels = 0;
+  const step = edges[1]! - edges[0]!;
   for (let i = 0; i < mask.length; i++) {
     if (mask[i] === 0) continue;
-    const level = digitize(data[i]!, edges);
+    const level = digitizeNear(data[i]!, edges, step);
     levels[i] = level;
     if (level > nLevels) nLevels = level;
   }

@@ -40,6 +40,30 @@ describe('binEdges / discretise (PyRadiomics getBinEdges, binImage)', () => {
     const edges = Float64Array.of(0, 10, 20);
     expect([-1, 0, 5, 10, 19.9, 20, 25].map((x) => digitize(x, edges))).toEqual([0, 1, 1, 2, 2, 3, 3]);
   });
+  it('discretize gives digitize(x, binEdges(roi)) for every ROI voxel, widths and counts, on edges too (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.oneof(fc.double({ min: -2000, max: 3000, noNaN: true }), fc.integer({ min: -40, max: 40 })),
+          {
+            minLength: 1,
+            maxLength: 60,
+          },
+        ),
+        fc.oneof(
+          fc.record({ binWidth: fc.constantFrom(0.7, 1, 2.5, 25, 1e3) }),
+          fc.record({ binCount: fc.integer({ min: 1, max: 70 }) }),
+        ),
+        (v, options) => {
+          // values on the edges of a width of 2.5 and on multiples of the widths
+          const data = Float64Array.from(v, (x, i) => (i % 3 === 0 ? Math.round(x) * 2.5 : x));
+          const mask = Uint8Array.from(data, () => 1);
+          const { levels, edges } = discretize(data, mask, options);
+          for (let i = 0; i < data.length; i++) expect(levels[i]).toBe(digitize(data[i]!, edges));
+        },
+      ),
+    );
+  });
   it('refuses a bin width that gives more than 10^4 bins, naming binWidth', () => {
     expect(() => binEdges([-1000, 3000], { binWidth: 0.1 })).toThrow(/binWidth 0.1 gives \d+ bins/);
     expect(binEdges([-1000, 3000], { binWidth: 1 }).length).toBe(4002);

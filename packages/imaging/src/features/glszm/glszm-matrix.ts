@@ -40,15 +40,16 @@ export function glszmMatrix(grid: TextureGrid, options: GlszmOptions = {}): Glsz
 }
 
 /**
- * {@link glszmMatrix} of a prepared {@link TextureVolume} (padded for `offsets`, which it does not modify)
- * and the zone-connecting `offsets` (distance 1, both directions): zones grown from the ROI voxels in grid order.
+ * {@link glszmMatrix} of a prepared {@link TextureVolume} (padded for `offsets`) and the zone-connecting
+ * `offsets` (distance 1, both directions): zones grown from the ROI voxels in grid order. Visited voxels are
+ * marked in the volume itself by negating their level (which no zone's level equals), and every level is
+ * restored before returning, so the volume is unchanged when the next texture class reads it.
  */
 export function glszmOfVolume(volume: TextureVolume, offsets: Int32Array): GlszmMatrix {
   const { roi, voxels } = volume;
   const na = offsets.length / 3;
   const steps = neighborSteps(volume, offsets);
-  // Visited voxels are marked by setting their grey level to 0 in a copy of the padded volume.
-  const pg = volume.levels.slice();
+  const pg = volume.levels;
   const stack = new Int32Array(roi.voxelCount);
   const zoneLevel = new Int32Array(roi.voxelCount);
   const zoneSize = new Int32Array(roi.voxelCount);
@@ -57,8 +58,8 @@ export function glszmOfVolume(volume: TextureVolume, offsets: Int32Array): Glszm
   for (let n = 0; n < voxels.length; n++) {
     const start = voxels[n];
     const level = pg[start];
-    if (level === 0) continue;
-    pg[start] = 0;
+    if (level < 0) continue;
+    pg[start] = -level;
     let top = 0;
     stack[top++] = start;
     let count = 0;
@@ -68,7 +69,7 @@ export function glszmOfVolume(volume: TextureVolume, offsets: Int32Array): Glszm
       for (let a = 0; a < na; a++) {
         const w = v + steps[a];
         if (pg[w] === level) {
-          pg[w] = 0;
+          pg[w] = -level;
           stack[top++] = w;
         }
       }
@@ -78,6 +79,7 @@ export function glszmOfVolume(volume: TextureVolume, offsets: Int32Array): Glszm
     zones++;
     if (count > maxSize) maxSize = count;
   }
+  for (let n = 0; n < voxels.length; n++) pg[voxels[n]] = -pg[voxels[n]];
   const column = new Int32Array(maxSize + 1).fill(-1);
   for (let z = 0; z < zones; z++) column[zoneSize[z]] = 0;
   const sizes: number[] = [];
