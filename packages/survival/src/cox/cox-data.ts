@@ -35,15 +35,16 @@ export interface CoxWork {
   /** Linear predictor and risk score exp(eta) * weight per sorted row. */
   eta: Float64Array;
   risk: Float64Array;
-  /** Per sorted row: index of its time's event step in `hazard` (-1 when no event at its time). */
-  eventIndex: Int32Array;
   /** Hazard increment per event time, and the Efron share of the subjects failing then. */
   hazard: Float64Array;
   hazardDeath: Float64Array;
 }
 
-/** Allocates {@link CoxWork} for p covariates and n rows. */
-export function coxWork(p: number, n: number): CoxWork {
+/**
+ * Allocates {@link CoxWork} for p covariates and n rows (`hazard` and `hazardDeath` only for the
+ * counting-process pass; the right-censored one keeps them in its plan).
+ */
+export function coxWork(p: number, n: number, counting: boolean): CoxWork {
   return {
     u: new Float64Array(p),
     imat: new Float64Array(p * p),
@@ -53,9 +54,8 @@ export function coxWork(p: number, n: number): CoxWork {
     tied: new Float64Array(3),
     eta: new Float64Array(n),
     risk: new Float64Array(n),
-    eventIndex: new Int32Array(n),
-    hazard: new Float64Array(n),
-    hazardDeath: new Float64Array(n),
+    hazard: new Float64Array(counting ? n : 0),
+    hazardDeath: new Float64Array(counting ? n : 0),
   };
 }
 

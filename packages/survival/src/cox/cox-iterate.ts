@@ -31,9 +31,8 @@ export interface CoxIteratePlan {
   groupDeadWt: Float64Array;
   /** Number of Efron steps (one per death, or one per event time with Breslow or a single death). */
   nSteps: number;
-  /** Per step: the Efron fraction f = (k + 1) / steps and the block it belongs to. */
+  /** Per step: the Efron fraction f = (k + 1) / steps. */
   stepF: Float64Array;
-  stepGroup: Int32Array;
   /** Per step: wtave / d_k^2, the weight of a_k a_k' in the information. */
   stepGram: Float64Array;
   /** Heap offset of `a`. */
@@ -60,6 +59,8 @@ export interface CoxIteratePlan {
    * of the a_k pass.
    */
   carry: Float64Array;
+  /** Per row block of the a_k pass: the end of the steps whose a_k are complete after it (see blockStepEnds). */
+  blockStepEnd: Int32Array;
 }
 
 /**
@@ -112,13 +113,9 @@ export function prepareCoxIterate(d: CoxData): CoxIteratePlan {
   const aOffset = n * p;
   const kernels = createKernels(aOffset + (nSteps + 1) * p + p * GRAM_BLOCK);
   const stepF = new Float64Array(nSteps);
-  const stepGroup = new Int32Array(nSteps);
   for (let g = 0; g < nGroups; g++) {
     const steps = groupSteps[g];
-    for (let k = 0; k < steps; k++) {
-      stepF[groupStep[g] + k] = (k + 1) / steps;
-      stepGroup[groupStep[g] + k] = g;
-    }
+    for (let k = 0; k < steps; k++) stepF[groupStep[g] + k] = (k + 1) / steps;
   }
   return {
     n,
@@ -126,15 +123,14 @@ export function prepareCoxIterate(d: CoxData): CoxIteratePlan {
     kernels,
     xc: kernels.heap.subarray(0, n * p),
     nGroups,
-    groupFirst: groupFirst.slice(0, nGroups),
-    groupLast: groupLast.slice(0, nGroups),
-    groupReset: groupReset.slice(0, nGroups),
-    groupStep: groupStep.slice(0, nGroups),
-    groupSteps: groupSteps.slice(0, nGroups),
-    groupDeadWt: groupDeadWt.slice(0, nGroups),
+    groupFirst: groupFirst.subarray(0, nGroups),
+    groupLast: groupLast.subarray(0, nGroups),
+    groupReset: groupReset.subarray(0, nGroups),
+    groupStep: groupStep.subarray(0, nGroups),
+    groupSteps: groupSteps.subarray(0, nGroups),
+    groupDeadWt: groupDeadWt.subarray(0, nGroups),
     nSteps,
     stepF,
-    stepGroup,
     stepGram: new Float64Array(nSteps),
     aOffset,
     a: kernels.heap.subarray(aOffset, aOffset + (nSteps + 1) * p),
@@ -146,7 +142,29 @@ export function prepareCoxIterate(d: CoxData): CoxIteratePlan {
     rowStep,
     stepU: new Float64Array(nSteps + 1),
     carry: new Float64Array(3 * (p + 1)),
+    blockStepEnd: blockStepEnds(n, nGroups, groupFirst, groupStep, nSteps),
   };
+}
+
+/**
+ * Per row block of {@link riskSetSums} (from the last rows backwards): the end of the run of Efron steps
+ * whose a_k are complete once the block is done (the steps of the groups whose lowest row is in or above it).
+ */
+function blockStepEnds(
+  n: number,
+  nGroups: number,
+  groupFirst: Int32Array,
+  groupStep: Int32Array,
+  nSteps: number,
+): Int32Array {
+  const ends = new Int32Array(Math.ceil(n / ROW_BLOCK));
+  let g = 0;
+  for (let b = 0; b < ends.length; b++) {
+    const i0 = Math.max(0, n - (b + 1) * ROW_BLOCK);
+    while (g < nGroups && groupFirst[g] >= i0) g++;
+    ends[b] = g < nGroups ? groupStep[g] : nSteps;
+  }
+  return ends;
 }
 
 /**
@@ -167,22 +185,19 @@ const ROW_BLOCK = 2048;
  * (A the event steps' a_k), each computed by {@link addWeightedGram} in cache-sized row blocks. The passes:
  * the linear predictor and risk in row blocks, one scalar backward pass for the denominators, log-likelihood
  * and hazard, one scalar forward pass for r_j Lambda_j, one backward pass in row blocks for a_k, the score
- * and X' diag(r Lambda) X (the block's columns are still cached); then A' diag(wbar / d^2) A. The covariates
- * are read from memory twice per step; the p (p + 1) / 2 products per row and per event step run on cached
- * blocks.
+ * and both Gram matrices (the block's columns and its a_k are still cached). The covariates are read from
+ * memory twice per step (once at beta = 0); the p (p + 1) / 2 products per row and per event step run on
+ * cached blocks.
  */
 export function coxIterate(d: CoxData, plan: CoxIteratePlan, beta: Float64Array, work: CoxWork): number {
   linearPredictor(d, plan, beta, work);
   const loglik = riskSetDenominators(plan, work);
   hazardWeights(d, plan, work);
   const { p } = d;
-  const { kernels, aOffset, nSteps, stepGram } = plan;
   const { imat } = work;
   const ipack = work.imatPacked;
   ipack.fill(0);
   riskSetSums(d, plan, work);
-  const ld = nSteps + 1;
-  addWeightedGram(kernels, aOffset, ld, 0, nSteps, p, stepGram, -1, ipack, aOffset + ld * p);
   for (let i = 0, idx = 0; i < p; i++) {
     for (let j = 0; j <= i; j++, idx++) {
       imat[i * p + j] = ipack[idx];
@@ -192,11 +207,21 @@ export function coxIterate(d: CoxData, plan: CoxIteratePlan, beta: Float64Array,
   return loglik;
 }
 
-/** `work.eta` = offset + x'beta and `work.risk` = exp(eta) * weight per sorted row, in row blocks. */
+/**
+ * `work.eta` = offset + x'beta and `work.risk` = exp(eta) * weight per sorted row, in row blocks; the
+ * covariates are not read at beta = 0 (the first step).
+ */
 function linearPredictor(d: CoxData, plan: CoxIteratePlan, beta: Float64Array, work: CoxWork): void {
   const { n, p, offset, weight } = d;
   const { xc } = plan;
   const { eta, risk } = work;
+  let zero = true;
+  for (let c = 0; c < p && zero; c++) zero = beta[c] === 0;
+  if (zero) {
+    for (let i = 0; i < n; i++) risk[i] = Math.exp(offset[i]) * weight[i];
+    eta.set(offset);
+    return;
+  }
   for (let i0 = 0; i0 < n; i0 += ROW_BLOCK) {
     const i1 = Math.min(n, i0 + ROW_BLOCK);
     for (let i = i0; i < i1; i++) eta[i] = offset[i];
@@ -254,20 +279,26 @@ function riskSetDenominators(plan: CoxIteratePlan, work: CoxWork): number {
 
 /**
  * The risk-weighted covariate sums a_k of every Efron step (`plan.a`), the score `work.u`, and
- * X' diag(r Lambda) X added to `work.imatPacked`, backwards over the rows in blocks: within a block two
- * columns at a time ({@link columnPairSums}), then the block's Gram products while its columns are cached.
- * Needs `plan.v` ({@link hazardWeights}).
+ * X' diag(r Lambda) X - A' diag(wbar / d^2) A added to `work.imatPacked`, backwards over the rows in blocks:
+ * within a block two columns at a time ({@link columnPairSums}), then the Gram products of the block's rows
+ * and of the steps it completed, while both are cached. Needs `plan.v` ({@link hazardWeights}).
  */
 function riskSetSums(d: CoxData, plan: CoxIteratePlan, work: CoxWork): void {
   const { n, p } = d;
-  const { kernels, aOffset, nSteps, v, carry } = plan;
-  const scratch = aOffset + (nSteps + 1) * p;
+  const { kernels, aOffset, nSteps, v, stepGram, carry, blockStepEnd } = plan;
+  const ld = nSteps + 1;
+  const scratch = aOffset + ld * p;
+  const ipack = work.imatPacked;
   carry.fill(0);
-  for (let i1 = n; i1 > 0; i1 -= ROW_BLOCK) {
+  let s0 = 0;
+  for (let b = 0, i1 = n; i1 > 0; b++, i1 -= ROW_BLOCK) {
     const i0 = Math.max(0, i1 - ROW_BLOCK);
     // an odd last column is paired with itself, its copy's sums going to the spare carry slot p
     for (let c = 0; c < p; c += 2) columnPairSums(d, plan, work, c, c + 1 < p ? c + 1 : c, i0, i1);
-    addWeightedGram(kernels, 0, n, i0, i1, p, v, 1, work.imatPacked, scratch);
+    addWeightedGram(kernels, 0, n, i0, i1, p, v, 1, ipack, scratch);
+    const s1 = blockStepEnd[b];
+    addWeightedGram(kernels, aOffset, ld, s0, s1, p, stepGram, -1, ipack, scratch);
+    s0 = s1;
   }
   for (let c = 0; c < p; c++) work.u[c] = carry[3 * c];
 }

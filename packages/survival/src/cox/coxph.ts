@@ -353,7 +353,7 @@ export function coxph(table: TableLike, columns: CoxColumns, fitOptions: CoxphOp
     p,
     time: takeRows(t, order),
     status: takeRows(outcome.event, order),
-    x: toRowMajor(design.x, n, p),
+    x: design.x, // replaced below by the row-major view, built when first read
     offset: sorted(offset, options.offset, 0),
     weight: sorted(weight, options.weights, 1),
     strata: sortedCodes(strataCodes, options.strata, 0),
@@ -366,8 +366,9 @@ export function coxph(table: TableLike, columns: CoxColumns, fitOptions: CoxphOp
     strataLevels,
     noCenter: unitColumns(design),
   };
-  for (let k = 0; k < n; k++)
-    data.stratumEnd[k] = k === n - 1 || data.strata[k + 1] !== data.strata[k] ? 1 : 0;
+  rowMajorOnDemand(data, design.x);
+  const { strata, stratumEnd } = data;
+  for (let k = 0; k < n; k++) stratumEnd[k] = k === n - 1 || strata[k + 1] !== strata[k] ? 1 : 0;
   const raw = fitCox(data, design.x, data.noCenter, { eps, maxIter, tolerChol: TOLER_CHOL });
   const aliased = aliasedColumns(raw.variance, raw.beta, p, maxIter);
   if (singular === 'error') assertNoAliased(aliased, design.names);
@@ -529,6 +530,31 @@ function assertFiniteDesign(design: CoxDesignColumns, order: Int32Array, rows: I
       }
     }
   }
+}
+
+/**
+ * Makes `data.x` the row-major design (as {@link CoxFitData} holds it) of the column-major `columns`,
+ * transposed when first read: a fit whose residuals, predictions or plots are never asked for skips the
+ * n x p copy.
+ */
+function rowMajorOnDemand(data: CoxFitData, columns: Float64Array): void {
+  let source: Float64Array | null = columns;
+  let x: Float64Array | null = null;
+  Object.defineProperty(data, 'x', {
+    enumerable: true,
+    configurable: true,
+    get: (): Float64Array => {
+      if (x === null) {
+        x = toRowMajor(source as Float64Array, data.n, data.p);
+        source = null;
+      }
+      return x;
+    },
+    set: (value: Float64Array) => {
+      x = value;
+      source = null;
+    },
+  });
 }
 
 /** Per design column: 1 when every value is -1, 0 or 1 (R leaves such columns uncentred), else 0. */

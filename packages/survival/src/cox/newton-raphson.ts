@@ -61,8 +61,9 @@ export function fitCox(
     noScale,
     counting,
   );
-  const d: CoxData = { ...data, x: counting ? xs : data.x };
-  const work = coxWork(p, n);
+  // the right-censored pass reads the covariates from the plan only
+  const d: CoxData = counting ? { ...data, x: xs } : data;
+  const work = coxWork(p, n, counting);
   const iterate = (b: Float64Array): number =>
     plan === null ? coxIterateCounting(d, b, work) : coxIterate(d, plan, b, work);
   const beta = new Float64Array(p);
