@@ -139,9 +139,13 @@ export function concordanceKernel(
   // stable sorts by risk, then by time descending, then censored first); strata in blocks. The time order is
   // the caller's (timefix sorted already), the identity for sorted times (coxph), or one sort.
   const order = descendingTimeOrder(time, extra.timeOrder);
-  sortTiedTimes(order, time, event, x);
-  if (!isConstant(strata)) stableSortBy(order, strata);
-  const walk = gatherWalk(order, time, event, x, w, strata);
+  const walkTime = gather(time, order, new Float64Array(n)); // unchanged by reordering tied times
+  sortTiedTimes(order, walkTime, event, x);
+  if (!isConstant(strata)) {
+    stableSortBy(order, strata);
+    gather(time, order, walkTime);
+  }
+  const walk = gatherWalk(order, walkTime, event, x, w, strata);
   const tally = walkConcordance(walk, (start, end) =>
     timeWeights(walk.time, walk.event, walk.weight, start, end, method, tau),
   );
@@ -206,12 +210,13 @@ function somersVariance(
 }
 
 /**
- * The subjects' values in walking `order`, with the ranks of their distinct risk values. Weights or strata
- * equal for everyone are not gathered (their walking order is themselves).
+ * The subjects' values in walking `order` (`walkTime`: the times already in that order), with the ranks of
+ * their distinct risk values. Weights or strata equal for everyone are not gathered (their walking order is
+ * themselves).
  */
 function gatherWalk(
   order: Int32Array,
-  time: Float64Array,
+  walkTime: Float64Array,
   event: Uint8Array,
   x: Float64Array,
   w: Float64Array,
@@ -223,7 +228,7 @@ function gatherWalk(
     risk: gather(x, order, new Float64Array(n)),
     event: new Uint8Array(n),
     weight: isConstant(w) ? w : gather(w, order, new Float64Array(n)),
-    time: gather(time, order, new Float64Array(n)),
+    time: walkTime,
     stratum: isConstant(strata) ? strata : gather(strata, order, new Int32Array(n)),
     nRanks: 0,
   };
@@ -318,12 +323,15 @@ function descendingTimeOrder(time: Float64Array, ascending?: Int32Array): Int32A
   return order;
 }
 
-/** Within each block of tied times: censored first, then risk ascending, then input order. */
-function sortTiedTimes(order: Int32Array, time: Float64Array, event: Uint8Array, x: Float64Array): void {
+/**
+ * Within each block of tied times: censored first, then risk ascending, then input order. `walkTime` holds
+ * the times in `order`'s order (read sequentially).
+ */
+function sortTiedTimes(order: Int32Array, walkTime: Float64Array, event: Uint8Array, x: Float64Array): void {
   const n = order.length;
   for (let i = 0; i < n; ) {
     let j = i + 1;
-    while (j < n && time[order[j]] === time[order[i]]) j++;
+    while (j < n && walkTime[j] === walkTime[i]) j++;
     if (j - i > 1) {
       order
         .subarray(i, j)
