@@ -23,26 +23,11 @@ export function timeFixOrdered(
   const n = time.length;
   const order = orderBy(n, [{ key: time }]);
   if (n < 2) return { time, order };
-  let meanAbs = 0;
-  let distinct = 0;
-  for (let i = 0; i < n; i++) {
-    if (i === 0 || time[order[i]] !== time[order[i - 1]]) {
-      meanAbs += Math.abs(time[order[i]]);
-      distinct++;
-    }
-  }
-  if (Number.isFinite(meanAbs)) meanAbs /= distinct;
-  else {
-    // the sum overflowed (times near 1e306): sum again scaled by 2^-64 (exact), as R's long-double sum
-    // does not overflow; otherwise every relative difference would be 0 and all times would merge into one
-    meanAbs = 0;
-    for (let i = 0; i < n; i++) {
-      if (i === 0 || time[order[i]] !== time[order[i - 1]]) meanAbs += Math.abs(time[order[i]]) * 2 ** -64;
-    }
-    meanAbs = (meanAbs / distinct) * 2 ** 64;
-  }
+  const sorted = new Float64Array(n); // read once through the order, then sequentially
+  for (let i = 0; i < n; i++) sorted[i] = time[order[i]];
+  const meanAbs = meanAbsDistinct(sorted);
   let out: Float64Array | null = null;
-  let cut = time[order[0]];
+  let cut = sorted[0];
   let previous = cut;
   // `order` sorts the original times, so it also sorts the merged ones (each run of merged times becomes
   // its first value); a stable sort of the merged times differs only inside a run, where it follows the
@@ -50,7 +35,7 @@ export function timeFixOrdered(
   let runStart = 0;
   let runSorted = true;
   for (let i = 1; i < n; i++) {
-    const t = time[order[i]];
+    const t = sorted[i];
     if (t === previous) {
       if (out !== null) out[order[i]] = out[order[i - 1]];
     } else {
@@ -71,4 +56,24 @@ export function timeFixOrdered(
   }
   if (!runSorted) order.subarray(runStart, n).sort();
   return { time: out ?? time, order };
+}
+
+/** Mean absolute value of the distinct values of `sorted` (ascending), as R's `mean(abs(unique(y)))`. */
+function meanAbsDistinct(sorted: Float64Array): number {
+  const n = sorted.length;
+  let sum = 0;
+  let distinct = 0;
+  for (let i = 0; i < n; i++) {
+    if (i === 0 || sorted[i] !== sorted[i - 1]) {
+      sum += Math.abs(sorted[i]);
+      distinct++;
+    }
+  }
+  if (Number.isFinite(sum)) return sum / distinct;
+  // the sum overflowed (times near 1e306): sum again scaled by 2^-64 (exact), as R's long-double sum
+  // does not overflow; otherwise every relative difference would be 0 and all times would merge into one
+  sum = 0;
+  for (let i = 0; i < n; i++)
+    if (i === 0 || sorted[i] !== sorted[i - 1]) sum += Math.abs(sorted[i]) * 2 ** -64;
+  return (sum / distinct) * 2 ** 64;
 }
