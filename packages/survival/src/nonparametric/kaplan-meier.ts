@@ -214,6 +214,7 @@ function curveFor(
   const stdErrLog = new Float64Array(nTimes);
   let s = 1;
   let greenwood = 0;
+  let seLog = 0;
   let k = 0;
   let events = 0;
   for (let i = start; i < end; ) {
@@ -225,6 +226,7 @@ function curveFor(
     if (d > 0) {
       s *= (atRisk - d) / atRisk;
       greenwood += atRisk === d ? Number.POSITIVE_INFINITY : d / (atRisk * (atRisk - d));
+      seLog = Math.sqrt(greenwood); // changes only at event times
     }
     events += d;
     t[k] = ti;
@@ -232,8 +234,8 @@ function curveFor(
     nEvent[k] = d;
     nCensor[k] = j - i - d;
     survival[k] = s;
-    stdErrLog[k] = Math.sqrt(greenwood);
-    stdErr[k] = s * stdErrLog[k];
+    stdErrLog[k] = seLog;
+    stdErr[k] = s * seLog;
     k++;
     i = j;
   }
