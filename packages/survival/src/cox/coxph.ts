@@ -338,7 +338,7 @@ export function coxph(table: TableLike, columns: CoxColumns, fitOptions: CoxphOp
   const order = orderByTime(t, strataCodes, timeOrder);
   // the model matrix is built column-major, directly in sorted order
   const terms = describeTerms(rowsTable, options.covariates, options.categorical ?? [], rows, expanded.spec);
-  const design = buildDesignColumns(rowsTable, terms, takeRows(rows, order));
+  const design = buildDesignColumns(rowsTable, terms, rows, order);
   assertFiniteDesign(design, order, rows);
   const singular = options.singular ?? 'NA';
   assertOneOf(singular, 'singular', ['NA', 'error']);

@@ -1,6 +1,6 @@
 import type { CategoricalColumn, ColumnTable, TableLike } from '@tace/core';
-import { getColumn, isMissing, TaceError, toCategorical } from '@tace/core';
-import { gatherNumericInto } from '../internal/gather.js';
+import { getColumn, isMissing, TaceError, takeRows, toCategorical } from '@tace/core';
+import { gatherNumericInto, scatterNumericInto } from '../internal/gather.js';
 
 /** How one covariate (term) enters the model. */
 export interface CoxTerm {
@@ -184,14 +184,16 @@ export interface CoxDesignColumns {
 }
 
 /**
- * {@link buildDesign}, column-major: each numeric term is one gather of its column at `rows` (in the order
- * of `rows`, e.g. already sorted by time), written sequentially.
+ * {@link buildDesign}, column-major. With `order`, row k of the result is table row `rows[order[k]]` (e.g.
+ * `rows` ascending and `order` sorting them by time): typed numeric columns are then read once in `rows`
+ * order and scattered to their sorted places; other columns are gathered in the final order.
  * @throws {TaceError} `INVALID_ARGUMENT` for a category not seen when fitting or a non-numeric value.
  */
 export function buildDesignColumns(
   table: TableLike,
   terms: readonly CoxTerm[],
   rows: Int32Array,
+  order?: Int32Array,
 ): CoxDesignColumns {
   const names: string[] = [];
   for (const t of terms) {
@@ -201,18 +203,32 @@ export function buildDesignColumns(
   const n = rows.length;
   const p = names.length;
   const x = new Float64Array(n * p);
+  const finalRows = order === undefined ? rows : takeRows(rows, order);
+  let destination: Int32Array | null = null;
   for (const t of terms) {
     const values = getColumn(table, t.name);
     if (t.kind === 'numeric') {
       const c = t.columns[0];
-      gatherNumericInto(values, rows, `column '${t.name}'`, x.subarray(c * n, (c + 1) * n));
+      const out = x.subarray(c * n, (c + 1) * n);
+      if (order !== undefined) {
+        destination ??= inversePermutation(order);
+        if (scatterNumericInto(values, rows, destination, out)) continue;
+      }
+      gatherNumericInto(values, finalRows, `column '${t.name}'`, out);
     } else {
-      const labels = Array.from(rows, (r) => (isMissing(values[r]) ? null : String(values[r]).trim()));
+      const labels = Array.from(finalRows, (r) => (isMissing(values[r]) ? null : String(values[r]).trim()));
       const { codes } = toCategorical(labels, `column '${t.name}'`, { levels: t.levels });
       for (let i = 0; i < n; i++) if (codes[i] > 0) x[t.columns[codes[i] - 1] * n + i] = 1;
     }
   }
   return { names, x, n, p };
+}
+
+/** The inverse of a permutation of 0..n-1: `inverse[order[k]] = k`. */
+function inversePermutation(order: Int32Array): Int32Array {
+  const inverse = new Int32Array(order.length);
+  for (let k = 0; k < order.length; k++) inverse[order[k]] = k;
+  return inverse;
 }
 
 /** Rows per block of {@link toRowMajor}: the block's p output rows stay in cache while each column is read. */

@@ -20,15 +20,34 @@ export function gatherNumericInto(
   param: string,
   out: Float64Array,
 ): Float64Array {
-  if (ArrayBuffer.isView(column) && !(column instanceof BigInt64Array || column instanceof BigUint64Array)) {
-    const typed = column as unknown as ArrayLike<number>;
-    for (let i = 0; i < rows.length; i++) out[i] = typed[rows[i]];
+  if (isNumberView(column)) {
+    for (let i = 0; i < rows.length; i++) out[i] = column[rows[i]];
     return out;
   }
   const values = new Array<unknown>(rows.length);
   for (let i = 0; i < rows.length; i++) values[i] = column[rows[i]];
   out.set(toNumericArray(values, param));
   return out;
+}
+
+/**
+ * A permuted gather of a typed column: `out[destination[j]] = column[rows[j]]` for every j. The reads follow
+ * `rows` (sequential when they ascend) and the writes scatter, which runs faster than gathering through a
+ * random permutation. Returns false, doing nothing, when `column` is not a typed array of numbers.
+ */
+export function scatterNumericInto(
+  column: ArrayLike<unknown>,
+  rows: Int32Array,
+  destination: Int32Array,
+  out: Float64Array,
+): boolean {
+  if (!isNumberView(column)) return false;
+  for (let j = 0; j < rows.length; j++) out[destination[j]] = column[rows[j]];
+  return true;
+}
+
+function isNumberView(column: ArrayLike<unknown>): column is ArrayLike<number> {
+  return ArrayBuffer.isView(column) && !(column instanceof BigInt64Array || column instanceof BigUint64Array);
 }
 
 /** Event labels read as R's `as.logical` (and `read.csv`) reads them: TRUE/FALSE, T/F, true/false, True/False. */
