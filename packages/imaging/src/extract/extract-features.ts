@@ -250,9 +250,13 @@ export function extractFeatures(
       addFeatures(features, `original_${name}_`, entry.compute(shapeContext), entry, selection);
     }
   }
-  // 5. image types x feature classes
-  const intensityBox =
+  // 5. image types x feature classes, on the intensity ROI's box only: the filters compute just the voxels
+  // the classes read (their values unchanged), and the masks are cropped to it once for every image
+  const region =
     intensityMask === roi ? box : checkRoi(intensityMask, work.size, { minimumROIDimensions: 1 }).box;
+  const regionMask = cropArray(intensityMask, work.size, region.lower, region.size);
+  const regionRoi = intensityMask === roi ? regionMask : cropArray(roi, work.size, region.lower, region.size);
+  const wholeRegionBox: BoundingBox = { lower: [0, 0, 0], size: [...region.size] };
   for (const [typeName, custom] of Object.entries(imageTypes)) {
     const imageType = IMAGE_TYPES[typeName];
     if (imageType === undefined) {
@@ -262,14 +266,13 @@ export function extractFeatures(
       });
     }
     const typeSettings = resolveSettings({ ...(parameters.setting ?? {}), ...(custom ?? {}) });
-    for (const derived of imageType(work, intensityMask, typeSettings)) {
+    for (const derived of imageType(work, intensityMask, typeSettings, region)) {
+      // an image type returns the region, or the whole grid (then cropped here)
+      const onRegion = derived.image.size.every((n, d) => n === region.size[d])
+        ? derived.image
+        : cropImage(derived.image, region);
       // a filter may turn finite voxels into NaN: the same policy applies per image type
-      const derivedNan = applyNanPolicy(
-        derived.image.data,
-        intensityMask,
-        typeSettings.nanVoxels,
-        derived.name,
-      );
+      const derivedNan = applyNanPolicy(onRegion.data, regionMask, typeSettings.nanVoxels, derived.name);
       if (derivedNan.count > 0 && settings.additionalInfo) {
         diagnostics[`diagnostics_Mask-${derived.name}_NaNVoxels`] = derivedNan.count;
       }
@@ -277,15 +280,16 @@ export function extractFeatures(
         ? { kind: 'pyradiomics' }
         : { kind: 'ibsi', bounds: derived.image === work ? ibsiBounds : null };
       const { context, ibsiLevels } = buildContext(
-        derived.image,
+        onRegion,
         derivedNan.mask,
-        roi,
+        regionRoi,
         derivedNan.count > 0
-          ? checkRoi(derivedNan.mask, work.size, { minimumROIDimensions: 1 }).box
-          : intensityBox,
+          ? checkRoi(derivedNan.mask, region.size, { minimumROIDimensions: 1 }).box
+          : wholeRegionBox,
         typeSettings,
         derived.name,
         binning,
+        region.lower,
       );
       for (const [name, entry, selection] of classes) {
         if (entry.appliesTo !== 'all') continue;
@@ -333,7 +337,10 @@ function ibsiResampled(
   return { image: out.image, mask: out.roi };
 }
 
-/** Crops image and masks to `box`, discretises the ROI and assembles a {@link RoiContext}. */
+/**
+ * Crops image and masks to `box`, discretises the ROI and assembles a {@link RoiContext}. `offset`: where
+ * `image` starts on the uncropped grid (the context's `boundingBox` is on that grid).
+ */
 function buildContext(
   image: Image,
   mask: Uint8Array,
@@ -342,11 +349,15 @@ function buildContext(
   settings: ExtractionSettings,
   imageTypeName: string,
   binning: Binning,
+  offset: readonly [number, number, number] = [0, 0, 0],
 ): { context: RoiContext; ibsiLevels: number } {
-  const cropped = cropImage(image, box);
+  const whole = box.lower.every((l, d) => l === 0 && box.size[d] === image.size[d]);
+  const cropped = whole ? image : cropImage(image, box);
   const data = Float64Array.from(cropped.data);
-  const croppedMask = cropArray(mask, image.size, box.lower, box.size);
-  const croppedMorph = cropArray(morphological, image.size, box.lower, box.size);
+  const croppedMask = whole ? Uint8Array.from(mask) : cropArray(mask, image.size, box.lower, box.size);
+  const croppedMorph = whole
+    ? Uint8Array.from(morphological)
+    : cropArray(morphological, image.size, box.lower, box.size);
   let levels: Int32Array;
   let nLevels: number;
   let ibsiLevels: number;
@@ -388,7 +399,10 @@ function buildContext(
     voxelCount,
     settings,
     imageTypeName,
-    boundingBox: { lower: [...box.lower], size: [...box.size] },
+    boundingBox: {
+      lower: [box.lower[0] + offset[0], box.lower[1] + offset[1], box.lower[2] + offset[2]],
+      size: [...box.size],
+    },
   };
   return { context, ibsiLevels };
 }

@@ -1,24 +1,33 @@
+import { wholeRegion } from './filter-region.js';
 import { gradientMagnitudeImage } from './gradient.js';
 import type { ImageType } from './image-type.js';
 import { exponentialImage, logarithmImage, squareImage, squareRootImage } from './intensity-filters.js';
-import { laplacianOfGaussian, logImageName } from './laplacian-of-gaussian.js';
+import { laplacianOfGaussianRegion, logImageName } from './laplacian-of-gaussian.js';
 import { type Lbp2DMethod, lbp2DImage } from './lbp-2d.js';
 import { lbp3DImages } from './lbp-3d.js';
-import { waveletImages } from './wavelet.js';
+import { waveletImagesRegion } from './wavelet.js';
 
 /**
  * PyRadiomics `LoG` image type: one `log-sigma-<s>-mm-3D` image per `sigma` setting (mm).
  * Unlike PyRadiomics, which logs a warning and skips a sigma too large for the image, this throws (see
- * {@link laplacianOfGaussian}) so that missing features never go unnoticed.
+ * {@link laplacianOfGaussianRegion}) so that missing features never go unnoticed. Given a `region`, the images
+ * are computed on it only, with the values of the whole-image filter.
  */
-export const logImageType: ImageType = function* log(image, _mask, settings) {
-  for (const sigma of settings.sigma)
-    yield { name: logImageName(sigma), image: laplacianOfGaussian(image, sigma) };
+export const logImageType: ImageType = function* log(image, _mask, settings, region) {
+  for (const sigma of settings.sigma) {
+    yield {
+      name: logImageName(sigma),
+      image: laplacianOfGaussianRegion(image, sigma, region ?? wholeRegion(image)),
+    };
+  }
 };
 
-/** PyRadiomics `Wavelet` image type (`wavelet`, `start_level`, `level`, `force2D` settings). */
-export const waveletImageType: ImageType = function* wavelet(image, _mask, settings) {
-  yield* waveletImages(image, {
+/**
+ * PyRadiomics `Wavelet` image type (`wavelet`, `start_level`, `level`, `force2D` settings). Given a `region`,
+ * the bands are computed on it only, with the values of the whole-image decomposition.
+ */
+export const waveletImageType: ImageType = function* wavelet(image, _mask, settings, region) {
+  yield* waveletImagesRegion(image, region ?? wholeRegion(image), {
     wavelet: settings.wavelet,
     startLevel: settings.start_level,
     level: settings.level,

@@ -1,7 +1,15 @@
 import { assertFiniteNumber, TaceError } from '@tace/core';
 import type { Image } from '../image/types.js';
-import { checkFilterInput, withData } from './filter-input.js';
-import { recursiveFilterAxis, recursiveGaussianCoefficients } from './recursive-gaussian.js';
+import { cropArray } from '../preprocess/crop.js';
+import type { BoundingBox } from '../preprocess/roi-mask.js';
+import { checkFilterInput } from './filter-input.js';
+import { regionImage, wholeRegion } from './filter-region.js';
+import {
+  type RecursiveGaussianCoefficients,
+  recursiveFilterAxis,
+  recursiveGaussianCoefficients,
+} from './recursive-gaussian.js';
+import { recursivePass } from './recursive-pass.js';
 
 /** Options of {@link laplacianOfGaussian}. */
 export interface LaplacianOfGaussianOptions {
@@ -31,6 +39,21 @@ export function laplacianOfGaussian(
   sigma: number,
   options: LaplacianOfGaussianOptions = {},
 ): Image {
+  return laplacianOfGaussianRegion(image, sigma, wholeRegion(image), options);
+}
+
+/**
+ * {@link laplacianOfGaussian} on `region` only: the image of `region`'s geometry (as `cropImage` places it)
+ * holding the values the whole-image filter gives there, bit for bit (3D: every line is still filtered over
+ * its whole length, but the passes after the first along z only on the slices, then the rows, `region`
+ * needs). Validation as the whole-image filter.
+ */
+export function laplacianOfGaussianRegion(
+  image: Image,
+  sigma: number,
+  region: BoundingBox,
+  options: LaplacianOfGaussianOptions = {},
+): Image {
   assertFiniteNumber(sigma, 'sigma');
   if (sigma <= 0) {
     throw new TaceError('INVALID_ARGUMENT', `sigma must be > 0 mm, but was ${sigma}`, { param: 'sigma' });
@@ -49,33 +72,14 @@ export function laplacianOfGaussian(
       );
     }
   }
-  const n = image.data.length;
   const coefficients = (axis: 0 | 1 | 2, order: 0 | 2) =>
     recursiveGaussianCoefficients(sigma, spacing[axis], order, normalize);
-  const inverseSquare = spacing.map((s) => 1 / (s * s));
-  const total = new Float64Array(n);
+  const inverseSquare = spacing.map((s) => 1 / (s * s)) as [number, number, number];
   if (axes.length === 3) {
-    // The three terms D2x Gy Gz + Gx D2y Gz + Gx Gy D2z share passes (the filters are linear and act on
-    // separate axes, so they commute): 7 line passes instead of 9, the same values up to rounding.
-    const gz = new Float64Array(n);
-    gz.set(image.data);
-    const dz = Float64Array.from(gz);
-    recursiveFilterAxis(gz, size, 2, coefficients(2, 0));
-    recursiveFilterAxis(dz, size, 2, coefficients(2, 2));
-    total.set(gz);
-    recursiveFilterAxis(total, size, 1, coefficients(1, 0));
-    recursiveFilterAxis(total, size, 0, coefficients(0, 2));
-    recursiveFilterAxis(gz, size, 1, coefficients(1, 2));
-    recursiveFilterAxis(dz, size, 1, coefficients(1, 0));
-    const [sx, sy, sz] = inverseSquare as [number, number, number];
-    for (let v = 0; v < n; v++) {
-      total[v] *= sx;
-      gz[v] = gz[v] * sy + dz[v] * sz;
-    }
-    recursiveFilterAxis(gz, size, 0, coefficients(0, 0));
-    for (let v = 0; v < n; v++) total[v] += gz[v];
-    return withData(image, total);
+    return regionImage(image, region, logRegion3D(image.data, size, region, coefficients, inverseSquare));
   }
+  const n = image.data.length;
+  const total = new Float64Array(n);
   const work = new Float64Array(n);
   for (const axis of axes) {
     work.set(image.data);
@@ -85,7 +89,38 @@ export function laplacianOfGaussian(
     const scale = inverseSquare[axis];
     for (let v = 0; v < n; v++) total[v] += work[v] * scale;
   }
-  return withData(image, total);
+  return regionImage(image, region, cropArray(total, size, region.lower, region.size));
+}
+
+/**
+ * The 3D LoG D2x Gy Gz + Gx D2y Gz + Gx Gy D2z on `region`, the three terms sharing passes (the filters are
+ * linear and act on separate axes): 7 line passes, z first (whole volume, kept on the region's slices), then
+ * y (those slices, kept on the region's rows), then x (those rows, kept on the region's columns).
+ */
+function logRegion3D(
+  data: Image['data'],
+  size: [number, number, number],
+  region: BoundingBox,
+  coefficients: (axis: 0 | 1 | 2, order: 0 | 2) => RecursiveGaussianCoefficients,
+  [sx, sy, sz]: [number, number, number],
+): Float64Array {
+  const { lower, size: extent } = region;
+  const [gz, dz] = recursivePass(data, size, 2, lower[2], extent[2], [
+    coefficients(2, 0),
+    coefficients(2, 2),
+  ]);
+  const slices: [number, number, number] = [size[0], size[1], extent[2]];
+  const [total, g] = recursivePass(gz, slices, 1, lower[1], extent[1], [
+    coefficients(1, 0),
+    coefficients(1, 2),
+  ]);
+  const [d] = recursivePass(dz, slices, 1, lower[1], extent[1], [coefficients(1, 0)]);
+  const rows: [number, number, number] = [size[0], extent[1], extent[2]];
+  for (let v = 0; v < g.length; v++) g[v] = g[v] * sy + d[v] * sz;
+  const [xTotal] = recursivePass(total, rows, 0, lower[0], extent[0], [coefficients(0, 2)]);
+  const [xg] = recursivePass(g, rows, 0, lower[0], extent[0], [coefficients(0, 0)]);
+  for (let v = 0; v < xTotal.length; v++) xTotal[v] = xTotal[v] * sx + xg[v];
+  return xTotal;
 }
 
 /**

@@ -84,49 +84,107 @@ export function recursiveGaussianCoefficients(
 
 /**
  * Filters one line (`length >= 4`) as ITK `RecursiveSeparableImageFilter::FilterDataArray`: a causal and an
- * anti-causal 4th-order recursion, the signal extended by its edge values. `out` and `scratch` have `length`.
+ * anti-causal 4th-order recursion, the signal extended by its edge values. `out` and `scratch` have `length`
+ * (`scratch` is no longer written: the anti-causal recursion keeps its last four values in locals).
  */
 export function recursiveFilterLine(
   out: Float64Array,
   data: Float64Array,
-  scratch: Float64Array,
+  _scratch: Float64Array,
   length: number,
   c: RecursiveGaussianCoefficients,
+): void {
+  recursiveFilterLineRange(out, data, 0, length, c, 0, length - 1);
+}
+
+/**
+ * {@link recursiveFilterLine} of the line at `data[offset .. offset + length - 1]`, written only at
+ * `from..to` (inclusive, line positions) of `out` (at the same offset): the causal recursion runs from
+ * the start to `to`, the anti-causal one from the end down to `from`, each in the same order of operations as
+ * ITK, so the values written equal those of the whole line bit for bit. Elsewhere `out` holds causal partial
+ * sums (up to `to`) or is untouched. The recursions keep their last inputs and outputs in locals: one read of
+ * `data` and one write of `out` per voxel and direction.
+ */
+export function recursiveFilterLineRange(
+  out: Float64Array,
+  data: Float64Array,
+  offset: number,
+  length: number,
+  c: RecursiveGaussianCoefficients,
+  from: number,
+  to: number,
 ): void {
   const [n0, n1, n2, n3] = c.n;
   const [m1, m2, m3, m4] = c.m;
   const [d1, d2, d3, d4] = c.d;
   const [bn1, bn2, bn3, bn4] = c.bn;
   const [bm1, bm2, bm3, bm4] = c.bm;
-  const v1 = data[0];
-  out[0] = v1 * n0 + v1 * n1 + v1 * n2 + v1 * n3;
-  out[1] = data[1] * n0 + v1 * n1 + v1 * n2 + v1 * n3;
-  out[2] = data[2] * n0 + data[1] * n1 + v1 * n2 + v1 * n3;
-  out[3] = data[3] * n0 + data[2] * n1 + data[1] * n2 + v1 * n3;
-  out[0] -= v1 * bn1 + v1 * bn2 + v1 * bn3 + v1 * bn4;
-  out[1] -= out[0] * d1 + v1 * bn2 + v1 * bn3 + v1 * bn4;
-  out[2] -= out[1] * d1 + out[0] * d2 + v1 * bn3 + v1 * bn4;
-  out[3] -= out[2] * d1 + out[1] * d2 + out[0] * d3 + v1 * bn4;
-  for (let i = 4; i < length; i++) {
-    out[i] = data[i] * n0 + data[i - 1] * n1 + data[i - 2] * n2 + data[i - 3] * n3;
-    out[i] -= out[i - 1] * d1 + out[i - 2] * d2 + out[i - 3] * d3 + out[i - 4] * d4;
+  // causal: y1..y4 are out[i-1]..out[i-4], x1..x3 data[i-1]..data[i-3] (line positions)
+  const v1 = data[offset];
+  let x1 = data[offset + 1];
+  let x2 = data[offset + 2];
+  let x3 = data[offset + 3];
+  let y4 = v1 * n0 + v1 * n1 + v1 * n2 + v1 * n3;
+  y4 -= v1 * bn1 + v1 * bn2 + v1 * bn3 + v1 * bn4;
+  let y3 = x1 * n0 + v1 * n1 + v1 * n2 + v1 * n3;
+  y3 -= y4 * d1 + v1 * bn2 + v1 * bn3 + v1 * bn4;
+  let y2 = x2 * n0 + x1 * n1 + v1 * n2 + v1 * n3;
+  y2 -= y3 * d1 + y4 * d2 + v1 * bn3 + v1 * bn4;
+  let y1 = x3 * n0 + x2 * n1 + x1 * n2 + v1 * n3;
+  y1 -= y2 * d1 + y3 * d2 + y4 * d3 + v1 * bn4;
+  out[offset] = y4;
+  out[offset + 1] = y3;
+  out[offset + 2] = y2;
+  out[offset + 3] = y1;
+  x1 = data[offset + 3];
+  x2 = data[offset + 2];
+  x3 = data[offset + 1];
+  for (let i = 4; i <= to; i++) {
+    const x0 = data[offset + i];
+    let y = x0 * n0 + x1 * n1 + x2 * n2 + x3 * n3;
+    y -= y1 * d1 + y2 * d2 + y3 * d3 + y4 * d4;
+    out[offset + i] = y;
+    x3 = x2;
+    x2 = x1;
+    x1 = x0;
+    y4 = y3;
+    y3 = y2;
+    y2 = y1;
+    y1 = y;
   }
+  // anti-causal: s1..s4 are s[i]..s[i+3] when s[i-1] is computed from data[i]..data[i+3] (a1..a4)
   const l = length;
-  const v2 = data[l - 1];
-  const s = scratch;
-  s[l - 1] = v2 * m1 + v2 * m2 + v2 * m3 + v2 * m4;
-  s[l - 2] = data[l - 1] * m1 + v2 * m2 + v2 * m3 + v2 * m4;
-  s[l - 3] = data[l - 2] * m1 + data[l - 1] * m2 + v2 * m3 + v2 * m4;
-  s[l - 4] = data[l - 3] * m1 + data[l - 2] * m2 + data[l - 1] * m3 + v2 * m4;
-  s[l - 1] -= v2 * bm1 + v2 * bm2 + v2 * bm3 + v2 * bm4;
-  s[l - 2] -= s[l - 1] * d1 + v2 * bm2 + v2 * bm3 + v2 * bm4;
-  s[l - 3] -= s[l - 2] * d1 + s[l - 1] * d2 + v2 * bm3 + v2 * bm4;
-  s[l - 4] -= s[l - 3] * d1 + s[l - 2] * d2 + s[l - 1] * d3 + v2 * bm4;
-  for (let i = l - 4; i > 0; i--) {
-    s[i - 1] = data[i] * m1 + data[i + 1] * m2 + data[i + 2] * m3 + data[i + 3] * m4;
-    s[i - 1] -= s[i] * d1 + s[i + 1] * d2 + s[i + 2] * d3 + s[i + 3] * d4;
+  const v2 = data[offset + l - 1];
+  let a4 = data[offset + l - 1];
+  let a3 = data[offset + l - 2];
+  let a2 = data[offset + l - 3];
+  let s4 = v2 * m1 + v2 * m2 + v2 * m3 + v2 * m4;
+  s4 -= v2 * bm1 + v2 * bm2 + v2 * bm3 + v2 * bm4;
+  let s3 = a4 * m1 + v2 * m2 + v2 * m3 + v2 * m4;
+  s3 -= s4 * d1 + v2 * bm2 + v2 * bm3 + v2 * bm4;
+  let s2 = a3 * m1 + a4 * m2 + v2 * m3 + v2 * m4;
+  s2 -= s3 * d1 + s4 * d2 + v2 * bm3 + v2 * bm4;
+  let s1 = a2 * m1 + a3 * m2 + a4 * m3 + v2 * m4;
+  s1 -= s2 * d1 + s3 * d2 + s4 * d3 + v2 * bm4;
+  if (l - 1 >= from && l - 1 <= to) out[offset + l - 1] += s4;
+  if (l - 2 >= from && l - 2 <= to) out[offset + l - 2] += s3;
+  if (l - 3 >= from && l - 3 <= to) out[offset + l - 3] += s2;
+  if (l - 4 >= from && l - 4 <= to) out[offset + l - 4] += s1;
+  let a1 = data[offset + l - 4];
+  for (let i = l - 4; i > from; i--) {
+    // s[i-1] from data[i..i+3] = a1..a4 and s[i..i+3] = s1..s4
+    let s = a1 * m1 + a2 * m2 + a3 * m3 + a4 * m4;
+    s -= s1 * d1 + s2 * d2 + s3 * d3 + s4 * d4;
+    if (i - 1 <= to) out[offset + i - 1] += s;
+    s4 = s3;
+    s3 = s2;
+    s2 = s1;
+    s1 = s;
+    a4 = a3;
+    a3 = a2;
+    a2 = a1;
+    a1 = data[offset + i - 1];
   }
-  for (let i = 0; i < l; i++) out[i] += s[i];
 }
 
 /**
@@ -142,10 +200,9 @@ export function recursiveFilterAxis(
   const { starts, stride, length } = axisLines(size, axis);
   const line = new Float64Array(length);
   const out = new Float64Array(length);
-  const scratch = new Float64Array(length);
   for (const start of starts) {
     for (let i = 0; i < length; i++) line[i] = volume[start + i * stride];
-    recursiveFilterLine(out, line, scratch, length, coefficients);
+    recursiveFilterLineRange(out, line, 0, length, coefficients, 0, length - 1);
     for (let i = 0; i < length; i++) volume[start + i * stride] = out[i];
   }
 }

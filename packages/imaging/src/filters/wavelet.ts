@@ -1,7 +1,10 @@
 import { assertInteger, assertOneOf, TaceError } from '@tace/core';
 import type { Image } from '../image/types.js';
-import { axisLines } from './axis-lines.js';
-import { checkFilterInput, withData } from './filter-input.js';
+import { cropArray } from '../preprocess/crop.js';
+import type { BoundingBox } from '../preprocess/roi-mask.js';
+import { checkFilterInput } from './filter-input.js';
+import { regionImage, wholeRegion } from './filter-region.js';
+import { type AxisRange, growRange, periodicPass } from './periodic-pass.js';
 
 /** Decomposition low-pass filters of the wavelets supported, as PyWavelets `Wavelet(name).dec_lo`. */
 export const WAVELET_DEC_LO: Readonly<Record<string, readonly number[]>> = {
@@ -53,6 +56,20 @@ export interface WaveletBand {
  * @example waveletImages(image).map((b) => b.name) // ['wavelet-HHH', ..., 'wavelet-LLL']
  */
 export function waveletImages(image: Image, options: WaveletOptions = {}): WaveletBand[] {
+  return waveletImagesRegion(image, wholeRegion(image), options);
+}
+
+/**
+ * {@link waveletImages} on `region` only: each band on `region`'s geometry (as `cropImage` places it), with
+ * the values of the whole-image decomposition bit for bit. Each axis pass of each level runs only on the
+ * positions the later passes and levels read (the region grown by the filter's reach per pass, periodic
+ * wrap included), so the cost follows the region, not the image.
+ */
+export function waveletImagesRegion(
+  image: Image,
+  region: BoundingBox,
+  options: WaveletOptions = {},
+): WaveletBand[] {
   const wavelet = options.wavelet ?? 'coif1';
   assertOneOf(wavelet, 'wavelet', WAVELET_NAMES);
   const startLevel = options.startLevel ?? 0;
@@ -74,107 +91,92 @@ export function waveletImages(image: Image, options: WaveletOptions = {}): Wavel
   }
   const axes = [0, 1, 2].filter((a) => a !== out2D) as (0 | 1 | 2)[];
   // PyRadiomics pads odd axes once by wrapping one voxel (numpy.pad 'wrap'), runs every level on the padded
-  // volume and crops each output back.
-  const size = image.size.map((n) => (n % 2 === 0 ? n : n + 1)) as [number, number, number];
-  let approximation = padWrap(image.data, image.size, size);
+  // volume (periodic along each axis) and crops each output back.
+  const period = image.size.map((n) => (n % 2 === 0 ? n : n + 1)) as [number, number, number];
+  const f = lo.length;
+  const half = Math.floor(f / 2);
+  const grow = (r: readonly AxisRange[]) =>
+    r.map((range, a) =>
+      axes.includes(a as 0 | 1 | 2) ? growRange(range, f - 1 - half, half, period[a]) : range,
+    ) as [AxisRange, AxisRange, AxisRange];
+  // positions each level outputs: the region for the last, what the next level reads for the others
+  const levels = startLevel + level;
+  const targets: [AxisRange, AxisRange, AxisRange][] = [];
+  targets[levels - 1] = [0, 1, 2].map((a) => ({ lo: region.lower[a], n: region.size[a] })) as [
+    AxisRange,
+    AxisRange,
+    AxisRange,
+  ];
+  for (let l = levels - 2; l >= 0; l--) targets[l] = grow(targets[l + 1]);
+  let inputRanges = grow(targets[0]);
+  let approximation = gatherPadded(image, inputRanges);
   const bands: WaveletBand[] = [];
-  for (let l = 0; l < startLevel + level; l++) {
+  const lowKey = 'L'.repeat(axes.length);
+  for (let l = 0; l < levels; l++) {
+    const target = targets[l];
     // Every combination of low / high per filtered axis; key letters in x, y, z order.
     let current: { key: string; data: Float64Array }[] = [{ key: '', data: approximation }];
+    const ranges = [...inputRanges] as [AxisRange, AxisRange, AxisRange];
     for (const axis of axes) {
       const next: typeof current = [];
       for (const band of current) {
-        const [low, high] = filterAxis(band.data, size, axis, lo, hi);
+        const [low, high] = periodicPass(band.data, ranges, axis, target[axis], lo, hi);
         next.push({ key: `${band.key}L`, data: low });
         next.push({ key: `${band.key}H`, data: high });
       }
+      ranges[axis] = target[axis];
       current = next;
     }
-    const lowKey = 'L'.repeat(axes.length);
     approximation = current.find((b) => b.key === lowKey)!.data;
+    inputRanges = target;
     if (l < startLevel) continue;
     const prefix = l - startLevel === 0 ? 'wavelet' : `wavelet${l - startLevel + 1}`;
     const details = current.filter((b) => b.key !== lowKey).sort((a, b) => (a.key < b.key ? -1 : 1));
     for (const band of details) {
       bands.push({
         name: `${prefix}-${band.key}`,
-        image: withData(image, crop(band.data, size, image.size)),
+        image: regionImage(image, region, cropToRegion(band.data, target, region)),
       });
     }
   }
   const lastPrefix = level === 1 ? 'wavelet' : `wavelet${level}`;
-  const lastName = `${lastPrefix}-${'L'.repeat(axes.length)}`;
-  bands.push({ name: lastName, image: withData(image, crop(approximation, size, image.size)) });
+  bands.push({
+    name: `${lastPrefix}-${lowKey}`,
+    image: regionImage(image, region, cropToRegion(approximation, targets[levels - 1], region)),
+  });
   return bands;
 }
 
-/** Pads each odd axis at its end with the voxel at index 0 (numpy `pad(..., 'wrap')` by one). */
-function padWrap(
-  data: ArrayLike<number>,
-  size: readonly [number, number, number],
-  padded: readonly [number, number, number],
-): Float64Array {
-  const out = new Float64Array(padded[0] * padded[1] * padded[2]);
-  for (let z = 0, v = 0; z < padded[2]; z++) {
-    const sz = z % size[2];
-    for (let y = 0; y < padded[1]; y++) {
-      const sy = y % size[1];
-      for (let x = 0; x < padded[0]; x++, v++) out[v] = data[(x % size[0]) + size[0] * (sy + size[1] * sz)];
-    }
-  }
-  return out;
-}
-
-/** The `size` corner of a `padded` volume. */
-function crop(
-  data: Float64Array,
-  padded: readonly [number, number, number],
-  size: readonly [number, number, number],
-): Float64Array {
-  if (padded[0] === size[0] && padded[1] === size[1] && padded[2] === size[2]) return data;
-  const out = new Float64Array(size[0] * size[1] * size[2]);
-  for (let z = 0, v = 0; z < size[2]; z++) {
-    for (let y = 0; y < size[1]; y++) {
-      for (let x = 0; x < size[0]; x++, v++) out[v] = data[x + padded[0] * (y + padded[1] * z)];
-    }
-  }
-  return out;
-}
-
 /**
- * Periodic stationary filtering of every line along `axis` (PyWavelets `swt`, level 1, periodization) by the
- * low-pass and the high-pass filter at once (one gather of each line for both outputs).
+ * The voxels of the image padded at the end of each odd axis by its voxel 0 (numpy `pad(..., 'wrap')` by
+ * one), periodic, at the positions `ranges`.
  */
-function filterAxis(
-  data: Float64Array,
-  size: readonly [number, number, number],
-  axis: 0 | 1 | 2,
-  lo: Float64Array,
-  hi: Float64Array,
-): [Float64Array, Float64Array] {
-  const { starts, stride, length: n } = axisLines(size, axis);
-  const f = lo.length;
-  const half = Math.floor(f / 2);
-  // The line extended periodically by f voxels on both sides: no modulo in the inner loop.
-  const ext = new Float64Array(n + 2 * f);
-  const low = new Float64Array(data.length);
-  const high = new Float64Array(data.length);
-  const source = new Int32Array(n + 2 * f);
-  for (let t = 0; t < n + 2 * f; t++) source[t] = ((((t - f) % n) + n) % n) * stride;
-  for (const start of starts) {
-    for (let t = 0; t < n + 2 * f; t++) ext[t] = data[start + source[t]];
-    for (let o = 0; o < n; o++) {
-      let sumLo = 0;
-      let sumHi = 0;
-      const base = o + half + f;
-      for (let j = 0; j < f; j++) {
-        const x = ext[base - j];
-        sumLo += lo[j] * x;
-        sumHi += hi[j] * x;
-      }
-      low[start + o * stride] = sumLo;
-      high[start + o * stride] = sumHi;
+function gatherPadded(image: Image, ranges: readonly [AxisRange, AxisRange, AxisRange]): Float64Array {
+  const [xs, ys, zs] = ranges.map((r, a) => {
+    const n = image.size[a];
+    const period = n % 2 === 0 ? n : n + 1;
+    return Int32Array.from({ length: r.n }, (_, k) => ((((r.lo + k) % period) + period) % period) % n);
+  });
+  const [nx, ny] = image.size;
+  const out = new Float64Array(xs.length * ys.length * zs.length);
+  const data = image.data;
+  for (let k = 0, v = 0; k < zs.length; k++) {
+    for (let j = 0; j < ys.length; j++) {
+      const row = nx * (ys[j] + ny * zs[k]);
+      for (let i = 0; i < xs.length; i++, v++) out[v] = data[row + xs[i]];
     }
   }
-  return [low, high];
+  return out;
+}
+
+/** The voxels of `region` from a volume holding the positions `ranges` (which cover it). */
+function cropToRegion(
+  data: Float64Array,
+  ranges: readonly [AxisRange, AxisRange, AxisRange],
+  region: BoundingBox,
+): Float64Array {
+  const n = ranges.map((r) => r.n);
+  const offset = ranges.map((r, a) => region.lower[a] - r.lo);
+  if (offset.every((o, a) => o === 0 && n[a] === region.size[a])) return data;
+  return cropArray(data, n as [number, number, number], offset as [number, number, number], region.size);
 }
