@@ -213,7 +213,16 @@ describe('the packed tarballs (pnpm pack through scripts/pack.mjs)', () => {
       expect(p.files, p.name).toContain('package/dist/index.d.ts');
     }
     const imaging = packed.find((p) => p.name === '@tace/imaging');
-    expect(imaging?.files).toContain('package/models/tace-cnn-v1.onnx');
+    // The trained default (tace-cnn-v2) with its manifest and golden pair, and the random-feature tace-cnn-v1.
+    for (const model of ['tace-cnn-v1', 'tace-cnn-v2'])
+      for (const part of [
+        '.onnx',
+        '.preprocessing.json',
+        '.golden-input.npy',
+        '.golden-embedding.npy',
+        '.golden-risk.npy',
+      ])
+        expect(imaging?.files).toContain(`package/models/${model}${part}`);
     const omics = packed.find((p) => p.name === '@tace/omics');
     expect(omics?.files).toContain('package/signatures/hallmark.v7.0.subset.symbols.gmt');
   });

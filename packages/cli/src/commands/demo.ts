@@ -12,8 +12,9 @@ export const demoCommand: Command = {
 
 Generates a seeded synthetic three-centre TACE cohort (arterial + portal-venous CT with tumour masks,
 clinical variables, survival), then runs the paper end to end: radiomics (PyRadiomics-compatible, both
-phases) and deep features (the shipped ONNX CNN) -> rad-score and DL score (LASSO-Cox) -> early and late
-fusion -> clinical-radiologic model (backward AIC) and nomogram -> validation in the internal and two
+phases) and deep features (the shipped ONNX CNN trained on synthetic tumours, and its random-feature
+comparator) -> rad-score and DL score (LASSO-Cox) -> early and late fusion -> clinical-radiologic model
+(backward AIC) and nomogram -> validation in the internal and two
 external cohorts against BCLC, Child-Pugh, ALBI, HAP, mHAP-II, six-and-twelve, up-to-seven, TBS, CLIP
 and Okuda -> risk-group biology on synthetic bulk and single-cell expression. Writes report.html,
 figures/ (SVG + PNG) and tables/ (CSV + Arrow). About 2-3 minutes on 2 cores.

@@ -32,7 +32,7 @@ Options:
   --cohort <column>       cohort column of --clinical (default: cohort)
   --id <column>           patient id column of --clinical (default: patient_id)
   --model <onnx>          take the preprocessing of this model's .preprocessing.json
-                          (default: the shipped tace-cnn-v1)
+                          (default: the shipped tace-cnn-v2; v1 and v2 crop alike)
   --preprocessing <json>  a preprocessing manifest instead of a model's
   --phase-map <pairs>     manifest phase=model phase pairs (default: portal=portal-venous)
 

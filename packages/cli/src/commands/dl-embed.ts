@@ -84,8 +84,9 @@ batches and writes one row per patient: patient_id, dl_0..dl_<k-1> (the embeddin
 and TTA views), dl_risk (the model's risk output), n_samples, error ('' when fine). A patient that fails
 (unreadable image, missing phase) gets its message in the error column; the run continues (exit code 1).
 
-The default model is @tace/imaging's shipped tace-cnn-v1 (phases arterial + portal-venous, 32^3 crops at
-3 mm, 16 features); another model needs its .preprocessing.json beside the .onnx. The model is checked
+The default model is @tace/imaging's tace-cnn-v2 (trained with a Cox loss on synthetic tumours; phases
+arterial + portal-venous, 32^3 crops at 3 mm, 16 features); the random-feature tace-cnn-v1 ships beside it
+(models/tace-cnn-v1.onnx). Another model needs its .preprocessing.json beside the .onnx. The model is checked
 against the model contract first (checkModelContract: input 'image' float32 with a dynamic batch, outputs
 'embedding' and 'risk', opset 13-17, no BatchNormalization node, the manifest, and the golden pair
 <model>.golden-{input,embedding,risk}.npy reproduced within 1e-5); every violation is listed and the run
@@ -95,7 +96,7 @@ Options:
   --manifest <csv>      cohort manifest: patient_id, phase, image, mask (paths relative to it)   (required)
   --out <path>          output table (.csv/.tsv/.arrow/.parquet); with --shard, a directory that
                         receives dl-part-<i>-of-<n>.arrow                                        (required)
-  --model <onnx>        ONNX model (default: the shipped tace-cnn-v1)
+  --model <onnx>        ONNX model (default: the shipped tace-cnn-v2)
   --phase-map <pairs>   manifest phase=model phase pairs (default: portal=portal-venous)
   --batch-size <n>      samples per inference run (default: 8, or the model's fixed batch)
   --threads <n>         onnxruntime intra-op threads (default: available cores)

@@ -7,10 +7,22 @@ import {
   loadModel,
   readImage,
   readManifest,
+  releaseModel,
 } from '@tace/imaging';
 
-/** The shipped deep-learning model (ONNX + preprocessing manifest) of `@tace/imaging`. */
+/**
+ * The default deep-learning model (ONNX + preprocessing manifest) of `@tace/imaging`: `tace-cnn-v2`, the
+ * `tace-cnn` network trained with a Cox loss (training/train.py) on synthetic tumours of the training centre.
+ */
 export function shippedModelPath(): string {
+  return new URL('../models/tace-cnn-v2.onnx', import.meta.resolve('@tace/imaging')).pathname;
+}
+
+/**
+ * The random-feature comparator shipped beside it: `tace-cnn-v1` (seeded random convolutions, only its Cox
+ * head fitted). The demo reports both, so the gain of training is measured in every run.
+ */
+export function randomFeatureModelPath(): string {
   return new URL('../models/tace-cnn-v1.onnx', import.meta.resolve('@tace/imaging')).pathname;
 }
 
@@ -65,13 +77,16 @@ export function widenByPhase(long: ColumnTable, phases: readonly string[]): Colu
 export interface ImagingStage {
   /** One row per patient: patient_id, `<phase>_original_<class>_<feature>`, error. */
   radiomics: ColumnTable;
-  /** One row per patient: id, dl_0..dl_15, dl_risk, n_samples, error. */
+  /** One row per patient with the default (trained) model: id, dl_0..dl_15, dl_risk, n_samples, error. */
   deep: ColumnTable;
+  /** The same with the random-feature comparator `tace-cnn-v1`. */
+  deepRandomFeature: ColumnTable;
 }
 
 /**
  * Radiomics (both phases, every original-image feature class) over the cohort manifest in worker threads,
- * and deep embeddings with the shipped CNN (arterial + portal-venous as channels).
+ * and deep embeddings with the shipped trained CNN and with the random-feature comparator (arterial +
+ * portal-venous as channels).
  */
 export async function runImagingStage(
   cohortDir: string,
@@ -85,25 +100,33 @@ export async function runImagingStage(
     outPath: join(options.tablesDir, 'radiomics-long.arrow'),
   });
   const radiomics = widenByPhase(extraction.table, ['arterial', 'portal']);
-  const model = await loadModel(shippedModelPath(), { intraOpThreads: options.threads });
   const byPatient = new Map<string, { arterial: string; portal: string; mask: string }>();
   for (const row of rows) {
     const entry = byPatient.get(row.patientId) ?? { arterial: '', portal: '', mask: row.mask };
     entry[row.phase as 'arterial' | 'portal'] = row.image;
     byPatient.set(row.patientId, entry);
   }
-  const deep = await embedCohort(
-    [...byPatient].map(([id, paths]) => ({
-      id,
-      load: () => ({
-        phases: { arterial: readImage(paths.arterial), 'portal-venous': readImage(paths.portal) },
-        mask: readImage(paths.mask),
-      }),
-    })),
-    model,
-    { batchSize: 8, onProgress: options.onProgress },
-  );
-  return { radiomics, deep };
+  const embed = async (path: string) => {
+    const model = await loadModel(path, { intraOpThreads: options.threads });
+    try {
+      return await embedCohort(
+        [...byPatient].map(([id, paths]) => ({
+          id,
+          load: () => ({
+            phases: { arterial: readImage(paths.arterial), 'portal-venous': readImage(paths.portal) },
+            mask: readImage(paths.mask),
+          }),
+        })),
+        model,
+        { batchSize: 8, onProgress: options.onProgress },
+      );
+    } finally {
+      await releaseModel(model);
+    }
+  };
+  const deep = await embed(shippedModelPath());
+  const deepRandomFeature = await embed(randomFeatureModelPath());
+  return { radiomics, deep, deepRandomFeature };
 }
 
 /** The names of a table's feature columns with a prefix (e.g. `dl_` or `arterial_original_`). */

@@ -25,10 +25,13 @@ import {
 } from '../report/index.js';
 import { biologySections, singleCellTestsTable } from './biology-report.js';
 import type { BiologyStage } from './biology-stage.js';
+import { type DeepArmRow, deepArmSection } from './deep-arm.js';
 
 /** What the report stage needs from the earlier stages. */
 export interface ReportInputs {
   study: StudyComparison;
+  /** The deep-learning arm: trained vs random-feature network, DL score and rad-score per cohort. */
+  deepArms: readonly DeepArmRow[];
   biology: BiologyStage;
   /** Per cohort name: patients, events, centre. */
   cohortSummary: { cohort: string; role: string; patients: number; events: number; medianFollowUp: number }[];
@@ -138,6 +141,19 @@ export function writeReport(outDir: string, inputs: ReportInputs): string {
   writeTable(crm.toTable(), join(tablesDir, 'crm-coefficients.csv'));
   writeTable(biology.bulk.table, join(tablesDir, 'biology-by-risk.csv'));
   writeTable(singleCellTestsTable(biology), join(tablesDir, 'single-cell-by-cell-type.csv'));
+  const deepArms = inputs.deepArms;
+  writeTable(
+    {
+      cohort: deepArms.map((r) => r.cohort),
+      model: deepArms.map((r) => r.model),
+      patients: Float64Array.from(deepArms, (r) => r.patients),
+      events: Float64Array.from(deepArms, (r) => r.events),
+      harrell_c: Float64Array.from(deepArms, (r) => r.estimate),
+      lower: Float64Array.from(deepArms, (r) => r.lower),
+      upper: Float64Array.from(deepArms, (r) => r.upper),
+    },
+    join(tablesDir, 'deep-arm.csv'),
+  );
   for (const cohort of study.cohorts) {
     const scores: ColumnTable = { patient_id: cohort.table.patient_id };
     for (const name of ['radScore', 'dlScore', 'earlyFusionScore', 'lateFusionScore'])
@@ -267,6 +283,7 @@ export function writeReport(outDir: string, inputs: ReportInputs): string {
         figures['decision-external'],
       ],
     },
+    deepArmSection(deepArms),
     {
       id: 'risk-groups',
       title: 'Risk groups',

@@ -5,6 +5,7 @@ import { compareStudyModels } from '@tace/survival';
 import { syntheticClinicalCohort, syntheticClinicalTable, writeSyntheticCohort } from '@tace/synthetic';
 import { runBiologyStage } from './biology-stage.js';
 import { addClinicalScores, DEMO_CLINICAL_SCORES, joinByPatient, splitBy } from './clinical-stage.js';
+import { compareDeepArms } from './deep-arm.js';
 import { runImagingStage } from './imaging-stage.js';
 import { writeReport } from './report-stage.js';
 
@@ -71,6 +72,11 @@ export async function runDemo(options: DemoOptions = {}): Promise<string> {
   const joined = joinByPatient({ ...scored.table, study_cohort: studyCohortColumn(clinical) }, 'patient_id', [
     { table: imaging.radiomics, key: 'patient_id', prefix: 'radiomics_' },
     { table: imaging.deep, key: 'id', prefix: 'dl_' },
+    {
+      table: { id: imaging.deepRandomFeature.id, random_dl_risk: imaging.deepRandomFeature.dl_risk },
+      key: 'id',
+      prefix: 'random_dl_',
+    },
   ]);
   const byCohort = splitBy(joined, 'study_cohort');
   const validationTimes = [12, 24, 36];
@@ -138,8 +144,15 @@ export async function runDemo(options: DemoOptions = {}): Promise<string> {
   );
   log('figures and report');
   const summary = study.cohorts.map((c) => summarizeCohort(c.name, c.role, c.table));
+  const deepArms = compareDeepArms(study.cohorts, {
+    time: 'os_months',
+    event: 'death',
+    replicates: options.bootstrapReplicates ?? 200,
+    random: seed,
+  });
   return writeReport(out, {
     study,
+    deepArms,
     biology,
     cohortSummary: summary,
     landmark: 24,

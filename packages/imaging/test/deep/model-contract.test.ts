@@ -14,6 +14,7 @@ import {
 import { describe, expect, it } from 'vitest';
 
 const shipped = fileURLToPath(new URL('../../models/tace-cnn-v1.onnx', import.meta.url));
+const trained = fileURLToPath(new URL('../../models/tace-cnn-v2.onnx', import.meta.url));
 
 /** A tiny contract-abiding model: image [N, 2, 4, 4, 4] -> GAP -> embedding [N, 2] -> Gemm -> risk [N, 1]. */
 interface Variant {
@@ -121,8 +122,11 @@ async function rules(options: Parameters<typeof writeCase>[1]): Promise<ModelCon
 }
 
 describe('checkModelContract', () => {
-  it('accepts the shipped model: its golden pair is reproduced within 1e-5', async () => {
-    const report = await checkModelContract(shipped);
+  it.each([
+    ['tace-cnn-v2 (trained, the default)', trained],
+    ['tace-cnn-v1 (random features)', shipped],
+  ])('accepts the shipped model %s: its golden pair is reproduced within 1e-5', async (_, path) => {
+    const report = await checkModelContract(path);
     expect(report.violations).toEqual([]);
     expect(report.ok).toBe(true);
     expect(report.goldenMaxDifference).toBeLessThanOrEqual(1e-5);
