@@ -110,17 +110,24 @@ function logRegion3D(
     coefficients(2, 2),
   ]);
   const slices: [number, number, number] = [size[0], size[1], extent[2]];
-  const [total, g] = recursivePass(gz, slices, 1, lower[1], extent[1], [
-    coefficients(1, 0),
-    coefficients(1, 2),
-  ]);
-  const [d] = recursivePass(dz, slices, 1, lower[1], extent[1], [coefficients(1, 0)]);
+  // the passes after the first write their first output over their input (recursivePass inPlace)
+  const [total, g] = recursivePass(
+    gz,
+    slices,
+    1,
+    lower[1],
+    extent[1],
+    [coefficients(1, 0), coefficients(1, 2)],
+    true,
+  );
+  const [d] = recursivePass(dz, slices, 1, lower[1], extent[1], [coefficients(1, 0)], true);
   const rows: [number, number, number] = [size[0], extent[1], extent[2]];
   for (let v = 0; v < g.length; v++) g[v] = g[v] * sy + d[v] * sz;
-  const [xTotal] = recursivePass(total, rows, 0, lower[0], extent[0], [coefficients(0, 2)]);
-  const [xg] = recursivePass(g, rows, 0, lower[0], extent[0], [coefficients(0, 0)]);
+  const [xTotal] = recursivePass(total, rows, 0, lower[0], extent[0], [coefficients(0, 2)], true);
+  const [xg] = recursivePass(g, rows, 0, lower[0], extent[0], [coefficients(0, 0)], true);
   for (let v = 0; v < xTotal.length; v++) xTotal[v] = xTotal[v] * sx + xg[v];
-  return xTotal;
+  // a view of the first z-pass buffer: copied when that is larger than the region (not to keep it alive)
+  return xTotal.length === xTotal.buffer.byteLength / 8 ? xTotal : xTotal.slice();
 }
 
 /**

@@ -11,6 +11,11 @@ const BLOCK = 16;
  * length (the recursions need it), so the values kept equal those of {@link recursiveFilterAxis} on the whole
  * volume bit for bit; only the output, and the recursions past the kept positions, are saved. Along y and z,
  * blocks of up to 16 lines adjacent in x are gathered and scattered together (contiguous reads and writes).
+ *
+ * `inPlace`: the first output is written over `source` (a `Float64Array` the caller owns), packed at its start
+ * and returned as a view of that length: safe, because each block of lines is gathered before any of its
+ * outputs is written, and an output line of a block lands at or before the block's own positions, never on
+ * a line not yet gathered (the packed layout is never ahead of the source's).
  */
 export function recursivePass(
   source: VoxelArray | Float64Array,
@@ -19,12 +24,16 @@ export function recursivePass(
   lower: number,
   extent: number,
   filters: readonly RecursiveGaussianCoefficients[],
+  inPlace = false,
 ): Float64Array[] {
   const [nx, ny, nz] = size;
   const length = size[axis];
   const outSize: [number, number, number] = [nx, ny, nz];
   outSize[axis] = extent;
-  const outputs = filters.map(() => new Float64Array(outSize[0] * outSize[1] * outSize[2]));
+  const count = outSize[0] * outSize[1] * outSize[2];
+  const outputs = filters.map((_, f) =>
+    f === 0 && inPlace ? (source as Float64Array).subarray(0, count) : new Float64Array(count),
+  );
   // strides of the source and of the outputs along the line, and along the two other axes (u slower than w)
   const sourceStrides = [1, nx, nx * ny];
   const outStrides = [1, outSize[0], outSize[0] * outSize[1]];
@@ -39,21 +48,21 @@ export function recursivePass(
   const ow = outStrides[w];
   for (let iu = 0; iu < size[u]; iu++) {
     for (let iw = 0; iw < size[w]; iw += block) {
-      const count = Math.min(block, size[w] - iw);
+      const lineCount = Math.min(block, size[w] - iw);
       const from = iu * sourceStrides[u] + iw * sw;
       const to = iu * outStrides[u] + iw * ow;
       for (let i = 0; i < length; i++) {
         const at = from + i * stride;
-        for (let b = 0; b < count; b++) lines[b * length + i] = source[at + b * sw];
+        for (let b = 0; b < lineCount; b++) lines[b * length + i] = source[at + b * sw];
       }
       for (let f = 0; f < filters.length; f++) {
-        for (let b = 0; b < count; b++) {
+        for (let b = 0; b < lineCount; b++) {
           recursiveFilterLineRange(out, lines, b * length, length, filters[f], lower, upper);
         }
         const target = outputs[f];
         for (let i = 0; i < extent; i++) {
           const at = to + i * outStride;
-          for (let b = 0; b < count; b++) target[at + b * ow] = out[b * length + lower + i];
+          for (let b = 0; b < lineCount; b++) target[at + b * ow] = out[b * length + lower + i];
         }
       }
     }

@@ -5,6 +5,7 @@ import { IMAGE_TYPES } from '../../src/extract/image-types.js';
 import { laplacianOfGaussian, laplacianOfGaussianRegion } from '../../src/filters/laplacian-of-gaussian.js';
 import {
   type RecursiveGaussianCoefficients,
+  recursiveFilterAxis,
   recursiveFilterLine,
   recursiveGaussianCoefficients,
 } from '../../src/filters/recursive-gaussian.js';
@@ -141,6 +142,27 @@ describe('recursive Gaussian line and LoG on a region (bit for bit)', () => {
       recursiveFilterLine(out, line, new Float64Array(23), 23, c);
       expect([...out]).toEqual([...itkLine(line, c)]);
     }
+  });
+  it('laplacianOfGaussian equals D2x Gy Gz sx + Gx (D2y Gz sy + Gy D2z sz) by whole-volume recursiveFilterAxis passes, exactly', () => {
+    const image = noise([11, 9, 7], 2, [0.9, 1, 1.1]);
+    const sigma = 1.5;
+    const c = (axis: number, order: 0 | 2) =>
+      recursiveGaussianCoefficients(sigma, image.spacing[axis], order, true);
+    const [sx, sy, sz] = image.spacing.map((s) => 1 / (s * s));
+    const size = image.size;
+    const gz = Float64Array.from(image.data);
+    const dz = Float64Array.from(image.data);
+    recursiveFilterAxis(gz, size, 2, c(2, 0));
+    recursiveFilterAxis(dz, size, 2, c(2, 2));
+    const total = Float64Array.from(gz);
+    recursiveFilterAxis(total, size, 1, c(1, 0));
+    recursiveFilterAxis(total, size, 0, c(0, 2));
+    recursiveFilterAxis(gz, size, 1, c(1, 2));
+    recursiveFilterAxis(dz, size, 1, c(1, 0));
+    for (let v = 0; v < gz.length; v++) gz[v] = gz[v] * sy + dz[v] * sz;
+    recursiveFilterAxis(gz, size, 0, c(0, 0));
+    const want = total.map((t, v) => t * sx + gz[v]);
+    expect([...laplacianOfGaussian(image, sigma).data]).toEqual([...want]);
   });
   it('laplacianOfGaussianRegion equals the whole-image LoG cropped, exactly (fast-check, 40 cases)', () => {
     fc.assert(
