@@ -84,13 +84,12 @@ export function recursiveGaussianCoefficients(
 
 /**
  * Filters one line (`length >= 4`) as ITK `RecursiveSeparableImageFilter::FilterDataArray`: a causal and an
- * anti-causal 4th-order recursion, the signal extended by its edge values. `out` and `scratch` have `length`
- * (`scratch` is no longer written: the anti-causal recursion keeps its last four values in locals).
+ * anti-causal 4th-order recursion, the signal extended by its edge values. `out` has `length`; the recursions
+ * keep their last values in locals (no scratch line).
  */
 export function recursiveFilterLine(
   out: Float64Array,
   data: Float64Array,
-  _scratch: Float64Array,
   length: number,
   c: RecursiveGaussianCoefficients,
 ): void {

@@ -139,7 +139,7 @@ describe('recursive Gaussian line and LoG on a region (bit for bit)', () => {
     ] as const) {
       const c = recursiveGaussianCoefficients(sigma, 0.9, order, true);
       const out = new Float64Array(23);
-      recursiveFilterLine(out, line, new Float64Array(23), 23, c);
+      recursiveFilterLine(out, line, 23, c);
       expect([...out]).toEqual([...itkLine(line, c)]);
     }
   });
