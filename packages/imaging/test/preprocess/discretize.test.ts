@@ -57,6 +57,9 @@ describe('binEdges / discretise (PyRadiomics getBinEdges, binImage)', () => {
         (v, options) => {
           // values on the edges of a width of 2.5 and on multiples of the widths
           const data = Float64Array.from(v, (x, i) => (i % 3 === 0 ? Math.round(x) * 2.5 : x));
+          // A width giving more than 10^4 bins is refused (tested below): such draws are not this property's.
+          if ('binWidth' in options)
+            fc.pre((Math.max(...data) - Math.min(...data)) / options.binWidth < 9000);
           const mask = Uint8Array.from(data, () => 1);
           const { levels, edges } = discretize(data, mask, options);
           for (let i = 0; i < data.length; i++) expect(levels[i]).toBe(digitize(data[i]!, edges));
