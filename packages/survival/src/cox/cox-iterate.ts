@@ -1,6 +1,7 @@
 import type { SimdKernels } from '../penalized/simd-kernels.js';
 import { createKernels } from '../penalized/simd-kernels.js';
 import type { CoxData, CoxWork } from './cox-data.js';
+import { addLinearCombination } from './linear-combination.js';
 import { addWeightedGram, GRAM_BLOCK } from './weighted-gram.js';
 
 /**
@@ -209,7 +210,7 @@ export function coxIterate(d: CoxData, plan: CoxIteratePlan, beta: Float64Array,
 
 /**
  * `work.eta` = offset + x'beta and `work.risk` = exp(eta) * weight per sorted row, in row blocks; the
- * covariates are not read at beta = 0 (the first step).
+ * covariates are not read at beta = 0 (the first step), nor exp taken without an offset.
  */
 function linearPredictor(d: CoxData, plan: CoxIteratePlan, beta: Float64Array, work: CoxWork): void {
   const { n, p, offset, weight } = d;
@@ -218,18 +219,18 @@ function linearPredictor(d: CoxData, plan: CoxIteratePlan, beta: Float64Array, w
   let zero = true;
   for (let c = 0; c < p && zero; c++) zero = beta[c] === 0;
   if (zero) {
-    for (let i = 0; i < n; i++) risk[i] = Math.exp(offset[i]) * weight[i];
+    let noOffset = true;
+    for (let i = 0; i < n && noOffset; i++) noOffset = offset[i] === 0;
+    // exp(0) * weight is weight
+    if (noOffset) risk.set(weight);
+    else for (let i = 0; i < n; i++) risk[i] = Math.exp(offset[i]) * weight[i];
     eta.set(offset);
     return;
   }
   for (let i0 = 0; i0 < n; i0 += ROW_BLOCK) {
     const i1 = Math.min(n, i0 + ROW_BLOCK);
     for (let i = i0; i < i1; i++) eta[i] = offset[i];
-    for (let c = 0; c < p; c++) {
-      const b = beta[c];
-      const col = c * n;
-      for (let i = i0; i < i1; i++) eta[i] += b * xc[col + i];
-    }
+    addLinearCombination(eta, xc, 0, n, beta, i0, i1);
     for (let i = i0; i < i1; i++) risk[i] = Math.exp(eta[i]) * weight[i];
   }
 }
@@ -293,14 +294,139 @@ function riskSetSums(d: CoxData, plan: CoxIteratePlan, work: CoxWork): void {
   let s0 = 0;
   for (let b = 0, i1 = n; i1 > 0; b++, i1 -= ROW_BLOCK) {
     const i0 = Math.max(0, i1 - ROW_BLOCK);
-    // an odd last column is paired with itself, its copy's sums going to the spare carry slot p
-    for (let c = 0; c < p; c += 2) columnPairSums(d, plan, work, c, c + 1 < p ? c + 1 : c, i0, i1);
+    // four columns at a time, then pairs; an odd last column is paired with itself, its copy's sums going to
+    // the spare carry slot p
+    let c = 0;
+    for (; c + 4 <= p; c += 4) columnQuadSums(d, plan, work, c, i0, i1);
+    for (; c < p; c += 2) columnPairSums(d, plan, work, c, c + 1 < p ? c + 1 : c, i0, i1);
     addWeightedGram(kernels, 0, n, i0, i1, p, v, 1, ipack, scratch);
     const s1 = blockStepEnd[b];
     addWeightedGram(kernels, aOffset, ld, s0, s1, p, stepGram, -1, ipack, scratch);
     s0 = s1;
   }
   for (let c = 0; c < p; c++) work.u[c] = carry[3 * c];
+}
+
+/**
+ * {@link columnPairSums} for the four columns c0..c0+3 (four independent chains; the per-row values are read
+ * once for the four).
+ */
+function columnQuadSums(d: CoxData, plan: CoxIteratePlan, work: CoxWork, c0: number, i0: number, i1: number) {
+  const { n, stratumEnd } = d;
+  const { xc, groupStep, groupSteps, nSteps, stepF, stepU, a, dead, deadWt, rowStep, carry } = plan;
+  const { risk } = work;
+  const ld = nSteps + 1;
+  const x0 = c0 * n;
+  const x1 = x0 + n;
+  const x2 = x1 + n;
+  const x3 = x2 + n;
+  const a0 = c0 * ld;
+  const a1 = a0 + ld;
+  const a2 = a1 + ld;
+  const a3 = a2 + ld;
+  const k = 3 * c0;
+  let u0 = carry[k];
+  let s0 = carry[k + 1];
+  let t0 = carry[k + 2];
+  let u1 = carry[k + 3];
+  let s1 = carry[k + 4];
+  let t1 = carry[k + 5];
+  let u2 = carry[k + 6];
+  let s2 = carry[k + 7];
+  let t2 = carry[k + 8];
+  let u3 = carry[k + 9];
+  let s3 = carry[k + 10];
+  let t3 = carry[k + 11];
+  for (let j = i1 - 1; j >= i0; j--) {
+    if (stratumEnd[j] === 1) {
+      s0 = 0;
+      s1 = 0;
+      s2 = 0;
+      s3 = 0;
+    }
+    const xj0 = xc[x0 + j];
+    const xj1 = xc[x1 + j];
+    const xj2 = xc[x2 + j];
+    const xj3 = xc[x3 + j];
+    const r = risk[j];
+    const dj = dead[j];
+    const dw = deadWt[j];
+    const rx0 = r * xj0;
+    const rx1 = r * xj1;
+    const rx2 = r * xj2;
+    const rx3 = r * xj3;
+    const drx0 = dj * rx0;
+    const drx1 = dj * rx1;
+    const drx2 = dj * rx2;
+    const drx3 = dj * rx3;
+    s0 += rx0 - drx0;
+    s1 += rx1 - drx1;
+    s2 += rx2 - drx2;
+    s3 += rx3 - drx3;
+    t0 += drx0;
+    t1 += drx1;
+    t2 += drx2;
+    t3 += drx3;
+    u0 += dw * xj0;
+    u1 += dw * xj1;
+    u2 += dw * xj2;
+    u3 += dw * xj3;
+    const e = rowStep[j];
+    if (e === -1) continue;
+    if (e >= 0) {
+      const ai0 = s0 + t0;
+      const ai1 = s1 + t1;
+      const ai2 = s2 + t2;
+      const ai3 = s3 + t3;
+      a[a0 + e] = ai0;
+      a[a1 + e] = ai1;
+      a[a2 + e] = ai2;
+      a[a3 + e] = ai3;
+      const su = stepU[e];
+      u0 -= su * ai0;
+      u1 -= su * ai1;
+      u2 -= su * ai2;
+      u3 -= su * ai3;
+    } else {
+      const g = -2 - e;
+      for (let st = groupStep[g]; st < groupStep[g] + groupSteps[g]; st++) {
+        const f = stepF[st];
+        const ai0 = s0 + f * t0;
+        const ai1 = s1 + f * t1;
+        const ai2 = s2 + f * t2;
+        const ai3 = s3 + f * t3;
+        a[a0 + st] = ai0;
+        a[a1 + st] = ai1;
+        a[a2 + st] = ai2;
+        a[a3 + st] = ai3;
+        const su = stepU[st];
+        u0 -= su * ai0;
+        u1 -= su * ai1;
+        u2 -= su * ai2;
+        u3 -= su * ai3;
+      }
+    }
+    s0 += t0;
+    s1 += t1;
+    s2 += t2;
+    s3 += t3;
+    t0 = 0;
+    t1 = 0;
+    t2 = 0;
+    t3 = 0;
+  }
+  carry[k] = u0;
+  carry[k + 1] = s0;
+  carry[k + 2] = t0;
+  carry[k + 3] = u1;
+  carry[k + 4] = s1;
+  carry[k + 5] = t1;
+  carry[k + 6] = u2;
+  carry[k + 7] = s2;
+  carry[k + 8] = t2;
+  carry[k + 9] = u3;
+  carry[k + 10] = s3;
+  carry[k + 11] = t3;
 }
 
 /**

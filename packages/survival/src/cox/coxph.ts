@@ -33,6 +33,7 @@ import {
   expandCategoricalColumns,
   toRowMajor,
 } from './design.js';
+import { addLinearCombination } from './linear-combination.js';
 import { fitCox } from './newton-raphson.js';
 import { robustVariance } from './robust-variance.js';
 import { solveLdl } from './solve-ldl.js';
@@ -339,10 +340,13 @@ export function coxph(table: TableLike, columns: CoxColumns, fitOptions: CoxphOp
   // the model matrix is built column-major, directly in sorted order
   const terms = describeTerms(rowsTable, options.covariates, options.categorical ?? [], rows, expanded.spec);
   const design = buildDesignColumns(rowsTable, terms, rows, order);
-  assertFiniteDesign(design, order, rows);
   const singular = options.singular ?? 'NA';
   assertOneOf(singular, 'singular', ['NA', 'error']);
-  if (singular === 'error') assertNoConstantColumn(design);
+  // else the fit's centring pass checks the design (a non-finite weighted sum), saving a pass over it
+  if (singular === 'error') {
+    assertFiniteDesign(design, order, rows);
+    assertNoConstantColumn(design);
+  }
   const { p } = design;
   const sorted = (values: Float64Array, given: string | undefined, fill: number) =>
     given === undefined ? new Float64Array(n).fill(fill) : takeRows(values, order);
@@ -369,7 +373,12 @@ export function coxph(table: TableLike, columns: CoxColumns, fitOptions: CoxphOp
   rowMajorOnDemand(data, design.x);
   const { strata, stratumEnd } = data;
   for (let k = 0; k < n; k++) stratumEnd[k] = k === n - 1 || strata[k + 1] !== strata[k] ? 1 : 0;
-  const raw = fitCox(data, design.x, data.noCenter, { eps, maxIter, tolerChol: TOLER_CHOL });
+  const raw = fitCox(data, design.x, data.noCenter, {
+    eps,
+    maxIter,
+    tolerChol: TOLER_CHOL,
+    assertFinite: () => assertFiniteDesign(design, order, rows),
+  });
   const aliased = aliasedColumns(raw.variance, raw.beta, p, maxIter);
   if (singular === 'error') assertNoAliased(aliased, design.names);
   const estimable = aliased.flatMap((a, c) => (a ? [] : [c]));
@@ -586,11 +595,8 @@ function centredLinearPredictor(
   let centre = 0;
   for (let c = 0; c < p; c++) centre += beta[c] * means[c];
   for (let k = 0; k < n; k++) eta[k] = offset[k] - centre;
-  for (let c = 0; c < p; c++) {
-    const b = beta[c];
-    const col = c * n;
-    for (let k = 0; k < n; k++) eta[k] += b * columns[col + k];
-  }
+  for (let k0 = 0; k0 < n; k0 += 4096)
+    addLinearCombination(eta, columns, 0, n, beta.subarray(0, p), k0, Math.min(n, k0 + 4096));
 }
 
 /**

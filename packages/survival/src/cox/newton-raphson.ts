@@ -12,6 +12,11 @@ export interface CoxControl {
   maxIter: number;
   /** Pivot tolerance of the Cholesky decomposition (R `toler.chol`). @default .Machine$double.eps^0.75 */
   tolerChol: number;
+  /**
+   * Called when the weighted sum of a covariate column is not finite (an infinite value, or an overflow): it
+   * should throw naming the value, else the fit goes on. @default nothing
+   */
+  assertFinite?: () => void;
 }
 
 /** Raw result of {@link fitCox}, on the original covariate scale. */
@@ -61,6 +66,7 @@ export function fitCox(
     noScale,
     counting,
   );
+  if (means.some((m) => !Number.isFinite(m))) control.assertFinite?.();
   // the right-censored pass reads the covariates from the plan only
   const d: CoxData = counting ? { ...data, x: xs } : data;
   const work = coxWork(p, n, counting);

@@ -58,7 +58,7 @@ export interface ConcordanceResult {
 
 /**
  * Concordance index between a risk score and a right-censored outcome: higher `risk` is taken to mean
- * shorter survival (as a Cox linear predictor). Counting uses a Fenwick tree over risk ranks: O(n log n),
+ * shorter survival (as a Cox linear predictor). Counting uses prefix-sum trees over risk ranks: O(n log n),
  * no n x n structure.
  *
  * Harrell's C matches R `survival::concordance(Surv(time, status) ~ risk, reverse = TRUE)` and the
@@ -233,7 +233,7 @@ function gatherWalk(
     nRanks: 0,
   };
   for (let i = 0; i < n; i++) walk.event[i] = event[order[i]];
-  walk.nRanks = rankDistinct(walk.risk, walk.rank);
+  walk.nRanks = rankDistinct(walk.risk, walk.stratum, walk.rank);
   return walk;
 }
 
@@ -243,16 +243,31 @@ function gather<T extends Float64Array | Int32Array>(values: T, order: Int32Arra
   return out;
 }
 
-/** Writes into `rank` the 0-based rank of each value among the distinct values; returns their number. */
-function rankDistinct(values: Float64Array, rank: Int32Array): number {
+/**
+ * Writes into `rank` the 0-based rank of each value among the distinct values of its stratum (`stratum`, codes
+ * >= 0); returns the largest number of distinct values in a stratum.
+ */
+function rankDistinct(values: Float64Array, stratum: Int32Array, rank: Int32Array): number {
   const n = values.length;
   const sorted = orderBy(n, [{ key: values }]);
-  let nRanks = 0;
+  let nCodes = 1;
+  for (let i = 0; i < n; i++) if (stratum[i] >= nCodes) nCodes = stratum[i] + 1;
+  // per stratum: the number of distinct values so far, and the last one
+  const next = new Int32Array(nCodes);
+  const last = new Float64Array(nCodes);
+  let nRanks = 1;
   for (let i = 0; i < n; i++) {
-    if (i > 0 && values[sorted[i]] !== values[sorted[i - 1]]) nRanks++;
-    rank[sorted[i]] = nRanks;
+    const o = sorted[i];
+    const s = stratum[o];
+    const v = values[o];
+    if (next[s] > 0 && last[s] === v) rank[o] = next[s] - 1;
+    else {
+      rank[o] = next[s]++;
+      last[s] = v;
+      if (next[s] > nRanks) nRanks = next[s];
+    }
   }
-  return nRanks + 1;
+  return nRanks;
 }
 
 /**

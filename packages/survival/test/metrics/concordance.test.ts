@@ -70,6 +70,42 @@ describe('concordance: definition', () => {
     );
   });
 
+  it('counts pairs as the O(n^2) definition with strata, case weights and many risk ranks (property)', () => {
+    // enough distinct risks that the ranks split into several blocks (the walk's within/over-block sums)
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.tuple(
+            fc.integer({ min: 1, max: 30 }),
+            fc.integer({ min: 0, max: 1 }),
+            fc.integer({ min: 0, max: 60 }),
+            fc.integer({ min: 0, max: 2 }),
+            fc.integer({ min: 1, max: 4 }),
+          ),
+          { minLength: 3, maxLength: 150 },
+        ),
+        (rows) => {
+          const [time, event, risk, stratum, weight] = [0, 1, 2, 3, 4].map((k) => rows.map((r) => r[k]));
+          const w = weight.map((v) => v / 2);
+          const expected = [0, 0, 0];
+          for (let i = 0; i < rows.length; i++) {
+            if (event[i] !== 1) continue;
+            for (let j = 0; j < rows.length; j++) {
+              if (stratum[j] !== stratum[i]) continue;
+              if (!(time[j] > time[i] || (time[j] === time[i] && event[j] === 0))) continue;
+              const k = risk[i] > risk[j] ? 0 : risk[i] < risk[j] ? 1 : 2;
+              expected[k] += w[i] * w[j];
+            }
+          }
+          if (expected[0] + expected[1] + expected[2] === 0) return;
+          const c = concordance(time, event, risk, { strata: stratum, weights: w });
+          expect([c.concordant, c.discordant, c.tiedRisk]).toEqual(expected);
+        },
+      ),
+      { numRuns: 150, seed: 7 },
+    );
+  });
+
   it('rejects bad input with a TaceError', () => {
     expectTaceError(() => concordance([1, 2], [1, 1], [1]), 'LENGTH_MISMATCH', /risk/);
     expectTaceError(() => concordance([1, 2], [0, 0], [1, 2]), 'EMPTY_INPUT');
