@@ -1,7 +1,10 @@
 // The speed goals of issue 23 item 5 for @tace/imaging, single-threaded, each with our time, the goal and
 // pass/fail (plain Node on dist/: run `npx tsc -b packages/imaging` first).
 //   node bench/imaging-speed-goals.mjs
-//   BENCH_REPS (default 3): measured runs per goal after one warm-up, the median CPU time is compared.
+//   BENCH_WARMUP (default 5): unmeasured runs per goal (and build) first, so the JIT has compiled the hot code.
+//   BENCH_REPS (default 5): measured runs per goal after the warm-ups, the median CPU time is compared.
+//   Goal 1 also prints the cold time honestly: the first call of a fresh Node process (BENCH_COLD runs, default
+//   3, each in its own child process, median), which includes compiling the code; the goal is the warm time.
 //   BENCH_GOALS (default 123): which goals to run, e.g. BENCH_GOALS=3.
 //   BENCH_BASELINE=/path/to/another/imaging/package: also times that build (a folder holding `package.json`,
 //     `dist/` and a `node_modules` link) in the same run, interleaved, and prints the ratio new / baseline.
@@ -28,6 +31,7 @@
 //      recursive IIR with infinite support, still filters every line over its whole length, the first pass
 //      (z) over the whole volume and the later passes only on the box's slices and rows, so memory traffic of
 //      about 2.7 whole-volume passes per sigma; each wavelet pass runs on the box grown by the filter's reach.
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -36,7 +40,9 @@ import * as current from '@tace/imaging';
 import { lcgNoise, tumorPhantom } from '@tace/synthetic';
 import { measure, median } from './lib/timing.mjs';
 
-const reps = Number(process.env.BENCH_REPS ?? 3);
+const reps = Number(process.env.BENCH_REPS ?? 5);
+const warmup = Number(process.env.BENCH_WARMUP ?? 5);
+const coldRuns = Number(process.env.BENCH_COLD ?? 3);
 const data = join(
   import.meta.dirname,
   '..',
@@ -53,6 +59,10 @@ const baseline = process.env.BENCH_BASELINE
   ? await import(pathToFileURL(join(process.env.BENCH_BASELINE, 'dist', 'index.js')).href)
   : null;
 const builds = baseline ? { new: current, baseline } : { new: current };
+const buildFolders = {
+  new: join(import.meta.dirname, '..', 'packages', 'imaging'),
+  ...(baseline ? { baseline: process.env.BENCH_BASELINE } : {}),
+};
 
 const all = { firstorder: null, shape: null, glcm: null, glrlm: null, glszm: null, gldm: null, ngtdm: null };
 
@@ -64,10 +74,10 @@ function cpuSeconds(f) {
   return { cpu: (c.user + c.system) / 1e6, wall: (performance.now() - t0) / 1000, result };
 }
 
-/** Runs every build's `f` once to warm up, then `reps` rounds interleaving the builds; medians per build. */
+/** Runs every build's `f` `warmup` times, then `reps` rounds interleaving the builds; medians per build. */
 function compare(make) {
   const runs = Object.fromEntries(Object.keys(builds).map((k) => [k, { cpu: [], wall: [], result: null }]));
-  for (let r = -1; r < reps; r++) {
+  for (let r = -warmup; r < reps; r++) {
     for (const [k, lib] of Object.entries(builds)) {
       const t = cpuSeconds(make(lib));
       runs[k].result = t.result;
@@ -106,7 +116,7 @@ console.log(
     .map((l) => l.toFixed(1))
     .join(
       ' ',
-    )} (shared machine); CPU seconds, median of ${reps} after a warm-up, single thread${baseline ? `; baseline build ${process.env.BENCH_BASELINE}` : ''}`,
+    )} (shared machine); CPU seconds, median of ${reps} after ${warmup} warm-up runs, single thread${baseline ? `; baseline build ${process.env.BENCH_BASELINE}` : ''}`,
 );
 
 const imagePath = join(data, 'phantom.nii.gz');
@@ -127,6 +137,7 @@ if (!goals.includes('1') && !goals.includes('2')) {
       0.15,
       compare((lib) => () => lib.extractFeatures(image, mask, { featureClass: all })),
     );
+    coldBreakdown(imagePath, maskPath);
     classBreakdown(image, mask);
   }
   if (goals.includes('2')) {
@@ -168,10 +179,48 @@ function filterBreakdown(image, mask) {
   );
 }
 
+/**
+ * Goal 1 cold: the first `extractFeatures` call of a fresh Node process (reading the files is not timed), which
+ * includes parsing and compiling the code; `coldRuns` child processes per build, one after the other, median.
+ */
+function coldBreakdown(imagePath, maskPath) {
+  const script = `
+    const lib = await import(${JSON.stringify('PLACEHOLDER')});
+    const image = lib.readImage(${JSON.stringify(imagePath)});
+    const mask = lib.readImage(${JSON.stringify(maskPath)});
+    const featureClass = ${JSON.stringify(all)};
+    const c0 = process.cpuUsage();
+    const t0 = performance.now();
+    lib.extractFeatures(image, mask, { featureClass });
+    const c = process.cpuUsage(c0);
+    console.log(JSON.stringify({ cpu: (c.user + c.system) / 1e6, wall: (performance.now() - t0) / 1000 }));`;
+  const cold = Object.fromEntries(Object.keys(buildFolders).map((k) => [k, { cpu: [], wall: [] }]));
+  for (let r = 0; r < coldRuns; r++) {
+    for (const [k, folder] of Object.entries(buildFolders)) {
+      const url = pathToFileURL(join(folder, 'dist', 'index.js')).href;
+      const run = spawnSync(
+        process.execPath,
+        ['--input-type=module', '-e', script.replace(JSON.stringify('PLACEHOLDER'), JSON.stringify(url))],
+        { encoding: 'utf8' },
+      );
+      if (run.status !== 0) throw new Error(`cold run of ${k} failed: ${run.stderr}`);
+      const t = JSON.parse(run.stdout.trim().split('\n').pop());
+      cold[k].cpu.push(t.cpu);
+      cold[k].wall.push(t.wall);
+    }
+  }
+  const b = baseline
+    ? ` (baseline ${median(cold.baseline.cpu).toFixed(3)} s [wall ${median(cold.baseline.wall).toFixed(3)}])`
+    : '';
+  console.log(
+    `    cold, the first call of a fresh process (includes compiling the code; not the goal): ${median(cold.new.cpu).toFixed(3)} s [wall ${median(cold.new.wall).toFixed(3)}]${b}, median of ${coldRuns} processes`,
+  );
+}
+
 /** Goal 1 per class: each class alone minus the extraction without any class (reading, checks, diagnostics). */
 function classBreakdown(image, mask) {
   const cpu = (featureClass) =>
-    measure(() => current.extractFeatures(image, mask, { featureClass }), { reps, warmup: 1 }).cpu;
+    measure(() => current.extractFeatures(image, mask, { featureClass }), { reps, warmup }).cpu;
   const none = cpu({});
   const parts = Object.keys(all).map((name) => `${name} ${(cpu({ [name]: null }) - none).toFixed(3)}`);
   console.log(

@@ -3,7 +3,7 @@ import { padMask } from '../features/shape/shape.js';
 import { indexToPoint } from '../image/geometry.js';
 import type { Image } from '../image/types.js';
 import { cropArray } from '../preprocess/crop.js';
-import type { BoundingBox } from '../preprocess/roi-mask.js';
+import type { BoundingBox, IntensityRange } from '../preprocess/roi-mask.js';
 
 /** Formats numbers as a Python tuple, as PyRadiomics writes geometry diagnostics: `(1, 2, 3)`. */
 export function pyTuple(values: readonly number[]): string {
@@ -74,21 +74,18 @@ export function connectedComponents(mask: Uint8Array, size: readonly [number, nu
   return components;
 }
 
-/** `diagnostics_Image-<name>_*` entries: spacing, size, mean, minimum, maximum (and hash for the original). */
+/**
+ * `diagnostics_Image-<name>_*` entries: spacing, size, mean, minimum, maximum (and hash for the original).
+ * `range`: the voxels' sum, minimum and maximum when already computed (in index order, as here), else one
+ * pass computes them.
+ */
 export function imageDiagnostics(
   name: string,
   image: Image,
   withHash: boolean,
+  range: IntensityRange | null = null,
 ): Record<string, string | number> {
-  let min = Infinity;
-  let max = -Infinity;
-  let sum = 0;
-  for (let i = 0; i < image.data.length; i++) {
-    const v = image.data[i]!;
-    sum += v;
-    if (v < min) min = v;
-    if (v > max) max = v;
-  }
+  const { sum, min, max } = range ?? intensityRange(image.data);
   const prefix = `diagnostics_Image-${name}_`;
   return {
     ...(withHash ? { [`${prefix}Hash`]: voxelHash(image.data) } : {}),
@@ -99,6 +96,20 @@ export function imageDiagnostics(
     [`${prefix}Minimum`]: min,
     [`${prefix}Maximum`]: max,
   };
+}
+
+/** Sum (in index order), minimum and maximum of the voxels, as {@link imageDiagnostics} reports them. */
+function intensityRange(data: Image['data']): IntensityRange {
+  let min = Infinity;
+  let max = -Infinity;
+  let sum = 0;
+  for (let i = 0; i < data.length; i++) {
+    const v = data[i]!;
+    sum += v;
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  return { sum, min, max };
 }
 
 /**

@@ -3,7 +3,7 @@ import type { FeatureClassEntry, RoiContext } from '../features/base.js';
 import { ibsiExtractionRoiFamilies } from '../ibsi/extraction-roi-families.js';
 import { IBSI_FAMILY_OF_CLASS, type IbsiFeatureValue, ibsiFamilyFeatures } from '../ibsi/ibsi-features.js';
 import type { Image } from '../image/types.js';
-import { cropArray, cropImage, padBox } from '../preprocess/crop.js';
+import { cropArray, cropGeometry, cropImage, cropToFloat64, padBox } from '../preprocess/crop.js';
 import { discretize } from '../preprocess/discretize.js';
 import { assertSameGeometry, sameGeometry } from '../preprocess/geometry-check.js';
 import { ibsiDiscretize } from '../preprocess/ibsi-discretize.js';
@@ -11,13 +11,19 @@ import { ibsiInterpolate, ibsiResegmentInPlace } from '../preprocess/ibsi-interp
 import { normalizeImage } from '../preprocess/normalize.js';
 import { resampleToReference, resampleToSpacing } from '../preprocess/resample.js';
 import { resegment } from '../preprocess/resegment.js';
-import { type BoundingBox, checkRoi, roiStats, selectLabel, validateRoi } from '../preprocess/roi-mask.js';
-import { assertFiniteRoi, assertImageShape } from '../preprocess/size-bounds.js';
+import {
+  type BoundingBox,
+  checkRoi,
+  roiStats,
+  selectLabelStats,
+  validateRoi,
+} from '../preprocess/roi-mask.js';
+import { assertImageShape } from '../preprocess/size-bounds.js';
 import type { ExtractionSettings } from '../settings.js';
 import { imageDiagnostics, maskDiagnostics } from './diagnostics.js';
 import { FEATURE_CLASSES } from './feature-classes.js';
 import { IMAGE_TYPES } from './image-types.js';
-import { applyNanPolicy } from './nan-voxels.js';
+import { applyNanPolicy, applyNonFinitePolicy } from './nan-voxels.js';
 import { type ExtractionParameters, resolveSettings } from './parameters.js';
 
 /** Version string written to `diagnostics_Versions_tace-imaging`. */
@@ -141,11 +147,18 @@ export function extractFeatures(
     if (!settings.correctMask) assertSameGeometry(image, mask, settings.geometryTolerance);
     labelMap = resampleToReference(mask, image, 'sitkNearestNeighbor');
   }
-  let roi = selectLabel(labelMap, settings.label);
-  let stats = roiStats(roi, image.size);
+  // the ROI, its box and voxel count, and the image's sum, minimum and maximum: one pass over both
+  const labelled = selectLabelStats(
+    labelMap,
+    settings.label,
+    image.size,
+    settings.additionalInfo ? image.data : null,
+  );
+  let roi = labelled.roi;
+  let stats = labelled.stats;
   if (settings.additionalInfo) {
     const original = validateRoi(stats, { minimumROIDimensions: 1 });
-    Object.assign(diagnostics, imageDiagnostics('original', image, true));
+    Object.assign(diagnostics, imageDiagnostics('original', image, true, labelled.range));
     // PyRadiomics hashes the mask after casting it to UInt32 (imageoperations.getMask)
     Object.assign(diagnostics, maskDiagnostics('original', image, roi, original.box, mask.data));
   }
@@ -182,8 +195,7 @@ export function extractFeatures(
   const features: Record<string, number> = {};
   const ibsiFeatures: IbsiFeatureValue[] = [];
   // 4. NaN voxels; shape on the original image's morphological mask; resegmentation
-  const nan = applyNanPolicy(work.data, roi, settings.nanVoxels, 'original');
-  assertFiniteRoi(work.data, nan.mask, work.size, 'image');
+  const nan = applyNonFinitePolicy(work.data, roi, work.size, box, settings.nanVoxels, 'original', 'image');
   if (settings.additionalInfo) diagnostics['diagnostics_Mask-original_NaNVoxels'] = nan.count;
   let intensityMask = nan.mask;
   // IBSI: bins of a fixed bin size start at the lower (absolute) resegmentation bound of the original image
@@ -267,10 +279,15 @@ export function extractFeatures(
     }
     const typeSettings = resolveSettings({ ...(parameters.setting ?? {}), ...(custom ?? {}) });
     for (const derived of imageType(work, intensityMask, typeSettings, region)) {
-      // an image type returns the region, or the whole grid (then cropped here)
-      const onRegion = derived.image.size.every((n, d) => n === region.size[d])
-        ? derived.image
-        : cropImage(derived.image, region);
+      // an image type returns the region, or the whole grid (then cropped here, to the doubles the classes
+      // read: this copy is the context's image, not copied again)
+      const cropHere = !derived.image.size.every((n, d) => n === region.size[d]);
+      const onRegion = cropHere
+        ? {
+            ...cropGeometry(derived.image, region),
+            data: cropToFloat64(derived.image.data, derived.image.size, region.lower, region.size),
+          }
+        : derived.image;
       // a filter may turn finite voxels into NaN: the same policy applies per image type
       const derivedNan = applyNanPolicy(onRegion.data, regionMask, typeSettings.nanVoxels, derived.name);
       if (derivedNan.count > 0 && settings.additionalInfo) {
@@ -290,6 +307,7 @@ export function extractFeatures(
         derived.name,
         binning,
         region.lower,
+        cropHere,
       );
       for (const [name, entry, selection] of classes) {
         if (entry.appliesTo !== 'all') continue;
@@ -339,7 +357,8 @@ function ibsiResampled(
 
 /**
  * Crops image and masks to `box`, discretises the ROI and assembles a {@link RoiContext}. `offset`: where
- * `image` starts on the uncropped grid (the context's `boundingBox` is on that grid).
+ * `image` starts on the uncropped grid (the context's `boundingBox` is on that grid). `ownsData`: `image.data`
+ * is a `Float64Array` made for this context alone (then used as it is when `box` is the whole grid, not copied).
  */
 function buildContext(
   image: Image,
@@ -350,10 +369,16 @@ function buildContext(
   imageTypeName: string,
   binning: Binning,
   offset: readonly [number, number, number] = [0, 0, 0],
+  ownsData = false,
 ): { context: RoiContext; ibsiLevels: number } {
   const whole = box.lower.every((l, d) => l === 0 && box.size[d] === image.size[d]);
-  const cropped = whole ? image : cropImage(image, box);
-  const data = Float64Array.from(cropped.data);
+  const cropped = whole ? image : cropGeometry(image, box);
+  // the intensities as doubles, cropped and converted in one copy
+  const data = !whole
+    ? cropToFloat64(image.data, image.size, box.lower, box.size)
+    : ownsData && image.data instanceof Float64Array
+      ? image.data
+      : Float64Array.from(image.data);
   const croppedMask = whole ? Uint8Array.from(mask) : cropArray(mask, image.size, box.lower, box.size);
   const croppedMorph = whole
     ? Uint8Array.from(morphological)

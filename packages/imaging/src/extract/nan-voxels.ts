@@ -1,4 +1,6 @@
 import { TaceError } from '@tace/core';
+import type { BoundingBox } from '../preprocess/roi-mask.js';
+import { infiniteRoiError } from '../preprocess/size-bounds.js';
 import type { NanVoxelPolicy } from '../settings.js';
 
 /**
@@ -23,6 +25,64 @@ export function applyNanPolicy(
     inRoi++;
     if (Number.isNaN(data[v])) count++;
   }
+  return nanPolicyResult(data, mask, policy, imageName, count, inRoi, null);
+}
+
+/**
+ * {@link applyNanPolicy} for the original image, together with the check that no ROI voxel is infinite
+ * (`assertFiniteRoi`, after the NaN policy), in one pass over `box` only (the ROI's bounding box on the grid of
+ * `size`: `mask` is 0 outside it), instead of two passes over the whole image.
+ * @throws {TaceError} as {@link applyNanPolicy}, then as `assertFiniteRoi` naming `name`.
+ */
+export function applyNonFinitePolicy(
+  data: ArrayLike<number>,
+  mask: Uint8Array,
+  size: readonly [number, number, number],
+  box: BoundingBox,
+  policy: NanVoxelPolicy,
+  imageName: string,
+  name: string,
+): { mask: Uint8Array; count: number } {
+  const [nx, ny] = size;
+  const [li, lj, lk] = box.lower;
+  const [ei, ej, ek] = box.size;
+  let count = 0;
+  let inRoi = 0;
+  let infinite = 0;
+  let first = -1;
+  for (let k = lk; k < lk + ek; k++) {
+    for (let j = lj; j < lj + ej; j++) {
+      const row = nx * (j + ny * k);
+      for (let v = row + li; v < row + li + ei; v++) {
+        if (mask[v] === 0) continue;
+        inRoi++;
+        const x = data[v]!;
+        if (Number.isNaN(x)) count++;
+        else if (x === Number.POSITIVE_INFINITY || x === Number.NEGATIVE_INFINITY) {
+          if (infinite === 0) first = v;
+          infinite++;
+        }
+      }
+    }
+  }
+  const result = nanPolicyResult(data, mask, policy, imageName, count, inRoi, { size, box });
+  if (infinite > 0) throw infiniteRoiError(data, size, name, infinite, first);
+  return result;
+}
+
+/**
+ * The NaN policy given the counts: the mask itself (no NaN), an error, or a copy without the NaN voxels
+ * (visiting only `region`'s box when given).
+ */
+function nanPolicyResult(
+  data: ArrayLike<number>,
+  mask: Uint8Array,
+  policy: NanVoxelPolicy,
+  imageName: string,
+  count: number,
+  inRoi: number,
+  region: { size: readonly [number, number, number]; box: BoundingBox } | null,
+): { mask: Uint8Array; count: number } {
   if (count === 0) return { mask, count };
   if (policy === 'error') {
     throw new TaceError(
@@ -40,6 +100,19 @@ export function applyNanPolicy(
     });
   }
   const out = Uint8Array.from(mask);
-  for (let v = 0; v < out.length; v++) if (out[v] !== 0 && Number.isNaN(data[v])) out[v] = 0;
+  if (region === null) {
+    for (let v = 0; v < out.length; v++) if (out[v] !== 0 && Number.isNaN(data[v])) out[v] = 0;
+    return { mask: out, count };
+  }
+  const [nx, ny] = region.size;
+  const { lower, size } = region.box;
+  for (let k = lower[2]; k < lower[2] + size[2]; k++) {
+    for (let j = lower[1]; j < lower[1] + size[1]; j++) {
+      const row = nx * (j + ny * k);
+      for (let v = row + lower[0]; v < row + lower[0] + size[0]; v++) {
+        if (out[v] !== 0 && Number.isNaN(data[v])) out[v] = 0;
+      }
+    }
+  }
   return { mask: out, count };
 }

@@ -11,9 +11,20 @@ export function cropArray<T extends VoxelArray>(
   lower: readonly [number, number, number],
   extent: readonly [number, number, number],
 ): T {
+  const out = new (data.constructor as new (n: number) => T)(extent[0] * extent[1] * extent[2]);
+  return cropInto(data, size, lower, extent, out);
+}
+
+/** Copies the sub-volume of {@link cropArray} into `out` (converting to its element type) and returns `out`. */
+function cropInto<T extends VoxelArray>(
+  data: VoxelArray,
+  size: readonly [number, number, number],
+  lower: readonly [number, number, number],
+  extent: readonly [number, number, number],
+  out: T,
+): T {
   const [nx, ny] = size;
   const [ex, ey, ez] = extent;
-  const out = new (data.constructor as new (n: number) => T)(ex * ey * ez);
   for (let k = 0; k < ez; k++) {
     for (let j = 0; j < ey; j++) {
       const from = lower[0] + nx * (lower[1] + j + ny * (lower[2] + k));
@@ -21,6 +32,19 @@ export function cropArray<T extends VoxelArray>(
     }
   }
   return out;
+}
+
+/**
+ * {@link cropArray} converted to doubles in the same copy (the voxels' values unchanged: every voxel type
+ * converts to a double exactly), for the feature classes' `Float64Array` images.
+ */
+export function cropToFloat64(
+  data: VoxelArray,
+  size: readonly [number, number, number],
+  lower: readonly [number, number, number],
+  extent: readonly [number, number, number],
+): Float64Array {
+  return cropInto(data, size, lower, extent, new Float64Array(extent[0] * extent[1] * extent[2]));
 }
 
 /** The region of a box grown by `pad` voxels on every side, clipped to a grid of `size`. */
@@ -36,8 +60,12 @@ export function padBox(box: BoundingBox, size: readonly [number, number, number]
  * @example const roiImage = cropImage(image, padBox(box, image.size, 5));
  */
 export function cropImage(image: Image, box: BoundingBox): Image {
+  return { data: cropArray(image.data, image.size, box.lower, box.size), ...cropGeometry(image, box) };
+}
+
+/** The geometry of {@link cropImage}'s result (size, spacing, origin, direction), without its voxels. */
+export function cropGeometry(image: Image, box: BoundingBox): Omit<Image, 'data'> {
   return {
-    data: cropArray(image.data, image.size, box.lower, box.size),
     size: [...box.size],
     spacing: [...image.spacing],
     origin: indexToPoint(image, box.lower[0], box.lower[1], box.lower[2]),

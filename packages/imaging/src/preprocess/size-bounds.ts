@@ -96,10 +96,24 @@ export function assertFiniteRoi(
     }
   }
   if (count === 0) return;
+  throw infiniteRoiError(data, size, name, count, first);
+}
+
+/**
+ * The error of {@link assertFiniteRoi}: `count` infinite ROI voxels, the first at linear index `first` on a
+ * grid of `size`.
+ */
+export function infiniteRoiError(
+  data: ArrayLike<number>,
+  size: readonly [number, number, number],
+  name: string,
+  count: number,
+  first: number,
+): TaceError {
   const i = first % size[0];
   const j = Math.floor(first / size[0]) % size[1];
   const k = Math.floor(first / (size[0] * size[1]));
-  throw new TaceError(
+  return new TaceError(
     'INVALID_ARGUMENT',
     `${name} has ${count} non-finite (infinite) voxel${count === 1 ? '' : 's'} inside the ROI, the first at index (${i}, ${j}, ${k}) = ${data[first]}`,
     {

@@ -78,8 +78,8 @@ export function glrlmOfVolume(
   const runCounts = new Int32Array(na * block);
   const steps = neighborSteps(volume, angles);
   const row = roi.row;
-  // run length so far at each ROI voxel (0 outside the ROI, never written)
-  const runs = new Int32Array(pg.length);
+  // run length so far at each ROI voxel (0 outside the ROI, never written); 16 bits when every run fits
+  const runs = nr <= 65535 ? new Uint16Array(pg.length) : new Int32Array(pg.length);
   const nv = voxels.length;
   for (let a = 0; a < na; a++) {
     const step = steps[a];

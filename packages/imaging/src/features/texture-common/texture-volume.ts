@@ -1,4 +1,11 @@
-import { type RoiLevels, roiLevels, type TextureGrid } from './texture-grid.js';
+import { MAX_GRAY_LEVEL, type RoiLevels, roiLevels, type TextureGrid } from './texture-grid.js';
+
+/**
+ * Largest grey level an `Int16Array` holds, and so a {@link TextureVolume} (signed: GLSZM marks visited voxels
+ * by negating their level). {@link roiLevels} refuses levels above `MAX_GRAY_LEVEL` (10^4), below this.
+ */
+const MAX_INT16 = 32767;
+if (MAX_GRAY_LEVEL > MAX_INT16) throw new Error('texture volumes hold grey levels in 16 bits');
 
 /**
  * A discretised ROI prepared once for every texture matrix: its grey levels copied into a volume with a border
@@ -7,8 +14,11 @@ import { type RoiLevels, roiLevels, type TextureGrid } from './texture-grid.js';
  * treats as "not in the ROI"), and the list of the ROI voxels, so the matrices visit only those.
  */
 export interface TextureVolume {
-  /** Grey levels of the padded volume (x fastest), 0 outside the ROI and in the border. */
-  levels: Int32Array;
+  /**
+   * Grey levels of the padded volume (x fastest), 0 outside the ROI and in the border; 16 bits per voxel (half
+   * the memory traffic of the matrices' neighbour scans, which read it 13 to 26 times per ROI voxel).
+   */
+  levels: Int16Array;
   /** Index in `levels` of every ROI voxel, in the grid's order (x fastest). */
   voxels: Int32Array;
   /** The grey levels present and their matrix rows. */
@@ -33,7 +43,7 @@ export function textureVolume(grid: TextureGrid, pad: number): TextureVolume {
   const [sx, sy, sz] = grid.size;
   const strideY = sx + 2 * pad;
   const strideZ = strideY * (sy + 2 * pad);
-  const levels = new Int32Array(strideZ * (sz + 2 * pad));
+  const levels = new Int16Array(strideZ * (sz + 2 * pad));
   const voxels = new Int32Array(roi.voxelCount);
   const g = grid.grayLevels;
   let n = 0;
