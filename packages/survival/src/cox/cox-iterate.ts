@@ -14,7 +14,7 @@ export interface CoxIteratePlan {
   p: number;
   /**
    * One SIMD memory holding the centred/scaled covariates column-major (`xc`, column c at c * n), then the
-   * a_k columns (`a`), then the scratch block of {@link addWeightedGram}.
+   * a_k columns of one row block's steps (`a`), then the scratch block of {@link addWeightedGram}.
    */
   kernels: SimdKernels;
   xc: Float64Array;
@@ -38,8 +38,13 @@ export interface CoxIteratePlan {
   stepGram: Float64Array;
   /** Heap offset of `a`. */
   aOffset: number;
-  /** Per step, column-major (column c at c * (nSteps + 1), the last row a dummy): a_k = sum of r_j x_j over the risk set. */
+  /**
+   * The a_k = sum of r_j x_j over the risk set of the Efron steps completed in one row block of
+   * {@link riskSetSums} (step k at k - the block's first step), column-major with leading dimension `aLd`;
+   * the last row a dummy for blocks of tied times where nobody fails.
+   */
   a: Float64Array;
+  aLd: number;
   /** Per sorted row: r_j Lambda_j (risk times its Efron-share cumulative hazard). */
   v: Float64Array;
   /** Per block: hazard increment and the share applied to the block's own deaths. */
@@ -111,8 +116,13 @@ export function prepareCoxIterate(d: CoxData): CoxIteratePlan {
     const steps = groupSteps[g];
     rowStep[groupFirst[g]] = steps === 0 ? nSteps : steps === 1 ? groupStep[g] : -2 - g;
   }
+  const blockStepEnd = blockStepEnds(n, nGroups, groupFirst, groupStep, nSteps);
+  // the a_k of one row block at a time: at most the steps completed in a block, plus the dummy
+  let aLd = 1;
+  for (let b = 0, s0 = 0; b < blockStepEnd.length; s0 = blockStepEnd[b++])
+    aLd = Math.max(aLd, blockStepEnd[b] - s0 + 1);
   const aOffset = n * p;
-  const kernels = createKernels(aOffset + (nSteps + 1) * p + p * GRAM_BLOCK);
+  const kernels = createKernels(aOffset + aLd * p + p * GRAM_BLOCK);
   const stepF = new Float64Array(nSteps);
   for (let g = 0; g < nGroups; g++) {
     const steps = groupSteps[g];
@@ -134,7 +144,8 @@ export function prepareCoxIterate(d: CoxData): CoxIteratePlan {
     stepF,
     stepGram: new Float64Array(nSteps),
     aOffset,
-    a: kernels.heap.subarray(aOffset, aOffset + (nSteps + 1) * p),
+    a: kernels.heap.subarray(aOffset, aOffset + aLd * p),
+    aLd,
     v: new Float64Array(n),
     hazard: new Float64Array(nGroups),
     hazardDeath: new Float64Array(nGroups),
@@ -143,7 +154,7 @@ export function prepareCoxIterate(d: CoxData): CoxIteratePlan {
     rowStep,
     stepU: new Float64Array(nSteps + 1),
     carry: new Float64Array(3 * (p + 1)),
-    blockStepEnd: blockStepEnds(n, nGroups, groupFirst, groupStep, nSteps),
+    blockStepEnd,
   };
 }
 
@@ -257,7 +268,18 @@ function riskSetDenominators(plan: CoxIteratePlan, work: CoxWork): number {
       loglik += deadWt[j] * eta[j];
     }
     const steps = groupSteps[g];
-    if (steps > 0) {
+    if (steps === 1) {
+      // one step (a single death, or Breslow): f = 1, so the general loop's values are these, to the bit
+      const s = groupStep[g];
+      const wtave = groupDeadWt[g];
+      const dk = denom + denom2;
+      loglik -= wtave * Math.log(dk);
+      const share = wtave / dk;
+      stepU[s] = share;
+      stepGram[s] = wtave / (dk * dk);
+      hazard[g] = share;
+      hazardDeath[g] = share;
+    } else if (steps > 0) {
       const wtave = groupDeadWt[g] / steps;
       let h = 0;
       let hDeath = 0;
@@ -286,9 +308,8 @@ function riskSetDenominators(plan: CoxIteratePlan, work: CoxWork): number {
  */
 function riskSetSums(d: CoxData, plan: CoxIteratePlan, work: CoxWork): void {
   const { n, p } = d;
-  const { kernels, aOffset, nSteps, v, stepGram, carry, blockStepEnd } = plan;
-  const ld = nSteps + 1;
-  const scratch = aOffset + ld * p;
+  const { kernels, aOffset, aLd, v, stepGram, carry, blockStepEnd } = plan;
+  const scratch = aOffset + aLd * p;
   const ipack = work.imatPacked;
   carry.fill(0);
   let s0 = 0;
@@ -297,11 +318,11 @@ function riskSetSums(d: CoxData, plan: CoxIteratePlan, work: CoxWork): void {
     // four columns at a time, then pairs; an odd last column is paired with itself, its copy's sums going to
     // the spare carry slot p
     let c = 0;
-    for (; c + 4 <= p; c += 4) columnQuadSums(d, plan, work, c, i0, i1);
-    for (; c < p; c += 2) columnPairSums(d, plan, work, c, c + 1 < p ? c + 1 : c, i0, i1);
+    for (; c + 4 <= p; c += 4) columnQuadSums(d, plan, work, c, i0, i1, s0);
+    for (; c < p; c += 2) columnPairSums(d, plan, work, c, c + 1 < p ? c + 1 : c, i0, i1, s0);
     addWeightedGram(kernels, 0, n, i0, i1, p, v, 1, ipack, scratch);
     const s1 = blockStepEnd[b];
-    addWeightedGram(kernels, aOffset, ld, s0, s1, p, stepGram, -1, ipack, scratch);
+    addWeightedGram(kernels, aOffset, aLd, 0, s1 - s0, p, stepGram.subarray(s0, s1), -1, ipack, scratch);
     s0 = s1;
   }
   for (let c = 0; c < p; c++) work.u[c] = carry[3 * c];
@@ -311,11 +332,18 @@ function riskSetSums(d: CoxData, plan: CoxIteratePlan, work: CoxWork): void {
  * {@link columnPairSums} for the four columns c0..c0+3 (four independent chains; the per-row values are read
  * once for the four).
  */
-function columnQuadSums(d: CoxData, plan: CoxIteratePlan, work: CoxWork, c0: number, i0: number, i1: number) {
+function columnQuadSums(
+  d: CoxData,
+  plan: CoxIteratePlan,
+  work: CoxWork,
+  c0: number,
+  i0: number,
+  i1: number,
+  stepBase: number,
+) {
   const { n, stratumEnd } = d;
-  const { xc, groupStep, groupSteps, nSteps, stepF, stepU, a, dead, deadWt, rowStep, carry } = plan;
+  const { xc, groupStep, groupSteps, nSteps, stepF, stepU, a, aLd: ld, dead, deadWt, rowStep, carry } = plan;
   const { risk } = work;
-  const ld = nSteps + 1;
   const x0 = c0 * n;
   const x1 = x0 + n;
   const x2 = x1 + n;
@@ -378,10 +406,11 @@ function columnQuadSums(d: CoxData, plan: CoxIteratePlan, work: CoxWork, c0: num
       const ai1 = s1 + t1;
       const ai2 = s2 + t2;
       const ai3 = s3 + t3;
-      a[a0 + e] = ai0;
-      a[a1 + e] = ai1;
-      a[a2 + e] = ai2;
-      a[a3 + e] = ai3;
+      const le = e === nSteps ? ld - 1 : e - stepBase;
+      a[a0 + le] = ai0;
+      a[a1 + le] = ai1;
+      a[a2 + le] = ai2;
+      a[a3 + le] = ai3;
       const su = stepU[e];
       u0 -= su * ai0;
       u1 -= su * ai1;
@@ -395,10 +424,10 @@ function columnQuadSums(d: CoxData, plan: CoxIteratePlan, work: CoxWork, c0: num
         const ai1 = s1 + f * t1;
         const ai2 = s2 + f * t2;
         const ai3 = s3 + f * t3;
-        a[a0 + st] = ai0;
-        a[a1 + st] = ai1;
-        a[a2 + st] = ai2;
-        a[a3 + st] = ai3;
+        a[a0 + st - stepBase] = ai0;
+        a[a1 + st - stepBase] = ai1;
+        a[a2 + st - stepBase] = ai2;
+        a[a3 + st - stepBase] = ai3;
         const su = stepU[st];
         u0 -= su * ai0;
         u1 -= su * ai1;
@@ -442,11 +471,11 @@ function columnPairSums(
   c2: number,
   i0: number,
   i1: number,
+  stepBase: number,
 ): void {
   const { n, stratumEnd } = d;
-  const { xc, groupStep, groupSteps, nSteps, stepF, stepU, a, dead, deadWt, rowStep, carry } = plan;
+  const { xc, groupStep, groupSteps, nSteps, stepF, stepU, a, aLd: ld, dead, deadWt, rowStep, carry } = plan;
   const { risk } = work;
-  const ld = nSteps + 1;
   const x1 = c1 * n;
   const x2 = c2 * n;
   const a1 = c1 * ld;
@@ -484,8 +513,9 @@ function columnPairSums(
     if (e >= 0) {
       const ai1 = s1 + t1;
       const ai2 = s2 + t2;
-      a[a1 + e] = ai1;
-      a[a2 + e] = ai2;
+      const le = e === nSteps ? ld - 1 : e - stepBase;
+      a[a1 + le] = ai1;
+      a[a2 + le] = ai2;
       u1 -= stepU[e] * ai1;
       u2 -= stepU[e] * ai2;
     } else {
@@ -493,8 +523,8 @@ function columnPairSums(
       for (let s = groupStep[g]; s < groupStep[g] + groupSteps[g]; s++) {
         const ai1 = s1 + stepF[s] * t1;
         const ai2 = s2 + stepF[s] * t2;
-        a[a1 + s] = ai1;
-        a[a2 + s] = ai2;
+        a[a1 + s - stepBase] = ai1;
+        a[a2 + s - stepBase] = ai2;
         u1 -= stepU[s] * ai1;
         u2 -= stepU[s] * ai2;
       }

@@ -283,7 +283,7 @@ export function coxph(table: TableLike, columns: CoxColumns, fitOptions: CoxphOp
   }
   const numeric = (name: string) => gatherNumeric(getColumn(rowsTable, name), rows, `column '${name}'`);
   const weight = options.weights === undefined ? new Float64Array(n).fill(1) : numeric(options.weights);
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < n && options.weights !== undefined; i++) {
     if (!(weight[i] > 0)) {
       throw new TaceError('INVALID_ARGUMENT', `weight at row ${rows[i] + 1} is ${weight[i]}`, {
         param: `column '${options.weights}'`,
@@ -295,14 +295,16 @@ export function coxph(table: TableLike, columns: CoxColumns, fitOptions: CoxphOp
   // R centres a non-zero offset by its (unweighted) mean
   let offsetMean = 0;
   let offsetWeightedMean = 0;
-  let weightSum = 0;
-  for (let i = 0; i < n; i++) {
-    offsetMean += offset[i] / n;
-    offsetWeightedMean += offset[i] * weight[i];
-    weightSum += weight[i];
+  if (options.offset !== undefined) {
+    let weightSum = 0;
+    for (let i = 0; i < n; i++) {
+      offsetMean += offset[i] / n;
+      offsetWeightedMean += offset[i] * weight[i];
+      weightSum += weight[i];
+    }
+    offsetWeightedMean /= weightSum;
+    for (let i = 0; i < n; i++) offset[i] -= offsetMean;
   }
-  offsetWeightedMean /= weightSum;
-  for (let i = 0; i < n; i++) offset[i] -= offsetMean;
   let strataCodes = new Int32Array(n) as Int32Array;
   let strataLevels = ['all'];
   if (options.strata !== undefined) {
@@ -352,12 +354,20 @@ export function coxph(table: TableLike, columns: CoxColumns, fitOptions: CoxphOp
     given === undefined ? new Float64Array(n).fill(fill) : takeRows(values, order);
   const sortedCodes = (codes: Int32Array, given: string | undefined, fill: number) =>
     given === undefined ? new Int32Array(n).fill(fill) : takeRows(codes, order);
+  const rowMajor = rowMajorOnDemand(design.x, n, p);
   const data: CoxFitData = {
     n,
     p,
     time: takeRows(t, order),
     status: takeRows(outcome.event, order),
-    x: design.x, // replaced below by the row-major view, built when first read
+    // the row-major design, transposed when first read (a literal accessor: the object's shape is the same
+    // in every fit, so the optimised fitting code is not thrown away by a shape change at each call)
+    get x(): Float64Array {
+      return rowMajor.get();
+    },
+    set x(value: Float64Array) {
+      rowMajor.set(value);
+    },
     offset: sorted(offset, options.offset, 0),
     weight: sorted(weight, options.weights, 1),
     strata: sortedCodes(strataCodes, options.strata, 0),
@@ -370,7 +380,6 @@ export function coxph(table: TableLike, columns: CoxColumns, fitOptions: CoxphOp
     strataLevels,
     noCenter: unitColumns(design),
   };
-  rowMajorOnDemand(data, design.x);
   const { strata, stratumEnd } = data;
   for (let k = 0; k < n; k++) stratumEnd[k] = k === n - 1 || strata[k + 1] !== strata[k] ? 1 : 0;
   const raw = fitCox(data, design.x, data.noCenter, {
@@ -407,7 +416,8 @@ export function coxph(table: TableLike, columns: CoxColumns, fitOptions: CoxphOp
     }
   }
   let nonIntegerWeights = false;
-  for (let i = 0; i < n && !nonIntegerWeights; i++) nonIntegerWeights = !Number.isInteger(weight[i]);
+  for (let i = 0; i < n && !nonIntegerWeights && options.weights !== undefined; i++)
+    nonIntegerWeights = !Number.isInteger(weight[i]);
   // R skips the robust variance when no coefficient is estimable
   const robust = (options.robust ?? (options.cluster !== undefined || nonIntegerWeights)) && df > 0;
   if (!robust && options.cluster !== undefined)
@@ -542,28 +552,29 @@ function assertFiniteDesign(design: CoxDesignColumns, order: Int32Array, rows: I
 }
 
 /**
- * Makes `data.x` the row-major design (as {@link CoxFitData} holds it) of the column-major `columns`,
- * transposed when first read: a fit whose residuals, predictions or plots are never asked for skips the
- * n x p copy.
+ * The row-major design (as {@link CoxFitData} holds it) of the column-major `columns` (n x p), transposed when
+ * first read: a fit whose residuals, predictions or plots are never asked for skips the n x p copy.
  */
-function rowMajorOnDemand(data: CoxFitData, columns: Float64Array): void {
+function rowMajorOnDemand(
+  columns: Float64Array,
+  n: number,
+  p: number,
+): { get(): Float64Array; set(value: Float64Array): void } {
   let source: Float64Array | null = columns;
   let x: Float64Array | null = null;
-  Object.defineProperty(data, 'x', {
-    enumerable: true,
-    configurable: true,
-    get: (): Float64Array => {
+  return {
+    get: () => {
       if (x === null) {
-        x = toRowMajor(source as Float64Array, data.n, data.p);
+        x = toRowMajor(source as Float64Array, n, p);
         source = null;
       }
       return x;
     },
-    set: (value: Float64Array) => {
+    set: (value) => {
       x = value;
       source = null;
     },
-  });
+  };
 }
 
 /** Per design column: 1 when every value is -1, 0 or 1 (R leaves such columns uncentred), else 0. */

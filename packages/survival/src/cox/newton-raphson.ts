@@ -57,15 +57,9 @@ export function fitCox(
   const plan = counting ? null : prepareCoxIterate(data);
   // row-major for the counting-process pass, else column-major in the plan's SIMD memory
   const xs = plan === null ? new Float64Array(n * p) : plan.xc;
-  const { means, scale } = centreAndScale(
-    counting ? data.x : columns,
-    xs,
-    n,
-    p,
-    data.weight,
-    noScale,
-    counting,
-  );
+  const { means, scale } = counting
+    ? centreAndScale(data.x, xs, n, p, data.weight, noScale, true)
+    : centreAndScaleColumns(columns, xs, n, p, data.weight, noScale);
   if (means.some((m) => !Number.isFinite(m))) control.assertFinite?.();
   // the right-censored pass reads the covariates from the plan only
   const d: CoxData = counting ? { ...data, x: xs } : data;
@@ -184,4 +178,94 @@ function centreAndScale(
     for (let i = 0; i < n; i++) xs[base + i * rowStride] = (x[base + i * rowStride] - m) * sc;
   }
   return { means, scale };
+}
+
+/**
+ * {@link centreAndScale} of a column-major matrix, with the same sums in the same order: each weighted sum
+ * (mean, then mean absolute deviation) is a chain of additions in row order, so one column alone waits on
+ * the latency of every addition; four columns per pass run four chains at once (about 2x faster at 10^6 rows).
+ */
+function centreAndScaleColumns(
+  x: Float64Array,
+  xs: Float64Array,
+  n: number,
+  p: number,
+  weight: Float64Array,
+  noScale: Uint8Array,
+): { means: Float64Array; scale: Float64Array } {
+  const means = new Float64Array(p);
+  const scale = new Float64Array(p).fill(1);
+  let wsum = 0;
+  for (let i = 0; i < n; i++) wsum += weight[i];
+  const sums = weightedColumnSums(x, n, p, weight, null);
+  for (let c = 0; c < p; c++) if (!noScale[c]) means[c] = sums[c] / wsum;
+  const deviations = weightedColumnSums(x, n, p, weight, means);
+  for (let c = 0; c < p; c++) {
+    const col = x.subarray(c * n, (c + 1) * n);
+    const out = xs.subarray(c * n, (c + 1) * n);
+    if (noScale[c]) {
+      out.set(col);
+      continue;
+    }
+    const m = means[c];
+    const sc = deviations[c] > 0 ? wsum / deviations[c] : 1;
+    scale[c] = sc;
+    for (let i = 0; i < n; i++) out[i] = (col[i] - m) * sc;
+  }
+  return { means, scale };
+}
+
+/**
+ * Per column c of the column-major `x`: sum_i weight[i] x[i, c] in row order, or with `centre`,
+ * sum_i weight[i] |x[i, c] - centre[c]|; four columns per pass.
+ */
+function weightedColumnSums(
+  x: Float64Array,
+  n: number,
+  p: number,
+  weight: Float64Array,
+  centre: Float64Array | null,
+): Float64Array {
+  const sums = new Float64Array(p);
+  let c = 0;
+  for (; c + 4 <= p; c += 4) {
+    const o0 = c * n;
+    const o1 = o0 + n;
+    const o2 = o1 + n;
+    const o3 = o2 + n;
+    let s0 = 0;
+    let s1 = 0;
+    let s2 = 0;
+    let s3 = 0;
+    if (centre === null) {
+      for (let i = 0; i < n; i++) {
+        const w = weight[i];
+        s0 += w * x[o0 + i];
+        s1 += w * x[o1 + i];
+        s2 += w * x[o2 + i];
+        s3 += w * x[o3 + i];
+      }
+    } else {
+      const [m0, m1, m2, m3] = [centre[c], centre[c + 1], centre[c + 2], centre[c + 3]];
+      for (let i = 0; i < n; i++) {
+        const w = weight[i];
+        s0 += w * Math.abs(x[o0 + i] - m0);
+        s1 += w * Math.abs(x[o1 + i] - m1);
+        s2 += w * Math.abs(x[o2 + i] - m2);
+        s3 += w * Math.abs(x[o3 + i] - m3);
+      }
+    }
+    sums[c] = s0;
+    sums[c + 1] = s1;
+    sums[c + 2] = s2;
+    sums[c + 3] = s3;
+  }
+  for (; c < p; c++) {
+    const o = c * n;
+    let s = 0;
+    if (centre === null) for (let i = 0; i < n; i++) s += weight[i] * x[o + i];
+    else for (let i = 0; i < n; i++) s += weight[i] * Math.abs(x[o + i] - centre[c]);
+    sums[c] = s;
+  }
+  return sums;
 }

@@ -265,13 +265,14 @@ function tallyStratum(
   const deaths = new Float64Array(nBlocks + 1);
   let allDeaths = 0;
   for (let i = start; i < end; i++) allDeaths += deathWeight[i];
-  let totalAtRisk = 0;
-  let totalDeaths = 0;
+  // the weights at risk and the deaths seen so far (in an array: doubles captured and changed by the closures
+  // below would be boxed at every change)
+  const total = new Float64Array(2);
   const against = (i: number, tw: number) => {
     const wi = weight[i];
     const aBelow = fenwickSumBelow(atRisk, rank[i] >> shift) + sums[SUMS * i];
     const aEqual = sums[SUMS * i + 1];
-    const aAbove = totalAtRisk - aBelow - aEqual;
+    const aAbove = total[0] - aBelow - aEqual;
     count[0] += wi * aAbove * tw;
     count[1] += wi * aBelow * tw;
     count[2] += wi * aEqual * tw;
@@ -280,7 +281,7 @@ function tallyStratum(
     inf2[i] += aEqual * tw;
   };
   const addDeath = (i: number) => {
-    totalDeaths += deathWeight[i];
+    total[1] += deathWeight[i];
     fenwickAdd(deaths, rank[i] >> shift, deathWeight[i]);
   };
   const join = (i: number) => {
@@ -288,13 +289,13 @@ function tallyStratum(
     const dBelow = fenwickSumBelow(deaths, rank[i] >> shift) + sums[o + 2];
     const dEqual = sums[o + 3];
     inf0[i] -= dBelow;
-    inf1[i] -= totalDeaths - dBelow - dEqual;
+    inf1[i] -= total[1] - dBelow - dEqual;
     inf2[i] -= dEqual;
     // every subject against all the stratum's deaths
     inf0[i] += sums[o + 4];
     inf1[i] += allDeaths - sums[o + 4] - sums[o + 5];
     inf2[i] += sums[o + 5];
-    totalAtRisk += weight[i];
+    total[0] += weight[i];
     fenwickAdd(atRisk, rank[i] >> shift, weight[i]);
   };
   let utime = timewt.length;
