@@ -297,6 +297,8 @@ function timeWeights(
   }
   const out = new Float64Array(nTimes).fill(1);
   const useG = method === 'uno' && nEvents >= 2;
+  // Harrell's weights without tau are all 1
+  if (!useG && tau === Number.POSITIVE_INFINITY) return out;
   let atRisk = 0;
   for (let i = start; i < end; i++) atRisk += w[i];
   let g = 1;
