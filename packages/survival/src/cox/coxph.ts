@@ -273,8 +273,7 @@ export function coxph(table: TableLike, columns: CoxColumns, fitOptions: CoxphOp
   const startTime =
     options.start === undefined ? undefined : readStart(rowsTable, options.start, rows, outcome.time);
   const n = rows.length;
-  let events = 0;
-  for (let i = 0; i < n; i++) events += outcome.event[i];
+  const events = sumOf(outcome.event);
   if (events === 0) {
     throw new TaceError('EMPTY_INPUT', `column '${options.event}' has no events in the ${n} rows used`, {
       param: `column '${options.event}'`,
@@ -283,28 +282,17 @@ export function coxph(table: TableLike, columns: CoxColumns, fitOptions: CoxphOp
   }
   const numeric = (name: string) => gatherNumeric(getColumn(rowsTable, name), rows, `column '${name}'`);
   const weight = options.weights === undefined ? new Float64Array(n).fill(1) : numeric(options.weights);
-  for (let i = 0; i < n && options.weights !== undefined; i++) {
-    if (!(weight[i] > 0)) {
-      throw new TaceError('INVALID_ARGUMENT', `weight at row ${rows[i] + 1} is ${weight[i]}`, {
-        param: `column '${options.weights}'`,
-        remedy: 'case weights must be positive',
-      });
-    }
+  const badWeight = options.weights === undefined ? -1 : firstNotPositive(weight);
+  if (badWeight >= 0) {
+    throw new TaceError('INVALID_ARGUMENT', `weight at row ${rows[badWeight] + 1} is ${weight[badWeight]}`, {
+      param: `column '${options.weights}'`,
+      remedy: 'case weights must be positive',
+    });
   }
   const offset = options.offset === undefined ? new Float64Array(n) : numeric(options.offset);
   // R centres a non-zero offset by its (unweighted) mean
-  let offsetMean = 0;
-  let offsetWeightedMean = 0;
-  if (options.offset !== undefined) {
-    let weightSum = 0;
-    for (let i = 0; i < n; i++) {
-      offsetMean += offset[i] / n;
-      offsetWeightedMean += offset[i] * weight[i];
-      weightSum += weight[i];
-    }
-    offsetWeightedMean /= weightSum;
-    for (let i = 0; i < n; i++) offset[i] -= offsetMean;
-  }
+  const { offsetMean, offsetWeightedMean } =
+    options.offset === undefined ? { offsetMean: 0, offsetWeightedMean: 0 } : centreOffset(offset, weight);
   let strataCodes = new Int32Array(n) as Int32Array;
   let strataLevels = ['all'];
   if (options.strata !== undefined) {
@@ -381,7 +369,7 @@ export function coxph(table: TableLike, columns: CoxColumns, fitOptions: CoxphOp
     noCenter: unitColumns(design),
   };
   const { strata, stratumEnd } = data;
-  for (let k = 0; k < n; k++) stratumEnd[k] = k === n - 1 || strata[k + 1] !== strata[k] ? 1 : 0;
+  markStratumEnds(strata, stratumEnd);
   const raw = fitCox(data, design.x, data.noCenter, {
     eps,
     maxIter,
@@ -395,8 +383,7 @@ export function coxph(table: TableLike, columns: CoxColumns, fitOptions: CoxphOp
   // beta is 0 at aliased columns (their Cholesky pivot vanished), as R's fit before it sets them NA
   const beta = raw.beta;
   centredLinearPredictor(data, design.x, beta, raw.means);
-  const linearPredictors = new Float64Array(n);
-  for (let k = 0; k < n; k++) linearPredictors[order[k]] = data.eta[k];
+  const linearPredictors = scatterToInput(data.eta, order);
   const warnings: string[] = [];
   const aliasedNote = aliasedWarning(aliased, design.names);
   if (aliasedNote !== null) warnings.push(aliasedNote);
@@ -415,9 +402,7 @@ export function coxph(table: TableLike, columns: CoxColumns, fitOptions: CoxphOp
       warnings.push(`Loglik converged before variable ${infinite.join(', ')}; coefficient may be infinite.`);
     }
   }
-  let nonIntegerWeights = false;
-  for (let i = 0; i < n && !nonIntegerWeights && options.weights !== undefined; i++)
-    nonIntegerWeights = !Number.isInteger(weight[i]);
+  const nonIntegerWeights = options.weights !== undefined && hasNonInteger(weight);
   // R skips the robust variance when no coefficient is estimable
   const robust = (options.robust ?? (options.cluster !== undefined || nonIntegerWeights)) && df > 0;
   if (!robust && options.cluster !== undefined)
@@ -652,4 +637,58 @@ function assertVarianceInRange(
       }
     }
   }
+}
+
+// The per-row loops of coxph, each in its own small function: a loop inside coxph itself gets coxph compiled
+// (on-stack) before its later code has run, which then deoptimises and recompiles it at every call.
+
+/** Sum of the values (the number of events of a 0/1 array). */
+function sumOf(values: Uint8Array): number {
+  let s = 0;
+  for (let i = 0; i < values.length; i++) s += values[i];
+  return s;
+}
+
+/** Index of the first value that is not > 0, or -1. */
+function firstNotPositive(values: Float64Array): number {
+  for (let i = 0; i < values.length; i++) if (!(values[i] > 0)) return i;
+  return -1;
+}
+
+/** True when some value is not an integer. */
+function hasNonInteger(values: Float64Array): boolean {
+  for (let i = 0; i < values.length; i++) if (!Number.isInteger(values[i])) return true;
+  return false;
+}
+
+/**
+ * Subtracts from `offset` its (unweighted) mean, as R; returns that mean and the case-weighted mean of the
+ * offset before centring.
+ */
+function centreOffset(offset: Float64Array, weight: Float64Array) {
+  const n = offset.length;
+  let offsetMean = 0;
+  let offsetWeightedMean = 0;
+  let weightSum = 0;
+  for (let i = 0; i < n; i++) {
+    offsetMean += offset[i] / n;
+    offsetWeightedMean += offset[i] * weight[i];
+    weightSum += weight[i];
+  }
+  offsetWeightedMean /= weightSum;
+  for (let i = 0; i < n; i++) offset[i] -= offsetMean;
+  return { offsetMean, offsetWeightedMean };
+}
+
+/** `end[k]` = 1 when sorted row k is the last of its stratum. */
+function markStratumEnds(strata: Int32Array, end: Uint8Array): void {
+  const n = strata.length;
+  for (let k = 0; k < n; k++) end[k] = k === n - 1 || strata[k + 1] !== strata[k] ? 1 : 0;
+}
+
+/** The values of the sorted rows back in input order (`order[k]` the input row of sorted row k). */
+function scatterToInput(values: Float64Array, order: Int32Array): Float64Array {
+  const out = new Float64Array(values.length);
+  for (let k = 0; k < values.length; k++) out[order[k]] = values[k];
+  return out;
 }

@@ -195,11 +195,10 @@ function centreAndScaleColumns(
 ): { means: Float64Array; scale: Float64Array } {
   const means = new Float64Array(p);
   const scale = new Float64Array(p).fill(1);
-  let wsum = 0;
-  for (let i = 0; i < n; i++) wsum += weight[i];
-  const sums = weightedColumnSums(x, n, p, weight, null);
+  const wsum = sumOf(weight);
+  const sums = weightedColumnSums(x, n, p, weight);
   for (let c = 0; c < p; c++) if (!noScale[c]) means[c] = sums[c] / wsum;
-  const deviations = weightedColumnSums(x, n, p, weight, means);
+  const deviations = weightedAbsDeviations(x, n, p, weight, means);
   for (let c = 0; c < p; c++) {
     const col = x.subarray(c * n, (c + 1) * n);
     const out = xs.subarray(c * n, (c + 1) * n);
@@ -210,22 +209,25 @@ function centreAndScaleColumns(
     const m = means[c];
     const sc = deviations[c] > 0 ? wsum / deviations[c] : 1;
     scale[c] = sc;
-    for (let i = 0; i < n; i++) out[i] = (col[i] - m) * sc;
+    writeCentred(col, out, m, sc);
   }
   return { means, scale };
 }
 
-/**
- * Per column c of the column-major `x`: sum_i weight[i] x[i, c] in row order, or with `centre`,
- * sum_i weight[i] |x[i, c] - centre[c]|; four columns per pass.
- */
-function weightedColumnSums(
-  x: Float64Array,
-  n: number,
-  p: number,
-  weight: Float64Array,
-  centre: Float64Array | null,
-): Float64Array {
+/** Sum of the values, in order. */
+function sumOf(values: Float64Array): number {
+  let s = 0;
+  for (let i = 0; i < values.length; i++) s += values[i];
+  return s;
+}
+
+/** `out[i] = (x[i] - centre) * scale`. */
+function writeCentred(x: Float64Array, out: Float64Array, centre: number, scale: number): void {
+  for (let i = 0; i < x.length; i++) out[i] = (x[i] - centre) * scale;
+}
+
+/** Per column c of the column-major `x`: sum_i weight[i] x[i, c] in row order; four columns per pass. */
+function weightedColumnSums(x: Float64Array, n: number, p: number, weight: Float64Array): Float64Array {
   const sums = new Float64Array(p);
   let c = 0;
   for (; c + 4 <= p; c += 4) {
@@ -237,23 +239,12 @@ function weightedColumnSums(
     let s1 = 0;
     let s2 = 0;
     let s3 = 0;
-    if (centre === null) {
-      for (let i = 0; i < n; i++) {
-        const w = weight[i];
-        s0 += w * x[o0 + i];
-        s1 += w * x[o1 + i];
-        s2 += w * x[o2 + i];
-        s3 += w * x[o3 + i];
-      }
-    } else {
-      const [m0, m1, m2, m3] = [centre[c], centre[c + 1], centre[c + 2], centre[c + 3]];
-      for (let i = 0; i < n; i++) {
-        const w = weight[i];
-        s0 += w * Math.abs(x[o0 + i] - m0);
-        s1 += w * Math.abs(x[o1 + i] - m1);
-        s2 += w * Math.abs(x[o2 + i] - m2);
-        s3 += w * Math.abs(x[o3 + i] - m3);
-      }
+    for (let i = 0; i < n; i++) {
+      const w = weight[i];
+      s0 += w * x[o0 + i];
+      s1 += w * x[o1 + i];
+      s2 += w * x[o2 + i];
+      s3 += w * x[o3 + i];
     }
     sums[c] = s0;
     sums[c + 1] = s1;
@@ -263,8 +254,52 @@ function weightedColumnSums(
   for (; c < p; c++) {
     const o = c * n;
     let s = 0;
-    if (centre === null) for (let i = 0; i < n; i++) s += weight[i] * x[o + i];
-    else for (let i = 0; i < n; i++) s += weight[i] * Math.abs(x[o + i] - centre[c]);
+    for (let i = 0; i < n; i++) s += weight[i] * x[o + i];
+    sums[c] = s;
+  }
+  return sums;
+}
+
+/** Per column c: sum_i weight[i] |x[i, c] - centre[c]| in row order; four columns per pass. */
+function weightedAbsDeviations(
+  x: Float64Array,
+  n: number,
+  p: number,
+  weight: Float64Array,
+  centre: Float64Array,
+): Float64Array {
+  const sums = new Float64Array(p);
+  let c = 0;
+  for (; c + 4 <= p; c += 4) {
+    const o0 = c * n;
+    const o1 = o0 + n;
+    const o2 = o1 + n;
+    const o3 = o2 + n;
+    const m0 = centre[c];
+    const m1 = centre[c + 1];
+    const m2 = centre[c + 2];
+    const m3 = centre[c + 3];
+    let s0 = 0;
+    let s1 = 0;
+    let s2 = 0;
+    let s3 = 0;
+    for (let i = 0; i < n; i++) {
+      const w = weight[i];
+      s0 += w * Math.abs(x[o0 + i] - m0);
+      s1 += w * Math.abs(x[o1 + i] - m1);
+      s2 += w * Math.abs(x[o2 + i] - m2);
+      s3 += w * Math.abs(x[o3 + i] - m3);
+    }
+    sums[c] = s0;
+    sums[c + 1] = s1;
+    sums[c + 2] = s2;
+    sums[c + 3] = s3;
+  }
+  for (; c < p; c++) {
+    const o = c * n;
+    const m = centre[c];
+    let s = 0;
+    for (let i = 0; i < n; i++) s += weight[i] * Math.abs(x[o + i] - m);
     sums[c] = s;
   }
   return sums;
