@@ -338,10 +338,9 @@ export function coxph(table: TableLike, columns: CoxColumns, fitOptions: CoxphOp
     assertNoConstantColumn(design);
   }
   const { p } = design;
-  const sorted = (values: Float64Array, given: string | undefined, fill: number) =>
-    given === undefined ? new Float64Array(n).fill(fill) : takeRows(values, order);
-  const sortedCodes = (codes: Int32Array, given: string | undefined, fill: number) =>
-    given === undefined ? new Int32Array(n).fill(fill) : takeRows(codes, order);
+  // an absent weight/offset/strata/cluster column is a constant array: the same in sorted order, not copied
+  const sorted = <T extends Float64Array | Int32Array>(values: T, given: string | undefined): T =>
+    given === undefined ? values : takeRows(values, order);
   const rowMajor = rowMajorOnDemand(design.x, n, p);
   const data: CoxFitData = {
     n,
@@ -356,15 +355,15 @@ export function coxph(table: TableLike, columns: CoxColumns, fitOptions: CoxphOp
     set x(value: Float64Array) {
       rowMajor.set(value);
     },
-    offset: sorted(offset, options.offset, 0),
-    weight: sorted(weight, options.weights, 1),
-    strata: sortedCodes(strataCodes, options.strata, 0),
+    offset: sorted(offset, options.offset),
+    weight: sorted(weight, options.weights),
+    strata: sorted(strataCodes, options.strata),
     stratumEnd: new Uint8Array(n),
     order,
     start: startTime === undefined ? undefined : takeRows(startTime, order),
     efron: ties === 'efron',
     eta: new Float64Array(n),
-    cluster: sortedCodes(clusterCodes, options.cluster, -1),
+    cluster: sorted(clusterCodes, options.cluster),
     strataLevels,
     noCenter: unitColumns(design),
   };
