@@ -12,8 +12,10 @@
 //   R:    system.time around coxph(f, d) (model.frame, model.matrix, sort, coxph.fit, concordance of the
 //         fit), survfit(Surv(time, status) ~ group, d), survdiff(same), concordance(Surv ~ x1, reverse = TRUE).
 // When Rscript or survival is missing a note is printed and ratios are skipped.
-// Last full run (2026-12-05, load about 11 on 2 cores), CPU ours / R: coxph Efron 0.31, Breslow 0.31, KM 0.19,
-// log-rank 0.16, concordance 0.20; bench/README.md has the numbers and what bounds the coxph rows.
+// Last full runs (2026-12-05 13:29-13:34 UTC, three in a row, load average 1.0-2.1 on 2 cores), CPU ours / R:
+// coxph Efron 0.26, 0.21, 0.28 (elapsed 0.23, 0.18, 0.24; its median includes the process's cold fits),
+// Breslow 0.21, 0.20, 0.20, KM 0.18, log-rank 0.13, concordance 0.16, 0.16, 0.15; bench/README.md has the
+// numbers and where the coxph time goes.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
@@ -83,7 +85,7 @@ const cases = [
   [
     'coxph Efron',
     'efron',
-    "the fit's concordance (~30%), 4 Newton evaluations (~35%: 2 reads of the 80 MB design, n exp, n log, the p(p+1)/2 products per row and per event in cached blocks), data preparation (~35%: validation, timefix sort, design scatter, centring, allocation)",
+    "4 Newton evaluations (~35%: the a_k/score sums and the linear predictor four columns per loop, n exp, n log, the p(p+1)/2 products per row and per event in cached blocks), the fit's concordance (~28%), data preparation (~35%: design scatter, centring into fresh SIMD memory, timefix sort, validation, ~0.55 GB of allocation); as the first case timed, its median includes the cold fits and V8's background threads",
   ],
   ['coxph Breslow', 'breslow', 'as Efron'],
   [
@@ -95,7 +97,7 @@ const cases = [
   [
     'concordance (Harrell)',
     'concordance',
-    'two radix sorts (timefix, risk ranks) and the gathers into walking order, then one Fenwick query and one update per subject over random ranks (a 16 MB tree: cache misses)',
+    'two radix sorts (timefix, risk ranks) and the gathers into walking order, then the walk over risk-rank blocks of about sqrt(n) (a walk per block with cached trees of 1,024 ranks, trees over the ~1,000 blocks in the main walk) and ~100 MB of scratch',
   ],
 ];
 const js = {
