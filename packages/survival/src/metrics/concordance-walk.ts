@@ -165,81 +165,120 @@ function byRankBlock(walk: ConcordanceWalk, start: number, end: number, shift: n
 }
 
 /**
- * The sums within each rank block of {@link WalkWork.sums}, a walk per block with trees over its 2^shift ranks:
- * the deaths of a group query the risk set before any of them joins it, and query the deaths after all of them
- * are added; then every subject's deaths below and at its rank over the whole stratum (blocks in rank order).
+ * The sums within each rank block of {@link WalkWork.sums}, a walk per block with trees over its 2^shift ranks
+ * ({@link walkBlock}), then every subject's deaths below and at its rank over the whole stratum (blocks in rank
+ * order). One call per block keeps the walk's compiled code from one fit to the next (a single call with a
+ * 10^6-row loop is compiled on-stack anew at every fit).
  */
 function withinBlockSums(start: number, first: Int32Array, shift: number, nRanks: number, work: WalkWork) {
-  const { sums, block } = work;
-  const { position, rank, flags, weight, deathWeight } = block;
   const size = 1 << shift;
-  const atRisk = new Float64Array(size + 1);
-  const deaths = new Float64Array(size + 1);
-  const atRiskAt = new Float64Array(size);
-  const deathsAt = new Float64Array(size);
-  const deathsBelow = new Float64Array(size);
+  const trees: BlockTrees = {
+    atRisk: new Float64Array(size + 1),
+    deaths: new Float64Array(size + 1),
+    atRiskAt: new Float64Array(size),
+    deathsAt: new Float64Array(size),
+    deathsBelow: new Float64Array(size),
+  };
   let cum = 0;
   for (let b = 0; b + 1 < first.length; b++) {
     const from = start + first[b];
     const to = start + first[b + 1];
-    for (let q = from; q < to; ) {
-      let q2 = q + 1;
-      while (q2 < to && flags[q2] & 2) q2++;
-      if (q2 === q + 1) {
-        // a subject alone: the same steps, in the same order, for one
-        const r = rank[q];
-        const o = SUMS * position[q];
-        if (flags[q] & 1) {
-          sums[o] = fenwickSumBelow(atRisk, r);
-          sums[o + 1] = atRiskAt[r];
-          fenwickAdd(deaths, r, deathWeight[q]);
-          deathsAt[r] += deathWeight[q];
-        }
-        sums[o + 2] = fenwickSumBelow(deaths, r);
-        sums[o + 3] = deathsAt[r];
-        fenwickAdd(atRisk, r, weight[q]);
-        atRiskAt[r] += weight[q];
-        q = q2;
-        continue;
-      }
-      for (let u = q; u < q2; u++) {
-        if ((flags[u] & 1) === 0) continue;
-        const o = SUMS * position[u];
-        sums[o] = fenwickSumBelow(atRisk, rank[u]);
-        sums[o + 1] = atRiskAt[rank[u]];
-      }
-      for (let u = q; u < q2; u++) {
-        if ((flags[u] & 1) === 0) continue;
-        fenwickAdd(deaths, rank[u], deathWeight[u]);
-        deathsAt[rank[u]] += deathWeight[u];
-      }
-      for (let u = q; u < q2; u++) {
-        const o = SUMS * position[u];
-        sums[o + 2] = fenwickSumBelow(deaths, rank[u]);
-        sums[o + 3] = deathsAt[rank[u]];
-      }
-      for (let u = q; u < q2; u++) {
-        fenwickAdd(atRisk, rank[u], weight[u]);
-        atRiskAt[rank[u]] += weight[u];
-      }
-      q = q2;
-    }
-    // all the deaths below each rank, the blocks in rank order
-    const ranks = Math.min(size, nRanks - b * size);
-    for (let r = 0; r < ranks; r++) {
-      deathsBelow[r] = cum;
-      cum += deathsAt[r];
-    }
-    for (let u = from; u < to; u++) {
-      const o = SUMS * position[u];
-      sums[o + 4] = deathsBelow[rank[u]];
-      sums[o + 5] = deathsAt[rank[u]];
-    }
-    atRisk.fill(0);
-    deaths.fill(0);
-    atRiskAt.fill(0);
-    deathsAt.fill(0);
+    walkBlock(work, from, to, trees);
+    cum = allDeathsBelow(work, from, to, trees, cum, Math.min(size, nRanks - b * size));
+    trees.atRisk.fill(0);
+    trees.deaths.fill(0);
+    trees.atRiskAt.fill(0);
+    trees.deathsAt.fill(0);
   }
+}
+
+/** The trees of one rank block: Fenwick trees and per-rank weights at risk and of deaths. */
+interface BlockTrees {
+  atRisk: Float64Array;
+  deaths: Float64Array;
+  atRiskAt: Float64Array;
+  deathsAt: Float64Array;
+  deathsBelow: Float64Array;
+}
+
+/**
+ * The walk over one block's subjects (`work.block` entries from..to-1, in walking order): the deaths of a
+ * group query the risk set before any of them joins it, and query the deaths after all of them are added.
+ */
+function walkBlock(work: WalkWork, from: number, to: number, trees: BlockTrees): void {
+  const { sums, block } = work;
+  const { position, rank, flags, weight, deathWeight } = block;
+  const { atRisk, deaths, atRiskAt, deathsAt } = trees;
+  for (let q = from; q < to; ) {
+    let q2 = q + 1;
+    while (q2 < to && flags[q2] & 2) q2++;
+    if (q2 === q + 1) {
+      // a subject alone: the same steps, in the same order, for one
+      const r = rank[q];
+      const o = SUMS * position[q];
+      if (flags[q] & 1) {
+        sums[o] = fenwickSumBelow(atRisk, r);
+        sums[o + 1] = atRiskAt[r];
+        fenwickAdd(deaths, r, deathWeight[q]);
+        deathsAt[r] += deathWeight[q];
+      }
+      sums[o + 2] = fenwickSumBelow(deaths, r);
+      sums[o + 3] = deathsAt[r];
+      fenwickAdd(atRisk, r, weight[q]);
+      atRiskAt[r] += weight[q];
+      q = q2;
+      continue;
+    }
+    for (let u = q; u < q2; u++) {
+      if ((flags[u] & 1) === 0) continue;
+      const o = SUMS * position[u];
+      sums[o] = fenwickSumBelow(atRisk, rank[u]);
+      sums[o + 1] = atRiskAt[rank[u]];
+    }
+    for (let u = q; u < q2; u++) {
+      if ((flags[u] & 1) === 0) continue;
+      fenwickAdd(deaths, rank[u], deathWeight[u]);
+      deathsAt[rank[u]] += deathWeight[u];
+    }
+    for (let u = q; u < q2; u++) {
+      const o = SUMS * position[u];
+      sums[o + 2] = fenwickSumBelow(deaths, rank[u]);
+      sums[o + 3] = deathsAt[rank[u]];
+    }
+    for (let u = q; u < q2; u++) {
+      fenwickAdd(atRisk, rank[u], weight[u]);
+      atRiskAt[rank[u]] += weight[u];
+    }
+    q = q2;
+  }
+}
+
+/**
+ * All the stratum's deaths below and at each subject's rank, for one block (`ranks` ranks; `cum` the deaths
+ * at the lower blocks); returns the deaths up to the end of this block.
+ */
+function allDeathsBelow(
+  work: WalkWork,
+  from: number,
+  to: number,
+  trees: BlockTrees,
+  cum: number,
+  ranks: number,
+): number {
+  const { sums, block } = work;
+  const { position, rank } = block;
+  const { deathsAt, deathsBelow } = trees;
+  let total = cum;
+  for (let r = 0; r < ranks; r++) {
+    deathsBelow[r] = total;
+    total += deathsAt[r];
+  }
+  for (let u = from; u < to; u++) {
+    const o = SUMS * position[u];
+    sums[o + 4] = deathsBelow[rank[u]];
+    sums[o + 5] = deathsAt[rank[u]];
+  }
+  return total;
 }
 
 /**
