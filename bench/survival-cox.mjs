@@ -12,10 +12,10 @@
 //   R:    system.time around coxph(f, d) (model.frame, model.matrix, sort, coxph.fit, concordance of the
 //         fit), survfit(Surv(time, status) ~ group, d), survdiff(same), concordance(Surv ~ x1, reverse = TRUE).
 // When Rscript or survival is missing a note is printed and ratios are skipped.
-// Last full runs (2026-12-05 13:29-13:34 UTC, three in a row, load average 1.0-2.1 on 2 cores), CPU ours / R:
-// coxph Efron 0.26, 0.21, 0.28 (elapsed 0.23, 0.18, 0.24; its median includes the process's cold fits),
-// Breslow 0.21, 0.20, 0.20, KM 0.18, log-rank 0.13, concordance 0.16, 0.16, 0.15; bench/README.md has the
-// numbers and where the coxph time goes.
+// Last full runs (2026-12-05 13:41-13:45 UTC, three in a row, load average 1.0-3.4 on 2 cores), CPU ours / R:
+// coxph Efron 0.20, 0.23, 0.29 (elapsed 0.17, 0.20, 0.25; its median includes the process's cold fits),
+// Breslow 0.20, 0.22, 0.21, KM 0.18, 0.17, 0.18, log-rank 0.13, 0.12, 0.13, concordance 0.15, 0.14, 0.16;
+// bench/README.md has the numbers and where the coxph time goes.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
