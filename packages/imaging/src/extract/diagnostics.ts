@@ -23,17 +23,21 @@ export function voxelHash(data: Image['data']): string {
 /** Voxels per chunk of {@link uint32VoxelHash}'s conversion (256 KiB of UInt32). */
 const HASH_CHUNK = 65536;
 
+/** The conversion buffer of {@link uint32VoxelHash}, allocated once and reused (the hash is synchronous). */
+let hashChunk: Uint32Array | null = null;
+
 /**
  * SHA-1 of the voxels cast to UInt32, as PyRadiomics hashes a mask (`imageoperations.getMask` casts it to
  * UInt32 first): {@link voxelHash} of `Uint32Array.from(data)`, without the copy when the voxels are UInt32
- * already (or non-negative Int32), else converted chunk by chunk into one small buffer.
+ * already (or non-negative Int32), else converted chunk by chunk into one small buffer, reused across calls.
  */
 export function uint32VoxelHash(data: Image['data']): string {
   if (data instanceof Uint32Array || (data instanceof Int32Array && !data.some((v) => v < 0))) {
     return voxelHash(data);
   }
   const hash = createHash('sha1');
-  const chunk = new Uint32Array(Math.min(HASH_CHUNK, data.length));
+  hashChunk ??= new Uint32Array(HASH_CHUNK);
+  const chunk = hashChunk;
   for (let start = 0; start < data.length; start += HASH_CHUNK) {
     const end = Math.min(start + HASH_CHUNK, data.length);
     // TypedArray.set converts each element as Uint32Array.from does (ToUint32)

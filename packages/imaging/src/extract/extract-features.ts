@@ -1,5 +1,6 @@
 import { TaceError } from '@tace/core';
 import type { FeatureClassEntry, RoiContext } from '../features/base.js';
+import { shareNeighborScan } from '../features/texture-common/texture-context.js';
 import { ibsiExtractionRoiFamilies } from '../ibsi/extraction-roi-families.js';
 import { IBSI_FAMILY_OF_CLASS, type IbsiFeatureValue, ibsiFamilyFeatures } from '../ibsi/ibsi-features.js';
 import type { Image } from '../image/types.js';
@@ -269,6 +270,10 @@ export function extractFeatures(
   const regionMask = cropArray(intensityMask, work.size, region.lower, region.size);
   const regionRoi = intensityMask === roi ? regionMask : cropArray(roi, work.size, region.lower, region.size);
   const wholeRegionBox: BoundingBox = { lower: [0, 0, 0], size: [...region.size] };
+  // GLDM and NGTDM both enabled (as registered): one neighbour scan for both
+  const sharedNeighborScan =
+    classes.some(([, entry]) => entry === FEATURE_CLASSES.gldm) &&
+    classes.some(([, entry]) => entry === FEATURE_CLASSES.ngtdm);
   for (const [typeName, custom] of Object.entries(imageTypes)) {
     const imageType = IMAGE_TYPES[typeName];
     if (imageType === undefined) {
@@ -309,6 +314,7 @@ export function extractFeatures(
         region.lower,
         cropHere,
       );
+      if (sharedNeighborScan) shareNeighborScan(context);
       for (const [name, entry, selection] of classes) {
         if (entry.appliesTo !== 'all') continue;
         addFeatures(features, `${derived.name}_${name}_`, entry.compute(context), entry, selection);

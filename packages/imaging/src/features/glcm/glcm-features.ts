@@ -93,8 +93,11 @@ export function glcmFeatures(matrix: GlcmMatrix): Record<(typeof GLCM_FEATURE_NA
     for (let i = 0; i < n; i++) {
       for (let j = 0; j < n; j++) {
         const pp = px[i] * py[j];
-        if (pp !== 0) hxy2 -= pp * Math.log2(pp + EPS);
         const p = values[base + i * n + j];
+        if (pp === 0 && p === 0) continue;
+        // one logarithm for HXY2 and HXY1 (both read log2(px py + eps))
+        const logPp = Math.log2(pp + EPS);
+        if (pp !== 0) hxy2 -= pp * logPp;
         if (p === 0) continue;
         const s = gl[i] + gl[j] - ux - uy;
         const s2 = s * s;
@@ -106,7 +109,7 @@ export function glcmFeatures(matrix: GlcmMatrix): Record<(typeof GLCM_FEATURE_NA
         sumSquares += p * dx * dx;
         varY += p * dy * dy;
         covariance += p * dx * dy;
-        hxy1 -= p * Math.log2(pp + EPS);
+        hxy1 -= p * logPp;
       }
     }
     let hx = 0;

@@ -1,5 +1,6 @@
 import { assertFiniteNumber } from '@tace/core';
 import { generateAngles, type NeighborOptions } from '../texture-common/angles.js';
+import type { NeighborSums } from '../texture-common/neighbor-sums.js';
 import type { TextureGrid } from '../texture-common/texture-grid.js';
 import {
   neighborPad,
@@ -69,6 +70,26 @@ export function gldmOfVolume(volume: TextureVolume, offsets: Int32Array, alpha =
     }
     counts[roi.row[gi] * nd + dependent]++;
   }
+  return gldmOfCounts(counts, volume, nd);
+}
+
+/**
+ * {@link gldmOfVolume} with alpha 0 from the `equal` counts of {@link NeighborSums} (the ROI neighbours with
+ * each voxel's grey level, over `nOffsets` offsets), which NGTDM's scan shares.
+ */
+export function gldmOfNeighborSums(volume: TextureVolume, sums: NeighborSums, nOffsets: number): GldmMatrix {
+  const { roi, levels: pg, voxels } = volume;
+  const nd = nOffsets + 1;
+  const counts = new Float64Array(roi.levels.length * nd);
+  const equal = sums.equal;
+  for (let n = 0; n < voxels.length; n++) counts[roi.row[pg[voxels[n]]] * nd + equal[n]]++;
+  return gldmOfCounts(counts, volume, nd);
+}
+
+/** The GLDM of the voxel counts per grey level row and dependence (`nd` columns): dependences that occur. */
+function gldmOfCounts(counts: Float64Array, volume: TextureVolume, nd: number): GldmMatrix {
+  const { roi } = volume;
+  const ng = roi.levels.length;
   const used: number[] = [];
   for (let d = 0; d < nd; d++) {
     let any = false;

@@ -60,9 +60,10 @@ export function glrlmMatrix(grid: TextureGrid, options: GlrlmOptions = {}): Glrl
 /**
  * {@link glrlmMatrix} of a prepared {@link TextureVolume} (padded for `angles`) and the `angles` of
  * `generateAngles` (one direction per pair). For each angle, one pass over the ROI voxels in the angle's
- * direction: the run through a voxel so far is 1 plus its predecessor's when that holds the same grey level,
- * and a run is counted at its last voxel (the next one holds another level or none); without branches, which
- * the processor could not predict on a textured ROI.
+ * direction: the run through a voxel so far is 1 plus its predecessor's when that holds the same grey level;
+ * counting the voxels at each run position (a run of length L has one voxel at each position up to L), the
+ * runs of length exactly r are those at position r minus those at r + 1; without branches, which the
+ * processor could not predict on a textured ROI.
  */
 export function glrlmOfVolume(
   volume: TextureVolume,
@@ -91,8 +92,13 @@ export function glrlmOfVolume(
       const level = pg[v];
       const run = 1 + +(pg[v - step] === level) * runs[v - step];
       runs[v] = run;
-      runCounts[base + row[level] * nr + run - 1] += +(pg[v + step] !== level);
+      runCounts[base + row[level] * nr + run - 1]++;
       if (run > longest) longest = run;
+    }
+    // voxels at position r of their run: the runs of length r or more; those of length exactly r are the
+    // difference with position r + 1 (counted in place, increasing r)
+    for (let k = base; k < base + block; k += nr) {
+      for (let r = 0; r < nr - 1; r++) runCounts[k + r] -= runCounts[k + r + 1];
     }
     // PyRadiomics: the ROI is 2D for this angle (no line holds two ROI voxels), remove its (length-1) runs.
     if (

@@ -1,11 +1,21 @@
 import type { FeatureClassEntry } from '../base.js';
-import { contextNeighbors, contextTexture } from '../texture-common/texture-context.js';
+import {
+  contextNeighborSums,
+  contextNeighbors,
+  contextTexture,
+  sharesNeighborScan,
+} from '../texture-common/texture-context.js';
 import { NGTDM_FEATURE_NAMES, ngtdmFeatures } from './ngtdm-features.js';
-import { ngtdmOfVolume } from './ngtdm-matrix.js';
+import { ngtdmOfNeighborSums, ngtdmOfVolume } from './ngtdm-matrix.js';
 
 /** PyRadiomics `ngtdm` feature class. */
 export const ngtdmClass: FeatureClassEntry = {
   compute: (context) => {
+    if (sharesNeighborScan(context)) {
+      // the neighbour scan GLDM (alpha 0) shares
+      const { volume, sums } = contextNeighborSums(context, contextNeighbors(context));
+      return ngtdmFeatures(ngtdmOfNeighborSums(volume, sums));
+    }
     const { volume, offsets } = contextTexture(context, contextNeighbors(context), true);
     return ngtdmFeatures(ngtdmOfVolume(volume, offsets));
   },

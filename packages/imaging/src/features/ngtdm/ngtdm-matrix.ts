@@ -1,4 +1,5 @@
 import { generateAngles, type NeighborOptions } from '../texture-common/angles.js';
+import type { NeighborSums } from '../texture-common/neighbor-sums.js';
 import type { TextureGrid } from '../texture-common/texture-grid.js';
 import {
   neighborPad,
@@ -72,6 +73,32 @@ export function ngtdmOfVolume(
     const r = roi.row[gi];
     values[3 * r]++;
     values[3 * r + 1] += count === 0 ? 0 : Math.abs(gi - sum / count);
+  }
+  return { values, nLevels: ng };
+}
+
+/**
+ * {@link ngtdmOfVolume} from the `count` and `sum` of {@link NeighborSums} (GLDM's scan shares them): the
+ * same sums, accumulated in the same (grid) order, so the same values to the last bit.
+ */
+export function ngtdmOfNeighborSums(
+  volume: TextureVolume,
+  sums: NeighborSums,
+  options: Omit<NgtdmOptions, keyof NeighborOptions> = {},
+): NgtdmMatrix {
+  const { roi, levels: pg, voxels } = volume;
+  const ng = roi.levels.length;
+  const values = new Float64Array(3 * ng);
+  for (let r = 0; r < ng; r++) values[3 * r + 2] = roi.levels[r];
+  const countIsolated = options.countIsolated !== false;
+  const { count: counts, sum: totals } = sums;
+  for (let n = 0; n < voxels.length; n++) {
+    const gi = pg[voxels[n]];
+    const count = counts[n];
+    if (count === 0 && !countIsolated) continue;
+    const r = roi.row[gi];
+    values[3 * r]++;
+    values[3 * r + 1] += count === 0 ? 0 : Math.abs(gi - totals[n] / count);
   }
   return { values, nLevels: ng };
 }

@@ -1,5 +1,6 @@
 import type { RoiContext } from '../base.js';
 import { generateAngles, type NeighborOptions } from './angles.js';
+import { type NeighborSums, neighborSums } from './neighbor-sums.js';
 import type { TextureGrid } from './texture-grid.js';
 import { neighborPad, type TextureVolume, textureVolume } from './texture-volume.js';
 import type { WeightingNorm } from './weighting.js';
@@ -54,4 +55,47 @@ export function contextTexture(
     byPad.set(pad, volume);
   }
   return { volume, offsets };
+}
+
+/** Contexts whose GLDM and NGTDM both run (see {@link shareNeighborScan}). */
+const sharingContexts = new WeakSet<RoiContext>();
+
+/**
+ * Marks a context whose GLDM and NGTDM classes will both run, so that they count their neighbours in one
+ * shared scan ({@link contextNeighborSums}); alone, each keeps its own cheaper scan. Same values either way.
+ */
+export function shareNeighborScan(context: RoiContext): void {
+  sharingContexts.add(context);
+}
+
+/** Whether {@link shareNeighborScan} marked `context`. */
+export function sharesNeighborScan(context: RoiContext): boolean {
+  return sharingContexts.has(context);
+}
+
+/** Neighbour sums by texture volume and neighbour offsets: GLDM and NGTDM of one context share one scan. */
+const sumsByVolume = new WeakMap<TextureVolume, Map<string, NeighborSums>>();
+
+/**
+ * {@link contextTexture} with both directions, and the {@link NeighborSums} of its ROI voxels over those
+ * offsets, counted once per context (and neighbourhood) for GLDM and NGTDM, which only read them.
+ * @throws {TaceError} see `contextTexture`.
+ */
+export function contextNeighborSums(
+  context: RoiContext,
+  neighbors: NeighborOptions,
+): { volume: TextureVolume; offsets: Int32Array; sums: NeighborSums } {
+  const { volume, offsets } = contextTexture(context, neighbors, true);
+  let byOffsets = sumsByVolume.get(volume);
+  if (byOffsets === undefined) {
+    byOffsets = new Map();
+    sumsByVolume.set(volume, byOffsets);
+  }
+  const key = offsets.join(',');
+  let sums = byOffsets.get(key);
+  if (sums === undefined) {
+    sums = neighborSums(volume, offsets);
+    byOffsets.set(key, sums);
+  }
+  return { volume, offsets, sums };
 }

@@ -7,7 +7,7 @@ import { glcmFeatures } from '../../../src/features/glcm/glcm-features.js';
 import { glcmMatrix } from '../../../src/features/glcm/glcm-matrix.js';
 import { gldmClass } from '../../../src/features/gldm/gldm-class.js';
 import { gldmFeatures } from '../../../src/features/gldm/gldm-features.js';
-import { gldmMatrix } from '../../../src/features/gldm/gldm-matrix.js';
+import { gldmMatrix, gldmOfNeighborSums, gldmOfVolume } from '../../../src/features/gldm/gldm-matrix.js';
 import { glrlmClass } from '../../../src/features/glrlm/glrlm-class.js';
 import { glrlmFeatures } from '../../../src/features/glrlm/glrlm-features.js';
 import { glrlmMatrix, glrlmOfVolume } from '../../../src/features/glrlm/glrlm-matrix.js';
@@ -16,10 +16,12 @@ import { glszmFeatures } from '../../../src/features/glszm/glszm-features.js';
 import { glszmMatrix } from '../../../src/features/glszm/glszm-matrix.js';
 import { ngtdmClass } from '../../../src/features/ngtdm/ngtdm-class.js';
 import { ngtdmFeatures } from '../../../src/features/ngtdm/ngtdm-features.js';
-import { ngtdmMatrix } from '../../../src/features/ngtdm/ngtdm-matrix.js';
+import { ngtdmMatrix, ngtdmOfNeighborSums, ngtdmOfVolume } from '../../../src/features/ngtdm/ngtdm-matrix.js';
 import { generateAngles } from '../../../src/features/texture-common/angles.js';
+import { neighborSums } from '../../../src/features/texture-common/neighbor-sums.js';
+import { shareNeighborScan } from '../../../src/features/texture-common/texture-context.js';
 import type { TextureGrid } from '../../../src/features/texture-common/texture-grid.js';
-import { textureVolume } from '../../../src/features/texture-common/texture-volume.js';
+import { neighborPad, textureVolume } from '../../../src/features/texture-common/texture-volume.js';
 
 /** A random grid of 1-5 voxels per axis, levels 0..3 (0 = outside, often), at least one ROI voxel. */
 const grids = fc
@@ -137,6 +139,16 @@ describe('texture matrices on a padded texture volume', () => {
         expect(glszmClass.compute(context)).toEqual(glszmFeatures(glszmMatrix(grid)));
         expect(gldmClass.compute(context)).toEqual(gldmFeatures(gldmMatrix(grid, options)));
         expect(ngtdmClass.compute(context)).toEqual(ngtdmFeatures(ngtdmMatrix(grid, options)));
+        // GLDM and NGTDM sharing one neighbour scan (as extraction runs both): the same matrices, bit for bit
+        const shared = { ...context };
+        shareNeighborScan(shared);
+        expect(ngtdmClass.compute(shared)).toEqual(ngtdmFeatures(ngtdmMatrix(grid, options)));
+        expect(gldmClass.compute(shared)).toEqual(gldmFeatures(gldmMatrix(grid, options)));
+        const offsets = generateAngles(grid.size, { distances, bidirectional: true });
+        const volume = textureVolume(grid, neighborPad(offsets));
+        const sums = neighborSums(volume, offsets);
+        expect(gldmOfNeighborSums(volume, sums, offsets.length / 3)).toEqual(gldmOfVolume(volume, offsets));
+        expect(ngtdmOfNeighborSums(volume, sums)).toEqual(ngtdmOfVolume(volume, offsets));
       }),
       { numRuns: 60 },
     );
