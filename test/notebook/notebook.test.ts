@@ -78,14 +78,13 @@ describe.skipIf(skipReason !== '')(
           );
           const cells = JSON.parse(readFileSync(executed, 'utf8')).cells as { outputs?: Output[] }[];
           const outputs = cells.flatMap((c) => c.outputs ?? []);
-          // Cells show their results as execute_result (text/plain); display_data and stream output are read too.
+          // Cells display their results (display_data, text/plain); execute_result and stream output are read too.
           const text = outputs.map((o) => `${joined(o.text)}${joined(o.data?.['text/plain'])}\n`).join('');
           return { outputs, text };
         };
-        // Every cell shows its result as its value, which the kernel sends before reporting the cell done
-        // (docs/notebooks.md: output displayed at the end of a cell was lost twice in CI's loaded run, with
-        // and without the wait above). A run that still lost an output is repeated, at most three runs in
-        // all; errors are never retried.
+        // Every cell displays its result and pauses 250 ms, so Deno 2.9's kernel sends the output before it
+        // reports the cell done (docs/notebooks.md: without the pause, outputs were lost in CI's loaded runs).
+        // A run that still lost an output is repeated, at most three runs in all; errors are never retried.
         let run = execute();
         const complete = (r: typeof run) =>
           expected.every((line) => r.text.includes(line)) &&
