@@ -70,9 +70,7 @@ export function ngtdmOfVolume(
       sum += gj;
     }
     if (count === 0 && !countIsolated) continue;
-    const r = roi.row[gi];
-    values[3 * r]++;
-    values[3 * r + 1] += count === 0 ? 0 : Math.abs(gi - sum / count);
+    addNgtdmVoxel(values, roi.row[gi], gi, count, sum);
   }
   return { values, nLevels: ng };
 }
@@ -96,9 +94,16 @@ export function ngtdmOfNeighborSums(
     const gi = pg[voxels[n]];
     const count = counts[n];
     if (count === 0 && !countIsolated) continue;
-    const r = roi.row[gi];
-    values[3 * r]++;
-    values[3 * r + 1] += count === 0 ? 0 : Math.abs(gi - totals[n] / count);
+    addNgtdmVoxel(values, roi.row[gi], gi, count, totals[n]);
   }
   return { values, nLevels: ng };
+}
+
+/**
+ * Adds one ROI voxel of grey level `gi` (row `r`) with `count` ROI neighbours whose grey levels sum to `sum`:
+ * n_i += 1 and s_i += |gi - sum / count| (0 without neighbours).
+ */
+function addNgtdmVoxel(values: Float64Array, r: number, gi: number, count: number, sum: number): void {
+  values[3 * r]++;
+  values[3 * r + 1] += count === 0 ? 0 : Math.abs(gi - sum / count);
 }
